@@ -1,0 +1,110 @@
+# anshin-ir - build, dependencies, tests and benchmarks.
+# `make run` and `make check` install missing Debian packages first (deps).
+
+PREFIX      ?= /usr/local
+SYSCONFDIR  ?= /etc
+DESTDIR     ?=
+BINDIR      = $(PREFIX)/bin
+DATADIR     = $(PREFIX)/share/anshin-ir
+LOCALEDIR   = $(PREFIX)/share/locale
+MANDIR      = $(PREFIX)/share/man
+VERSION     = 0.1.0
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+WARN     = -Wall -Wextra -Wpedantic -Werror
+CPPFLAGS_ALL = -std=c11 -D_GNU_SOURCE -Isrc \
+	-DVERSION='"$(VERSION)"' -DSYSCONFDIR='"$(SYSCONFDIR)"' \
+	-DDATADIR='"$(DATADIR)"' -DLOCALEDIR='"$(LOCALEDIR)"'
+PKGS     = ncursesw sqlite3 harfbuzz harfbuzz-subset
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+LIBS     = $(PKG_LIBS) -lhpdf -lm
+
+# Debian packages the project needs to build, test and run.
+DEB_PACKAGES = build-essential pkg-config libncurses-dev libsqlite3-dev \
+	libhpdf-dev libharfbuzz-dev libcmocka-dev fonts-ipaexfont-gothic \
+	poppler-utils tmux sqlite3 gettext valgrind clang man-db groff-base \
+	jq bc
+
+CORE_SRC = $(filter-out src/main.c src/cli.c src/report.c,$(wildcard src/*.c))
+VIEW_SRC = src/main.c src/cli.c $(wildcard src/report.c) $(wildcard src/tui/*.c)
+CORE_OBJ = $(CORE_SRC:src/%.c=build/obj/%.o)
+VIEW_OBJ = $(VIEW_SRC:src/%.c=build/obj/%.o)
+ASAN_OBJ = $(CORE_SRC:src/%.c=build/asan/%.o)
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/tests/%)
+ASAN_BIN = $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
+ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=all
+PO       = $(wildcard po/*.po)
+MO       = $(PO:po/%.po=build/locale/%/LC_MESSAGES/anshin-ir.mo)
+
+.PHONY: all deps run check unit asan e2e bench valgrind clean install uninstall
+
+all: build/anshin-ir $(MO)
+
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' \
+	    || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "make deps: installing$$missing"; \
+	  sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+	  $$sudo apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -q \
+	    --no-install-recommends $$missing; \
+	fi
+
+build/obj/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(PKG_CFLAGS) $(CFLAGS) $(WARN) -MMD -MP -c $< -o $@
+
+build/asan/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(PKG_CFLAGS) $(ASAN_FLAGS) $(WARN) -MMD -MP -c $< -o $@
+
+build/anshin-ir: $(CORE_OBJ) $(VIEW_OBJ)
+	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
+
+build/locale/%/LC_MESSAGES/anshin-ir.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+build/tests/%: tests/unit/%.c $(CORE_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(PKG_CFLAGS) $(CFLAGS) $(WARN) -o $@ $< $(CORE_OBJ) $(LIBS) -lcmocka
+
+build/asan/tests/%: tests/unit/%.c $(ASAN_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(PKG_CFLAGS) $(ASAN_FLAGS) $(WARN) -o $@ $< $(ASAN_OBJ) $(LIBS) -lcmocka
+
+run: deps all
+	build/anshin-ir
+
+unit: $(UNIT_BIN)
+	@for t in $(UNIT_BIN); do echo "== $$t"; $$t || exit 1; done
+
+asan: $(ASAN_BIN)
+	@for t in $(ASAN_BIN); do echo "== $$t (ASan+UBSan)"; \
+	  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 $$t || exit 1; done
+
+e2e: all
+	@tests/e2e/run.sh
+
+check: deps
+	$(MAKE) all
+	$(MAKE) unit
+	$(MAKE) asan
+	$(MAKE) e2e
+
+bench: deps all
+	@tests/bench.sh
+
+valgrind: deps all
+	@VALGRIND=1 tests/e2e/run.sh
+
+clean:
+	rm -rf build
+
+-include $(CORE_OBJ:.o=.d) $(VIEW_OBJ:.o=.d) $(ASAN_OBJ:.o=.d)

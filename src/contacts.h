@@ -1,0 +1,47 @@
+/*
+ * contacts.h - the facility's contact points (data/contacts.conf, then
+ * /etc/anshin-ir/contacts.conf, then $XDG_CONFIG_HOME/anshin-ir/contacts.conf,
+ * merged key by key). Unset values stay unset: the views print "not set" and
+ * a hint, never an invented number.
+ */
+#ifndef ANSHIN_CONTACTS_H
+#define ANSHIN_CONTACTS_H
+
+#include <stddef.h>
+
+#include "util.h"
+
+struct contacts;
+
+/* The sections a contacts file may have, in display order. */
+extern const char *const contacts_sections[];
+/* The keys a section may have. */
+extern const char *const contacts_keys[];
+
+struct contacts *contacts_new(void);
+/* Parses one file and merges it over c: a set value replaces, an empty one
+ * ("phone =") leaves the earlier value. Errors "NAME:LINE: message",
+ * ST_CONFIG (unknown section or key, syntax). */
+int contacts_parse_string(struct contacts *c, const char *text,
+    const char *name, char *err, size_t errlen);
+/* As above from a file; a missing file is not an error (ST_OK). */
+int contacts_merge_file(struct contacts *c, const char *path, char *err,
+    size_t errlen);
+void contacts_free(struct contacts *c);
+
+/* "section.key" (e.g. "support_desk.phone"), in lang when the file gives
+ * "key.ja"/"key.en", else the plain key. NULL when unset. */
+const char *contacts_get(const struct contacts *c, const char *section_key,
+    enum lang lang);
+/* 1 when section is one of contacts_sections. */
+int contacts_section_known(const char *section);
+/* The user's own contacts file ($XDG_CONFIG_HOME/anshin-ir/contacts.conf,
+ * else ~/.config/anshin-ir/contacts.conf), for "where to set it" hints. */
+char *contacts_user_file(void);
+
+/* One line describing a section: "name / phone / hours", with each unset
+ * part given as `unset` (the caller's translated "not set"). */
+char *contacts_describe(const struct contacts *c, const char *section,
+    enum lang lang, const char *unset);
+
+#endif

@@ -1,0 +1,725 @@
+/*
+ * form.c - loads forms/intake.form and validates values against it. The
+ * form is the single description of every intake key: the wizard draws it,
+ * the answers parser and `set` validate with it, the rules resolve names
+ * through it. Nothing about a particular field lives in C.
+ */
+#include "form.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ini.h"
+
+static const char *const type_names[] = {
+	"choice", "multi", "text", "longtext", "int", "time"
+};
+
+struct form_loader {
+	struct form *f;
+	struct form_page *page;		/* current [page] block */
+	struct form_field *field;	/* current [field] block */
+	int *show_if_line;		/* per field */
+};
+
+static int
+lang_suffix(const char *key, const char *stem, enum lang *lang)
+{
+	size_t n = strlen(stem);
+
+	if (strncmp(key, stem, n) != 0 || key[n] != '.')
+		return 0;
+	if (strcmp(key + n + 1, "ja") == 0)
+		*lang = LANG_JA;
+	else if (strcmp(key + n + 1, "en") == 0)
+		*lang = LANG_EN;
+	else
+		return 0;
+	return 1;
+}
+
+/* Sets one language of a translated text from "stem.ja"/"stem.en". */
+static int
+set_tr(struct tr *t, const char *key, const char *stem, const char *value,
+    int *handled, char *err, size_t errlen)
+{
+	enum lang lang;
+
+	if (!lang_suffix(key, stem, &lang))
+		return ST_OK;
+	*handled = 1;
+	if (t->s[lang] != NULL)
+		return err_set(err, errlen, ST_CONFIG, "'%s' given twice", key);
+	t->s[lang] = xstrdup(value);
+	return ST_OK;
+}
+
+static int
+parse_yes_no(const char *key, const char *value, int *out, char *err,
+    size_t errlen)
+{
+	if (strcmp(value, "yes") == 0)
+		*out = 1;
+	else if (strcmp(value, "no") == 0)
+		*out = 0;
+	else
+		return err_set(err, errlen, ST_CONFIG,
+		    "%s must be 'yes' or 'no', not '%s'", key, value);
+	return ST_OK;
+}
+
+static int
+parse_long(const char *key, const char *value, long *out, char *err,
+    size_t errlen)
+{
+	char *end;
+
+	errno = 0;
+	*out = strtol(value, &end, 10);
+	if (errno != 0 || end == value || *end != '\0')
+		return err_set(err, errlen, ST_CONFIG,
+		    "%s must be an integer, not '%s'", key, value);
+	return ST_OK;
+}
+
+static int
+add_choices(struct form_field *fld, const char *value, char *err,
+    size_t errlen)
+{
+	char *copy = xstrdup(value), *tok, *save = NULL;
+	int rc = ST_OK;
+
+	if (fld->nchoices > 0)
+		rc = err_set(err, errlen, ST_CONFIG, "'choices' given twice");
+	for (tok = strtok_r(copy, ",", &save); tok != NULL && rc == ST_OK;
+	    tok = strtok_r(NULL, ",", &save)) {
+		tok = util_trim(tok);
+		if (*tok == '\0' || strpbrk(tok, " {}()\"=<>!") != NULL)
+			rc = err_set(err, errlen, ST_CONFIG,
+			    "bad choice value '%s'", tok);
+		else if (form_choice_index(fld, tok) >= 0)
+			rc = err_set(err, errlen, ST_CONFIG,
+			    "choice '%s' listed twice", tok);
+		else {
+			fld->choices = xreallocarray(fld->choices,
+			    fld->nchoices + 1, sizeof *fld->choices);
+			memset(&fld->choices[fld->nchoices], 0,
+			    sizeof *fld->choices);
+			fld->choices[fld->nchoices++].value = xstrdup(tok);
+		}
+	}
+	free(copy);
+	return rc;
+}
+
+/* "choice.VALUE.ja", "choice.VALUE.help.en" */
+static int
+set_choice_text(struct form_field *fld, const char *key, const char *value,
+    char *err, size_t errlen)
+{
+	const char *v = key + strlen("choice."), *dot = strchr(v, '.');
+	struct form_choice *c;
+	char name[128], stem[sizeof name + 8];
+	int handled = 0, rc, idx;
+
+	if (dot == NULL || (size_t)(dot - v) >= sizeof name)
+		return err_set(err, errlen, ST_CONFIG, "unknown key '%s'", key);
+	memcpy(name, v, (size_t)(dot - v));
+	name[dot - v] = '\0';
+	idx = form_choice_index(fld, name);
+	if (idx < 0)
+		return err_set(err, errlen, ST_CONFIG,
+		    "'%s' is not in this field's choices (list them first)",
+		    name);
+	c = &fld->choices[idx];
+	/* "choice.V.ja" is the label: give set_tr the stem "choice.V". */
+	memcpy(stem, key, (size_t)(dot - key));
+	stem[dot - key] = '\0';
+	rc = set_tr(&c->label, key, stem, value, &handled, err, errlen);
+	if (rc == ST_OK && !handled)
+		rc = set_tr(&c->help, dot + 1, "help", value, &handled, err,
+		    errlen);
+	if (rc == ST_OK && !handled)
+		rc = err_set(err, errlen, ST_CONFIG, "unknown key '%s'", key);
+	return rc;
+}
+
+static int
+parse_type(const char *value, enum form_type *t, char *err, size_t errlen)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof type_names / sizeof type_names[0]; i++)
+		if (strcmp(value, type_names[i]) == 0) {
+			*t = (enum form_type)i;
+			return ST_OK;
+		}
+	return err_set(err, errlen, ST_CONFIG,
+	    "unknown type '%s' (allowed: choice, multi, text, longtext, int, "
+	    "time)", value);
+}
+
+static int
+page_index(const struct form *f, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < f->npages; i++)
+		if (strcmp(f->pages[i].id, id) == 0)
+			return (int)i;
+	return -1;
+}
+
+static int
+field_key(struct form_loader *ld, const struct ini_line *l, char *err,
+    size_t errlen)
+{
+	struct form_field *fld = ld->field;
+	const char *k = l->key, *v = l->value;
+	int handled = 0, rc, idx;
+
+	if (strcmp(k, "page") == 0) {
+		idx = page_index(ld->f, v);
+		if (idx < 0)
+			return err_set(err, errlen, ST_CONFIG,
+			    "unknown page '%s' (declare [page %s] first)", v, v);
+		fld->page = (size_t)idx;
+		return ST_OK;
+	}
+	if (strcmp(k, "type") == 0)
+		return parse_type(v, &fld->type, err, errlen);
+	if (strcmp(k, "required") == 0)
+		return parse_yes_no(k, v, &fld->required, err, errlen);
+	if (strcmp(k, "unknown") == 0)
+		return parse_yes_no(k, v, &fld->allow_unknown, err, errlen);
+	if (strcmp(k, "default") == 0) {
+		if (strcmp(v, "now") != 0)
+			return err_set(err, errlen, ST_CONFIG,
+			    "default must be 'now', not '%s'", v);
+		fld->default_now = 1;
+		return ST_OK;
+	}
+	if (strcmp(k, "min") == 0)
+		return parse_long(k, v, &fld->min, err, errlen);
+	if (strcmp(k, "max") == 0)
+		return parse_long(k, v, &fld->max, err, errlen);
+	if (strcmp(k, "choices") == 0)
+		return add_choices(fld, v, err, errlen);
+	if (strncmp(k, "choice.", 7) == 0)
+		return set_choice_text(fld, k, v, err, errlen);
+	if (strcmp(k, "prefill") == 0 || strcmp(k, "show_if") == 0) {
+		char **slot = k[0] == 'p' ? &fld->prefill : &fld->show_if_src;
+
+		if (*slot != NULL)
+			return err_set(err, errlen, ST_CONFIG,
+			    "'%s' given twice", k);
+		*slot = xstrdup(v);
+		if (k[0] == 's')
+			ld->show_if_line[fld - ld->f->fields] = l->line;
+		return ST_OK;
+	}
+	rc = set_tr(&fld->label, k, "label", v, &handled, err, errlen);
+	if (rc == ST_OK && !handled)
+		rc = set_tr(&fld->help, k, "help", v, &handled, err, errlen);
+	if (rc == ST_OK && !handled)
+		rc = err_set(err, errlen, ST_CONFIG, "unknown key '%s' in a "
+		    "field (allowed: page, type, required, label.ja/en, "
+		    "help.ja/en, choices, choice.V.ja/en, choice.V.help.ja/en, "
+		    "unknown, default, min, max, prefill, show_if)", k);
+	return rc;
+}
+
+static int
+page_key(struct form_page *pg, const struct ini_line *l, char *err,
+    size_t errlen)
+{
+	int handled = 0, rc;
+
+	rc = set_tr(&pg->title, l->key, "title", l->value, &handled, err,
+	    errlen);
+	if (rc == ST_OK && !handled)
+		rc = set_tr(&pg->help, l->key, "help", l->value, &handled, err,
+		    errlen);
+	if (rc == ST_OK && !handled)
+		rc = err_set(err, errlen, ST_CONFIG, "unknown key '%s' in a "
+		    "page (allowed: title.ja/en, help.ja/en)", l->key);
+	return rc;
+}
+
+static int
+valid_name(const char *s)
+{
+	if (s == NULL || *s == '\0')
+		return 0;
+	for (; *s != '\0'; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+		    *s == '_'))
+			return 0;
+	return 1;
+}
+
+static int
+open_block(struct form_loader *ld, const struct ini_line *l, char *err,
+    size_t errlen)
+{
+	struct form *f = ld->f;
+
+	ld->page = NULL;
+	ld->field = NULL;
+	if (!valid_name(l->name))
+		return err_set(err, errlen, ST_CONFIG,
+		    "expected [page ID] or [field KEY] with a name of a-z, 0-9 "
+		    "and _");
+	if (strcmp(l->section, "page") == 0) {
+		if (page_index(f, l->name) >= 0)
+			return err_set(err, errlen, ST_CONFIG,
+			    "page '%s' declared twice", l->name);
+		f->pages = xreallocarray(f->pages, f->npages + 1,
+		    sizeof *f->pages);
+		ld->page = &f->pages[f->npages++];
+		memset(ld->page, 0, sizeof *ld->page);
+		ld->page->id = xstrdup(l->name);
+		ld->page->line = l->line;
+		return ST_OK;
+	}
+	if (strcmp(l->section, "field") == 0) {
+		if (form_field_index(f, l->name) >= 0)
+			return err_set(err, errlen, ST_CONFIG,
+			    "field '%s' declared twice", l->name);
+		f->fields = xreallocarray(f->fields, f->nfields + 1,
+		    sizeof *f->fields);
+		ld->show_if_line = xreallocarray(ld->show_if_line,
+		    f->nfields + 1, sizeof *ld->show_if_line);
+		ld->show_if_line[f->nfields] = 0;
+		ld->field = &f->fields[f->nfields++];
+		memset(ld->field, 0, sizeof *ld->field);
+		ld->field->key = xstrdup(l->name);
+		ld->field->line = l->line;
+		ld->field->page = (size_t)-1;
+		ld->field->type = (enum form_type)-1;
+		ld->field->max = LONG_MAX;
+		return ST_OK;
+	}
+	return err_set(err, errlen, ST_CONFIG,
+	    "unknown section '[%s]' (allowed: [page ID], [field KEY])",
+	    l->section);
+}
+
+static int
+on_line(void *ud, const struct ini_line *l, char *err, size_t errlen)
+{
+	struct form_loader *ld = ud;
+
+	if (l->key == NULL)
+		return open_block(ld, l, err, errlen);
+	if (ld->field != NULL)
+		return field_key(ld, l, err, errlen);
+	if (ld->page != NULL)
+		return page_key(ld->page, l, err, errlen);
+	return err_set(err, errlen, ST_CONFIG,
+	    "'%s' outside a [page] or [field] block", l->key);
+}
+
+/* What a complete field must have; checked after the whole file is read
+ * because blocks may list their keys in any order. */
+static int
+check_field(const struct form_field *fld, char *err, size_t errlen)
+{
+	int choicey;
+
+	if (fld->page == (size_t)-1)
+		return err_set(err, errlen, ST_CONFIG, "field '%s' has no page",
+		    fld->key);
+	if ((int)fld->type < 0)
+		return err_set(err, errlen, ST_CONFIG, "field '%s' has no type",
+		    fld->key);
+	if (fld->label.s[LANG_JA] == NULL || fld->label.s[LANG_EN] == NULL)
+		return err_set(err, errlen, ST_CONFIG,
+		    "field '%s' needs label.ja and label.en", fld->key);
+	choicey = fld->type == FORM_CHOICE || fld->type == FORM_MULTI;
+	if (choicey && fld->nchoices == 0)
+		return err_set(err, errlen, ST_CONFIG,
+		    "field '%s' of type %s needs 'choices'", fld->key,
+		    type_names[fld->type]);
+	if (!choicey && fld->nchoices > 0)
+		return err_set(err, errlen, ST_CONFIG,
+		    "field '%s' of type %s cannot have choices", fld->key,
+		    type_names[fld->type]);
+	if ((fld->allow_unknown || fld->default_now) && fld->type != FORM_TIME)
+		return err_set(err, errlen, ST_CONFIG,
+		    "'unknown' and 'default' are for time fields ('%s')",
+		    fld->key);
+	return ST_OK;
+}
+
+static int
+compile_show_if(struct form_loader *ld, char *err, size_t errlen)
+{
+	struct form *f = ld->f;
+	struct expr_scope scope;
+	char msg[384];
+	size_t i;
+	int rc;
+
+	form_scope(f, &scope);
+	for (i = 0; i < f->nfields; i++) {
+		rc = check_field(&f->fields[i], msg, sizeof msg);
+		if (rc != ST_OK)
+			return err_set(err, errlen, rc, "%s:%d: %s", f->name,
+			    f->fields[i].line, msg);
+		if (f->fields[i].show_if_src == NULL)
+			continue;
+		if (expr_parse(f->fields[i].show_if_src, &scope,
+		    &f->fields[i].show_if, msg, sizeof msg) != 0)
+			return err_set(err, errlen, ST_CONFIG, "%s:%d: show_if: %s",
+			    f->name, ld->show_if_line[i], msg);
+	}
+	if (f->nfields == 0)
+		return err_set(err, errlen, ST_CONFIG, "%s: no fields", f->name);
+	return ST_OK;
+}
+
+int
+form_parse_string(const char *text, const char *name, struct form **out,
+    char *err, size_t errlen)
+{
+	struct form_loader ld;
+	int rc;
+
+	memset(&ld, 0, sizeof ld);
+	ld.f = xcalloc(1, sizeof *ld.f);
+	ld.f->name = xstrdup(name);
+	rc = ini_parse_string(text, strlen(text), name, on_line, &ld, err,
+	    errlen);
+	if (rc != ST_OK)
+		rc = ST_CONFIG;
+	else
+		rc = compile_show_if(&ld, err, errlen);
+	free(ld.show_if_line);
+	if (rc != ST_OK) {
+		form_free(ld.f);
+		return rc;
+	}
+	*out = ld.f;
+	return ST_OK;
+}
+
+int
+form_load(const char *path, struct form **out, char *err, size_t errlen)
+{
+	char *text;
+	int rc;
+
+	rc = util_read_file(path, &text, NULL, err, errlen);
+	if (rc != ST_OK)
+		return ST_CONFIG;
+	rc = form_parse_string(text, path, out, err, errlen);
+	free(text);
+	return rc;
+}
+
+void
+form_free(struct form *f)
+{
+	size_t i, j;
+
+	if (f == NULL)
+		return;
+	for (i = 0; i < f->npages; i++) {
+		free(f->pages[i].id);
+		tr_free(&f->pages[i].title);
+		tr_free(&f->pages[i].help);
+	}
+	for (i = 0; i < f->nfields; i++) {
+		struct form_field *fld = &f->fields[i];
+
+		for (j = 0; j < fld->nchoices; j++) {
+			free(fld->choices[j].value);
+			tr_free(&fld->choices[j].label);
+			tr_free(&fld->choices[j].help);
+		}
+		free(fld->choices);
+		free(fld->key);
+		free(fld->prefill);
+		free(fld->show_if_src);
+		expr_free(fld->show_if);
+		tr_free(&fld->label);
+		tr_free(&fld->help);
+	}
+	free(f->pages);
+	free(f->fields);
+	free(f->name);
+	free(f);
+}
+
+int
+form_field_index(const struct form *f, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < f->nfields; i++)
+		if (strcmp(f->fields[i].key, key) == 0)
+			return (int)i;
+	return -1;
+}
+
+const struct form_field *
+form_field_find(const struct form *f, const char *key)
+{
+	int i = form_field_index(f, key);
+
+	return i < 0 ? NULL : &f->fields[i];
+}
+
+int
+form_choice_index(const struct form_field *fld, const char *value)
+{
+	size_t i;
+
+	for (i = 0; i < fld->nchoices; i++)
+		if (strcmp(fld->choices[i].value, value) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *
+form_choice_label(const struct form_field *fld, const char *value,
+    enum lang lang)
+{
+	int i = form_choice_index(fld, value);
+
+	if (i < 0 || (fld->choices[i].label.s[0] == NULL &&
+	    fld->choices[i].label.s[1] == NULL))
+		return value;
+	return tr_get(&fld->choices[i].label, lang);
+}
+
+static void
+describe_choices(const struct form_field *fld, char *buf, size_t len)
+{
+	struct buf b;
+	size_t i;
+
+	buf_init(&b);
+	for (i = 0; i < fld->nchoices; i++) {
+		if (i > 0)
+			buf_adds(&b, ", ");
+		buf_adds(&b, fld->choices[i].value);
+	}
+	if (fld->type == FORM_TIME)
+		buf_adds(&b, fld->allow_unknown ?
+		    "YYYY-MM-DD HH:MM[:SS] or unknown" : "YYYY-MM-DD HH:MM[:SS]");
+	snprintf(buf, len, "%s", b.s != NULL ? b.s : "");
+	buf_free(&b);
+}
+
+static int
+normalize_multi(const struct form_field *fld, const char *raw, char **canon,
+    char *err, size_t errlen)
+{
+	unsigned char *picked = xcalloc(fld->nchoices, 1);
+	char *copy = xstrdup(raw), *tok, *save = NULL, allowed[1024];
+	struct buf b;
+	size_t i, n = 0;
+	int idx, rc = ST_OK, none = form_choice_index(fld, "none");
+
+	for (tok = strtok_r(copy, ",", &save); tok != NULL && rc == ST_OK;
+	    tok = strtok_r(NULL, ",", &save)) {
+		tok = util_trim(tok);
+		idx = form_choice_index(fld, tok);
+		if (idx < 0) {
+			describe_choices(fld, allowed, sizeof allowed);
+			rc = err_set(err, errlen, ST_DATAERR,
+			    "unknown value '%s' for %s (allowed: %s)", tok,
+			    fld->key, allowed);
+		} else if (!picked[idx]) {
+			picked[idx] = 1;
+			n++;
+		}
+	}
+	if (rc == ST_OK && n == 0)
+		rc = err_set(err, errlen, ST_DATAERR, "%s: no value given",
+		    fld->key);
+	if (rc == ST_OK && none >= 0 && picked[none] && n > 1)
+		rc = err_set(err, errlen, ST_DATAERR,
+		    "%s: 'none' cannot be combined with other values", fld->key);
+	buf_init(&b);
+	for (i = 0; rc == ST_OK && i < fld->nchoices; i++)
+		if (picked[i]) {
+			if (b.len > 0)
+				buf_addc(&b, ',');
+			buf_adds(&b, fld->choices[i].value);
+		}
+	free(picked);
+	free(copy);
+	if (rc == ST_OK)
+		*canon = buf_steal(&b);
+	buf_free(&b);
+	return rc;
+}
+
+static int
+normalize_int(const struct form_field *fld, const char *v, char **canon,
+    char *err, size_t errlen)
+{
+	const char *p = v;
+	long n;
+
+	if (*p == '+')
+		p++;
+	if (*v == '-' && v[1] >= '0' && v[1] <= '9')
+		return err_set(err, errlen, ST_DATAERR,
+		    "%s: negative number '%s' (expected a whole number >= %ld)",
+		    fld->key, v, fld->min);
+	if (*p == '\0' || strspn(p, "0123456789") != strlen(p) ||
+	    strlen(p) > 12)
+		return err_set(err, errlen, ST_DATAERR,
+		    "%s: '%s' is not a whole number (expected digits, >= %ld)",
+		    fld->key, v, fld->min);
+	n = strtol(p, NULL, 10);
+	if (n < fld->min || n > fld->max)
+		return err_set(err, errlen, ST_DATAERR,
+		    "%s: %ld is out of range (%ld to %ld)", fld->key, n,
+		    fld->min, fld->max);
+	*canon = xasprintf("%ld", n);
+	return ST_OK;
+}
+
+static int
+normalize_time(const struct form_field *fld, const char *v, char **canon,
+    char *err, size_t errlen)
+{
+	char msg[128], out[20];
+	jtime_t t;
+
+	if (strcmp(v, "unknown") == 0) {
+		if (!fld->allow_unknown)
+			return err_set(err, errlen, ST_DATAERR,
+			    "%s: 'unknown' is not allowed here (expected "
+			    "YYYY-MM-DD HH:MM[:SS])", fld->key);
+		*canon = xstrdup(v);
+		return ST_OK;
+	}
+	if (jtime_parse(v, &t, msg, sizeof msg) != 0)
+		return err_set(err, errlen, ST_DATAERR,
+		    "%s: bad time '%s': %s (expected YYYY-MM-DD HH:MM[:SS]%s)",
+		    fld->key, v, msg, fld->allow_unknown ? " or unknown" : "");
+	jtime_format_canon(t, out);
+	*canon = xstrdup(out);
+	return ST_OK;
+}
+
+int
+form_value_normalize(const struct form_field *fld, const char *raw,
+    char **canon, char *err, size_t errlen)
+{
+	char *v = util_trim(xstrdup(raw)), *copy = v, allowed[1024];
+	int rc = ST_OK;
+
+	*canon = NULL;
+	if (*v == '\0')
+		rc = err_set(err, errlen, ST_DATAERR, "%s: empty value",
+		    fld->key);
+	else if (fld->type == FORM_CHOICE) {
+		if (form_choice_index(fld, v) < 0) {
+			describe_choices(fld, allowed, sizeof allowed);
+			rc = err_set(err, errlen, ST_DATAERR,
+			    "unknown value '%s' for %s (allowed: %s)", v,
+			    fld->key, allowed);
+		} else
+			*canon = xstrdup(v);
+	} else if (fld->type == FORM_MULTI)
+		rc = normalize_multi(fld, v, canon, err, errlen);
+	else if (fld->type == FORM_INT)
+		rc = normalize_int(fld, v, canon, err, errlen);
+	else if (fld->type == FORM_TIME)
+		rc = normalize_time(fld, v, canon, err, errlen);
+	else
+		*canon = xstrdup(v);
+	free(copy);
+	return rc;
+}
+
+/* The expression scope: keys are field indexes. */
+static int
+scope_key(void *ud, const char *name, struct expr_key *out)
+{
+	static const enum expr_key_type types[] = {
+		EXPR_KEY_CHOICE, EXPR_KEY_MULTI, EXPR_KEY_TEXT, EXPR_KEY_TEXT,
+		EXPR_KEY_INT, EXPR_KEY_TIME
+	};
+	const struct form *f = ud;
+	int i = form_field_index(f, name);
+
+	if (i < 0)
+		return 0;
+	out->id = i;
+	out->type = types[f->fields[i].type];
+	out->unknown_is_value = form_choice_index(&f->fields[i], "unknown") >= 0;
+	return 1;
+}
+
+static int
+scope_value_ok(void *ud, int key, const char *value)
+{
+	const struct form *f = ud;
+
+	return form_choice_index(&f->fields[key], value) >= 0;
+}
+
+static void
+scope_describe(void *ud, int key, char *buf, size_t len)
+{
+	const struct form *f = ud;
+
+	describe_choices(&f->fields[key], buf, len);
+}
+
+void
+form_scope(const struct form *f, struct expr_scope *scope)
+{
+	memset(scope, 0, sizeof *scope);
+	scope->key = scope_key;
+	scope->value_ok = scope_value_ok;
+	scope->describe = scope_describe;
+	scope->ud = (void *)f;
+}
+
+static const char *
+ctx_value(void *ud, int key)
+{
+	const struct form_values *fv = ud;
+
+	return fv->values[key];
+}
+
+static int
+ctx_no_define(void *ud, int id)
+{
+	(void)ud;
+	(void)id;
+	return 0;
+}
+
+void
+form_ctx(const struct form_values *fv, struct expr_ctx *ctx)
+{
+	ctx->value = ctx_value;
+	ctx->define = ctx_no_define;
+	ctx->ud = (void *)fv;
+}
+
+int
+form_field_visible(const struct form *f, size_t field, char *const *values)
+{
+	struct form_values fv = { f, values };
+	struct expr_ctx ctx;
+
+	if (f->fields[field].show_if == NULL)
+		return 1;
+	form_ctx(&fv, &ctx);
+	return expr_eval(f->fields[field].show_if, &ctx);
+}

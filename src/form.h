@@ -1,0 +1,100 @@
+/*
+ * form.h - the intake form as data (forms/intake.form): pages, fields,
+ * choices, labels and help in two languages, show_if conditions; and the
+ * validation and normalisation of one typed or loaded value for a field.
+ */
+#ifndef ANSHIN_FORM_H
+#define ANSHIN_FORM_H
+
+#include <stddef.h>
+
+#include "expr.h"
+#include "jtime.h"
+#include "util.h"
+
+enum form_type {
+	FORM_CHOICE,
+	FORM_MULTI,
+	FORM_TEXT,
+	FORM_LONGTEXT,
+	FORM_INT,
+	FORM_TIME
+};
+
+struct form_choice {
+	char *value;
+	struct tr label;
+	struct tr help;
+};
+
+struct form_page {
+	char *id;
+	struct tr title;
+	struct tr help;
+	int line;
+};
+
+struct form_field {
+	char *key;
+	size_t page;			/* index into form.pages */
+	enum form_type type;
+	struct form_choice *choices;
+	size_t nchoices;
+	int required;
+	int allow_unknown;		/* time: "unknown" accepted */
+	int default_now;		/* time: prefilled with now in the wizard */
+	long min, max;			/* int bounds (min defaults to 0) */
+	char *prefill;			/* contacts key, e.g. "facility.type" */
+	char *show_if_src;
+	struct expr *show_if;		/* NULL: always shown */
+	struct tr label;
+	struct tr help;
+	int line;
+};
+
+struct form {
+	char *name;			/* file name, for messages */
+	struct form_page *pages;
+	size_t npages;
+	struct form_field *fields;
+	size_t nfields;
+};
+
+/* Parses a form. Errors are "NAME:LINE: message", returning ST_CONFIG. */
+int form_parse_string(const char *text, const char *name, struct form **out,
+    char *err, size_t errlen);
+int form_load(const char *path, struct form **out, char *err, size_t errlen);
+void form_free(struct form *f);
+
+/* Field index for key, or -1. */
+int form_field_index(const struct form *f, const char *key);
+const struct form_field *form_field_find(const struct form *f, const char *key);
+/* Choice index of value in a choice/multi field, or -1. */
+int form_choice_index(const struct form_field *fld, const char *value);
+/* The label of value (choice), or value itself. */
+const char *form_choice_label(const struct form_field *fld, const char *value,
+    enum lang lang);
+
+/* Checks and normalises a raw value for fld: trims, splits and re-joins
+ * multi-choice values ("a, b" -> "a,b", order of the form, no duplicates,
+ * "none" alone), checks integers and bounds, parses times to the canonical
+ * "YYYY-MM-DD HH:MM[:SS]". Text may not be empty. On error returns
+ * ST_DATAERR with a message naming the allowed values (no FILE:LINE). */
+int form_value_normalize(const struct form_field *fld, const char *raw,
+    char **canon, char *err, size_t errlen);
+
+/* The expression scope of a form: keys are field indexes. */
+void form_scope(const struct form *f, struct expr_scope *scope);
+
+/* The value vector a show_if/rule reads: values[i] for field i. */
+struct form_values {
+	const struct form *form;
+	char *const *values;
+};
+/* An evaluation context over a value vector (no defines). */
+void form_ctx(const struct form_values *fv, struct expr_ctx *ctx);
+
+/* 1 when the field is shown for these values (show_if holds or absent). */
+int form_field_visible(const struct form *f, size_t field, char *const *values);
+
+#endif

@@ -1,0 +1,132 @@
+/*
+ * ini.c - the line tokenizer behind every loader. It owns positions and
+ * escapes so that each loader only decides what a key means, and so that all
+ * of them report errors the same way: "FILE:LINE: message", exit 65 or 78
+ * chosen by the caller's callback.
+ */
+#include "ini.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "util.h"
+
+static int
+unescape(char *s, char *err, size_t errlen)
+{
+	char *r = s, *w = s;
+
+	while (*r != '\0') {
+		if (*r != '\\') {
+			*w++ = *r++;
+			continue;
+		}
+		if (r[1] == 'n')
+			*w++ = '\n';
+		else if (r[1] == '\\')
+			*w++ = '\\';
+		else
+			return err_set(err, errlen, ST_DATAERR,
+			    "unknown escape '\\%c' (only \\n and \\\\ are allowed)",
+			    r[1] != '\0' ? r[1] : ' ');
+		r += 2;
+	}
+	*w = '\0';
+	return ST_OK;
+}
+
+/* "[type name]" -> section and name, in place. */
+static int
+split_head(char *s, char **section, char **name, char *err, size_t errlen)
+{
+	char *end = strchr(s, ']'), *sp;
+
+	if (end == NULL || util_trim(end + 1)[0] != '\0')
+		return err_set(err, errlen, ST_DATAERR,
+		    "expected '[section]' or '[type name]'");
+	*end = '\0';
+	s = util_trim(s + 1);
+	sp = strpbrk(s, " \t");
+	*name = NULL;
+	if (sp != NULL) {
+		*sp = '\0';
+		*name = util_trim(sp + 1);
+	}
+	*section = s;
+	if (*s == '\0')
+		return err_set(err, errlen, ST_DATAERR, "empty section name");
+	return ST_OK;
+}
+
+static int
+parse_line(char *s, struct ini_line *l, char **section, char **name,
+    ini_fn fn, void *ud, char *err, size_t errlen)
+{
+	char *eq;
+	int rc;
+
+	s = util_trim(s);
+	if (*s == '\0' || *s == '#')
+		return ST_OK;
+	if (*s == '[') {
+		rc = split_head(s, section, name, err, errlen);
+		if (rc != ST_OK)
+			return rc;
+		l->section = *section;
+		l->name = *name;
+		l->key = l->value = NULL;
+		return fn(ud, l, err, errlen);
+	}
+	eq = strchr(s, '=');
+	if (eq == NULL)
+		return err_set(err, errlen, ST_DATAERR,
+		    "expected 'key = value' but found '%.40s'", s);
+	*eq = '\0';
+	l->key = util_trim(s);
+	if (l->key[0] == '\0')
+		return err_set(err, errlen, ST_DATAERR, "empty key before '='");
+	rc = unescape(eq + 1, err, errlen);
+	if (rc != ST_OK)
+		return rc;
+	l->value = util_trim(eq + 1);
+	return fn(ud, l, err, errlen);
+}
+
+int
+ini_parse_string(const char *text, size_t len, const char *name, ini_fn fn,
+    void *ud, char *err, size_t errlen)
+{
+	char *copy, *p, *nl, *section = NULL, *secname = NULL;
+	char msg[512];
+	struct ini_line l;
+	int lineno = 0, rc = ST_OK;
+
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+		text += 3;
+		len -= 3;
+	}
+	if (memchr(text, '\0', len) != NULL || !text_valid_utf8(text, len))
+		return err_set(err, errlen, ST_DATAERR,
+		    "%s: not UTF-8 text", name);
+	copy = xstrndup(text, len);
+	for (p = copy; p != NULL && rc == ST_OK; p = nl) {
+		nl = strchr(p, '\n');
+		if (nl != NULL)
+			*nl++ = '\0';
+		if (p[0] != '\0' && p[strlen(p) - 1] == '\r')
+			p[strlen(p) - 1] = '\0';
+		lineno++;
+		memset(&l, 0, sizeof l);
+		l.section = section;
+		l.name = secname;
+		l.line = lineno;
+		msg[0] = '\0';
+		rc = parse_line(p, &l, &section, &secname, fn, ud, msg,
+		    sizeof msg);
+		if (rc != ST_OK)
+			err_set(err, errlen, rc, "%s:%d: %s", name, lineno, msg);
+	}
+	free(copy);
+	return rc;
+}

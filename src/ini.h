@@ -1,0 +1,31 @@
+/*
+ * ini.h - the line syntax shared by every data file of anshin-ir (forms,
+ * rules, drills, contacts, answers): UTF-8, an optional BOM, LF or CRLF,
+ * '#' comment lines, "[type name]" section heads and "key = value" lines
+ * split at the first '='. In values "\n" is a newline and "\\" a backslash;
+ * any other backslash sequence is an error, so typos surface at load time.
+ */
+#ifndef ANSHIN_INI_H
+#define ANSHIN_INI_H
+
+#include <stddef.h>
+
+struct ini_line {
+	const char *section;	/* "[page start]" -> "page"; NULL before any */
+	const char *name;	/* "[page start]" -> "start"; NULL if absent */
+	const char *key;	/* NULL on the section head itself */
+	const char *value;	/* unescaped, trimmed */
+	int line;
+};
+
+/* Called for each section head (key NULL) and each key line. Returns
+ * ST_OK or an error code, writing a message without position to err. */
+typedef int (*ini_fn)(void *ud, const struct ini_line *l, char *err,
+    size_t errlen);
+
+/* Parses text; on error returns the code with "NAME:LINE: message" in err.
+ * Invalid UTF-8 is an error too. */
+int ini_parse_string(const char *text, size_t len, const char *name,
+    ini_fn fn, void *ud, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,28 @@
+/*
+ * main.c - process set-up: the locale (text is UTF-8 whatever the host's
+ * locale says, SPEC §1) and handing over to the command line.
+ */
+#include <langinfo.h>
+#include <locale.h>
+#include <string.h>
+
+#include "cli.h"
+
+static int
+is_c_locale(const char *name)
+{
+	return name == NULL || strcmp(name, "C") == 0 ||
+	    strcmp(name, "POSIX") == 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+	/* Japanese text needs UTF-8 character handling even under "C". */
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+		setlocale(LC_CTYPE, "C.UTF-8");
+	if (is_c_locale(setlocale(LC_MESSAGES, NULL)))
+		setlocale(LC_MESSAGES, "C.UTF-8");
+	return cli_main(argc, argv);
+}

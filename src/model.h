@@ -1,0 +1,162 @@
+/*
+ * model.h - an incident: its answers, the state of its actions and its
+ * timeline, and the operations that change it. Each operation validates,
+ * writes the change and its timeline event in one transaction, and refreshes
+ * the incident's cached summary (for fast lists). Views (CLI, TUI, PDF) call
+ * these; nothing here draws or prints.
+ */
+#ifndef ANSHIN_MODEL_H
+#define ANSHIN_MODEL_H
+
+#include <stddef.h>
+
+#include "contacts.h"
+#include "deadline.h"
+#include "form.h"
+#include "jtime.h"
+#include "rules.h"
+#include "store.h"
+#include "util.h"
+
+/* Everything loaded from the data directory. */
+struct model_data {
+	char *dir;
+	struct form *form;
+	struct rules *rules;
+	struct holidays *holidays;
+	struct contacts *contacts;
+};
+
+/* Loads DIR/forms/intake.form, DIR/data/actions.rules, DIR/data/holidays.tsv
+ * and the contacts files (SPEC §1 order). ST_CONFIG with "FILE:LINE: ..." */
+int model_data_load(const char *dir, struct model_data **out, char *err,
+    size_t errlen);
+void model_data_free(struct model_data *d);
+
+enum action_status { ACTION_OPEN, ACTION_DONE, ACTION_SKIPPED };
+const char *model_status_name(enum action_status s);
+
+/* A stored action state. */
+struct action_record {
+	char *action;
+	enum action_status status;
+	char *by;
+	char *at;			/* ISO 8601 */
+	char *note;
+};
+
+struct incident {
+	long id;
+	char ref[16];
+	char *drill;			/* scenario name for a drill, else NULL */
+	int closed;
+	char *measures;
+	char *created_at;
+	char **values;			/* one per form field; NULL = unanswered */
+	size_t nvalues;
+	struct action_record *records;
+	size_t nrecords;
+};
+
+void incident_free(struct incident *inc);
+/* The value of key, or NULL (unanswered or unknown key). */
+const char *incident_value(const struct model_data *d,
+    const struct incident *inc, const char *key);
+
+/* One line of the checklist. */
+struct check_item {
+	const struct rule_action *action;
+	enum action_status status;
+	long due;			/* days since epoch, -1 when none */
+	const struct action_record *record;	/* NULL when never recorded */
+	int applies;			/* its rule holds now */
+	int done_by_answer;
+};
+
+struct evaluation {
+	struct rules_result result;
+	struct check_item *items;	/* sorted: phase, priority, id */
+	size_t nitems;
+	long next_due;			/* earliest due of an open item, -1 */
+};
+
+/* Evaluates the assessment and the checklist (SPEC §4 "which actions"). */
+void model_evaluate(const struct model_data *d, const struct incident *inc,
+    struct evaluation *ev);
+void model_evaluation_free(struct evaluation *ev);
+/* The checklist item for an action id, or NULL when not listed. */
+const struct check_item *model_item_find(const struct evaluation *ev,
+    const char *action);
+
+/* An answer to store: value NULL clears the key. `line` and `source` name
+ * where it came from for messages ("FILE:LINE" or the argument). */
+struct answer_in {
+	char *key;
+	char *value;
+	int line;
+};
+struct answer_set {
+	struct answer_in *v;
+	size_t n;
+};
+void answer_set_free(struct answer_set *s);
+
+/* Parses an answers file (SPEC §2) into normalised answers. Errors
+ * "NAME:LINE: message" with the allowed values, ST_DATAERR. Cross-field
+ * checks (times) are made against `now`. */
+int model_answers_parse(const struct model_data *d, const char *text,
+    size_t len, const char *name, jtime_t now, struct answer_set *out,
+    char *err, size_t errlen);
+
+/* Checks the time answers of the incident after applying `changes`
+ * (discovered_at at most a day in the future, occurred_at not after it). */
+int model_check_times(const struct model_data *d, char *const *values,
+    jtime_t now, char *err, size_t errlen);
+
+/* Creates an incident from answers (may be empty): reference YYYY-NNNN,
+ * or DYYYY-NNNN for a drill; prefills fields with `prefill` from contacts;
+ * events: created, then one answer event per key. */
+int model_create(struct store *st, const struct model_data *d,
+    const struct answer_set *answers, const char *drill, const char *by,
+    jtime_t now, struct incident **out, char *err, size_t errlen);
+
+/* Loads an incident by reference ("2026-0001", "D2026-0001") or numeric id.
+ * ST_NOINPUT when there is none. */
+int model_load(struct store *st, const struct model_data *d, const char *ref,
+    struct incident **out, char *err, size_t errlen);
+
+/* Applies answer changes (value NULL clears). Unchanged values are skipped;
+ * each change is an "answer" event. Refused (ST_REFUSED) when closed. */
+int model_set_answers(struct store *st, const struct model_data *d,
+    struct incident *inc, const struct answer_set *changes, const char *by,
+    jtime_t now, char *err, size_t errlen);
+
+/* Sets an action's status (done, skipped, open). The action must be on the
+ * checklist now (else ST_DATAERR). `at` NULL means now. Marking done an
+ * action already done changes nothing (ST_OK). */
+int model_set_action(struct store *st, const struct model_data *d,
+    struct incident *inc, const char *action, enum action_status status,
+    const char *by, const char *at, const char *note, jtime_t now,
+    char *err, size_t errlen);
+
+int model_add_note(struct store *st, const struct model_data *d,
+    struct incident *inc, const char *text, const char *by, jtime_t now,
+    char *err, size_t errlen);
+
+/* Closes (SPEC §4 "Closing"). When refused returns ST_REFUSED and appends
+ * each reason (translated, one per entry) to reasons. */
+int model_close(struct store *st, const struct model_data *d,
+    struct incident *inc, const char *measures, const char *by, jtime_t now,
+    struct strv *reasons, char *err, size_t errlen);
+int model_reopen(struct store *st, const struct model_data *d,
+    struct incident *inc, const char *by, jtime_t now, char *err,
+    size_t errlen);
+
+/* Records an export (timeline kind "export", new = the file name). */
+int model_record_export(struct store *st, struct incident *inc,
+    const char *path, const char *by, jtime_t now, char *err, size_t errlen);
+
+/* The default person: $ANSHIN_IR_USER, else the login name, else "unknown". */
+const char *model_default_by(void);
+
+#endif

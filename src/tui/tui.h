@@ -1,0 +1,20 @@
+/*
+ * tui.h - the interactive views (ncursesw): home screen, intake wizard,
+ * incident review and drills. Entry points return a process exit status.
+ */
+#ifndef ANSHIN_TUI_H
+#define ANSHIN_TUI_H
+
+#include "cli.h"
+
+/* Home screen (no command). */
+int tui_home(const struct cli_env *env);
+/* Wizard on a new incident. */
+int tui_new(const struct cli_env *env);
+/* Wizard on an existing incident, at its first unanswered required field. */
+int tui_resume(const struct cli_env *env, const char *ref);
+/* Returns ST_OK when stdin/stdout are a usable terminal, else writes why
+ * into err and returns ST_UNAVAILABLE. */
+int tui_check_terminal(char *err, size_t errlen);
+
+#endif

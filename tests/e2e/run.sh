@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# run.sh - runs every tests/e2e/test_*.sh (or those named) and prints the
+# closing line "e2e: N passed, M failed"; exits 1 when any check failed.
+set -u
+cd "$(dirname "$0")/../.." || exit 1
+. tests/e2e/lib.sh
+files=("$@")
+[ ${#files[@]} -eq 0 ] && files=(tests/e2e/test_*.sh)
+for f in "${files[@]}"; do
+	TEST_NAME=$(basename "$f" .sh)
+	before=$FAILED
+	setup_env
+	# shellcheck disable=SC1090
+	. "$f"
+	teardown_env
+	if [ "$FAILED" = "$before" ]; then echo "ok   $TEST_NAME"; else
+		echo "FAIL $TEST_NAME"; fi
+done
+echo "e2e: $PASSED passed, $FAILED failed"
+[ "$FAILED" = 0 ]

@@ -1,0 +1,393 @@
+/*
+ * test_contacts.c - cmocka tests of contacts.c: the key-by-key merge of the
+ * three contacts files, language fallback, every parse error path, and the
+ * one-line description with unset values.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "contacts.h"
+
+static char err[512];
+
+static struct contacts *
+parsed(const char *text)
+{
+	struct contacts *c = contacts_new();
+
+	assert_int_equal(contacts_parse_string(c, text, "t.conf", err,
+	    sizeof err), ST_OK);
+	return c;
+}
+
+/* Parses text expecting an error; checks the message starts with want. */
+static void
+expect_error(const char *text, const char *want)
+{
+	struct contacts *c = contacts_new();
+
+	err[0] = '\0';
+	assert_int_equal(contacts_parse_string(c, text, "t.conf", err,
+	    sizeof err), ST_CONFIG);
+	if (strstr(err, want) == NULL)
+		fail_msg("error '%s' lacks '%s'", err, want);
+	contacts_free(c);
+}
+
+static void
+test_sections_and_keys(void **state)
+{
+	(void)state;
+	assert_string_equal(contacts_sections[0], "facility");
+	assert_string_equal(contacts_sections[1], "support_desk");
+	assert_string_equal(contacts_sections[8], "mhlw");
+	assert_null(contacts_sections[9]);
+	assert_true(contacts_section_known("police"));
+	assert_true(contacts_section_known("enquiry_desk"));
+	assert_false(contacts_section_known("polic"));
+	assert_false(contacts_section_known(NULL));
+	assert_string_equal(contacts_keys[0], "name");
+}
+
+static void
+test_basic_get(void **state)
+{
+	struct contacts *c;
+
+	(void)state;
+	c = parsed("\xEF\xBB\xBF# comment\r\n\r\n[police]\r\n"
+	    "  name =  中京警察署 \r\nphone = 075-000-0000 = ext 1\n"
+	    "note = line1\\nline2 \\\\ end\n[facility]\ntype = care\n");
+	assert_string_equal(contacts_get(c, "police.name", LANG_JA),
+	    "中京警察署");
+	/* Split at the first '=' only. */
+	assert_string_equal(contacts_get(c, "police.phone", LANG_EN),
+	    "075-000-0000 = ext 1");
+	assert_string_equal(contacts_get(c, "police.note", LANG_JA),
+	    "line1\nline2 \\ end");
+	assert_string_equal(contacts_get(c, "facility.type", LANG_JA), "care");
+	assert_null(contacts_get(c, "police.hours", LANG_JA));
+	assert_null(contacts_get(c, "nosuch.name", LANG_JA));
+	assert_null(contacts_get(c, "police.nosuch", LANG_JA));
+	assert_null(contacts_get(c, "police", LANG_JA));
+	assert_null(contacts_get(c, NULL, LANG_JA));
+	assert_null(contacts_get(NULL, "police.name", LANG_JA));
+	contacts_free(c);
+}
+
+static void
+test_language_fallback(void **state)
+{
+	struct contacts *c;
+
+	(void)state;
+	c = parsed("[ppc]\nname.ja = 個人情報保護委員会\n"
+	    "name.en = Personal Information Protection Commission\n"
+	    "[vendor]\nname.ja = 業者\nname = Plain\n"
+	    "[carrier]\nname = Only plain\n"
+	    "[police]\nname.en = English only\n");
+	assert_string_equal(contacts_get(c, "ppc.name", LANG_JA),
+	    "個人情報保護委員会");
+	assert_string_equal(contacts_get(c, "ppc.name", LANG_EN),
+	    "Personal Information Protection Commission");
+	/* The plain key comes before the other language. */
+	assert_string_equal(contacts_get(c, "vendor.name", LANG_JA), "業者");
+	assert_string_equal(contacts_get(c, "vendor.name", LANG_EN), "Plain");
+	assert_string_equal(contacts_get(c, "carrier.name", LANG_EN),
+	    "Only plain");
+	assert_string_equal(contacts_get(c, "carrier.name", LANG_JA),
+	    "Only plain");
+	assert_string_equal(contacts_get(c, "police.name", LANG_JA),
+	    "English only");
+	/* An explicit variant, no fallback. */
+	assert_string_equal(contacts_get(c, "ppc.name.en", LANG_JA),
+	    "Personal Information Protection Commission");
+	assert_null(contacts_get(c, "police.name.ja", LANG_EN));
+	assert_null(contacts_get(c, "police.name.xx", LANG_EN));
+	contacts_free(c);
+}
+
+static void
+test_merge_key_by_key(void **state)
+{
+	struct contacts *c;
+
+	(void)state;
+	c = parsed("[support_desk]\nname.ja = サポートデスク\n"
+	    "name.en = Support desk\nphone =\nhours = 9-17\n"
+	    "[facility]\nname = A病院\ntype = hospital\n");
+	/* /etc: a phone, and a plain name that replaces both variants. */
+	assert_int_equal(contacts_parse_string(c,
+	    "[support_desk]\nphone = 0120-000-000\n"
+	    "[facility]\nname = B医院\n", "etc.conf", err, sizeof err), ST_OK);
+	/* The user's own file: empty values never blank out earlier ones. */
+	assert_int_equal(contacts_parse_string(c,
+	    "[support_desk]\nphone =\nhours = 24h\nname =\n"
+	    "[facility]\ntype =\nname.en = B Clinic\n", "user.conf", err,
+	    sizeof err), ST_OK);
+	assert_string_equal(contacts_get(c, "support_desk.name", LANG_JA),
+	    "サポートデスク");
+	assert_string_equal(contacts_get(c, "support_desk.name", LANG_EN),
+	    "Support desk");
+	assert_string_equal(contacts_get(c, "support_desk.phone", LANG_JA),
+	    "0120-000-000");
+	assert_string_equal(contacts_get(c, "support_desk.hours", LANG_JA),
+	    "24h");
+	assert_string_equal(contacts_get(c, "facility.name", LANG_JA),
+	    "B医院");
+	assert_string_equal(contacts_get(c, "facility.name", LANG_EN),
+	    "B Clinic");
+	assert_string_equal(contacts_get(c, "facility.type", LANG_JA),
+	    "hospital");
+	contacts_free(c);
+}
+
+static void
+test_plain_overrides_earlier_variants(void **state)
+{
+	struct contacts *c;
+
+	(void)state;
+	c = parsed("[support_desk]\nname.ja = 既定\nname.en = Default\n");
+	assert_int_equal(contacts_parse_string(c,
+	    "[support_desk]\nname = 施設の窓口\n", "user.conf", err,
+	    sizeof err), ST_OK);
+	assert_string_equal(contacts_get(c, "support_desk.name", LANG_JA),
+	    "施設の窓口");
+	assert_string_equal(contacts_get(c, "support_desk.name", LANG_EN),
+	    "施設の窓口");
+	/* Within one file: own language first, then the plain key. */
+	assert_int_equal(contacts_parse_string(c,
+	    "[support_desk]\nname = X\nname.en = Y\n", "u2.conf", err,
+	    sizeof err), ST_OK);
+	assert_string_equal(contacts_get(c, "support_desk.name", LANG_EN),
+	    "Y");
+	assert_string_equal(contacts_get(c, "support_desk.name", LANG_JA),
+	    "X");
+	/* The other language only when there is no plain key. */
+	assert_int_equal(contacts_parse_string(c,
+	    "[vendor]\nname.en = Vendor\n", "u3.conf", err, sizeof err),
+	    ST_OK);
+	assert_string_equal(contacts_get(c, "vendor.name", LANG_JA), "Vendor");
+	contacts_free(c);
+}
+
+static void
+test_error_leaves_contacts_unchanged(void **state)
+{
+	struct contacts *c;
+
+	(void)state;
+	c = parsed("[police]\nname = 旧\n");
+	assert_int_equal(contacts_parse_string(c,
+	    "[police]\nname = 新\nbogus = 1\n", "bad.conf", err, sizeof err),
+	    ST_CONFIG);
+	assert_string_equal(err, "bad.conf:3: unknown key 'bogus' in [police] "
+	    "(allowed: name, address, phone, hours, email, url, note, each "
+	    "also as KEY.ja / KEY.en)");
+	assert_string_equal(contacts_get(c, "police.name", LANG_JA), "旧");
+	contacts_free(c);
+}
+
+static void
+test_errors(void **state)
+{
+	(void)state;
+	expect_error("[polce]\n", "t.conf:1: unknown section [polce] (allowed: "
+	    "facility, support_desk, enquiry_desk, vendor, carrier, police, "
+	    "municipality, ppc, mhlw)");
+	expect_error("# c\n[police\nname = x\n",
+	    "t.conf:2: unterminated section header '[police'");
+	expect_error("[police] x\n", "t.conf:1: text after section header");
+	expect_error("[police]\nname 075\n",
+	    "t.conf:2: expected 'key = value' or '[section]', got 'name 075'");
+	expect_error("[police]\n = 075\n", "t.conf:2: missing key before '='");
+	expect_error("name = x\n", "t.conf:1: key 'name' before any [section]");
+	expect_error("[police]\ntype = clinic\n",
+	    "t.conf:2: unknown key 'type' in [police] (allowed: name, address,");
+	expect_error("[facility]\ntype.ja = 病院\n",
+	    "t.conf:2: unknown key 'type.ja' in [facility] (allowed: name, "
+	    "type, address,");
+	expect_error("[police]\nname.fr = x\n",
+	    "t.conf:2: unknown key 'name.fr' in [police]");
+	expect_error("[police]\nname. = x\n", "unknown key 'name.'");
+	expect_error("[police]\nnames = x\n", "unknown key 'names'");
+	expect_error("[facility]\ntype = clinics\n",
+	    "t.conf:2: unknown facility type 'clinics' (allowed: hospital, "
+	    "clinic, dental, pharmacy, care, home_care, other)");
+	expect_error("[police]\nname = a\\tb\n",
+	    "t.conf:2: bad escape '\\t' in 'name'");
+	expect_error("[police]\nname = a\\\n", "t.conf:2: bad escape");
+	expect_error("[police]\nname = a\n[ppc]\n[police]\nname = b\n",
+	    "t.conf:5: key 'name' given twice in [police]");
+	/* 中京 in Shift_JIS. */
+	expect_error("[police]\nname = \x92\x86\x8b\x9e\n",
+	    "t.conf:2: not UTF-8 text");
+	expect_error("[police]\nname = \xED\xA0\x80\n", "t.conf:2: not UTF-8");
+	expect_error("[police]\nname = \xC0\xAF\n", "t.conf:2: not UTF-8");
+	expect_error("[police]\nname = \xE4\xB8\n", "t.conf:2: not UTF-8");
+}
+
+static void
+test_merge_file(void **state)
+{
+	char dir[] = "/tmp/test_contactsXXXXXX", path[128];
+	struct contacts *c = contacts_new();
+	FILE *fp;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/missing.conf", dir);
+	assert_int_equal(contacts_merge_file(c, path, err, sizeof err), ST_OK);
+	snprintf(path, sizeof path, "%s/nodir/x.conf", dir);
+	assert_int_equal(contacts_merge_file(c, path, err, sizeof err), ST_OK);
+	assert_int_equal(contacts_merge_file(c, dir, err, sizeof err),
+	    ST_CONFIG);
+	assert_non_null(strstr(err, "is a directory"));
+	snprintf(path, sizeof path, "%s/c.conf", dir);
+	fp = fopen(path, "w");
+	assert_non_null(fp);
+	fputs("[carrier]\nphone = 151\nurl = x\nurl = y\n", fp);
+	fclose(fp);
+	assert_int_equal(contacts_merge_file(c, path, err, sizeof err),
+	    ST_CONFIG);
+	/* The message names the file by its path. */
+	assert_true(strncmp(err, path, strlen(path)) == 0);
+	assert_non_null(strstr(err, ":4: key 'url' given twice"));
+	fp = fopen(path, "w");
+	assert_non_null(fp);
+	fputs("[carrier]\nphone = 151\n", fp);
+	fclose(fp);
+	assert_int_equal(contacts_merge_file(c, path, err, sizeof err), ST_OK);
+	assert_string_equal(contacts_get(c, "carrier.phone", LANG_JA), "151");
+	unlink(path);
+	rmdir(dir);
+	contacts_free(c);
+}
+
+static void
+test_describe(void **state)
+{
+	struct contacts *c;
+	char *s;
+
+	(void)state;
+	c = parsed("[support_desk]\n"
+	    "name.ja = 株式会社日本エンブレース メディカルケアステーション "
+	    "サポートデスク\nname.en = Support desk\n"
+	    "[ppc]\nname = PPC\nurl = https://www.ppc.go.jp/\n"
+	    "[police]\nphone = 110\nhours = 24h\nemail = a@b\n"
+	    "[facility]\nname = A病院\nphone = 075\n");
+	s = contacts_describe(c, "support_desk", LANG_JA, "未設定");
+	assert_string_equal(s, "株式会社日本エンブレース メディカルケアステーション "
+	    "サポートデスク / 電話: 未設定 / 受付時間: 未設定");
+	free(s);
+	s = contacts_describe(c, "support_desk", LANG_EN, "not set");
+	assert_string_equal(s, "Support desk / phone: not set / hours: not set");
+	free(s);
+	s = contacts_describe(c, "ppc", LANG_JA, "未設定");
+	assert_string_equal(s, "PPC / 電話: 未設定 / 受付時間: 未設定 / "
+	    "URL: https://www.ppc.go.jp/");
+	free(s);
+	s = contacts_describe(c, "police", LANG_EN, "-");
+	assert_string_equal(s, "- / phone: 110 / hours: 24h / e-mail: a@b");
+	free(s);
+	s = contacts_describe(c, "facility", LANG_JA, "未設定");
+	assert_string_equal(s, "A病院 / 電話: 075");
+	free(s);
+	s = contacts_describe(c, "mhlw", LANG_JA, NULL);
+	assert_string_equal(s, " / 電話:  / 受付時間: ");
+	free(s);
+	assert_null(contacts_describe(c, "nosuch", LANG_JA, "x"));
+	contacts_free(c);
+}
+
+static void
+test_user_file(void **state)
+{
+	char *old_xdg = getenv("XDG_CONFIG_HOME") ?
+	    strdup(getenv("XDG_CONFIG_HOME")) : NULL;
+	char *old_home = getenv("HOME") ? strdup(getenv("HOME")) : NULL;
+	char *p;
+
+	(void)state;
+	setenv("XDG_CONFIG_HOME", "/x/cfg", 1);
+	p = contacts_user_file();
+	assert_string_equal(p, "/x/cfg/anshin-ir/contacts.conf");
+	free(p);
+	/* Relative XDG paths are ignored, per the XDG spec. */
+	setenv("XDG_CONFIG_HOME", "rel", 1);
+	setenv("HOME", "/home/u", 1);
+	p = contacts_user_file();
+	assert_string_equal(p, "/home/u/.config/anshin-ir/contacts.conf");
+	free(p);
+	unsetenv("XDG_CONFIG_HOME");
+	p = contacts_user_file();
+	assert_string_equal(p, "/home/u/.config/anshin-ir/contacts.conf");
+	free(p);
+	if (old_xdg != NULL)
+		setenv("XDG_CONFIG_HOME", old_xdg, 1);
+	if (old_home != NULL)
+		setenv("HOME", old_home, 1);
+	free(old_xdg);
+	free(old_home);
+}
+
+static void
+test_shipped_file(void **state)
+{
+	struct contacts *c = contacts_new();
+	char *s;
+
+	(void)state;
+	/* Run from the source tree; skipped when the data is not there. */
+	if (access("data/contacts.conf", R_OK) != 0) {
+		contacts_free(c);
+		skip();
+	}
+	assert_int_equal(contacts_merge_file(c, "data/contacts.conf", err,
+	    sizeof err), ST_OK);
+	assert_string_equal(contacts_get(c, "support_desk.name", LANG_JA),
+	    "株式会社日本エンブレース メディカルケアステーション サポートデスク");
+	assert_string_equal(contacts_get(c, "ppc.url", LANG_JA),
+	    "https://www.ppc.go.jp/");
+	/* Never a shipped number. */
+	assert_null(contacts_get(c, "support_desk.phone", LANG_JA));
+	assert_null(contacts_get(c, "police.phone", LANG_JA));
+	assert_null(contacts_get(c, "facility.name", LANG_JA));
+	assert_null(contacts_get(c, "facility.type", LANG_JA));
+	s = contacts_describe(c, "mhlw", LANG_EN, "not set");
+	assert_string_equal(s, "Ministry of Health, Labour and Welfare / "
+	    "phone: not set / hours: not set");
+	free(s);
+	contacts_free(c);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_sections_and_keys),
+		cmocka_unit_test(test_basic_get),
+		cmocka_unit_test(test_language_fallback),
+		cmocka_unit_test(test_merge_key_by_key),
+		cmocka_unit_test(test_plain_overrides_earlier_variants),
+		cmocka_unit_test(test_error_leaves_contacts_unchanged),
+		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_merge_file),
+		cmocka_unit_test(test_describe),
+		cmocka_unit_test(test_user_file),
+		cmocka_unit_test(test_shipped_file),
+	};
+
+	return cmocka_run_group_tests_name("contacts", tests, NULL, NULL);
+}
