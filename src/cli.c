@@ -60,6 +60,7 @@ struct cli {
 	int narg;
 	struct model_data *data;
 	struct store *store;
+	int contacts_unset;		/* a shown contact has no phone yet */
 	char err[1024];
 };
 
@@ -291,29 +292,12 @@ print_assessment(struct cli *c, const struct evaluation *ev)
 		    "year; check the final due date by hand."));
 }
 
-/* Expands "{section}" placeholders with the facility's contacts. */
+/* An action's detail with the facility's contacts filled in. */
 static char *
-expand_detail(struct cli *c, const char *text)
+expand_detail(struct cli *c, const struct incident *inc, const char *text)
 {
-	struct buf b;
-	const char *p = text, *open, *close;
-	char name[64], *desc;
-
-	buf_init(&b);
-	while ((open = strchr(p, '{')) != NULL &&
-	    (close = strchr(open, '}')) != NULL &&
-	    (size_t)(close - open) < sizeof name) {
-		buf_add(&b, p, (size_t)(open - p));
-		memcpy(name, open + 1, (size_t)(close - open - 1));
-		name[close - open - 1] = '\0';
-		desc = contacts_describe(c->data->contacts, name, c->env.lang,
-		    _("not set"));
-		buf_adds(&b, desc);
-		free(desc);
-		p = close + 1;
-	}
-	buf_adds(&b, p);
-	return buf_steal(&b);
+	return model_expand_detail(c->data, inc, text, c->env.lang,
+	    _("not set"), &c->contacts_unset);
 }
 
 /* ---- new, set, answers ---- */
@@ -501,8 +485,8 @@ print_indented(const char *text, const char *indent)
 }
 
 static void
-print_item_text(struct cli *c, const struct check_item *it, long today,
-    int with_detail)
+print_item_text(struct cli *c, const struct incident *inc,
+    const struct check_item *it, long today, int with_detail)
 {
 	const char *mark = it->status == ACTION_DONE ? "[x]" :
 	    it->status == ACTION_SKIPPED ? "[-]" : "[ ]";
@@ -534,7 +518,7 @@ print_item_text(struct cli *c, const struct check_item *it, long today,
 	}
 	if (with_detail && it->status == ACTION_OPEN &&
 	    it->action->phase == PHASE_IMMEDIATE) {
-		detail = expand_detail(c, tr_get(&it->action->detail,
+		detail = expand_detail(c, inc, tr_get(&it->action->detail,
 		    c->env.lang));
 		print_indented(detail, "      ");
 		free(detail);
@@ -542,7 +526,8 @@ print_item_text(struct cli *c, const struct check_item *it, long today,
 }
 
 static void
-print_checklist_json(struct cli *c, const struct evaluation *ev)
+print_checklist_json(struct cli *c, const struct incident *inc,
+    const struct evaluation *ev)
 {
 	const struct check_item *it;
 	char date[11], *detail;
@@ -552,7 +537,7 @@ print_checklist_json(struct cli *c, const struct evaluation *ev)
 	for (i = 0; i < ev->nitems; i++) {
 		it = &ev->items[i];
 		format_date(it->due, date);
-		detail = expand_detail(c, tr_get(&it->action->detail,
+		detail = expand_detail(c, inc, tr_get(&it->action->detail,
 		    c->env.lang));
 		printf("%s\n{\"action\":", i ? "," : "");
 		put_json(stdout, it->action->id);
@@ -600,7 +585,7 @@ cmd_checklist(struct cli *c)
 		return fail(c, rc);
 	model_evaluate(c->data, inc, &ev);
 	if (strcmp(fmt, "json") == 0)
-		print_checklist_json(c, &ev);
+		print_checklist_json(c, inc, &ev);
 	else if (strcmp(fmt, "tsv") == 0) {
 		printf("action\tphase\tpriority\tstatus\tdue\ttitle\n");
 		for (i = 0; i < ev.nitems; i++) {
@@ -615,7 +600,7 @@ cmd_checklist(struct cli *c)
 		}
 	} else
 		for (i = 0; i < ev.nitems; i++)
-			print_item_text(c, &ev.items[i],
+			print_item_text(c, inc, &ev.items[i],
 			    jtime_day(c->env.now), 0);
 	model_evaluation_free(&ev);
 	incident_free(inc);
@@ -669,6 +654,18 @@ print_missing_required(struct cli *c, const struct incident *inc)
 		putchar('\n');
 }
 
+static void
+print_contacts_hint(void)
+{
+	char *user = contacts_user_file();
+
+	printf(_("Contacts marked \"not set\" are filled in %s (your own) or "
+	    "%s (for everyone on this computer): see data/contacts.conf for "
+	    "the keys.\n"), user != NULL ? user : "~/.config/anshin-ir/"
+	    "contacts.conf", SYSCONFDIR "/anshin-ir/contacts.conf");
+	free(user);
+}
+
 static int
 cmd_show(struct cli *c)
 {
@@ -699,7 +696,9 @@ cmd_show(struct cli *c)
 	print_assessment(c, &ev);
 	printf("\n== %s ==\n", _("Checklist"));
 	for (i = 0; i < ev.nitems; i++)
-		print_item_text(c, &ev.items[i], jtime_day(c->env.now), 1);
+		print_item_text(c, inc, &ev.items[i], jtime_day(c->env.now), 1);
+	if (c->contacts_unset)
+		print_contacts_hint();
 	if (inc->measures != NULL && *inc->measures != '\0') {
 		printf("\n== %s ==\n", _("Recurrence-prevention measures"));
 		put_text(stdout, inc->measures, 1);
@@ -1332,6 +1331,36 @@ lang_from_env(void)
 	return LANG_JA;
 }
 
+/* The --lang value, looked up before the arguments are parsed so that
+ * even messages about bad arguments are in the user's language. */
+static const char *
+early_lang(int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+			return argv[i + 1];
+		if (strncmp(argv[i], "--lang=", 7) == 0)
+			return argv[i] + 7;
+	}
+	return NULL;
+}
+
+static void
+setup_language(struct cli *c, const char *l)
+{
+	c->env.lang = l != NULL && strcmp(l, "en") == 0 ? LANG_EN :
+	    l != NULL && strcmp(l, "ja") == 0 ? LANG_JA : lang_from_env();
+	/* gettext reads LANGUAGE first; it ignores it only in the "C"
+	 * locale, which main() has already replaced by C.UTF-8. */
+	setenv("LANGUAGE", c->env.lang == LANG_EN ? "en" : "ja", 1);
+	c->env.locale_dir = find_locale_dir();
+	bindtextdomain("anshin-ir", c->env.locale_dir);
+	bind_textdomain_codeset("anshin-ir", "UTF-8");
+	textdomain("anshin-ir");
+}
+
 static int
 setup_env(struct cli *c)
 {
@@ -1341,20 +1370,15 @@ setup_env(struct cli *c)
 	if (l != NULL && strcmp(l, "ja") != 0 && strcmp(l, "en") != 0)
 		return err_set(c->err, sizeof c->err, ST_USAGE,
 		    _("--lang must be ja or en, not '%s'"), l);
-	c->env.lang = l != NULL ? (l[0] == 'e' ? LANG_EN : LANG_JA) :
-	    lang_from_env();
-	/* gettext reads LANGUAGE first; it ignores it only in the "C"
-	 * locale, which main() has already replaced by C.UTF-8. */
-	setenv("LANGUAGE", c->env.lang == LANG_EN ? "en" : "ja", 1);
-	c->env.locale_dir = find_locale_dir();
-	bindtextdomain("anshin-ir", c->env.locale_dir);
-	bind_textdomain_codeset("anshin-ir", "UTF-8");
-	textdomain("anshin-ir");
 	c->env.data_dir = cli_find_data_dir(c->opt[O_DATA_DIR]);
 	db = c->opt[O_DB] != NULL && *c->opt[O_DB] != '\0' ?
 	    xstrdup(c->opt[O_DB]) : store_default_path();
 	c->env.db_path = db;
 	c->env.now = jtime_now();
+	if (db == NULL)
+		return err_set(c->err, sizeof c->err, ST_CANTCREAT,
+		    _("no home directory to keep the database in; give "
+		    "--db PATH or set ANSHIN_IR_DB"));
 	return ST_OK;
 }
 
@@ -1366,9 +1390,10 @@ cli_main(int argc, char **argv)
 	int rc;
 
 	memset(&c, 0, sizeof c);
+	setup_language(&c, early_lang(argc, argv));
 	rc = parse_args(&c, argc, argv, &cmd);
-	if (setup_env(&c) != ST_OK && rc == ST_OK)
-		rc = ST_USAGE;
+	if (rc == ST_OK)
+		rc = setup_env(&c);
 	if (rc == ST_OK && c.opt[O_VERSION] != NULL) {
 		printf("anshin-ir %s\n", VERSION);
 	} else if (rc == ST_OK && c.opt[O_HELP] != NULL) {

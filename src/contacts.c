@@ -32,6 +32,12 @@ const char *const contacts_keys[] = {
 #define KEY_TYPE 1
 #define SECT_FACILITY 0
 
+/* The slot arrays below are sized by these; the lists must keep up. */
+_Static_assert(sizeof contacts_sections / sizeof *contacts_sections ==
+    NSECT + 1, "NSECT out of step with contacts_sections");
+_Static_assert(sizeof contacts_keys / sizeof *contacts_keys == NKEY + 1,
+    "NKEY out of step with contacts_keys");
+
 /* Variants of one key: plain "name", "name.ja", "name.en". */
 enum variant { V_PLAIN, V_JA, V_EN, NVAR };
 
@@ -518,5 +524,37 @@ contacts_describe(const struct contacts *c, const char *section,
 	snprintf(key, sizeof key, "%s.url", section);
 	if ((v = contacts_get(c, key, lang)) != NULL)
 		describe_part(&b, l[3], v);
+	return buf_steal(&b);
+}
+
+char *
+contacts_expand(const struct contacts *c, const char *text, enum lang lang,
+    const char *unset, int *any_unset)
+{
+	const char *p = text, *open, *close;
+	char name[64], key[80], *desc;
+	struct buf b;
+
+	buf_init(&b);
+	buf_adds(&b, "");
+	while ((open = strchr(p, '{')) != NULL &&
+	    (close = strchr(open, '}')) != NULL &&
+	    (size_t)(close - open) < sizeof name) {
+		buf_add(&b, p, (size_t)(open - p));
+		memcpy(name, open + 1, (size_t)(close - open - 1));
+		name[close - open - 1] = '\0';
+		desc = contacts_describe(c, name, lang, unset);
+		if (desc == NULL)	/* not a contact: keep the braces */
+			buf_add(&b, open, (size_t)(close - open + 1));
+		else
+			buf_adds(&b, desc);
+		free(desc);
+		snprintf(key, sizeof key, "%s.phone", name);
+		if (any_unset != NULL && desc != NULL &&
+		    contacts_get(c, key, lang) == NULL)
+			*any_unset = 1;
+		p = close + 1;
+	}
+	buf_adds(&b, p);
 	return buf_steal(&b);
 }

@@ -44,4 +44,10 @@ char *contacts_user_file(void);
 char *contacts_describe(const struct contacts *c, const char *section,
     enum lang lang, const char *unset);
 
+/* A copy of text (an action's detail) with every "{section}" placeholder
+ * replaced by contacts_describe. Sets *any_unset (may be NULL) when a
+ * described contact has no phone number yet. */
+char *contacts_expand(const struct contacts *c, const char *text,
+    enum lang lang, const char *unset, int *any_unset);
+
 #endif

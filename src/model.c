@@ -953,3 +953,31 @@ model_record_export(struct store *st, struct incident *inc, const char *path,
 	return finish(st, add_event(st, inc->id, now, "export", NULL, NULL,
 	    path, by, err, errlen), err, errlen);
 }
+
+char *
+model_expand_detail(const struct model_data *d, const struct incident *inc,
+    const char *text, enum lang lang, const char *unset, int *contacts_unset)
+{
+	const char *p = text, *open, *close, *v;
+	char key[64], *with_answers, *out;
+	struct buf b;
+
+	buf_init(&b);
+	buf_adds(&b, "");
+	while ((open = strstr(p, "{answer:")) != NULL &&
+	    (close = strchr(open, '}')) != NULL &&
+	    (size_t)(close - open - 8) < sizeof key) {
+		buf_add(&b, p, (size_t)(open - p));
+		memcpy(key, open + 8, (size_t)(close - open - 8));
+		key[close - open - 8] = '\0';
+		v = incident_value(d, inc, key);
+		buf_adds(&b, v != NULL ? v : unset);
+		p = close + 1;
+	}
+	buf_adds(&b, p);
+	with_answers = buf_steal(&b);
+	out = contacts_expand(d->contacts, with_answers, lang, unset,
+	    contacts_unset);
+	free(with_answers);
+	return out;
+}

@@ -156,6 +156,13 @@ int model_reopen(struct store *st, const struct model_data *d,
 int model_record_export(struct store *st, struct incident *inc,
     const char *path, const char *by, jtime_t now, char *err, size_t errlen);
 
+/* An action's detail for this incident: "{answer:KEY}" becomes the
+ * answer (or `unset`), "{section}" the facility's contact for it. Sets
+ * *contacts_unset when a contact shown has no phone number yet. */
+char *model_expand_detail(const struct model_data *d,
+    const struct incident *inc, const char *text, enum lang lang,
+    const char *unset, int *contacts_unset);
+
 /* The default person: $ANSHIN_IR_USER, else the login name, else "unknown". */
 const char *model_default_by(void);
 

@@ -240,7 +240,8 @@ set_src(struct src *s, const struct ini_line *l, char *err, size_t errlen)
 
 /* Checks "{section}" placeholders in a detail text. */
 static int
-check_placeholders(const char *text, char *err, size_t errlen)
+check_placeholders(const struct form *form, const char *text, char *err,
+    size_t errlen)
 {
 	const char *p = text, *end;
 	char name[64];
@@ -252,9 +253,14 @@ check_placeholders(const char *text, char *err, size_t errlen)
 			    "unterminated '{' placeholder");
 		memcpy(name, p + 1, (size_t)(end - p - 1));
 		name[end - p - 1] = '\0';
-		if (!contacts_section_known(name))
+		if (strncmp(name, "answer:", 7) == 0) {
+			if (form_field_index(form, name + 7) < 0)
+				return err_set(err, errlen, ST_CONFIG,
+				    "unknown key in placeholder '{%s}'", name);
+		} else if (!contacts_section_known(name))
 			return err_set(err, errlen, ST_CONFIG,
-			    "unknown contact placeholder '{%s}'", name);
+			    "unknown placeholder '{%s}' (a contacts section "
+			    "or answer:KEY)", name);
 		p = end + 1;
 	}
 	return ST_OK;
@@ -345,7 +351,7 @@ action_key(struct rules_loader *ld, const struct ini_line *l, char *err,
 	if (rc == ST_OK)
 		rc = set_text(&a->reason, k, "reason", v, &handled, err, errlen);
 	if (rc == ST_OK && !handled && strncmp(k, "detail.", 7) == 0) {
-		rc = check_placeholders(v, err, errlen);
+		rc = check_placeholders(ld->form, v, err, errlen);
 		if (rc == ST_OK)
 			rc = set_text(&a->detail, k, "detail", v, &handled, err,
 			    errlen);

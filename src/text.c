@@ -414,6 +414,11 @@ text_width(const char *s)
 	uint32_t cp;
 
 	while (*s != '\0') {
+		if ((unsigned char)*s >= 0x20 && (unsigned char)*s < 0x7F) {
+			w++;
+			s++;
+			continue;
+		}
 		s = text_decode(s, &cp);
 		w += (size_t)text_cp_width(cp);
 	}
@@ -428,8 +433,13 @@ text_fit(const char *s, size_t cols)
 	uint32_t cp;
 
 	while (*p != '\0') {
-		next = text_decode(p, &cp);
-		w = (size_t)text_cp_width(cp);
+		if ((unsigned char)*p >= 0x20 && (unsigned char)*p < 0x7F) {
+			next = p + 1;
+			w = 1;
+		} else {
+			next = text_decode(p, &cp);
+			w = (size_t)text_cp_width(cp);
+		}
 		if (w > cols - used)
 			break;
 		used += w;
@@ -522,16 +532,40 @@ sanitize_cp(struct buf *b, uint32_t cp, int keep_newlines)
 		buf_add_cp(b, cp);
 }
 
+/* 1 when the code point at s (decoded as cp, ending at next) can be
+ * copied as it is: printable, and really what the bytes say (an invalid
+ * byte also decodes to U+FFFD, but must be written as one). */
+static int
+copies_verbatim(const char *s, const char *next, uint32_t cp)
+{
+	if (is_control(cp))
+		return 0;
+	if (cp == TEXT_REPLACEMENT)
+		return next - s == 3 && memcmp(s, "\xEF\xBF\xBD", 3) == 0;
+	return 1;
+}
+
+/* Plain runs are copied whole (lists sanitise thousands of cells). */
 char *
 text_sanitize(const char *s, int keep_newlines)
 {
 	struct buf b;
-	const char *next;
+	const char *run = s, *next;
 	uint32_t cp;
 
 	buf_init(&b);
 	while (*s != '\0') {
+		if ((unsigned char)*s >= 0x20 && (unsigned char)*s < 0x7F) {
+			s++;
+			continue;
+		}
 		next = text_decode(s, &cp);
+		if (cp >= 0xA0 && !is_bidi_control(cp) &&
+		    copies_verbatim(s, next, cp)) {
+			s = next;
+			continue;
+		}
+		buf_add(&b, run, (size_t)(s - run));
 		if (cp == 0x1B)
 			s = skip_escape(next);
 		else if (cp == 0x9B)
@@ -542,32 +576,56 @@ text_sanitize(const char *s, int keep_newlines)
 			sanitize_cp(&b, cp, keep_newlines);
 			s = next;
 		}
+		run = s;
 	}
+	buf_add(&b, run, (size_t)(s - run));
 	return buf_steal(&b);
 }
 
 /* ---- machine formats ---- */
 
+static const char *
+tsv_escape(uint32_t cp)
+{
+	switch (cp) {
+	case '\t': return "\\t";
+	case '\n': return "\\n";
+	case '\r': return "\\r";
+	case '\\': return "\\\\";
+	default: return NULL;
+	}
+}
+
+/* Runs of plain text are copied whole: listing 10 000 incidents escapes
+ * 70 000 fields, and appending code point by code point dominated. */
 char *
 text_escape_tsv(const char *s)
 {
 	struct buf b;
+	const char *run = s, *next, *esc;
 	uint32_t cp;
 
 	buf_init(&b);
 	while (*s != '\0') {
-		s = text_decode(s, &cp);
-		if (cp == '\t')
-			buf_adds(&b, "\\t");
-		else if (cp == '\n')
-			buf_adds(&b, "\\n");
-		else if (cp == '\r')
-			buf_adds(&b, "\\r");
-		else if (cp == '\\')
-			buf_adds(&b, "\\\\");
+		if ((unsigned char)*s >= 0x20 && (unsigned char)*s < 0x7F &&
+		    *s != '\\') {
+			s++;
+			continue;
+		}
+		next = text_decode(s, &cp);
+		esc = tsv_escape(cp);
+		if (esc == NULL && copies_verbatim(s, next, cp)) {
+			s = next;
+			continue;
+		}
+		buf_add(&b, run, (size_t)(s - run));
+		if (esc != NULL)
+			buf_adds(&b, esc);
 		else if (!is_control(cp))
 			buf_add_cp(&b, cp);
+		s = run = next;
 	}
+	buf_add(&b, run, (size_t)(s - run));
 	return buf_steal(&b);
 }
 
@@ -592,20 +650,35 @@ char *
 text_escape_json(const char *s)
 {
 	struct buf b;
-	const char *esc;
+	const char *run, *next, *esc;
 	uint32_t cp;
 
 	buf_init(&b);
 	buf_addc(&b, '"');
+	run = s;
 	while (*s != '\0') {
-		s = text_decode(s, &cp);
-		if ((esc = json_short_escape(cp)) != NULL)
+		if ((unsigned char)*s >= 0x20 && (unsigned char)*s < 0x7F &&
+		    *s != '\\' && *s != '"') {
+			s++;
+			continue;
+		}
+		next = text_decode(s, &cp);
+		esc = json_short_escape(cp);
+		if (esc == NULL && !is_bidi_control(cp) &&
+		    copies_verbatim(s, next, cp)) {
+			s = next;
+			continue;
+		}
+		buf_add(&b, run, (size_t)(s - run));
+		if (esc != NULL)
 			buf_adds(&b, esc);
 		else if (is_control(cp) || is_bidi_control(cp))
 			buf_addf(&b, "\\u%04x", (unsigned)cp);
 		else
 			buf_add_cp(&b, cp);
+		s = run = next;
 	}
+	buf_add(&b, run, (size_t)(s - run));
 	buf_addc(&b, '"');
 	return buf_steal(&b);
 }

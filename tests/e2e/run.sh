@@ -8,12 +8,12 @@ files=("$@")
 [ ${#files[@]} -eq 0 ] && files=(tests/e2e/test_*.sh)
 for f in "${files[@]}"; do
 	TEST_NAME=$(basename "$f" .sh)
-	before=$FAILED
+	failed_before_file=$FAILED
 	setup_env
 	# shellcheck disable=SC1090
 	. "$f"
 	teardown_env
-	if [ "$FAILED" = "$before" ]; then echo "ok   $TEST_NAME"; else
+	if [ "$FAILED" = "$failed_before_file" ]; then echo "ok   $TEST_NAME"; else
 		echo "FAIL $TEST_NAME"; fi
 done
 echo "e2e: $PASSED passed, $FAILED failed"
