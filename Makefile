@@ -16,14 +16,14 @@ WARN     = -Wall -Wextra -Wpedantic -Werror
 CPPFLAGS_ALL = -std=c11 -D_GNU_SOURCE -Isrc \
 	-DVERSION='"$(VERSION)"' -DSYSCONFDIR='"$(SYSCONFDIR)"' \
 	-DDATADIR='"$(DATADIR)"' -DLOCALEDIR='"$(LOCALEDIR)"'
-PKGS     = ncursesw sqlite3 harfbuzz harfbuzz-subset
+PKGS     = ncursesw sqlite3 harfbuzz harfbuzz-subset libcrypto
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 LIBS     = $(PKG_LIBS) -lhpdf -lm
 
 # Debian packages the project needs to build, test and run.
 DEB_PACKAGES = build-essential pkg-config libncurses-dev libsqlite3-dev \
-	libhpdf-dev libharfbuzz-dev libcmocka-dev fonts-ipaexfont-gothic \
+	libhpdf-dev libharfbuzz-dev libssl-dev libcmocka-dev fonts-ipaexfont-gothic \
 	poppler-utils tmux sqlite3 gettext valgrind clang man-db groff-base \
 	jq bc
 
@@ -40,7 +40,13 @@ ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 PO       = $(wildcard po/*.po)
 MO       = $(PO:po/%.po=build/locale/%/LC_MESSAGES/anshin-ir.mo)
 
-.PHONY: all deps run check unit asan e2e bench valgrind clean install uninstall
+FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
+FUZZ_REPLAY = $(FUZZ_SRC:tests/fuzz/%.c=build/asan/replay/%)
+FUZZ_SECONDS ?= 60
+
+.PHONY: all deps run check unit asan e2e bench valgrind clean install uninstall \
+	fuzz fuzz-replay soak
 
 all: build/anshin-ir $(MO)
 
@@ -79,6 +85,33 @@ build/asan/tests/%: tests/unit/%.c $(ASAN_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS_ALL) $(PKG_CFLAGS) $(ASAN_FLAGS) $(WARN) -o $@ $< $(ASAN_OBJ) $(LIBS) -lcmocka
 
+# libFuzzer targets (clang); each tests/fuzz/fuzz_NAME.c defines
+# LLVMFuzzerTestOneInput and has a seed corpus in tests/fuzz/corpus/NAME.
+build/fuzz/%: tests/fuzz/%.c $(CORE_SRC)
+	@mkdir -p $(dir $@)
+	clang $(CPPFLAGS_ALL) $(PKG_CFLAGS) -g -O1 \
+	  -fsanitize=fuzzer,address,undefined -o $@ $< $(CORE_SRC) $(LIBS)
+
+# The same targets replayed over their corpus (seeds and every crash kept
+# as a regression input) without libFuzzer, under ASan and UBSan.
+build/asan/replay/%: tests/fuzz/%.c tests/fuzz/replay.c $(ASAN_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(PKG_CFLAGS) $(ASAN_FLAGS) $(WARN) -o $@ $< \
+	  tests/fuzz/replay.c $(ASAN_OBJ) $(LIBS)
+
+fuzz: deps $(FUZZ_BIN)
+	@for f in $(FUZZ_BIN); do n=$$(basename $$f); \
+	  mkdir -p build/fuzz/corpus/$$n; echo "== $$n ($(FUZZ_SECONDS) s)"; \
+	  $$f -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=build/fuzz/$$n- \
+	    build/fuzz/corpus/$$n tests/fuzz/corpus/$$n || exit 1; done
+
+fuzz-replay: $(FUZZ_REPLAY)
+	@for f in $(FUZZ_REPLAY); do n=$$(basename $$f); \
+	  $$f tests/fuzz/corpus/$$n/* || exit 1; done
+
+soak: deps all
+	@tests/soak.sh
+
 run: deps all
 	build/anshin-ir
 
@@ -96,6 +129,7 @@ check: deps
 	$(MAKE) all
 	$(MAKE) unit
 	$(MAKE) asan
+	$(MAKE) fuzz-replay
 	$(MAKE) e2e
 
 bench: deps all

@@ -1013,6 +1013,35 @@ cmd_list(struct cli *c)
 	return l.overdue_only && l.overdue > 0 ? ST_REFUSED : ST_OK;
 }
 
+/* ---- tamper evidence ---- */
+
+static int
+cmd_verify(struct cli *c)
+{
+	struct incident *inc;
+	char what[256], last[65];
+	long broken;
+	int rc = load_incident(c, c->arg[0], &inc);
+
+	if (rc != ST_OK)
+		return fail(c, rc);
+	rc = model_verify(c->store, inc, &broken, what, sizeof what, last,
+	    c->err, sizeof c->err);
+	incident_free(inc);
+	if (rc != ST_OK)
+		return fail(c, rc);
+	if (broken == 0) {
+		printf("ok\n");
+		return ST_OK;
+	}
+	printf("broken: event %ld: ", broken);
+	put_text(stdout, what, 0);
+	putchar('\n');
+	err_set(c->err, sizeof c->err, ST_REFUSED, _("the timeline of %s was "
+	    "altered: event %ld does not match its hash"), c->arg[0], broken);
+	return fail(c, ST_REFUSED);
+}
+
 /* ---- check-data, interactive ---- */
 
 static int
@@ -1115,6 +1144,9 @@ static const struct command commands[] = {
 	    N_("close the incident with its recurrence-prevention measures") },
 	{ "reopen", "REF [--by NAME]", 1, 1, OPT(O_BY), cmd_reopen,
 	    N_("reopen a closed incident") },
+	{ "verify", "REF", 1, 1, 0, cmd_verify,
+	    N_("check the timeline's hash chain: prints ok, or the first "
+	    "altered event and exits 1") },
 	{ "check-data", "[DIR]", 0, 1, 0, cmd_check_data,
 	    N_("validate forms, rules, holidays and contacts") },
 	{ "help", "[COMMAND]", 0, 1, 0, cmd_help,
@@ -1292,11 +1324,13 @@ cli_find_data_dir(const char *opt)
 		return xstrdup(DATADIR);
 	dir = exe_dir();
 	if (dir != NULL) {
-		parent = xasprintf("%s/..", dir);
+		parent = strrchr(dir, '/');
+		if (parent != NULL && parent != dir) {
+			*parent = '\0';
+			if (file_exists(dir, "forms/intake.form"))
+				return dir;
+		}
 		free(dir);
-		if (file_exists(parent, "forms/intake.form"))
-			return parent;
-		free(parent);
 	}
 	return xstrdup(DATADIR);
 }

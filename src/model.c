@@ -981,3 +981,49 @@ model_expand_detail(const struct model_data *d, const struct incident *inc,
 	free(with_answers);
 	return out;
 }
+
+struct verify_walk {
+	long id;
+	char prev[65];
+	long broken;
+	char *what;
+	size_t whatlen;
+};
+
+static void
+verify_event(void *ud, const struct store_event *ev)
+{
+	struct verify_walk *w = ud;
+	char want[65];
+
+	if (w->broken != 0)
+		return;
+	if (store_event_digest(w->id, w->prev, ev, want) != 0 ||
+	    ev->hash == NULL || strcmp(ev->hash, want) != 0) {
+		w->broken = ev->seq;
+		snprintf(w->what, w->whatlen, "%s %s %s", ev->at, ev->kind,
+		    ev->key != NULL ? ev->key : "");
+		return;
+	}
+	snprintf(w->prev, sizeof w->prev, "%s", ev->hash);
+}
+
+int
+model_verify(struct store *st, const struct incident *inc, long *broken,
+    char *what, size_t whatlen, char last[65], char *err, size_t errlen)
+{
+	struct verify_walk w;
+	int rc;
+
+	memset(&w, 0, sizeof w);
+	w.id = inc->id;
+	memset(w.prev, '0', 64);
+	w.what = what;
+	w.whatlen = whatlen;
+	what[0] = '\0';
+	rc = store_events_get(st, inc->id, verify_event, &w, err, errlen);
+	*broken = w.broken;
+	snprintf(last, 65, "%s", w.broken == 0 && strspn(w.prev, "0") != 64 ?
+	    w.prev : "");
+	return rc;
+}

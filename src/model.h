@@ -156,6 +156,13 @@ int model_reopen(struct store *st, const struct model_data *d,
 int model_record_export(struct store *st, struct incident *inc,
     const char *path, const char *by, jtime_t now, char *err, size_t errlen);
 
+/* Walks the incident's timeline recomputing the hash chain. On return
+ * *broken is 0 when every stored hash matches, else the 1-based position of
+ * the first event that does not (described in `what`, at least 128 bytes);
+ * `last` holds the final stored hash (empty when there are no events). */
+int model_verify(struct store *st, const struct incident *inc, long *broken,
+    char *what, size_t whatlen, char last[65], char *err, size_t errlen);
+
 /* An action's detail for this incident: "{answer:KEY}" becomes the
  * answer (or `unset`), "{section}" the facility's contact for it. Sets
  * *contacts_unset when a contact shown has no phone number yet. */

@@ -39,6 +39,7 @@
 
 #include <sqlite3.h>
 
+#include "hash.h"
 #include "util.h"
 
 /* Milliseconds a writer waits for another; long enough for any single
@@ -115,6 +116,9 @@ static const char *const migrations[] = {
 	"CREATE TRIGGER event_no_delete BEFORE DELETE ON event"
 	"  BEGIN SELECT RAISE(ABORT, 'timeline events cannot be deleted'); END;"
 	"PRAGMA user_version = 1;",
+	/* 2: the tamper-evident chain (DESIGN "Storage"). */
+	"ALTER TABLE event ADD COLUMN hash TEXT;"
+	"PRAGMA user_version = 2;",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
@@ -145,6 +149,7 @@ enum stmt_id {
 	S_ACT_GET,
 	S_ACT_PUT,
 	S_EV_ADD,
+	S_EV_LAST,
 	S_EV_GET,
 	S_LIST_OPEN,
 	S_LIST_ALL,
@@ -181,10 +186,13 @@ static const char *const stmt_sql[S_COUNT] = {
 	    " ON CONFLICT (incident, action) DO UPDATE SET"
 	    " status = excluded.status, by = excluded.by, at = excluded.at,"
 	    " note = excluded.note",
-	[S_EV_ADD] = "INSERT INTO event (incident, at, kind, key, old, new, by)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-	[S_EV_GET] = "SELECT at, kind, key, old, new, by FROM event"
+	[S_EV_ADD] = "INSERT INTO event"
+	    " (incident, at, kind, key, old, new, by, hash)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[S_EV_GET] = "SELECT at, kind, key, old, new, by, hash FROM event"
 	    " WHERE incident = ?1 ORDER BY id",
+	[S_EV_LAST] = "SELECT hash FROM event WHERE incident = ?1"
+	    " ORDER BY id DESC LIMIT 1",
 	/* NULLS LAST is SQLite's DESC default; spelled out for readers. Plans:
 	 * SEARCH USING COVERING INDEX incident_open / incident_all, no sort. */
 	[S_LIST_OPEN] = "SELECT " LIST_COLS " FROM incident"
@@ -969,16 +977,77 @@ store_action_put(struct store *st, long id, const struct store_action *a,
 
 /* ---- events ---------------------------------------------------------- */
 
-/* ev->seq is ignored: the position is given by the order of insertion. */
+/* Each field is written as its length and bytes (NULL as "-"), so that no
+ * two different events serialise alike. */
+static void
+digest_field(struct buf *b, const char *v)
+{
+	if (v == NULL)
+		buf_adds(b, "-;");
+	else
+		buf_addf(b, "%zu:%s;", strlen(v), v);
+}
+
+int
+store_event_digest(long id, const char *prev, const struct store_event *ev,
+    char out[65])
+{
+	struct buf b;
+	int rc;
+
+	buf_init(&b);
+	buf_addf(&b, "anshin-ir event 1;%s;%ld;", prev, id);
+	digest_field(&b, ev->at);
+	digest_field(&b, ev->kind);
+	digest_field(&b, ev->key);
+	digest_field(&b, ev->old);
+	digest_field(&b, ev->new_);
+	digest_field(&b, ev->by);
+	rc = hash_sha256_hex(b.s, b.len, out);
+	buf_free(&b);
+	return rc;
+}
+
+static int
+last_hash(struct store *st, long id, char prev[65], char *err, size_t errlen)
+{
+	sqlite3_stmt *s = NULL;
+	const char *h;
+	int rc, code;
+
+	memset(prev, '0', HASH_HEX_LEN);
+	prev[HASH_HEX_LEN] = '\0';
+	if ((code = stmt_get(st, S_EV_LAST, &s, err, errlen)) != ST_OK)
+		return code;
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		h = col_text(s, 0);
+		if (h != NULL && strlen(h) == HASH_HEX_LEN)
+			memcpy(prev, h, HASH_HEX_LEN);
+	} else if (rc != SQLITE_DONE)
+		code = sql_fail(st, rc, "read timeline", err, errlen);
+	stmt_done(s);
+	return code;
+}
+
+/* ev->seq and ev->hash are ignored: the position is the order of
+ * insertion, the hash is computed here. */
 int
 store_event_add(struct store *st, long id, const struct store_event *ev,
     char *err, size_t errlen)
 {
+	char prev[65], hash[65];
 	const char *v[] = { ev->at, ev->kind, ev->key, ev->old, ev->new_,
-	    ev->by };
+	    ev->by, hash };
 	sqlite3_stmt *s = NULL;
 	int code;
 
+	if ((code = last_hash(st, id, prev, err, errlen)) != ST_OK)
+		return code;
+	if (store_event_digest(id, prev, ev, hash) != 0)
+		return err_set(err, errlen, ST_SOFTWARE,
+		    "cannot compute the event hash (libcrypto)");
 	if ((code = stmt_get(st, S_EV_ADD, &s, err, errlen)) != ST_OK ||
 	    (code = bind_texts(st, s, 2, v, NELEM(v), err, errlen)) != ST_OK)
 		return code;
@@ -1009,6 +1078,7 @@ store_events_get(struct store *st, long id,
 		ev.old = col_text(s, 3);
 		ev.new_ = col_text(s, 4);
 		ev.by = col_text(s, 5);
+		ev.hash = col_text(s, 6);
 		fn(ud, &ev);
 	}
 	if (rc != SQLITE_DONE)

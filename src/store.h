@@ -76,9 +76,17 @@ int store_action_put(struct store *st, long id, const struct store_action *a,
 struct store_event {
 	long seq;
 	const char *at, *kind, *key, *old, *new_, *by;
+	const char *hash;	/* read back; computed by store_event_add */
 };
+/* Appends an event; its hash is SHA-256 over the previous event's hash
+ * (64 zeros for the first) and the event's own content, so that altering,
+ * removing or reordering a stored event breaks every later link. */
 int store_event_add(struct store *st, long id, const struct store_event *ev,
     char *err, size_t errlen);
+/* The hash an event must have, given the previous one: what verify
+ * recomputes. Returns 0, or -1 when hashing failed. */
+int store_event_digest(long id, const char *prev, const struct store_event *ev,
+    char out[65]);
 int store_events_get(struct store *st, long id,
     void (*fn)(void *ud, const struct store_event *ev), void *ud,
     char *err, size_t errlen);

@@ -275,7 +275,7 @@ test_fresh_database(void **state)
 	assert_int_equal(mode_of(mid), 0700);
 	assert_int_equal(mode_of(leaf), 0700);
 	assert_int_equal(mode_of(f->dir), top);	/* existing: untouched */
-	assert_int_equal(raw_int(deep, "PRAGMA user_version"), 1);
+	assert_int_equal(raw_int(deep, "PRAGMA user_version"), 2);
 	assert_int_equal(raw_int(deep,
 	    "SELECT count(*) FROM sqlite_master WHERE name IN"
 	    " ('incident', 'answer', 'action_state', 'event')"), 4);
@@ -320,7 +320,7 @@ test_migrate_empty_file(void **state)
 	write_file(f->path, "");
 	assert_int_equal(store_open(f->path, &st, f->err, sizeof f->err),
 	    ST_OK);
-	assert_int_equal(raw_int(f->path, "PRAGMA user_version"), 1);
+	assert_int_equal(raw_int(f->path, "PRAGMA user_version"), 2);
 	insert(st, 2026, NULL, ref);
 	assert_string_equal(ref, "2026-0001");
 	store_close(st);
@@ -339,7 +339,7 @@ test_migrate_empty_sqlite_v0(void **state)
 	    "SELECT page_count FROM pragma_page_count") > 0);
 	assert_int_equal(store_open(f->path, &st, f->err, sizeof f->err),
 	    ST_OK);
-	assert_int_equal(raw_int(f->path, "PRAGMA user_version"), 1);
+	assert_int_equal(raw_int(f->path, "PRAGMA user_version"), 2);
 	store_close(st);
 }
 
@@ -372,7 +372,7 @@ test_refuses_newer_version(void **state)
 	    ST_IOERR);
 	assert_null(st);
 	assert_non_null(strstr(f->err,
-	    "database schema version 99 is newer than this program (1)"));
+	    "database schema version 99 is newer than this program (2)"));
 	assert_int_equal(raw_int(f->path, "PRAGMA user_version"), 99);
 }
 
@@ -720,11 +720,11 @@ test_events_append_ordered(void **state)
 {
 	struct fx *f = *state;
 	struct store_event e1 = { 0, "2026-04-01T09:00:00+09:00", "created",
-	    NULL, NULL, NULL, "sato" };
+	    NULL, NULL, NULL, "sato", NULL };
 	struct store_event e2 = { 0, "2026-04-01T09:01:00+09:00", "answer",
-	    "kind", NULL, "loss", "sato" };
+	    "kind", NULL, "loss", "sato", NULL };
 	struct store_event e3 = { 0, "2026-04-01T08:00:00+09:00", "answer",
-	    "kind", "loss", "theft", "ito" };
+	    "kind", "loss", "theft", "ito", NULL };
 	struct buf b;
 	char ref[16];
 	long id, other;
@@ -764,7 +764,7 @@ test_events_immutable(void **state)
 {
 	struct fx *f = *state;
 	struct store_event e = { 0, "2026-04-01T09:00:00+09:00", "note",
-	    NULL, NULL, "original", "sato" };
+	    NULL, NULL, "original", "sato", NULL };
 	char ref[16];
 	long id;
 
@@ -977,7 +977,7 @@ test_rollback_leaves_nothing(void **state)
 {
 	struct fx *f = *state;
 	struct store_event e = { 0, "2026-04-01T09:00:00+09:00", "created",
-	    NULL, NULL, NULL, "sato" };
+	    NULL, NULL, NULL, "sato", NULL };
 	struct store_incident row;
 	char ref[16];
 	long id;
@@ -1031,6 +1031,65 @@ test_commit_visible_to_others(void **state)
 	store_close(NULL);		/* NULL-safe, like free() */
 }
 
+
+struct chain {
+	long id;
+	char prev[65];
+	int links_ok;
+	int n;
+};
+
+/* Recomputes each link as `verify` does. */
+static void
+on_chain(void *ud, const struct store_event *ev)
+{
+	struct chain *c = ud;
+	char want[65];
+
+	assert_int_equal(store_event_digest(c->id, c->prev, ev, want), 0);
+	c->n++;
+	if (ev->hash != NULL && strcmp(ev->hash, want) == 0)
+		c->links_ok++;
+	memcpy(c->prev, want, 65);
+}
+
+/* Every event carries SHA-256(previous hash, content); recomputing the
+ * chain from the stored rows gives the stored hashes. */
+static void
+test_events_hash_chain(void **state)
+{
+	struct fx *f = *state;
+	struct store_event e1 = { 0, "2026-04-01T09:00:00+09:00", "created",
+	    NULL, NULL, "2026-0001", "sato", NULL };
+	struct store_event e2 = { 0, "2026-04-01T09:01:00+09:00", "answer",
+	    "kind", NULL, "device_loss", "sato", NULL };
+	char zero[65], h1[65], h2[65], ref[16];
+	struct chain c;
+	long id;
+
+	id = insert(f->st, 2026, NULL, ref);
+	assert_int_equal(store_event_add(f->st, id, &e1, f->err,
+	    sizeof f->err), ST_OK);
+	assert_int_equal(store_event_add(f->st, id, &e2, f->err,
+	    sizeof f->err), ST_OK);
+	memset(zero, '0', 64);
+	zero[64] = '\0';
+	assert_int_equal(store_event_digest(id, zero, &e1, h1), 0);
+	assert_int_equal(store_event_digest(id, h1, &e2, h2), 0);
+	assert_string_not_equal(h1, h2);
+	memset(&c, 0, sizeof c);
+	c.id = id;
+	memcpy(c.prev, zero, 65);
+	assert_int_equal(store_events_get(f->st, id, on_chain, &c, f->err,
+	    sizeof f->err), ST_OK);
+	assert_int_equal(c.n, 2);
+	assert_int_equal(c.links_ok, 2);
+	assert_string_equal(c.prev, h2);
+	/* the same content under another incident hashes differently */
+	assert_int_equal(store_event_digest(id + 1, zero, &e1, h2), 0);
+	assert_string_not_equal(h1, h2);
+}
+
 int
 main(void)
 {
@@ -1071,6 +1130,7 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_actions_round_trip,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_events_hash_chain, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_events_append_ordered,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_events_immutable,
