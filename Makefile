@@ -138,6 +138,29 @@ bench: deps all
 valgrind: deps all
 	@VALGRIND=1 tests/e2e/run.sh
 
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/forms \
+	  $(DESTDIR)$(DATADIR)/data/drills $(DESTDIR)$(MANDIR)/man1 \
+	  $(DESTDIR)$(MANDIR)/man5
+	install -m 755 build/anshin-ir $(DESTDIR)$(BINDIR)/anshin-ir
+	install -m 644 forms/intake.form $(DESTDIR)$(DATADIR)/forms/
+	install -m 644 data/actions.rules data/holidays.tsv data/contacts.conf \
+	  $(DESTDIR)$(DATADIR)/data/
+	for f in data/drills/*.drill; do [ -f "$$f" ] || continue; \
+	  install -m 644 "$$f" $(DESTDIR)$(DATADIR)/data/drills/; done
+	for f in man/anshin-ir.1 man/anshin-ir.5; do [ -f "$$f" ] || continue; \
+	  install -m 644 "$$f" $(DESTDIR)$(MANDIR)/man$${f##*.}/; done
+	for mo in $(MO); do l=$$(echo "$$mo" | cut -d/ -f3); \
+	  install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
+	  install -m 644 "$$mo" $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/; done
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/anshin-ir \
+	  $(DESTDIR)$(MANDIR)/man1/anshin-ir.1 $(DESTDIR)$(MANDIR)/man5/anshin-ir.5
+	rm -rf $(DESTDIR)$(DATADIR)
+	for po in $(PO); do l=$$(basename "$$po" .po); \
+	  rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/anshin-ir.mo; done
+
 clean:
 	rm -rf build
 

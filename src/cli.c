@@ -1310,11 +1310,42 @@ exe_dir(void)
 	return xstrdup(path);
 }
 
+/* dir/rel, if it exists. */
+static char *
+existing(const char *dir, const char *rel, const char *probe)
+{
+	char *p = xasprintf("%s%s", dir, rel);
+
+	if (file_exists(p, probe))
+		return p;
+	free(p);
+	return NULL;
+}
+
+/* The install prefix the binary runs from: .../bin/anshin-ir -> "...". */
+static char *
+exe_prefix(void)
+{
+	char *dir = exe_dir(), *slash;
+
+	if (dir == NULL)
+		return NULL;
+	slash = strrchr(dir, '/');
+	if (slash == NULL || slash == dir) {
+		free(dir);
+		return NULL;
+	}
+	*slash = '\0';
+	return dir;
+}
+
+/* SPEC §1 order, then two places relative to the binary: a staged or
+ * moved install (PREFIX/share/anshin-ir) and the source tree (build/..). */
 char *
 cli_find_data_dir(const char *opt)
 {
 	const char *env = getenv("ANSHIN_IR_DATA");
-	char *dir, *parent;
+	char *prefix, *found = NULL;
 
 	if (opt != NULL && *opt != '\0')
 		return xstrdup(opt);
@@ -1322,32 +1353,33 @@ cli_find_data_dir(const char *opt)
 		return xstrdup(env);
 	if (file_exists(DATADIR, "forms/intake.form"))
 		return xstrdup(DATADIR);
-	dir = exe_dir();
-	if (dir != NULL) {
-		parent = strrchr(dir, '/');
-		if (parent != NULL && parent != dir) {
-			*parent = '\0';
-			if (file_exists(dir, "forms/intake.form"))
-				return dir;
-		}
-		free(dir);
+	prefix = exe_prefix();
+	if (prefix != NULL) {
+		found = existing(prefix, "/share/anshin-ir",
+		    "forms/intake.form");
+		if (found == NULL)
+			found = existing(prefix, "", "forms/intake.form");
+		free(prefix);
 	}
-	return xstrdup(DATADIR);
+	return found != NULL ? found : xstrdup(DATADIR);
 }
 
 static char *
 find_locale_dir(void)
 {
-	char *dir = exe_dir(), *p;
+	const char *mo = "ja/LC_MESSAGES/anshin-ir.mo";
+	char *dir = exe_dir(), *prefix, *found = NULL;
 
 	if (dir != NULL) {
-		p = xasprintf("%s/locale", dir);
+		found = existing(dir, "/locale", mo);
 		free(dir);
-		if (file_exists(p, "ja/LC_MESSAGES/anshin-ir.mo"))
-			return p;
-		free(p);
 	}
-	return xstrdup(LOCALEDIR);
+	if (found == NULL && !file_exists(LOCALEDIR, mo) &&
+	    (prefix = exe_prefix()) != NULL) {
+		found = existing(prefix, "/share/locale", mo);
+		free(prefix);
+	}
+	return found != NULL ? found : xstrdup(LOCALEDIR);
 }
 
 static enum lang

@@ -1,0 +1,31 @@
+# test_install.sh - `make install` with DESTDIR and PREFIX puts the binary,
+# data, man pages and catalogs in place; the installed binary finds its
+# own data from any directory; `make uninstall` removes what install put.
+STAGE="$TMP/stage"
+if make -s -C "$REPO" install DESTDIR="$STAGE" PREFIX=/usr/local >"$TMP/install.log" 2>&1; then
+	pass; else fail "make install" "$(cat "$TMP/install.log")"; fi
+for f in bin/anshin-ir share/anshin-ir/forms/intake.form \
+    share/anshin-ir/data/actions.rules share/anshin-ir/data/holidays.tsv \
+    share/anshin-ir/data/contacts.conf share/locale/ja/LC_MESSAGES/anshin-ir.mo; do
+	if [ -f "$STAGE/usr/local/$f" ]; then pass; else fail "installed $f"; fi
+done
+for f in "$REPO"/man/*.[15]; do
+	[ -f "$f" ] || continue
+	sec=${f##*.}
+	if [ -f "$STAGE/usr/local/share/man/man$sec/$(basename "$f")" ]; then pass; else
+		fail "installed man page $(basename "$f")"; fi
+done
+if [ -d "$REPO/data/drills" ] && ls "$REPO"/data/drills/*.drill >/dev/null 2>&1; then
+	n_src=$(ls "$REPO"/data/drills/*.drill | wc -l)
+	n_dst=$(ls "$STAGE"/usr/local/share/anshin-ir/data/drills/*.drill | wc -l)
+	expect_eq "$n_dst" "$n_src" "drills installed"
+fi
+OUT=$(cd / && env -u ANSHIN_IR_DATA "$STAGE/usr/local/bin/anshin-ir" check-data 2>&1)
+RC=$?
+expect_rc 0 "installed binary validates its installed data from /"
+expect_out_has "$STAGE/usr/local/share/anshin-ir" "installed data directory found"
+OUT=$(cd / && env -u ANSHIN_IR_DATA "$STAGE/usr/local/bin/anshin-ir" frob 2>&1)
+expect_out_has "不明なコマンド" "installed catalog gives Japanese messages"
+make -s -C "$REPO" uninstall DESTDIR="$STAGE" PREFIX=/usr/local >/dev/null 2>&1
+left=$(find "$STAGE" -type f | wc -l)
+expect_eq "$left" 0 "make uninstall removes every installed file"
