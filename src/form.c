@@ -616,7 +616,7 @@ int
 form_value_normalize(const struct form_field *fld, const char *raw,
     char **canon, char *err, size_t errlen)
 {
-	char *v = util_trim(xstrdup(raw)), *copy = v, allowed[1024];
+	char *copy = xstrdup(raw), *v = util_trim(copy), allowed[1024];
 	int rc = ST_OK;
 
 	*canon = NULL;

@@ -106,14 +106,22 @@ ini_parse_string(const char *text, size_t len, const char *name, ini_fn fn,
 		text += 3;
 		len -= 3;
 	}
-	if (memchr(text, '\0', len) != NULL || !text_valid_utf8(text, len))
-		return err_set(err, errlen, ST_DATAERR,
-		    "%s: not UTF-8 text", name);
+	/* NUL bytes are turned into an invalid byte so that the per-line
+	 * check below reports them with their line. */
 	copy = xstrndup(text, len);
+	for (p = copy; p < copy + len; p++)
+		if (*p == '\0')
+			*p = '\xff';
 	for (p = copy; p != NULL && rc == ST_OK; p = nl) {
 		nl = strchr(p, '\n');
 		if (nl != NULL)
 			*nl++ = '\0';
+		if (!text_valid_utf8(p, strlen(p))) {
+			rc = err_set(err, errlen, ST_DATAERR,
+			    "%s:%d: not UTF-8 text (save the file as UTF-8)",
+			    name, lineno + 1);
+			break;
+		}
 		if (p[0] != '\0' && p[strlen(p) - 1] == '\r')
 			p[strlen(p) - 1] = '\0';
 		lineno++;

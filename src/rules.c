@@ -43,6 +43,7 @@ struct rules_loader {
 	struct rule_define *define;	/* current block */
 	struct rule_action *action;
 	int compiling_define;		/* defines visible: index < this */
+	int last_line;			/* where a missing define would go */
 	int forbid_reportable;
 };
 
@@ -446,6 +447,7 @@ on_line(void *ud, const struct ini_line *l, char *err, size_t errlen)
 {
 	struct rules_loader *ld = ud;
 
+	ld->last_line = l->line;
 	if (l->key == NULL) {
 		ld->define = NULL;
 		ld->action = NULL;
@@ -508,8 +510,8 @@ bind_assessment(struct rules_loader *ld, char *err, size_t errlen)
 		*slots[i] = define_index(r, name);
 		if (*slots[i] < 0)
 			return err_set(err, errlen, ST_CONFIG,
-			    "%s: missing [define %s] (the legal assessment "
-			    "needs it)", r->name, name);
+			    "%s:%d: missing [define %s] (the legal assessment "
+			    "needs it)", r->name, ld->last_line, name);
 	}
 	return ST_OK;
 }
