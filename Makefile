@@ -27,11 +27,16 @@ DEB_PACKAGES = build-essential pkg-config libncurses-dev libsqlite3-dev \
 	poppler-utils tmux sqlite3 gettext valgrind clang man-db groff-base \
 	jq bc
 
-CORE_SRC = $(filter-out src/main.c src/cli.c src/report.c,$(wildcard src/*.c))
-VIEW_SRC = src/main.c src/cli.c $(wildcard src/report.c) $(wildcard src/tui/*.c)
+# The core knows nothing of ncurses or libharu; the views are the TUI,
+# the PDF report and the command line.
+CORE_SRC = $(filter-out src/main.c src/cli.c src/report%.c,$(wildcard src/*.c))
+REPORT_SRC = $(wildcard src/report*.c)
+VIEW_SRC = src/main.c src/cli.c $(REPORT_SRC) $(wildcard src/tui/*.c)
 CORE_OBJ = $(CORE_SRC:src/%.c=build/obj/%.o)
+REPORT_OBJ = $(REPORT_SRC:src/%.c=build/obj/%.o)
 VIEW_OBJ = $(VIEW_SRC:src/%.c=build/obj/%.o)
 ASAN_OBJ = $(CORE_SRC:src/%.c=build/asan/%.o)
+ASAN_REPORT_OBJ = $(REPORT_SRC:src/%.c=build/asan/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/tests/%)
 ASAN_BIN = $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
@@ -46,7 +51,7 @@ FUZZ_REPLAY = $(FUZZ_SRC:tests/fuzz/%.c=build/asan/replay/%)
 FUZZ_SECONDS ?= 60
 
 .PHONY: all deps run check unit asan e2e bench valgrind clean install uninstall \
-	fuzz fuzz-replay soak
+	fuzz fuzz-replay soak po-update
 
 all: build/anshin-ir $(MO)
 
@@ -77,13 +82,13 @@ build/locale/%/LC_MESSAGES/anshin-ir.mo: po/%.po
 	@mkdir -p $(dir $@)
 	msgfmt --check -o $@ $<
 
-build/tests/%: tests/unit/%.c $(CORE_OBJ)
+build/tests/%: tests/unit/%.c $(CORE_OBJ) $(REPORT_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS_ALL) $(PKG_CFLAGS) $(CFLAGS) $(WARN) -o $@ $< $(CORE_OBJ) $(LIBS) -lcmocka
+	$(CC) $(CPPFLAGS_ALL) $(PKG_CFLAGS) $(CFLAGS) $(WARN) -o $@ $< $(CORE_OBJ) $(REPORT_OBJ) $(LIBS) -lcmocka
 
-build/asan/tests/%: tests/unit/%.c $(ASAN_OBJ)
+build/asan/tests/%: tests/unit/%.c $(ASAN_OBJ) $(ASAN_REPORT_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS_ALL) $(PKG_CFLAGS) $(ASAN_FLAGS) $(WARN) -o $@ $< $(ASAN_OBJ) $(LIBS) -lcmocka
+	$(CC) $(CPPFLAGS_ALL) $(PKG_CFLAGS) $(ASAN_FLAGS) $(WARN) -o $@ $< $(ASAN_OBJ) $(ASAN_REPORT_OBJ) $(LIBS) -lcmocka
 
 # libFuzzer targets (clang); each tests/fuzz/fuzz_NAME.c defines
 # LLVMFuzzerTestOneInput and has a seed corpus in tests/fuzz/corpus/NAME.
@@ -108,6 +113,13 @@ fuzz: deps $(FUZZ_BIN)
 fuzz-replay: $(FUZZ_REPLAY)
 	@for f in $(FUZZ_REPLAY); do n=$$(basename $$f); \
 	  $$f tests/fuzz/corpus/$$n/* || exit 1; done
+
+# After changing messages in C: refresh the template and merge it into
+# the catalogs, then translate what msgattrib --untranslated lists.
+po-update:
+	xgettext --from-code=UTF-8 -k_ -kN_ -ktx:2 --add-comments=TRANSLATORS \
+	  -o po/anshin-ir.pot src/*.[ch] src/tui/*.[ch]
+	for po in $(PO); do msgmerge -q -U --backup=none "$$po" po/anshin-ir.pot; done
 
 soak: deps all
 	@tests/soak.sh
@@ -164,4 +176,4 @@ uninstall:
 clean:
 	rm -rf build
 
--include $(CORE_OBJ:.o=.d) $(VIEW_OBJ:.o=.d) $(ASAN_OBJ:.o=.d)
+-include $(CORE_OBJ:.o=.d) $(VIEW_OBJ:.o=.d) $(ASAN_OBJ:.o=.d) $(ASAN_REPORT_OBJ:.o=.d)

@@ -17,6 +17,7 @@
 #include "deadline.h"
 #include "i18n.h"
 #include "model.h"
+#include "report.h"
 #include "store.h"
 #include "text.h"
 #include "tui/tui.h"
@@ -24,7 +25,8 @@
 enum opt_id {
 	O_DB, O_DATA_DIR, O_LANG, O_HELP, O_VERSION,
 	O_BY, O_AT, O_NOTE, O_REASON, O_MEASURES, O_FORMAT, O_ANSWERS,
-	O_ALL, O_DRILLS, O_OVERDUE, O_COUNT
+	O_ALL, O_DRILLS, O_OVERDUE, O_OUTPUT, O_ACTIONS, O_LIST, O_HISTORY,
+	O_COUNT
 };
 
 #define GLOBAL_OPTS ((1u << O_DB) | (1u << O_DATA_DIR) | (1u << O_LANG) | \
@@ -51,6 +53,10 @@ static const struct optdef {
 	[O_ALL] = { "all", 0, 0 },
 	[O_DRILLS] = { "drills", 0, 0 },
 	[O_OVERDUE] = { "overdue", 0, 0 },
+	[O_OUTPUT] = { "output", 'o', 1 },
+	[O_ACTIONS] = { "actions", 0, 1 },
+	[O_LIST] = { "list", 0, 0 },
+	[O_HISTORY] = { "history", 0, 0 },
 };
 
 struct cli {
@@ -1013,6 +1019,261 @@ cmd_list(struct cli *c)
 	return l.overdue_only && l.overdue > 0 ? ST_REFUSED : ST_OK;
 }
 
+/* ---- export ---- */
+
+static int
+cmd_export(struct cli *c)
+{
+	struct report_opts o;
+	struct incident *inc;
+	const char *out = c->opt[O_OUTPUT];
+	int rc;
+
+	if (out == NULL || *out == '\0') {
+		err_set(c->err, sizeof c->err, ST_USAGE,
+		    _("export needs -o FILE.pdf"));
+		return fail(c, ST_USAGE);
+	}
+	rc = load_incident(c, c->arg[0], &inc);
+	if (rc != ST_OK)
+		return fail(c, rc);
+	memset(&o, 0, sizeof o);
+	o.lang = c->env.lang;
+	o.now = c->env.now;
+	o.watermark = inc->drill != NULL;
+	rc = report_write(c->data, c->store, inc, &o, out, c->err,
+	    sizeof c->err);
+	if (rc == ST_OK)
+		rc = model_record_export(c->store, inc, out, by_of(c),
+		    c->env.now, c->err, sizeof c->err);
+	incident_free(inc);
+	return rc != ST_OK ? fail(c, rc) : ST_OK;
+}
+
+/* ---- drills ---- */
+
+static const struct drill *
+find_drill(struct cli *c, const char *name)
+{
+	const struct drill *dr = drill_find(&c->data->drills, name);
+
+	if (dr == NULL)
+		err_set(c->err, sizeof c->err, ST_NOINPUT,
+		    _("no drill scenario '%s' (see 'anshin-ir drill --list')"),
+		    name);
+	return dr;
+}
+
+static void
+print_drill_list(struct cli *c)
+{
+	const struct drill *dr;
+	size_t i;
+
+	for (i = 0; i < c->data->drills.n; i++) {
+		dr = &c->data->drills.v[i];
+		printf("%s\t", dr->name);
+		put_text(stdout, tr_get(&dr->title, c->env.lang), 0);
+		putchar('\n');
+	}
+}
+
+/* The actions a scripted trainee marks done must be on the checklist the
+ * answers produce; checked before anything is stored. */
+static int
+check_drill_actions(struct cli *c, const struct answer_set *set,
+    const struct strv *ids)
+{
+	struct incident tmp;
+	struct evaluation ev;
+	size_t i;
+	int idx, rc = ST_OK;
+
+	memset(&tmp, 0, sizeof tmp);
+	tmp.nvalues = c->data->form->nfields;
+	tmp.values = xcalloc(tmp.nvalues, sizeof *tmp.values);
+	for (i = 0; i < set->n; i++)
+		if ((idx = form_field_index(c->data->form, set->v[i].key)) >= 0)
+			tmp.values[idx] = set->v[i].value;
+	model_evaluate(c->data, &tmp, &ev);
+	for (i = 0; i < ids->n && rc == ST_OK; i++) {
+		if (rules_action_find(c->data->rules, ids->v[i]) == NULL)
+			rc = err_set(c->err, sizeof c->err, ST_DATAERR,
+			    _("--actions: unknown action '%s'"), ids->v[i]);
+		else if (model_item_find(&ev, ids->v[i]) == NULL)
+			rc = err_set(c->err, sizeof c->err, ST_DATAERR,
+			    _("--actions: action '%s' does not apply to these "
+			    "answers"), ids->v[i]);
+	}
+	model_evaluation_free(&ev);
+	free(tmp.values);
+	return rc;
+}
+
+static void
+split_ids(const char *list, struct strv *out)
+{
+	char *copy = xstrdup(list != NULL ? list : ""), *tok, *save = NULL;
+
+	for (tok = strtok_r(copy, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save))
+		if (*util_trim(tok) != '\0')
+			strv_push(out, util_trim(tok));
+	free(copy);
+}
+
+static int
+run_scripted_drill(struct cli *c, const struct drill *dr)
+{
+	struct answer_set set;
+	struct strv ids = { NULL, 0 };
+	struct incident *inc = NULL;
+	char *text;
+	size_t len, i;
+	int rc;
+
+	rc = util_read_file(c->opt[O_ANSWERS], &text, &len, c->err,
+	    sizeof c->err);
+	if (rc != ST_OK)
+		return fail(c, rc);
+	rc = model_answers_parse(c->data, text, len, strcmp(c->opt[O_ANSWERS],
+	    "-") == 0 ? "<stdin>" : c->opt[O_ANSWERS], c->env.now, &set,
+	    c->err, sizeof c->err);
+	free(text);
+	if (rc != ST_OK)
+		return fail(c, rc);
+	split_ids(c->opt[O_ACTIONS], &ids);
+	rc = check_drill_actions(c, &set, &ids);
+	if (rc == ST_OK)
+		rc = model_create(c->store, c->data, &set, dr->name, by_of(c),
+		    c->env.now, &inc, c->err, sizeof c->err);
+	for (i = 0; rc == ST_OK && i < ids.n; i++)
+		rc = model_set_action(c->store, c->data, inc, ids.v[i],
+		    ACTION_DONE, by_of(c), NULL, NULL, c->env.now, c->err,
+		    sizeof c->err);
+	if (rc == ST_OK)
+		rc = model_drill_submit(c->store, inc, by_of(c), c->env.now,
+		    c->err, sizeof c->err);
+	if (rc == ST_OK)
+		printf("%s\n", inc->ref);
+	incident_free(inc);
+	answer_set_free(&set);
+	strv_free(&ids);
+	return rc != ST_OK ? fail(c, rc) : ST_OK;
+}
+
+struct history {
+	struct cli *c;
+	const char *only;
+	struct strv refs;
+};
+
+static void
+history_row(void *ud, const struct store_incident *row)
+{
+	struct history *h = ud;
+
+	if (row->drill != NULL && (h->only == NULL ||
+	    strcmp(row->drill, h->only) == 0))
+		strv_push(&h->refs, row->ref);
+}
+
+/* One line per run, oldest first: the education record. */
+static int
+print_drill_history(struct cli *c, const char *only)
+{
+	struct history h = { c, only, { NULL, 0 } };
+	struct drill_score sc;
+	struct incident *inc;
+	char by[64];
+	size_t i;
+	int rc;
+
+	rc = store_list(c->store, STORE_LIST_ALL | STORE_LIST_DRILLS,
+	    history_row, &h, c->err, sizeof c->err);
+	printf("%s\t%s\t%s\t%s\t%s\n", _("date"), _("scenario"),
+	    _("person"), _("score"), _("ref"));
+	for (i = h.refs.n; rc == ST_OK && i-- > 0;) {
+		rc = model_load(c->store, c->data, h.refs.v[i], &inc, c->err,
+		    sizeof c->err);
+		if (rc != ST_OK)
+			break;
+		if (model_drill_score(c->store, c->data, inc, &sc, by,
+		    sizeof by, c->err, sizeof c->err) == ST_OK) {
+			printf("%.16s\t%s\t", inc->created_at, inc->drill);
+			put_text(stdout, by, 0);
+			printf("\t%d\t%s\n", sc.score, inc->ref);
+			drill_score_free(&sc);
+		}
+		incident_free(inc);
+	}
+	strv_free(&h.refs);
+	return rc != ST_OK ? fail(c, rc) : ST_OK;
+}
+
+static int
+cmd_drill(struct cli *c)
+{
+	const struct drill *dr;
+	int rc = c->opt[O_LIST] != NULL || c->opt[O_HISTORY] != NULL ?
+	    need_store(c) : need_data(c);
+
+	if (rc != ST_OK)
+		return fail(c, rc);
+	if (c->opt[O_LIST] != NULL) {
+		print_drill_list(c);
+		return ST_OK;
+	}
+	if (c->opt[O_HISTORY] != NULL)
+		return print_drill_history(c, c->narg > 0 ? c->arg[0] : NULL);
+	if (c->narg == 0) {
+		err_set(c->err, sizeof c->err, ST_USAGE, _("usage: anshin-ir "
+		    "drill [--list | --history [NAME] | NAME [--answers FILE "
+		    "[--actions ID,ID...]]]"));
+		return fail(c, ST_USAGE);
+	}
+	if ((dr = find_drill(c, c->arg[0])) == NULL)
+		return fail(c, ST_NOINPUT);
+	if (c->opt[O_ANSWERS] != NULL) {
+		rc = need_store(c);
+		return rc != ST_OK ? fail(c, rc) : run_scripted_drill(c, dr);
+	}
+	if (c->opt[O_ACTIONS] != NULL) {
+		err_set(c->err, sizeof c->err, ST_USAGE,
+		    _("--actions goes with --answers"));
+		return fail(c, ST_USAGE);
+	}
+	rc = need_store(c);
+	if (rc == ST_OK)
+		rc = tui_check_terminal(c->err, sizeof c->err);
+	return rc != ST_OK ? fail(c, rc) : tui_drill(&c->env, dr->name);
+}
+
+static int
+cmd_score(struct cli *c)
+{
+	struct drill_score sc;
+	struct incident *inc;
+	char by[64];
+	size_t i;
+	int rc = load_incident(c, c->arg[0], &inc);
+
+	if (rc != ST_OK)
+		return fail(c, rc);
+	rc = model_drill_score(c->store, c->data, inc, &sc, by, sizeof by,
+	    c->err, sizeof c->err);
+	incident_free(inc);
+	if (rc != ST_OK)
+		return fail(c, rc);
+	printf("score=%d\n", sc.score);
+	for (i = 0; i < sc.missed.n; i++)
+		printf("missed=%s\n", sc.missed.v[i]);
+	for (i = 0; i < sc.wrong.n; i++)
+		printf("wrong=%s\n", sc.wrong.v[i]);
+	drill_score_free(&sc);
+	return ST_OK;
+}
+
 /* ---- tamper evidence ---- */
 
 static int
@@ -1144,6 +1405,18 @@ static const struct command commands[] = {
 	    N_("close the incident with its recurrence-prevention measures") },
 	{ "reopen", "REF [--by NAME]", 1, 1, OPT(O_BY), cmd_reopen,
 	    N_("reopen a closed incident") },
+	{ "export", "REF -o FILE.pdf", 1, 1, OPT(O_OUTPUT) | OPT(O_BY),
+	    cmd_export, N_("write the PDF report (Japanese or English by "
+	    "--lang), with the draft of the PPC report") },
+	{ "drill", "[--list | --history [NAME] | NAME [--answers FILE "
+	    "[--actions ID,ID...]] [--by NAME]]", 0, 1,
+	    OPT(O_LIST) | OPT(O_HISTORY) | OPT(O_ANSWERS) | OPT(O_ACTIONS) |
+	    OPT(O_BY), cmd_drill,
+	    N_("training drill: list the scenarios, play one in the wizard, "
+	    "run one from an answers file, or show past runs") },
+	{ "score", "REF", 1, 1, 0, cmd_score,
+	    N_("a drill run's score (0-100) with missed actions and wrong "
+	    "answers") },
 	{ "verify", "REF", 1, 1, 0, cmd_verify,
 	    N_("check the timeline's hash chain: prints ok, or the first "
 	    "altered event and exits 1") },

@@ -365,11 +365,16 @@ compile_show_if(struct form_loader *ld, char *err, size_t errlen)
 	int rc;
 
 	form_scope(f, &scope);
+	/* Every field first: a show_if may name a later field, and the
+	 * scope reads that field's type (found by fuzzing: a typeless
+	 * field read past the type table). */
 	for (i = 0; i < f->nfields; i++) {
 		rc = check_field(&f->fields[i], msg, sizeof msg);
 		if (rc != ST_OK)
 			return err_set(err, errlen, rc, "%s:%d: %s", f->name,
 			    f->fields[i].line, msg);
+	}
+	for (i = 0; i < f->nfields; i++) {
 		if (f->fields[i].show_if_src == NULL)
 			continue;
 		if (expr_parse(f->fields[i].show_if_src, &scope,

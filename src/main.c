@@ -4,6 +4,7 @@
  */
 #include <langinfo.h>
 #include <locale.h>
+#include <signal.h>
 #include <string.h>
 
 #include "cli.h"
@@ -18,6 +19,9 @@ is_c_locale(const char *name)
 int
 main(int argc, char **argv)
 {
+	/* Over a file-size limit a write must fail (EFBIG), so that SQLite
+	 * rolls back and we exit 74 with a message, not die mid-write. */
+	signal(SIGXFSZ, SIG_IGN);
 	setlocale(LC_ALL, "");
 	/* Japanese text needs UTF-8 character handling even under "C". */
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)

@@ -84,6 +84,12 @@ model_data_load(const char *dir, struct model_data **out, char *err,
 	}
 	if (rc == ST_OK)
 		rc = load_contacts(d, err, errlen);
+	if (rc == ST_OK) {
+		path = xasprintf("%s/data/drills", dir);
+		rc = drill_load_dir(path, d->form, d->rules, d->holidays,
+		    &d->drills, err, errlen);
+		free(path);
+	}
 	if (rc == ST_OK)
 		rc = check_prefills(d, err, errlen);
 	if (rc != ST_OK) {
@@ -103,6 +109,7 @@ model_data_free(struct model_data *d)
 	form_free(d->form);
 	holidays_free(d->holidays);
 	contacts_free(d->contacts);
+	drill_set_free(&d->drills);
 	free(d->dir);
 	free(d);
 }
@@ -1026,4 +1033,91 @@ model_verify(struct store *st, const struct incident *inc, long *broken,
 	snprintf(last, 65, "%s", w.broken == 0 && strspn(w.prev, "0") != 64 ?
 	    w.prev : "");
 	return rc;
+}
+
+int
+model_drill_submit(struct store *st, struct incident *inc, const char *by,
+    jtime_t now, char *err, size_t errlen)
+{
+	int rc;
+
+	if (inc->drill == NULL)
+		return err_set(err, errlen, ST_DATAERR,
+		    _("%s is not a drill"), inc->ref);
+	if (inc->closed)
+		return ST_OK;
+	rc = store_begin(st, err, errlen);
+	if (rc != ST_OK)
+		return rc;
+	rc = store_incident_set_closed(st, inc->id, 1, NULL, err, errlen);
+	if (rc == ST_OK)
+		rc = add_event(st, inc->id, now, "closed", NULL, NULL, "drill",
+		    by, err, errlen);
+	rc = finish(st, rc, err, errlen);
+	if (rc == ST_OK)
+		inc->closed = 1;
+	return rc;
+}
+
+/* When a drill run started and ended, read off its timeline. */
+struct drill_clock {
+	jtime_t started, submitted;
+	int have_start, have_end;
+	char by[64];
+};
+
+static void
+drill_clock_event(void *ud, const struct store_event *ev)
+{
+	struct drill_clock *k = ud;
+	char stamp[20];
+	jtime_t t;
+
+	/* "YYYY-MM-DDTHH:MM:SS+09:00": the first 19 characters are what
+	 * jtime_parse reads as Japan time. */
+	snprintf(stamp, sizeof stamp, "%.19s", ev->at);
+	if (jtime_parse(stamp, &t, NULL, 0) != 0)
+		return;
+	if (!k->have_start && strcmp(ev->kind, "created") == 0) {
+		k->started = t;
+		k->have_start = 1;
+		snprintf(k->by, sizeof k->by, "%s", ev->by != NULL ? ev->by : "");
+	} else if (!k->have_end && strcmp(ev->kind, "closed") == 0) {
+		k->submitted = t;
+		k->have_end = 1;
+	}
+}
+
+int
+model_drill_score(struct store *st, const struct model_data *d,
+    const struct incident *inc, struct drill_score *out, char *by,
+    size_t bylen, char *err, size_t errlen)
+{
+	const struct drill *dr;
+	struct drill_clock k;
+	struct strv done = { NULL, 0 };
+	size_t i;
+	int rc;
+
+	if (inc->drill == NULL)
+		return err_set(err, errlen, ST_DATAERR,
+		    _("%s is not a drill"), inc->ref);
+	dr = drill_find(&d->drills, inc->drill);
+	if (dr == NULL)
+		return err_set(err, errlen, ST_NOINPUT,
+		    _("the scenario '%s' of %s is no longer in the data "
+		    "directory"), inc->drill, inc->ref);
+	memset(&k, 0, sizeof k);
+	rc = store_events_get(st, inc->id, drill_clock_event, &k, err, errlen);
+	if (rc != ST_OK)
+		return rc;
+	for (i = 0; i < inc->nrecords; i++)
+		if (inc->records[i].status == ACTION_DONE)
+			strv_push(&done, inc->records[i].action);
+	drill_score(dr, d->form, d->rules, d->holidays, inc->values, &done,
+	    k.have_start && k.have_end ? (long)(k.submitted - k.started) : -1,
+	    out);
+	strv_free(&done);
+	snprintf(by, bylen, "%s", k.by);
+	return ST_OK;
 }

@@ -12,6 +12,7 @@
 
 #include "contacts.h"
 #include "deadline.h"
+#include "drill.h"
 #include "form.h"
 #include "jtime.h"
 #include "rules.h"
@@ -25,10 +26,12 @@ struct model_data {
 	struct rules *rules;
 	struct holidays *holidays;
 	struct contacts *contacts;
+	struct drill_set drills;	/* DIR/data/drills */
 };
 
-/* Loads DIR/forms/intake.form, DIR/data/actions.rules, DIR/data/holidays.tsv
- * and the contacts files (SPEC §1 order). ST_CONFIG with "FILE:LINE: ..." */
+/* Loads DIR/forms/intake.form, DIR/data/actions.rules, DIR/data/holidays.tsv,
+ * the contacts files (SPEC §1 order) and the drills in DIR/data/drills.
+ * ST_CONFIG with "FILE:LINE: ..." */
 int model_data_load(const char *dir, struct model_data **out, char *err,
     size_t errlen);
 void model_data_free(struct model_data *d);
@@ -155,6 +158,20 @@ int model_reopen(struct store *st, const struct model_data *d,
 /* Records an export (timeline kind "export", new = the file name). */
 int model_record_export(struct store *st, struct incident *inc,
     const char *path, const char *by, jtime_t now, char *err, size_t errlen);
+
+/* Ends a drill run: it leaves the open list and its clock stops (timeline
+ * kind "closed", new = "drill"). ST_DATAERR when inc is not a drill. */
+int model_drill_submit(struct store *st, struct incident *inc,
+    const char *by, jtime_t now, char *err, size_t errlen);
+
+/* Scores a drill run (SPEC §8) against its scenario: the answers stored,
+ * the actions recorded done, and the time from creation to submission
+ * (no clock when the run was scripted or not submitted). Also gives who
+ * started it (`by`, at least 64 bytes). ST_DATAERR when inc is not a
+ * drill, ST_NOINPUT when its scenario is gone. */
+int model_drill_score(struct store *st, const struct model_data *d,
+    const struct incident *inc, struct drill_score *out, char *by,
+    size_t bylen, char *err, size_t errlen);
 
 /* Walks the incident's timeline recomputing the hash chain. On return
  * *broken is 0 when every stored hash matches, else the 1-based position of

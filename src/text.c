@@ -597,7 +597,9 @@ tsv_escape(uint32_t cp)
 }
 
 /* Runs of plain text are copied whole: listing 10 000 incidents escapes
- * 70 000 fields, and appending code point by code point dominated. */
+ * 70 000 fields, and appending code point by code point dominated. Bidi
+ * controls are dropped with the other controls: tsv is read on terminals
+ * too, where an override would reverse the columns after it. */
 char *
 text_escape_tsv(const char *s)
 {
@@ -614,14 +616,15 @@ text_escape_tsv(const char *s)
 		}
 		next = text_decode(s, &cp);
 		esc = tsv_escape(cp);
-		if (esc == NULL && copies_verbatim(s, next, cp)) {
+		if (esc == NULL && !is_bidi_control(cp) &&
+		    copies_verbatim(s, next, cp)) {
 			s = next;
 			continue;
 		}
 		buf_add(&b, run, (size_t)(s - run));
 		if (esc != NULL)
 			buf_adds(&b, esc);
-		else if (!is_control(cp))
+		else if (!is_control(cp) && !is_bidi_control(cp))
 			buf_add_cp(&b, cp);
 		s = run = next;
 	}

@@ -1,40 +1,204 @@
 /*
- * tui.c - placeholder entry points until the wizard lands (issue 4): they
- * say so and point to the command line instead of pretending to work.
+ * tui.c - the TUI's entry points (tui.h): the terminal check, opening the
+ * data and the database, running a screen between tui_term_start and
+ * tui_term_stop, reporting errors once the terminal is restored, and the
+ * ANSHIN_IR_BENCH=1 timings for `make bench`.
  */
 #include "tui/tui.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "i18n.h"
+#include "text.h"
+#include "tui/term.h"
+#include "tui/ui.h"
 
 int
 tui_check_terminal(char *err, size_t errlen)
 {
-	return err_set(err, errlen, ST_UNAVAILABLE,
-	    _("the interactive wizard is not available in this build; use "
-	    "the command line (anshin-ir new --answers FILE, see --help)"));
+	const char *term = getenv("TERM");
+	const char *why = NULL;
+
+	if (!isatty(STDIN_FILENO))
+		why = _("standard input is not a terminal");
+	else if (!isatty(STDOUT_FILENO))
+		why = _("standard output is not a terminal");
+	else if (term == NULL || *term == '\0')
+		why = _("TERM is not set");
+	else if (strcmp(term, "dumb") == 0)
+		why = _("TERM=dumb cannot show the wizard");
+	if (why == NULL)
+		return ST_OK;
+	return err_set(err, errlen, ST_UNAVAILABLE, _("no usable terminal for "
+	    "the wizard (%s); use the command line instead: anshin-ir new "
+	    "--answers FILE, anshin-ir list, anshin-ir show REF (see "
+	    "anshin-ir --help)"), why);
+}
+
+double
+tui_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+void
+tui_bench_first_screen(struct tui *t)
+{
+	if (t->bench.on && t->bench.first_screen == 0)
+		t->bench.first_screen = tui_ms() - t->bench.start;
+}
+
+void
+tui_bench_answer(struct tui *t, double key_ms, double save_ms)
+{
+	struct tui_bench *b = &t->bench;
+
+	if (!b->on)
+		return;
+	if (b->n == b->cap) {
+		b->cap = b->cap ? b->cap * 2 : 64;
+		b->answer = xreallocarray(b->answer, b->cap, sizeof *b->answer);
+		b->save = xreallocarray(b->save, b->cap, sizeof *b->save);
+	}
+	b->answer[b->n] = key_ms;
+	b->save[b->n++] = save_ms;
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+static double
+median(double *v, size_t n)
+{
+	if (n == 0)
+		return 0;
+	qsort(v, n, sizeof *v, cmp_double);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/* Printed after endwin, one "key=value" line each, for tests/bench.sh. */
+static void
+bench_report(struct tui *t)
+{
+	struct tui_bench *b = &t->bench;
+	double max = 0;
+	size_t i;
+
+	if (!b->on)
+		return;
+	for (i = 0; i < b->n; i++)
+		max = b->answer[i] > max ? b->answer[i] : max;
+	fprintf(stderr, "bench: start_to_first_screen_ms=%.3f\n",
+	    b->first_screen);
+	fprintf(stderr, "bench: answers=%zu\n", b->n);
+	fprintf(stderr, "bench: answer_to_redraw_ms_median=%.3f\n",
+	    median(b->answer, b->n));
+	fprintf(stderr, "bench: answer_to_redraw_ms_max=%.3f\n", max);
+	fprintf(stderr, "bench: save_ms_median=%.3f\n", median(b->save, b->n));
+	free(b->answer);
+	free(b->save);
+}
+
+static int
+report(struct tui *t, int rc)
+{
+	char *clean;
+
+	if (rc >= 128)
+		fprintf(stderr, _("anshin-ir: stopped by signal %d; every "
+		    "confirmed answer is saved\n"), rc - 128);
+	else if (rc != ST_OK) {
+		clean = text_sanitize(t->err, 1);
+		fprintf(stderr, "anshin-ir: %s\n", clean);
+		free(clean);
+	}
+	return rc;
+}
+
+static int
+open_session(struct tui *t, const struct cli_env *env)
+{
+	const char *b = getenv("ANSHIN_IR_BENCH");
+	int rc;
+
+	memset(t, 0, sizeof *t);
+	t->bench.on = b != NULL && strcmp(b, "1") == 0;
+	t->bench.start = tui_ms();
+	t->env = env;
+	t->lang = env->lang;
+	rc = model_data_load(env->data_dir, &t->data, t->err, sizeof t->err);
+	if (rc == ST_OK)
+		rc = store_open(env->db_path, &t->st, t->err, sizeof t->err);
+	if (rc == ST_OK && tui_term_start() != 0)
+		rc = err_set(t->err, sizeof t->err, ST_UNAVAILABLE,
+		    _("cannot use this terminal (TERM=%s); use the command "
+		    "line instead (see anshin-ir --help)"), getenv("TERM"));
+	return rc;
+}
+
+static int
+close_session(struct tui *t, int rc)
+{
+	tui_term_stop();
+	report(t, rc);
+	bench_report(t);
+	store_close(t->st);
+	model_data_free(t->data);
+	return rc;
 }
 
 int
 tui_home(const struct cli_env *env)
 {
-	(void)env;
-	return ST_UNAVAILABLE;
+	struct tui t;
+	int rc = open_session(&t, env);
+
+	if (rc == ST_OK)
+		rc = tui_home_run(&t);
+	return close_session(&t, rc);
 }
 
 int
 tui_new(const struct cli_env *env)
 {
-	(void)env;
-	return ST_UNAVAILABLE;
+	struct tui t;
+	int rc = open_session(&t, env);
+
+	if (rc == ST_OK)
+		rc = tui_wizard_run(&t, NULL);
+	return close_session(&t, rc);
 }
 
 int
 tui_resume(const struct cli_env *env, const char *ref)
 {
+	struct tui t;
+	int rc = open_session(&t, env);
+
+	if (rc == ST_OK)
+		rc = tui_wizard_run(&t, ref);
+	return close_session(&t, rc);
+}
+
+/* Until the drill screens land, the scripted form is the way to run one. */
+int
+tui_drill(const struct cli_env *env, const char *scenario)
+{
 	(void)env;
-	(void)ref;
+	fprintf(stderr, _("anshin-ir: the interactive drill is not in this "
+	    "build yet; run it from an answers file: anshin-ir drill %s "
+	    "--answers FILE --actions ID,ID...\n"), scenario);
 	return ST_UNAVAILABLE;
 }

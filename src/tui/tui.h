@@ -13,6 +13,9 @@ int tui_home(const struct cli_env *env);
 int tui_new(const struct cli_env *env);
 /* Wizard on an existing incident, at its first unanswered required field. */
 int tui_resume(const struct cli_env *env, const char *ref);
+/* A training drill: briefing, the wizard against the clock with clues on
+ * request, then score and debrief. */
+int tui_drill(const struct cli_env *env, const char *scenario);
 /* Returns ST_OK when stdin/stdout are a usable terminal, else writes why
  * into err and returns ST_UNAVAILABLE. */
 int tui_check_terminal(char *err, size_t errlen);

@@ -1,0 +1,822 @@
+/*
+ * report_layout.c - lays a report_doc out on A4 pages with libharu: text
+ * wrapped by measured width (text_wrap does the kinsoku), headings kept
+ * with what follows, tables broken across pages with their header row
+ * repeated, the footer with "n / N" drawn once every page exists, and the
+ * file written atomically. The font is found and subset in report_font.c.
+ * The choices follow shared/PDF-NOTES.md (libharu 2.3.0, measured).
+ */
+#include "report_layout.h"
+
+#include <errno.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <hpdf.h>
+
+#include "i18n.h"
+#include "report_font.h"
+#include "text.h"
+#include "util.h"
+
+/* A4 portrait in points, as libharu's HPDF_PAGE_SIZE_A4. */
+#define PAGE_W 595.276
+#define PAGE_H 841.89
+#define MARGIN_X 50.0
+#define BODY_TOP (PAGE_H - 54.0)
+#define BODY_BOTTOM 76.0		/* the footer lives below */
+#define BODY_W (PAGE_W - 2 * MARGIN_X)
+#define FOOTER_RULE 64.0
+#define CELL_PAD 3.5
+/* IPAex Gothic's ascender (880/1000 em): where the baseline sits below
+ * the top of a glyph box. */
+#define ASCENT 0.88
+/* Lines a heading must find below it, or it moves to the next page. */
+#define KEEP_LINES 3
+
+enum style { S_TITLE, S_H1, S_H2, S_BODY, S_NOTE, S_CELL, S_FOOT, S_MARK };
+
+static const struct style_def {
+	double size, lead, before, after;
+} styles[] = {
+	[S_TITLE] = { 17, 26, 0, 12 },
+	[S_H1] = { 13, 19, 14, 7 },
+	[S_H2] = { 10.5, 15, 8, 4 },
+	[S_BODY] = { 9.5, 14.5, 0, 6 },
+	[S_NOTE] = { 8, 12, 0, 6 },
+	[S_CELL] = { 8, 11.5, 0, 8 },
+	[S_FOOT] = { 7, 10, 0, 0 },
+	[S_MARK] = { 54, 54, 0, 0 },
+};
+
+enum block_kind { B_TITLE, B_H1, B_H2, B_PARA, B_NOTE, B_BREAK, B_TABLE };
+
+struct block {
+	enum block_kind kind;
+	char *text;
+	size_t ncols;
+	double *shares;
+	int flags;
+	double min_height;
+	char **cells;			/* row by row, ncols each */
+	size_t ncells;
+};
+
+struct report_doc {
+	struct block *b;
+	size_t n;
+};
+
+/* The document being drawn. libharu reports errors to on_error, which
+ * keeps the first; every call's status is checked too (ok()), and once
+ * anything failed nothing more is drawn. */
+struct pdf {
+	HPDF_Doc doc;
+	HPDF_Font font;
+	HPDF_STATUS error, detail;
+	HPDF_Page *pages;
+	size_t npages;
+	HPDF_Page cur;			/* the page drawn on */
+	float *em;			/* width per code point, 1/1000 em */
+	double y;			/* top of the free space */
+	int fresh;			/* only a table header on it */
+	const char *watermark;
+};
+
+/* A table being laid out. */
+struct table {
+	const struct block *b;
+	double *x;			/* ncols + 1 column edges */
+	struct text_lines *head;	/* wrapped header cells, or NULL */
+	size_t head_lines;
+	size_t page_lines;		/* body lines a page holds below it */
+	double part_top;		/* where it starts on this page */
+};
+
+/* ---- the document ---------------------------------------------------- */
+
+struct report_doc *
+report_doc_new(void)
+{
+	return xcalloc(1, sizeof(struct report_doc));
+}
+
+void
+report_doc_free(struct report_doc *doc)
+{
+	size_t i, j;
+
+	if (doc == NULL)
+		return;
+	for (i = 0; i < doc->n; i++) {
+		free(doc->b[i].text);
+		free(doc->b[i].shares);
+		for (j = 0; j < doc->b[i].ncells; j++)
+			free(doc->b[i].cells[j]);
+		free(doc->b[i].cells);
+	}
+	free(doc->b);
+	free(doc);
+}
+
+static struct block *
+add_block(struct report_doc *doc, enum block_kind kind, const char *text)
+{
+	struct block *b;
+
+	doc->b = xreallocarray(doc->b, doc->n + 1, sizeof *doc->b);
+	b = &doc->b[doc->n++];
+	memset(b, 0, sizeof *b);
+	b->kind = kind;
+	b->text = text_sanitize(text != NULL ? text : "", 1);
+	return b;
+}
+
+void
+report_doc_title(struct report_doc *doc, const char *text)
+{
+	add_block(doc, B_TITLE, text);
+}
+
+void
+report_doc_heading(struct report_doc *doc, int level, const char *text)
+{
+	add_block(doc, level <= 1 ? B_H1 : B_H2, text);
+}
+
+void
+report_doc_para(struct report_doc *doc, const char *text)
+{
+	add_block(doc, B_PARA, text);
+}
+
+void
+report_doc_note(struct report_doc *doc, const char *text)
+{
+	add_block(doc, B_NOTE, text);
+}
+
+void
+report_doc_page_break(struct report_doc *doc)
+{
+	add_block(doc, B_BREAK, NULL);
+}
+
+void
+report_doc_table(struct report_doc *doc, size_t ncols, const double *shares,
+    int flags, double min_height)
+{
+	struct block *b = add_block(doc, B_TABLE, NULL);
+
+	b->ncols = ncols;
+	b->shares = xcalloc(ncols, sizeof *b->shares);
+	memcpy(b->shares, shares, ncols * sizeof *shares);
+	b->flags = flags;
+	b->min_height = min_height;
+}
+
+void
+report_doc_row(struct report_doc *doc, const char *const *cells)
+{
+	struct block *b = &doc->b[doc->n - 1];
+	size_t c;
+
+	b->cells = xreallocarray(b->cells, b->ncells + b->ncols,
+	    sizeof *b->cells);
+	for (c = 0; c < b->ncols; c++)
+		b->cells[b->ncells++] = text_sanitize(cells[c] != NULL ?
+		    cells[c] : "", 1);
+}
+
+/* Makes every text drawable with the font and notes what it uses, so
+ * the subset holds exactly the document's glyphs. own[] receives
+ * drawable copies of the furniture. */
+static void
+use_texts(struct report_font *font, struct report_doc *doc,
+    const struct report_furniture *f, char *own[3])
+{
+	size_t i, j;
+
+	for (i = 0; i < doc->n; i++) {
+		report_font_use(font, &doc->b[i].text);
+		for (j = 0; j < doc->b[i].ncells; j++)
+			report_font_use(font, &doc->b[i].cells[j]);
+	}
+	own[0] = xstrdup(f->footer);
+	own[1] = xstrdup(f->footer_meta);
+	own[2] = f->watermark != NULL ? xstrdup(f->watermark) : NULL;
+	for (i = 0; i < 3; i++)
+		if (own[i] != NULL)
+			report_font_use(font, &own[i]);
+}
+
+/* ---- drawing primitives ---------------------------------------------- */
+
+static void
+on_error(HPDF_STATUS error, HPDF_STATUS detail, void *ud)
+{
+	struct pdf *p = ud;
+
+	if (p->error == HPDF_OK) {
+		p->error = error;
+		p->detail = detail;
+	}
+}
+
+static void
+ok(struct pdf *p, HPDF_STATUS s)
+{
+	if (s != HPDF_OK && p->error == HPDF_OK)
+		p->error = s;
+}
+
+struct measure {
+	struct pdf *p;
+	double size;
+};
+
+/* HPDF_*_MeasureText miscounts UTF-8 (PDF-NOTES): one character at a
+ * time through HPDF_Font_TextWidth. libharu looks each one up by a linear
+ * search of the cmap, so widths are cached (report_font_use limits code
+ * points to U+FFFF). */
+static double
+measure_cp(uint32_t cp, void *ud)
+{
+	const struct measure *m = ud;
+	float *w = &m->p->em[cp & 0xFFFF];
+	char utf8[4];
+	int n;
+
+	if (*w == 0) {
+		n = text_encode(cp, utf8);
+		*w = (float)HPDF_Font_TextWidth(m->p->font,
+		    (const HPDF_BYTE *)utf8, (HPDF_UINT)n).width;
+	}
+	return *w * m->size / 1000.0;
+}
+
+static void
+wrap(struct pdf *p, const char *s, enum style st, double width,
+    struct text_lines *out)
+{
+	struct measure m = { p, styles[st].size };
+
+	text_wrap(s, width, measure_cp, &m, out);
+}
+
+static double
+line_width(struct pdf *p, const char *s, enum style st)
+{
+	struct measure m = { p, styles[st].size };
+	double w = 0;
+	uint32_t cp;
+
+	while (*s != '\0') {
+		s = text_decode(s, &cp);
+		w += measure_cp(cp, &m);
+	}
+	return w;
+}
+
+/* Text goes in text objects: one per band of a table, not one per line,
+ * since libharu writes every number through a byte-wise memset and the
+ * font and position operators were a tenth of the export (callgrind). */
+static void
+text_begin(struct pdf *p, enum style st)
+{
+	if (p->error != HPDF_OK)
+		return;
+	ok(p, HPDF_Page_BeginText(p->cur));
+	ok(p, HPDF_Page_SetFontAndSize(p->cur, p->font,
+	    (HPDF_REAL)styles[st].size));
+}
+
+/* A line whose line box starts at `top`. */
+static void
+text_at(struct pdf *p, double x, double top, enum style st, const char *s)
+{
+	const struct style_def *d = &styles[st];
+	double base = top - (d->lead - d->size) / 2 - ASCENT * d->size;
+
+	if (p->error == HPDF_OK && *s != '\0')
+		ok(p, HPDF_Page_TextOut(p->cur, (HPDF_REAL)x, (HPDF_REAL)base,
+		    s));
+}
+
+static void
+text_end(struct pdf *p)
+{
+	if (p->error == HPDF_OK)
+		ok(p, HPDF_Page_EndText(p->cur));
+}
+
+static void
+draw_line(struct pdf *p, double x, double top, enum style st, const char *s)
+{
+	text_begin(p, st);
+	text_at(p, x, top, st, s);
+	text_end(p);
+}
+
+static void
+fill_rect(struct pdf *p, double x, double y, double w, double h, double gray)
+{
+	if (p->error != HPDF_OK)
+		return;
+	ok(p, HPDF_Page_SetGrayFill(p->cur, (HPDF_REAL)gray));
+	ok(p, HPDF_Page_Rectangle(p->cur, (HPDF_REAL)x, (HPDF_REAL)y,
+	    (HPDF_REAL)w, (HPDF_REAL)h));
+	ok(p, HPDF_Page_Fill(p->cur));
+	ok(p, HPDF_Page_SetGrayFill(p->cur, 0));
+}
+
+static void
+pen(struct pdf *p, double width, double gray)
+{
+	if (p->error != HPDF_OK)
+		return;
+	ok(p, HPDF_Page_SetLineWidth(p->cur, (HPDF_REAL)width));
+	ok(p, HPDF_Page_SetGrayStroke(p->cur, (HPDF_REAL)gray));
+}
+
+static void
+line(struct pdf *p, double x0, double y0, double x1, double y1)
+{
+	if (p->error != HPDF_OK)
+		return;
+	ok(p, HPDF_Page_MoveTo(p->cur, (HPDF_REAL)x0, (HPDF_REAL)y0));
+	ok(p, HPDF_Page_LineTo(p->cur, (HPDF_REAL)x1, (HPDF_REAL)y1));
+	ok(p, HPDF_Page_Stroke(p->cur));
+}
+
+/* 「訓練 / TRAINING」 across the page, light, under everything else. */
+static void
+draw_watermark(struct pdf *p)
+{
+	const double c = 0.70710678, size = styles[S_MARK].size;
+	double w = line_width(p, p->watermark, S_MARK);
+	double x = PAGE_W / 2 - w / 2 * c + size / 3 * c;
+	double y = PAGE_H / 2 - w / 2 * c - size / 3 * c;
+	HPDF_Page pg = p->cur;
+
+	ok(p, HPDF_Page_SetGrayFill(pg, 0.85));
+	ok(p, HPDF_Page_BeginText(pg));
+	ok(p, HPDF_Page_SetFontAndSize(pg, p->font, (HPDF_REAL)size));
+	ok(p, HPDF_Page_SetTextMatrix(pg, (HPDF_REAL)c, (HPDF_REAL)c,
+	    (HPDF_REAL)-c, (HPDF_REAL)c, (HPDF_REAL)x, (HPDF_REAL)y));
+	ok(p, HPDF_Page_ShowText(pg, p->watermark));
+	ok(p, HPDF_Page_EndText(pg));
+	ok(p, HPDF_Page_SetGrayFill(pg, 0));
+}
+
+static void
+new_page(struct pdf *p)
+{
+	HPDF_Page pg;
+
+	p->y = BODY_TOP;
+	p->fresh = 1;
+	if (p->error != HPDF_OK)
+		return;
+	pg = HPDF_AddPage(p->doc);
+	if (pg == NULL) {
+		ok(p, HPDF_PAGE_CANNOT_GET_ROOT_PAGES);
+		return;
+	}
+	p->pages = xreallocarray(p->pages, p->npages + 1, sizeof *p->pages);
+	p->pages[p->npages++] = pg;
+	p->cur = pg;
+	ok(p, HPDF_Page_SetSize(pg, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT));
+	if (p->watermark != NULL)
+		draw_watermark(p);
+}
+
+/* ---- text blocks ------------------------------------------------------ */
+
+static void
+lay_text(struct pdf *p, const char *text, enum style st, int centred)
+{
+	const struct style_def *d = &styles[st];
+	struct text_lines l;
+	size_t i;
+	double x;
+
+	wrap(p, text, st, BODY_W, &l);
+	for (i = 0; i < l.n; i++) {
+		if (p->y - d->lead < BODY_BOTTOM)
+			new_page(p);
+		x = MARGIN_X;
+		if (centred)
+			x += (BODY_W - line_width(p, l.line[i], st)) / 2;
+		draw_line(p, x, p->y, st, l.line[i]);
+		p->y -= d->lead;
+	}
+	p->y -= d->after;
+	p->fresh = 0;
+	text_lines_free(&l);
+}
+
+static void
+lay_heading(struct pdf *p, const char *text, enum style st)
+{
+	const struct style_def *d = &styles[st];
+	double need = d->before + d->lead + KEEP_LINES * styles[S_BODY].lead;
+
+	if (p->y - need < BODY_BOTTOM)
+		new_page(p);
+	else if (p->y < BODY_TOP)
+		p->y -= d->before;
+	lay_text(p, text, st, 0);
+	if (st == S_H1) {
+		pen(p, 0.8, 0.3);
+		line(p, MARGIN_X, p->y + d->after - 2, MARGIN_X + BODY_W,
+		    p->y + d->after - 2);
+	}
+}
+
+/* ---- tables ----------------------------------------------------------- */
+
+static double
+row_height(size_t lines)
+{
+	return (double)lines * styles[S_CELL].lead + 2 * CELL_PAD;
+}
+
+/* Wraps a row's cells; returns its line count (at least 1). */
+static size_t
+wrap_row(struct pdf *p, const struct table *t, char *const *cells,
+    struct text_lines *lines)
+{
+	size_t c, n = 1;
+
+	for (c = 0; c < t->b->ncols; c++) {
+		wrap(p, cells[c], S_CELL, t->x[c + 1] - t->x[c] - 2 * CELL_PAD,
+		    &lines[c]);
+		if (lines[c].n > n)
+			n = lines[c].n;
+	}
+	return n;
+}
+
+/* Lines [from, from + n) of every cell in a band of height h, and the
+ * rule below it; the column rules are drawn once per page (close_part). */
+static void
+draw_band(struct pdf *p, const struct table *t, const struct text_lines *lines,
+    size_t from, size_t n, double h, int header)
+{
+	size_t c, i, ncols = t->b->ncols;
+	double top = p->y;
+
+	if (header || (t->b->flags & REPORT_TABLE_LABELS)) {
+		fill_rect(p, t->x[0], top - h, (header ? t->x[ncols] :
+		    t->x[1]) - t->x[0], h, header ? 0.86 : 0.94);
+		/* Again over the shading, which anti-aliasing lets eat
+		 * into the rule above (seen at 110 dpi). */
+		line(p, t->x[0], top, t->x[ncols], top);
+	}
+	text_begin(p, S_CELL);
+	for (c = 0; c < ncols; c++)
+		for (i = from; i < from + n && i < lines[c].n; i++)
+			text_at(p, t->x[c] + CELL_PAD, top - CELL_PAD -
+			    (double)(i - from) * styles[S_CELL].lead, S_CELL,
+			    lines[c].line[i]);
+	text_end(p);
+	p->y = top - h;
+	line(p, t->x[0], p->y, t->x[ncols], p->y);
+}
+
+/* Starts the table's part on this page: top rule, header row. */
+static void
+open_part(struct pdf *p, struct table *t)
+{
+	t->part_top = p->y;
+	pen(p, 0.5, 0.45);
+	line(p, t->x[0], p->y, t->x[t->b->ncols], p->y);
+	if (t->head != NULL)
+		draw_band(p, t, t->head, 0, t->head_lines,
+		    row_height(t->head_lines), 1);
+	p->fresh = 1;
+}
+
+static void
+close_part(struct pdf *p, const struct table *t)
+{
+	size_t c;
+
+	for (c = 0; c <= t->b->ncols; c++)
+		line(p, t->x[c], t->part_top, t->x[c], p->y);
+}
+
+static void
+table_break(struct pdf *p, struct table *t)
+{
+	close_part(p, t);
+	new_page(p);
+	open_part(p, t);
+}
+
+/* Whole table lines that fit between y and the bottom margin. */
+static size_t
+lines_below(double y)
+{
+	double room = y - BODY_BOTTOM - 2 * CELL_PAD;
+
+	return room < styles[S_CELL].lead ? 0 :
+	    (size_t)(room / styles[S_CELL].lead);
+}
+
+/* A row goes whole onto this page or the next; only a row taller than
+ * a page is split, line by line, the header repeated above each part. */
+static void
+lay_row(struct pdf *p, struct table *t, char *const *cells)
+{
+	struct text_lines *lines = xcalloc(t->b->ncols, sizeof *lines);
+	size_t c, n = wrap_row(p, t, cells, lines), done = 0, rest, room;
+	double h;
+
+	for (;;) {
+		rest = n - done;
+		room = lines_below(p->y);
+		h = row_height(rest);
+		if (done == 0 && h < t->b->min_height)
+			h = t->b->min_height;
+		if (rest <= room && p->y - h >= BODY_BOTTOM) {
+			draw_band(p, t, lines, done, rest, h, 0);
+			break;
+		}
+		if (room >= 1 && (p->fresh || (room >= 2 &&
+		    rest > t->page_lines))) {
+			draw_band(p, t, lines, done, room, row_height(room), 0);
+			done += room;
+		}
+		table_break(p, t);
+	}
+	p->fresh = 0;
+	for (c = 0; c < t->b->ncols; c++)
+		text_lines_free(&lines[c]);
+	free(lines);
+}
+
+static void
+lay_table(struct pdf *p, const struct block *b)
+{
+	struct table t = { b, NULL, NULL, 0, 0, 0 };
+	double sum = 0;
+	size_t c, r = 0;
+
+	t.x = xcalloc(b->ncols + 1, sizeof *t.x);
+	for (c = 0; c < b->ncols; c++)
+		sum += b->shares[c];
+	t.x[0] = MARGIN_X;
+	for (c = 0; c < b->ncols; c++)
+		t.x[c + 1] = t.x[c] + BODY_W * b->shares[c] / sum;
+	if ((b->flags & REPORT_TABLE_HEADER) && b->ncells >= b->ncols) {
+		t.head = xcalloc(b->ncols, sizeof *t.head);
+		t.head_lines = wrap_row(p, &t, b->cells, t.head);
+		r = 1;
+	}
+	t.page_lines = lines_below(BODY_TOP - row_height(t.head_lines));
+	/* The header never ends a page alone: two lines must follow it. */
+	if (p->y - row_height(t.head_lines) - row_height(2) < BODY_BOTTOM)
+		new_page(p);
+	open_part(p, &t);
+	for (; r * b->ncols < b->ncells; r++)
+		lay_row(p, &t, &b->cells[r * b->ncols]);
+	close_part(p, &t);
+	p->y -= styles[S_CELL].after;
+	for (c = 0; t.head != NULL && c < b->ncols; c++)
+		text_lines_free(&t.head[c]);
+	free(t.head);
+	free(t.x);
+}
+
+static void
+lay_doc(struct pdf *p, const struct report_doc *doc)
+{
+	const struct block *b;
+	size_t i;
+
+	new_page(p);
+	for (i = 0; i < doc->n; i++) {
+		b = &doc->b[i];
+		switch (b->kind) {
+		case B_TITLE:
+			lay_text(p, b->text, S_TITLE, 1);
+			break;
+		case B_H1:
+			lay_heading(p, b->text, S_H1);
+			break;
+		case B_H2:
+			lay_heading(p, b->text, S_H2);
+			break;
+		case B_PARA:
+			lay_text(p, b->text, S_BODY, 0);
+			break;
+		case B_NOTE:
+			lay_text(p, b->text, S_NOTE, 0);
+			break;
+		case B_BREAK:
+			new_page(p);
+			break;
+		case B_TABLE:
+			lay_table(p, b);
+			break;
+		}
+	}
+}
+
+/* ---- footer ----------------------------------------------------------- */
+
+/* Drawn once every page exists: "n / N" needs N. */
+static void
+draw_footers(struct pdf *p, const char *footer, const char *meta)
+{
+	const double lead = styles[S_FOOT].lead;
+	struct text_lines l1, l2;
+	char num[48];
+	size_t i, k;
+	double top;
+
+	wrap(p, footer, S_FOOT, BODY_W, &l1);
+	/* Beside the page number. */
+	wrap(p, meta, S_FOOT, BODY_W - 60, &l2);
+	for (i = 0; i < p->npages && p->error == HPDF_OK; i++) {
+		p->cur = p->pages[i];
+		pen(p, 0.5, 0.5);
+		line(p, MARGIN_X, FOOTER_RULE, MARGIN_X + BODY_W, FOOTER_RULE);
+		top = FOOTER_RULE - 3;
+		text_begin(p, S_FOOT);
+		for (k = 0; k < l1.n; k++, top -= lead)
+			text_at(p, MARGIN_X, top, S_FOOT, l1.line[k]);
+		snprintf(num, sizeof num, "%zu / %zu", i + 1, p->npages);
+		text_at(p, MARGIN_X + BODY_W - line_width(p, num, S_FOOT), top,
+		    S_FOOT, num);
+		for (k = 0; k < l2.n; k++, top -= lead)
+			text_at(p, MARGIN_X, top, S_FOOT, l2.line[k]);
+		text_end(p);
+	}
+	text_lines_free(&l1);
+	text_lines_free(&l2);
+}
+
+/* ---- the document and the file ---------------------------------------- */
+
+static void
+set_info(struct pdf *p, const char *title, jtime_t now)
+{
+	HPDF_Date d;
+	long secs = (long)((now + JTIME_OFFSET) % 86400);
+	int y, m, day;
+
+	jtime_ymd_from_days(jtime_day(now), &y, &m, &day);
+	memset(&d, 0, sizeof d);
+	d.year = y;
+	d.month = m;
+	d.day = day;
+	d.hour = (HPDF_INT)(secs / 3600);
+	d.minutes = (HPDF_INT)(secs / 60 % 60);
+	d.seconds = (HPDF_INT)(secs % 60);
+	d.ind = '+';
+	d.off_hour = 9;
+	ok(p, HPDF_SetInfoAttr(p->doc, HPDF_INFO_CREATOR, "anshin-ir"));
+	ok(p, HPDF_SetInfoAttr(p->doc, HPDF_INFO_TITLE, title));
+	ok(p, HPDF_SetInfoDateAttr(p->doc, HPDF_INFO_CREATION_DATE, d));
+}
+
+static int
+pdf_open(struct pdf *p, struct report_font *font, const char *title,
+    jtime_t now, char *err, size_t errlen)
+{
+	const char *name;
+	int rc;
+
+	p->doc = HPDF_New(on_error, p);
+	if (p->doc == NULL)
+		return err_set(err, errlen, ST_SOFTWARE,
+		    _("PDF: cannot start a document (out of memory?)"));
+	/* libharu half-subsets and writes a 128 KB CIDToGIDMap per font:
+	 * compression is what keeps the file small (PDF-NOTES). */
+	ok(p, HPDF_SetCompressionMode(p->doc, HPDF_COMP_ALL));
+	ok(p, HPDF_UseUTFEncodings(p->doc));
+	set_info(p, title, now);
+	rc = report_font_load(font, p->doc, &name, err, errlen);
+	if (rc != ST_OK)
+		return rc;
+	/* The encoder must be named here: HPDF_SetCurrentEncoder alone
+	 * gives a single-byte font (PDF-NOTES). */
+	p->font = HPDF_GetFont(p->doc, name, "UTF-8");
+	if (p->font == NULL || p->error != HPDF_OK)
+		return err_set(err, errlen, ST_SOFTWARE,
+		    _("PDF: cannot use the font (libharu error 0x%04X, detail "
+		    "%u)"), (unsigned)p->error, (unsigned)p->detail);
+	return ST_OK;
+}
+
+/* The temporary file sits beside the target so the rename is atomic. */
+static int
+make_temp(const char *path, char **tmp, char *err, size_t errlen)
+{
+	char *d = xstrdup(path), *b = xstrdup(path);
+	int fd;
+
+	*tmp = xasprintf("%s/.%s.XXXXXX", dirname(d), basename(b));
+	free(d);
+	free(b);
+	fd = mkstemp(*tmp);
+	if (fd < 0) {
+		err_set(err, errlen, ST_CANTCREAT, _("cannot create %s: %s"),
+		    path, strerror(errno));
+		free(*tmp);
+		*tmp = NULL;
+	}
+	return fd;
+}
+
+/* HPDF_SaveToFile writes the temporary file by name (mkstemp made it
+ * 0600); fsync before the rename, so a crash leaves the old file or the
+ * whole new one. */
+static int
+save(struct pdf *p, int fd, const char *tmp, const char *path, char *err,
+    size_t errlen)
+{
+	int rc = ST_OK;
+
+	if (HPDF_SaveToFile(p->doc, tmp) != HPDF_OK || p->error != HPDF_OK)
+		rc = err_set(err, errlen, ST_IOERR, _("cannot write %s "
+		    "(libharu error 0x%04X, detail %u)"), path,
+		    (unsigned)p->error, (unsigned)p->detail);
+	else if (fsync(fd) != 0)
+		rc = err_set(err, errlen, ST_IOERR, _("cannot write %s: %s"),
+		    path, strerror(errno));
+	if (close(fd) != 0 && rc == ST_OK)
+		rc = err_set(err, errlen, ST_IOERR, _("cannot write %s: %s"),
+		    path, strerror(errno));
+	if (rc == ST_OK && rename(tmp, path) != 0)
+		rc = err_set(err, errlen, ST_CANTCREAT, _("cannot create %s: "
+		    "%s"), path, strerror(errno));
+	return rc;
+}
+
+static int
+render(struct pdf *p, struct report_doc *doc, const struct report_furniture *f,
+    struct report_font *font, jtime_t now, char *err, size_t errlen)
+{
+	int rc = pdf_open(p, font, f->info_title, now, err, errlen);
+
+	if (rc != ST_OK)
+		return rc;
+	p->watermark = f->watermark;
+	p->em = xcalloc(0x10000, sizeof *p->em);
+	lay_doc(p, doc);
+	draw_footers(p, f->footer, f->footer_meta);
+	if (p->error != HPDF_OK)
+		return err_set(err, errlen, ST_SOFTWARE, _("PDF: libharu error "
+		    "0x%04X (detail %u) while drawing"), (unsigned)p->error,
+		    (unsigned)p->detail);
+	return ST_OK;
+}
+
+int
+report_layout_write(struct report_doc *doc, const struct report_furniture *f,
+    const char *font_path, jtime_t now, const char *path, char *err,
+    size_t errlen)
+{
+	struct report_furniture fu = *f;
+	struct report_font *font = NULL;
+	struct pdf p;
+	char *tmp, *own[3] = { NULL, NULL, NULL };
+	int fd, rc;
+
+	/* The output first: a path that cannot be written fails at once. */
+	fd = make_temp(path, &tmp, err, errlen);
+	if (fd < 0)
+		return ST_CANTCREAT;
+	memset(&p, 0, sizeof p);
+	rc = report_font_find(font_path, &font, err, errlen);
+	if (rc == ST_OK) {
+		use_texts(font, doc, f, own);
+		fu.footer = own[0];
+		fu.footer_meta = own[1];
+		fu.watermark = own[2];
+		rc = render(&p, doc, &fu, font, now, err, errlen);
+	}
+	if (rc == ST_OK)
+		rc = save(&p, fd, tmp, path, err, errlen);
+	else
+		close(fd);
+	if (rc != ST_OK)
+		unlink(tmp);
+	if (p.doc != NULL)
+		HPDF_Free(p.doc);
+	report_font_free(font);
+	free(p.pages);
+	free(p.em);
+	free(tmp);
+	free(own[0]);
+	free(own[1]);
+	free(own[2]);
+	return rc;
+}

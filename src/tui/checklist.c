@@ -1,0 +1,467 @@
+/*
+ * checklist.c - the live checklist panel and the action detail window.
+ * The panel is laid out as rows first (assessment, then each phase's
+ * actions, with the contact line under each open urgent action), then the
+ * rows that fit are drawn: the urgent actions come first in the model's
+ * order, so the top of the panel is what matters in the first hour.
+ */
+#include "tui/checklist.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "text.h"
+#include "tui/draw.h"
+#include "tui/term.h"
+
+struct row {
+	char *text;
+	char *right;			/* right-aligned (due date), or NULL */
+	attr_t attr;
+	int item;			/* item index, -1 for other rows */
+	int rule;			/* a phase heading */
+};
+
+struct rows {
+	struct row *v;
+	size_t n;
+};
+
+static void
+add_row(struct rows *r, const char *text, const char *right, attr_t a,
+    int item, int rule)
+{
+	r->v = xreallocarray(r->v, r->n + 1, sizeof *r->v);
+	r->v[r->n].text = xstrdup(text);
+	r->v[r->n].right = right != NULL ? xstrdup(right) : NULL;
+	r->v[r->n].attr = a;
+	r->v[r->n].item = item;
+	r->v[r->n++].rule = rule;
+}
+
+static void
+rows_free(struct rows *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++) {
+		free(r->v[i].text);
+		free(r->v[i].right);
+	}
+	free(r->v);
+}
+
+/* Adds text wrapped to cols, every line indented by `indent` columns. */
+static void
+add_wrapped(struct rows *r, const char *text, int indent, int cols,
+    attr_t a, int item, int maxlines)
+{
+	struct text_lines l;
+	char *line;
+	size_t i;
+
+	tui_wrap(text, cols - indent, &l);
+	for (i = 0; i < l.n && (int)i < maxlines; i++) {
+		line = xasprintf("%*s%s", indent, "", l.line[i]);
+		add_row(r, line, NULL, a, item, 0);
+		free(line);
+	}
+	text_lines_free(&l);
+}
+
+/* The "Contact: ..." row of an urgent action (its first contact
+ * placeholder): the number to call must be on screen without opening
+ * anything; the rest is in the detail window. The facility itself is not
+ * someone to call, and {answer:KEY} values are in the form already. */
+/* A section with neither name nor phone would only say "not set" three
+ * times: the panel gives one hint for all of those instead. */
+static int
+contact_known(struct tui *t, const char *section)
+{
+	char key[80];
+	int known;
+
+	snprintf(key, sizeof key, "%s.name", section);
+	known = contacts_get(t->data->contacts, key, t->lang) != NULL;
+	snprintf(key, sizeof key, "%s.phone", section);
+	return known || contacts_get(t->data->contacts, key, t->lang) != NULL;
+}
+
+static void
+add_contacts(struct tui *t, struct rows *r, const char *detail, int cols,
+    int item, int *unset)
+{
+	const char *p = detail, *open, *close;
+	char *name, *desc, *line;
+
+	desc = NULL;
+	while (desc == NULL && (open = strchr(p, '{')) != NULL &&
+	    (close = strchr(open, '}')) != NULL) {
+		name = xstrndup(open + 1, (size_t)(close - open - 1));
+		if (strcmp(name, "facility") == 0)
+			;
+		else if (contact_known(t, name))
+			desc = contacts_describe(t->data->contacts, name,
+			    t->lang, _("not set"));
+		else if (contacts_section_known(name))
+			*unset = 1;
+		free(name);
+		p = close + 1;
+	}
+	if (desc == NULL)
+		return;
+	line = xasprintf("%s%s", _("Contact: "), desc);
+	add_wrapped(r, line, 4, cols, A_NORMAL, item, 3);
+	free(line);
+	free(desc);
+}
+
+static void
+days_left(long due, long today, char *out, size_t len)
+{
+	long d = due - today;
+
+	if (d > 0)
+		snprintf(out, len, _(" (%ld days left)"), d);
+	else if (d == 0)
+		snprintf(out, len, "%s", _(" (due today)"));
+	else
+		snprintf(out, len, _(" (OVERDUE by %ld days)"), -d);
+}
+
+static const char *
+reportable_short(enum reportable r)
+{
+	switch (r) {
+	case REPORTABLE_YES:
+		return _("Report to the PPC: required");
+	case REPORTABLE_NO:
+		return _("Report to the PPC: not required");
+	default:
+		return _("Report to the PPC: undetermined");
+	}
+}
+
+static const char *
+exemption_text(enum exemption e)
+{
+	return e == EXEMPTION_ENCRYPTION ?
+	    _("high-level encryption, key not exposed") :
+	    _("not leaked (recovered unseen, or sent only inside the "
+	    "facility)");
+}
+
+static void
+add_due(struct rows *r, const char *label, long due, long today, int cols)
+{
+	char date[11], left[64], *line;
+
+	jtime_format_date(due, date);
+	days_left(due, today, left, sizeof left);
+	line = xasprintf("%s%s%s", label, date, left);
+	add_wrapped(r, line, 0, cols, A_NORMAL, -1, 2);
+	free(line);
+}
+
+static void
+add_grounds(struct tui *t, struct rows *r, unsigned grounds, int cols)
+{
+	const char *label;
+	struct buf b;
+	int g, first = 1;
+
+	if (grounds == 0)
+		return;
+	buf_init(&b);
+	buf_adds(&b, _("Grounds: "));
+	for (g = 0; g < GROUND_COUNT; g++) {
+		if (!(grounds & (1u << g)))
+			continue;
+		label = tr_get(&rules_ground_define(t->data->rules,
+		    (enum ground)g)->label, t->lang);
+		buf_addf(&b, "%s%s", first ? "" : " / ",
+		    *label ? label : rules_ground_name((enum ground)g));
+		first = 0;
+	}
+	add_wrapped(r, b.s, 0, cols, A_NORMAL, -1, 3);
+	buf_free(&b);
+}
+
+/* One row for a narrow strip: the verdict and the two dates. */
+static void
+add_assessment_short(const struct evaluation *ev, struct rows *r)
+{
+	const struct rules_result *res = &ev->result;
+	attr_t a = res->reportable == REPORTABLE_YES ?
+	    tui_term_attr(TC_ERROR) : A_BOLD;
+	char pre[11], fin[11], *line;
+
+	if (res->preliminary_due < 0) {
+		add_row(r, reportable_short(res->reportable), NULL, a, -1, 0);
+		return;
+	}
+	jtime_format_date(res->preliminary_due, pre);
+	jtime_format_date(res->final_due, fin);
+	line = xasprintf(_("%s  preliminary %s, final %s"),
+	    reportable_short(res->reportable), pre, fin);
+	add_row(r, line, NULL, a, -1, 0);
+	free(line);
+}
+
+static void
+add_assessment(struct tui *t, const struct evaluation *ev, struct rows *r,
+    int cols)
+{
+	const struct rules_result *res = &ev->result;
+	long today = jtime_day(jtime_now());
+
+	add_row(r, reportable_short(res->reportable), NULL,
+	    res->reportable == REPORTABLE_YES ? tui_term_attr(TC_ERROR) :
+	    A_BOLD, -1, 0);
+	add_grounds(t, r, res->grounds, cols);
+	if (res->exemption != EXEMPTION_NONE) {
+		char *line = xasprintf("%s: %s", _("Exemption"),
+		    exemption_text(res->exemption));
+		add_wrapped(r, line, 0, cols, A_NORMAL, -1, 2);
+		free(line);
+	}
+	if (res->preliminary_due >= 0) {
+		add_due(r, _("Preliminary (target): "), res->preliminary_due,
+		    today, cols);
+		add_due(r, _("Final report due: "), res->final_due, today,
+		    cols);
+	} else if (res->reportable != REPORTABLE_NO)
+		add_wrapped(r, _("Due dates: enter discovered_at to compute "
+		    "them"), 0, cols, tui_term_attr(TC_DIM), -1, 2);
+}
+
+static const char *
+phase_label(enum phase p)
+{
+	switch (p) {
+	case PHASE_IMMEDIATE:
+		return _("Immediate (within hours)");
+	case PHASE_INVESTIGATE:
+		return _("Investigate");
+	case PHASE_REPORT:
+		return _("Report");
+	default:
+		return _("Follow-up");
+	}
+}
+
+static attr_t
+phase_attr(enum phase p)
+{
+	static const enum tui_color c[PHASE_COUNT] = { TC_IMMEDIATE,
+		TC_INVESTIGATE, TC_REPORT, TC_FOLLOWUP };
+
+	return tui_term_attr(c[p]);
+}
+
+static void
+add_item(struct tui *t, const struct check_item *it, int idx, long today,
+    struct rows *r, int cols, int *unset)
+{
+	static const char *const marks[] = { "[ ] ", "[x] ", "[-] " };
+	struct text_lines l;
+	char due[16] = "", *line;
+	int y, m, d;
+	size_t i;
+	attr_t a = it->status == ACTION_OPEN ? phase_attr(it->action->phase) :
+	    tui_term_attr(TC_DIM);
+
+	if (it->due >= 0) {
+		jtime_ymd_from_days(it->due, &y, &m, &d);
+		snprintf(due, sizeof due, "%02d-%02d%s", m, d,
+		    it->status == ACTION_OPEN && it->due < today ? "!" : "");
+	}
+	tui_wrap(tr_get(&it->action->title, t->lang), cols - 5 -
+	    (int)strlen(due), &l);
+	for (i = 0; i < l.n && i < 3; i++) {
+		line = xasprintf("%s%s", i == 0 ? marks[it->status] : "    ",
+		    l.line[i]);
+		add_row(r, line, i == 0 && *due ? due : NULL, a, idx, 0);
+		free(line);
+	}
+	text_lines_free(&l);
+	if (it->status == ACTION_OPEN && it->action->phase == PHASE_IMMEDIATE)
+		add_contacts(t, r, tr_get(&it->action->detail, t->lang), cols,
+		    idx, unset);
+}
+
+static void
+add_unset_hint(struct rows *r, int cols)
+{
+	char *file = contacts_user_file(), *line;
+
+	line = xasprintf(_("Contacts not set yet: fill them in %s."),
+	    file != NULL ? file : "contacts.conf");
+	add_wrapped(r, line, 4, cols, tui_term_attr(TC_DIM), -1, 3);
+	free(line);
+	free(file);
+}
+
+static void
+build(struct tui *t, const struct evaluation *ev, int cols, int compact,
+    struct rows *r)
+{
+	long today = jtime_day(jtime_now());
+	int last = -1, unset = 0;
+	size_t i;
+
+	if (compact)
+		add_assessment_short(ev, r);
+	else
+		add_assessment(t, ev, r, cols);
+	for (i = 0; i < ev->nitems; i++) {
+		if ((int)ev->items[i].action->phase != last) {
+			if (unset)
+				add_unset_hint(r, cols);
+			unset = 0;
+			last = (int)ev->items[i].action->phase;
+			add_row(r, phase_label((enum phase)last), NULL,
+			    phase_attr((enum phase)last), -1, 1);
+		}
+		add_item(t, &ev->items[i], (int)i, today, r, cols, &unset);
+	}
+	if (unset)
+		add_unset_hint(r, cols);
+}
+
+/* Keeps the selected item's rows in view. */
+static void
+scroll_to(struct tui_checklist *cl, const struct rows *r, int h)
+{
+	size_t i;
+	int first = -1, last = -1;
+
+	for (i = 0; i < r->n; i++)
+		if (r->v[i].item == (int)cl->sel) {
+			if (first < 0)
+				first = (int)i;
+			last = (int)i;
+		}
+	if (first < 0)
+		return;
+	/* A phase heading just above belongs with its first item. */
+	if (first > 0 && r->v[first - 1].rule)
+		first--;
+	if (first < cl->top)
+		cl->top = first;
+	if (last >= cl->top + h)
+		cl->top = last - h + 1;
+}
+
+static void
+draw_row(const struct row *rw, int y, int x, int w, int selected)
+{
+	attr_t a = selected ? tui_term_attr(TC_FOCUS) : rw->attr;
+	int rwid = rw->right != NULL ? (int)text_width(rw->right) : 0;
+
+	if (rw->rule) {
+		tui_rule(y, x, w, rw->text, rw->attr);
+		return;
+	}
+	if (selected)
+		tui_fill(y, x, w, a);
+	/* Column x holds the selection marker; rows were wrapped to w - 1. */
+	tui_put(y, x, 1, selected ? ">" : " ", a);
+	tui_put(y, x + 1, w - 1 - (rwid > 0 ? rwid + 1 : 0), rw->text, a);
+	if (rw->right != NULL)
+		tui_put(y, x + w - rwid, rwid, rw->right, a);
+}
+
+void
+tui_checklist_draw(struct tui *t, const struct evaluation *ev,
+    struct tui_checklist *cl, const struct tui_box *box, int focused,
+    int compact)
+{
+	struct rows r = { NULL, 0 };
+	int i, body = box->h - 1, more;
+
+	tui_rule(box->y, box->x, box->w, focused ? _("Checklist (Esc: back)") :
+	    _("Checklist (F2)"), A_BOLD);
+	if (body <= 0)
+		return;
+	build(t, ev, box->w - 1, compact, &r);
+	if (cl->sel >= ev->nitems)
+		cl->sel = ev->nitems > 0 ? ev->nitems - 1 : 0;
+	if (focused)
+		scroll_to(cl, &r, body);
+	else
+		cl->top = 0;
+	/* When rows are left over, the last line says so. */
+	more = (size_t)(cl->top + body) < r.n;
+	for (i = 0; i < body - more && (size_t)(cl->top + i) < r.n; i++)
+		draw_row(&r.v[cl->top + i], box->y + 1 + i, box->x, box->w,
+		    focused && r.v[cl->top + i].item == (int)cl->sel);
+	if (more)
+		tui_put(box->y + body, box->x + 1, box->w - 1, focused ?
+		    _("(more below)") : _("(more: F2)"),
+		    tui_term_attr(TC_DIM));
+	rows_free(&r);
+}
+
+void
+tui_checklist_move(struct tui_checklist *cl, const struct evaluation *ev,
+    int delta)
+{
+	long s = (long)cl->sel + delta;
+
+	if (s >= (long)ev->nitems)
+		s = (long)ev->nitems - 1;
+	cl->sel = s < 0 ? 0 : (size_t)s;
+}
+
+void
+tui_checklist_detail(struct tui *t, const struct incident *inc,
+    const struct check_item *it, struct strv *out)
+{
+	const struct rule_action *a = it->action;
+	char date[11], *line, *detail;
+	int unset = 0;
+
+	line = xasprintf("%s: %s   %s: %d", _("Phase"),
+	    phase_label(a->phase), _("Priority"), a->priority);
+	strv_push(out, line);
+	free(line);
+	if (it->due >= 0) {
+		jtime_format_date(it->due, date);
+		line = xasprintf("%s %s", _("due"), date);
+		strv_push(out, line);
+		free(line);
+	}
+	detail = model_expand_detail(t->data, inc, tr_get(&a->detail, t->lang),
+	    t->lang, _("not set"), &unset);
+	if (*detail != '\0') {
+		strv_push(out, "");
+		strv_push(out, detail);
+	}
+	free(detail);
+	if (*tr_get(&a->reason, t->lang) != '\0') {
+		line = xasprintf("%s%s", _("Why: "), tr_get(&a->reason,
+		    t->lang));
+		strv_push(out, "");
+		strv_push(out, line);
+		free(line);
+	}
+	if (a->source != NULL && *a->source != '\0') {
+		line = xasprintf("%s%s", _("Source: "), a->source);
+		strv_push(out, line);
+		free(line);
+	}
+	if (it->record != NULL && it->status != ACTION_OPEN) {
+		line = xasprintf(_("Recorded: %s by %s at %s"),
+		    model_status_name(it->status), it->record->by != NULL ?
+		    it->record->by : "-", it->record->at != NULL ?
+		    it->record->at : "-");
+		strv_push(out, "");
+		strv_push(out, line);
+		free(line);
+	} else if (it->done_by_answer && it->status == ACTION_DONE)
+		strv_push(out, _("done according to the answers"));
+	if (a->confirm)
+		strv_push(out, _("please confirm"));
+}

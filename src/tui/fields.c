@@ -1,0 +1,414 @@
+/*
+ * fields.c - the form panel and the state of the focused field's widget.
+ * Nothing about a particular field is written here: labels, choices,
+ * help, types and visibility all come from the form. The panel is laid
+ * out twice, once to measure (where the focused field falls) and once to
+ * draw the rows that fit, scrolled so the focused widget stays in view.
+ */
+#include "tui/fields.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "text.h"
+#include "tui/draw.h"
+#include "tui/keys.h"
+#include "tui/term.h"
+
+/* Rows of help shown under the focused field (all of it is on F1). */
+#define HELP_ROWS 2
+#define MSG_ROWS 3
+#define LONG_MIN_ROWS 3
+#define LONG_MAX_ROWS 6
+
+static int
+is_text(const struct form_field *fld)
+{
+	return fld->type != FORM_CHOICE && fld->type != FORM_MULTI;
+}
+
+unsigned
+tui_field_ctx(const struct form_field *fld)
+{
+	switch (fld->type) {
+	case FORM_CHOICE:
+		return KC_CHOICE;
+	case FORM_MULTI:
+		return KC_MULTI;
+	case FORM_LONGTEXT:
+		return KC_LONG;
+	default:
+		return KC_TEXT;
+	}
+}
+
+static void
+load_multi(struct tui_focus *f, const struct form_field *fld,
+    const char *value)
+{
+	char *copy, *tok, *save = NULL;
+	int i;
+
+	f->on = xcalloc(fld->nchoices + 1, 1);
+	if (value == NULL)
+		return;
+	copy = xstrdup(value);
+	for (tok = strtok_r(copy, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save)) {
+		i = form_choice_index(fld, util_trim(tok));
+		if (i >= 0)
+			f->on[i] = 1;
+	}
+	free(copy);
+}
+
+void
+tui_focus_load(struct tui_focus *f, const struct form *form, int field,
+    const char *value)
+{
+	const struct form_field *fld = &form->fields[field];
+	char now[20];
+	int i;
+
+	memset(f, 0, sizeof *f);
+	f->field = field;
+	tui_edit_init(&f->ed, fld->type == FORM_LONGTEXT);
+	if (fld->type == FORM_CHOICE) {
+		i = value != NULL ? form_choice_index(fld, value) : -1;
+		f->hl = i > 0 ? i : 0;
+	} else if (fld->type == FORM_MULTI)
+		load_multi(f, fld, value);
+	else if (value != NULL)
+		tui_edit_set(&f->ed, value);
+	else if (fld->type == FORM_TIME && fld->default_now) {
+		jtime_format_minute(jtime_now(), now);
+		tui_edit_set(&f->ed, now);
+		f->prefilled = 1;
+	}
+}
+
+void
+tui_focus_free(struct tui_focus *f)
+{
+	tui_edit_free(&f->ed);
+	free(f->on);
+	free(f->msg);
+	memset(f, 0, sizeof *f);
+	f->field = -1;
+}
+
+void
+tui_focus_set_msg(struct tui_focus *f, const char *msg)
+{
+	free(f->msg);
+	f->msg = msg != NULL ? xstrdup(msg) : NULL;
+}
+
+char *
+tui_focus_raw(const struct tui_focus *f, const struct form *form)
+{
+	const struct form_field *fld = &form->fields[f->field];
+	struct buf b;
+	size_t i;
+
+	if (fld->type == FORM_CHOICE)
+		return xstrdup(fld->nchoices > 0 ? fld->choices[f->hl].value :
+		    "");
+	if (fld->type != FORM_MULTI)
+		return tui_edit_text(&f->ed);
+	buf_init(&b);
+	for (i = 0; i < fld->nchoices; i++)
+		if (f->on[i])
+			buf_addf(&b, "%s%s", b.len ? "," : "",
+			    fld->choices[i].value);
+	return buf_steal(&b);
+}
+
+char *
+tui_value_label(struct tui *t, const struct form_field *fld,
+    const char *value)
+{
+	struct buf b;
+	char *copy, *tok, *save = NULL;
+
+	if (fld->type == FORM_CHOICE)
+		return xstrdup(form_choice_label(fld, value, t->lang));
+	if (fld->type == FORM_TIME && strcmp(value, "unknown") == 0)
+		return xstrdup(_("unknown"));
+	if (fld->type != FORM_MULTI)
+		return xstrdup(value);
+	buf_init(&b);
+	copy = xstrdup(value);
+	for (tok = strtok_r(copy, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save))
+		buf_addf(&b, "%s%s", b.len ? (t->lang == LANG_JA ? "、" :
+		    ", ") : "", form_choice_label(fld, tok, t->lang));
+	free(copy);
+	return buf_steal(&b);
+}
+
+/* ---- layout ---- */
+
+/* Logical rows are counted from the page's first field; only those
+ * between top and top + h reach the screen. h == 0 only measures. */
+struct painter {
+	struct tui *t;
+	const struct form *form;
+	struct tui_focus *f;
+	int y, x, w, h, top;
+	int row;
+	int label_w;
+	int focus_row, focus_end;	/* the focused field's rows */
+	int anchor_row;			/* its row that must be seen */
+	int cy, cx;
+};
+
+static int
+row_y(const struct painter *p)
+{
+	int r = p->row - p->top;
+
+	return p->h > 0 && r >= 0 && r < p->h ? p->y + r : -1;
+}
+
+static char *
+label_of(const struct painter *p, const struct form_field *fld)
+{
+	return xasprintf("%s%s", tr_get(&fld->label, p->t->lang),
+	    fld->required ? " (*)" : "");
+}
+
+static void
+plain_row(struct painter *p, const struct form_field *fld, const char *value)
+{
+	int y = row_y(p);
+	char *label, *shown;
+
+	p->row++;
+	if (y < 0)
+		return;
+	label = label_of(p, fld);
+	tui_put(y, p->x + 2, p->label_w, label, A_NORMAL);
+	if (value == NULL)
+		tui_put(y, p->x + 3 + p->label_w, p->w - p->label_w - 3, "-",
+		    tui_term_attr(TC_DIM));
+	else {
+		shown = tui_value_label(p->t, fld, value);
+		/* A multi-line answer shows its first line here. */
+		shown[strcspn(shown, "\n")] = '\0';
+		tui_put(y, p->x + 3 + p->label_w, p->w - p->label_w - 3, shown,
+		    A_NORMAL);
+		free(shown);
+	}
+	free(label);
+}
+
+static void
+choice_rows(struct painter *p, const struct form_field *fld,
+    const char *stored)
+{
+	const struct tui_focus *f = p->f;
+	char *line;
+	const char *mark;
+	size_t i;
+	int y, on;
+
+	for (i = 0; i < fld->nchoices; i++, p->row++) {
+		if ((int)i == f->hl)
+			p->anchor_row = p->row;
+		if ((y = row_y(p)) < 0)
+			continue;
+		on = fld->type == FORM_MULTI ? f->on[i] :
+		    stored != NULL && strcmp(stored, fld->choices[i].value) == 0;
+		mark = fld->type == FORM_MULTI ? (on ? "[x]" : "[ ]") :
+		    (on ? "(o)" : "( )");
+		/* Digits 1-9 then 0 pick the first ten (SPEC §7). */
+		line = xasprintf("%s%c %s %s", (int)i == f->hl ? ">" : " ",
+		    i < 9 ? (char)('1' + i) : i == 9 ? '0' : ' ', mark,
+		    tr_get(&fld->choices[i].label, p->t->lang));
+		if ((int)i == f->hl)
+			tui_fill(y, p->x + 2, p->w - 2,
+			    tui_term_attr(TC_FOCUS));
+		tui_put(y, p->x + 2, p->w - 2, line, (int)i == f->hl ?
+		    tui_term_attr(TC_FOCUS) : on ? A_BOLD : A_NORMAL);
+		free(line);
+	}
+}
+
+static void
+text_rows(struct painter *p, const struct form_field *fld)
+{
+	int rows = 1, y, r, cy, cx;
+
+	if (fld->type == FORM_LONGTEXT) {
+		rows = tui_edit_rows(&p->f->ed, p->w - 4);
+		rows = rows < LONG_MIN_ROWS ? LONG_MIN_ROWS :
+		    rows > LONG_MAX_ROWS ? LONG_MAX_ROWS : rows;
+	}
+	p->anchor_row = p->row + rows - 1;
+	y = row_y(p);
+	/* The editor is drawn only when all its rows are on screen. */
+	for (r = 0; r < rows; r++, p->row++)
+		if (row_y(p) < 0)
+			y = -1;
+	if (y < 0)
+		return;
+	tui_edit_draw(&p->f->ed, y, p->x + 3, rows, p->w - 4, &cy, &cx);
+	p->cy = cy;
+	p->cx = cx;
+}
+
+static void
+wrapped_rows(struct painter *p, const char *text, int indent, int max,
+    attr_t a)
+{
+	struct text_lines l;
+	size_t i;
+	int y;
+
+	tui_wrap(text, p->w - indent - 1, &l);
+	for (i = 0; i < l.n && (int)i < max; i++, p->row++)
+		if ((y = row_y(p)) >= 0)
+			tui_put(y, p->x + indent, p->w - indent - 1,
+			    l.line[i], a);
+	text_lines_free(&l);
+}
+
+static const char *
+focus_help(const struct painter *p, const struct form_field *fld)
+{
+	if (!is_text(fld) && fld->nchoices > 0 &&
+	    *tr_get(&fld->choices[p->f->hl].help, p->t->lang) != '\0')
+		return tr_get(&fld->choices[p->f->hl].help, p->t->lang);
+	return tr_get(&fld->help, p->t->lang);
+}
+
+static void
+focus_rows(struct painter *p, const struct form_field *fld,
+    const char *stored)
+{
+	char *label = label_of(p, fld), *msg;
+	int y = row_y(p);
+
+	p->focus_row = p->row++;
+	if (y >= 0) {
+		tui_put(y, p->x, 2, ">", A_BOLD);
+		tui_put(y, p->x + 2, p->w - 2, label, A_BOLD | A_UNDERLINE);
+	}
+	free(label);
+	if (is_text(fld))
+		text_rows(p, fld);
+	else
+		choice_rows(p, fld, stored);
+	if (p->f->msg != NULL) {
+		msg = xasprintf("! %s", p->f->msg);
+		wrapped_rows(p, msg, 3, MSG_ROWS, tui_term_attr(TC_ERROR));
+		free(msg);
+	}
+	if (fld->type == FORM_TIME)
+		wrapped_rows(p, fld->allow_unknown ? _("Format: YYYY-MM-DD "
+		    "HH:MM, \"now\", or \"unknown\"") : _("Format: YYYY-MM-DD "
+		    "HH:MM, or \"now\""), 3, 1, tui_term_attr(TC_DIM));
+	wrapped_rows(p, focus_help(p, fld), 3, HELP_ROWS,
+	    tui_term_attr(TC_DIM));
+	p->focus_end = p->row;
+}
+
+/* Label column: the page's widest label, but never more than 45%. */
+static int
+label_width(struct tui *t, const struct form *form, size_t page, int w)
+{
+	size_t i, lw = 0, l;
+
+	for (i = 0; i < form->nfields; i++) {
+		if (form->fields[i].page != page)
+			continue;
+		l = text_width(tr_get(&form->fields[i].label, t->lang)) +
+		    (form->fields[i].required ? 4 : 0);
+		if (l > lw)
+			lw = l;
+	}
+	return (int)lw < w * 45 / 100 ? (int)lw : w * 45 / 100;
+}
+
+static void
+paint(struct painter *p, char *const *values, int *nth, int *count)
+{
+	const struct form *form = p->form;
+	size_t page = form->fields[p->f->field].page, i;
+
+	p->row = 0;
+	*count = 0;
+	for (i = 0; i < form->nfields; i++) {
+		if (form->fields[i].page != page ||
+		    !form_field_visible(form, i, values))
+			continue;
+		++*count;
+		if ((int)i == p->f->field) {
+			*nth = *count;
+			focus_rows(p, &form->fields[i], values[i]);
+		} else
+			plain_row(p, &form->fields[i], values[i]);
+	}
+}
+
+static void
+page_header(struct painter *p, int nth, int count)
+{
+	const struct form *form = p->form;
+	size_t page = form->fields[p->f->field].page;
+	char left[64], right[64];
+	int rw;
+
+	snprintf(left, sizeof left, "[%zu/%zu] ", page + 1, form->npages);
+	snprintf(right, sizeof right, _("field %d of %d"), nth, count);
+	rw = (int)text_width(right);
+	tui_fill(p->y - 1, p->x, p->w, A_NORMAL);
+	tui_put(p->y - 1, p->x + (int)text_width(left), p->w - rw -
+	    (int)text_width(left) - 1, tr_get(&form->pages[page].title,
+	    p->t->lang), A_BOLD);
+	tui_put(p->y - 1, p->x, (int)text_width(left), left, A_BOLD);
+	tui_put(p->y - 1, p->x + p->w - rw, rw, right,
+	    tui_term_attr(TC_DIM));
+}
+
+void
+tui_form_draw(struct tui *t, char *const *values, struct tui_focus *f,
+    int y, int x, int h, int w, int *cy, int *cx)
+{
+	struct painter p;
+	int nth = 0, count = 0, total;
+
+	memset(&p, 0, sizeof p);
+	p.t = t;
+	p.form = t->data->form;
+	p.f = f;
+	p.y = y + 1;
+	p.x = x;
+	p.w = w;
+	p.label_w = label_width(t, p.form, p.form->fields[f->field].page, w);
+	p.cy = p.cx = -1;
+	/* Pass 1 measures: where the focused field and its anchor fall. */
+	paint(&p, values, &nth, &count);
+	total = p.row;
+	p.h = h - 1;
+	/* The whole focused field with one row of context above; when it
+	 * is taller than the panel, at least its highlighted row. */
+	p.top = p.focus_row > 0 ? p.focus_row - 1 : 0;
+	if (p.top + p.h < p.focus_end)
+		p.top = p.focus_end - p.h;
+	if (p.top > p.focus_row) {
+		p.top = p.focus_row;
+		if (p.anchor_row + 2 > p.top + p.h)
+			p.top = p.anchor_row + 2 - p.h;
+	}
+	if (p.top > total - p.h)
+		p.top = total - p.h;
+	if (p.top < 0)
+		p.top = 0;
+	page_header(&p, nth, count);
+	paint(&p, values, &nth, &count);
+	*cy = p.cy;
+	*cx = p.cx;
+}

@@ -1,0 +1,45 @@
+/*
+ * fields.h - the form panel: one page of fields from forms/intake.form,
+ * the focused one opened as its widget (choice list, multi-choice list,
+ * one-line or multi-line text) with its inline message and help, the
+ * others as one "label: value" line each.
+ */
+#ifndef ANSHIN_TUI_FIELDS_H
+#define ANSHIN_TUI_FIELDS_H
+
+#include "form.h"
+#include "tui/edit.h"
+#include "tui/ui.h"
+
+/* The field being answered and what has been typed or picked in it. */
+struct tui_focus {
+	int field;			/* index into form.fields */
+	struct tui_edit ed;		/* text, longtext, int, time */
+	int hl;				/* highlighted choice */
+	unsigned char *on;		/* multi: ticked choices */
+	int dirty;			/* changed since loaded or stored */
+	int prefilled;			/* shows a default not stored yet */
+	char *msg;			/* inline error, or NULL */
+};
+
+/* Opens field with its stored value (NULL: unanswered; a time field with
+ * default = now is then prefilled with the current time). */
+void tui_focus_load(struct tui_focus *f, const struct form *form, int field,
+    const char *value);
+void tui_focus_free(struct tui_focus *f);
+void tui_focus_set_msg(struct tui_focus *f, const char *msg);
+/* What the widget holds, as a raw value to normalise (caller frees):
+ * the highlighted choice, the ticked values, or the typed text. */
+char *tui_focus_raw(const struct tui_focus *f, const struct form *form);
+/* The key context of a field's widget. */
+unsigned tui_field_ctx(const struct form_field *fld);
+/* A stored value as a person reads it (caller frees). */
+char *tui_value_label(struct tui *t, const struct form_field *fld,
+    const char *value);
+
+/* Draws the focused field's page in the box; *cy, *cx receive the text
+ * cursor, or -1 when the widget has none. */
+void tui_form_draw(struct tui *t, char *const *values,
+    struct tui_focus *f, int y, int x, int h, int w, int *cy, int *cx);
+
+#endif

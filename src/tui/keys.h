@@ -1,0 +1,49 @@
+/*
+ * keys.h - the TUI's keys of SPEC §7, declared once in one table (key,
+ * context, action, hint in ja/en). Key dispatch, the key-hint bar and the
+ * F1 help all read that table, so what the screen says is what keys do.
+ */
+#ifndef ANSHIN_TUI_KEYS_H
+#define ANSHIN_TUI_KEYS_H
+
+#include "util.h"
+
+/* Where a key is pressed: one bit per context. */
+enum tui_ctx {
+	KC_HOME = 1 << 0,	/* home screen list */
+	KC_CHOICE = 1 << 1,	/* a choice field */
+	KC_MULTI = 1 << 2,	/* a multi-choice field */
+	KC_TEXT = 1 << 3,	/* one-line text, integer, time */
+	KC_LONG = 1 << 4,	/* multi-line text */
+	KC_LIST = 1 << 5,	/* the checklist, focused with F2 */
+	KC_VIEW = 1 << 6,	/* a help or detail window */
+	KC_PROMPT = 1 << 7,	/* a one-line question (who, search) */
+	KC_ASK = 1 << 8		/* a yes/no question */
+};
+#define KC_FIELD (KC_CHOICE | KC_MULTI | KC_TEXT | KC_LONG)
+
+enum tui_act {
+	TA_NONE,
+	TA_NEXT, TA_PREV,		/* next / previous field */
+	TA_UP, TA_DOWN,			/* within a list or text */
+	TA_LEFT, TA_RIGHT, TA_LINE_START, TA_LINE_END,
+	TA_BACKSPACE, TA_DELETE, TA_KILL,
+	TA_CONFIRM, TA_NEWLINE, TA_DIGIT, TA_TOGGLE, TA_CLEAR,
+	TA_PAGE_NEXT, TA_PAGE_PREV,
+	TA_HELP, TA_CHECKLIST, TA_BACK, TA_QUIT, TA_INTERRUPT,
+	TA_MARK_DONE,
+	TA_OPEN, TA_NEW, TA_DRILLS, TA_SEARCH,
+	TA_YES, TA_NO,
+	TA_REDRAW
+};
+
+/* The action of key (a character or TUI_FN(code)) in ctx. */
+enum tui_act tui_key_action(unsigned ctx, int key);
+
+/* The key-hint bar for ctx, as one line (caller frees). */
+char *tui_keys_bar(unsigned ctx, enum lang lang);
+
+/* The F1 list of keys for ctx, one "key  what it does" line each. */
+void tui_keys_help(unsigned ctx, enum lang lang, struct strv *out);
+
+#endif

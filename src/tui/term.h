@@ -1,0 +1,49 @@
+/*
+ * term.h - the terminal for the TUI: curses set-up and tear-down, colours
+ * (or none under NO_COLOR), the signals that must restore the terminal or
+ * save the field being typed, and reading one key.
+ */
+#ifndef ANSHIN_TUI_TERM_H
+#define ANSHIN_TUI_TERM_H
+
+#include <curses.h>
+
+/* What colours mean; drawn as plain attributes under NO_COLOR. */
+enum tui_color {
+	TC_NORMAL,
+	TC_TITLE,
+	TC_IMMEDIATE,
+	TC_INVESTIGATE,
+	TC_REPORT,
+	TC_FOLLOWUP,
+	TC_ERROR,
+	TC_DIM,
+	TC_FOCUS,
+	TC_COUNT
+};
+
+/* Keys: ncurses function keys are tagged so they never collide with a
+ * typed character of the same number. */
+#define TUI_FN(k) (0x40000000 | (k))
+#define TUI_KEY_NONE (-1)
+
+/* Starts curses (raw mode, keypad, no echo) and installs the handlers.
+ * Returns 0, or -1 when the terminal cannot be initialised. */
+int tui_term_start(void);
+/* Restores the terminal; safe to call twice. */
+void tui_term_stop(void);
+
+attr_t tui_term_attr(enum tui_color c);
+
+/* Waits up to the poll interval for a key: a character, TUI_FN(code), or
+ * TUI_KEY_NONE (timeout, or a signal is pending). */
+int tui_term_key(void);
+
+/* SIGHUP or SIGTERM caught (0 when none): save and leave. */
+int tui_term_quit_signal(void);
+/* SIGINT caught since the last call: ask before quitting. */
+int tui_term_take_interrupt(void);
+/* Any signal waiting for the main loop (modal windows then give way). */
+int tui_term_signal_pending(void);
+
+#endif

@@ -1,0 +1,146 @@
+# test_pdf.sh - the PDF report of issue 5 through the real binary: each
+# section's key text in Japanese and in English (pdftotext), the font
+# embedded and subset (pdffonts), more pages for a long timeline (pdfinfo),
+# Japanese line breaking, exit 73 and 78 leaving no file, and the export on
+# the timeline. Sourced by run.sh (helpers in lib.sh).
+FIX="$REPO/tests/fixtures"
+
+# poppler warns about libharu's ToUnicode CMap; the text is still right
+# (shared/PDF-NOTES.md).
+pdf_text() { pdftotext "$1" - 2>/dev/null; }
+pdf_pages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ { print $2 }'; }
+
+# expect_pdf FILE DESCRIPTION: a whole PDF, readable by its owner only.
+expect_pdf() {
+	if [ -s "$1" ] && [ "$(head -c 5 "$1")" = "%PDF-" ] &&
+	    tail -c 8 "$1" | grep -q '%%EOF'; then pass; else
+		fail "$2: not a whole PDF" "$(ls -l "$1" 2>&1)"; fi
+	expect_eq "$(stat -c %a "$1" 2>/dev/null)" 600 "$2: mode 0600"
+}
+
+# expect_text_has TEXT DESCRIPTION (in $TEXT, the extracted text)
+expect_text_has() {
+	if printf '%s' "$TEXT" | grep -qF -- "$1"; then pass; else
+		fail "$2: PDF text lacks '$1'" "$(printf '%s\n' "$TEXT" | head -40)"; fi
+}
+
+# No line of any text block starts with 、。」）(kinsoku): the first word
+# of each line pdftotext finds, cell by cell.
+expect_kinsoku() {
+	local bad
+	bad=$(pdftotext -bbox-layout "$1" - 2>/dev/null | tr -d '\n' |
+	    grep -o '<line[^>]*> *<word[^>]*>[^<]*' | sed 's/.*>//' |
+	    grep '^[、。」）]')
+	if [ -z "$bad" ]; then pass; else
+		fail "$2: lines start with a closing mark" "$bad"; fi
+}
+
+new_incident "$FIX/lost-tablet.answers"
+
+# Japanese (the default language).
+air export "$REF" -o "$TMP/r.pdf"
+expect_rc 0 "export"
+expect_pdf "$TMP/r.pdf" "export"
+TEXT=$(pdf_text "$TMP/r.pdf")
+pages=$(pdf_pages "$TMP/r.pdf")
+for key in "個人情報の漏えい等 事案報告書" "$REF" "端末・媒体の紛失" \
+    "訪問用タブレットをタクシー内に置き忘れ" "報告義務" "要配慮個人情報" \
+    "速報の目安（5日目）" "2026-10-09" "2026-11-04" \
+    "事実関係（5W1H・漏えいした情報・保護の状態）" \
+    "いつ・どこで・だれが（5W1H）" "タクシー車内（京都駅八条口から）" \
+    "チェックリスト" "ユーザーIDの一時停止を依頼する" \
+    "経過記録（タイムライン）" \
+    "個人情報保護委員会への報告（下書き）" "報告フォーム冒頭の確認事項" \
+    "個人番号（マイナンバー）を含むか" "1. 概要" "4. 原因" \
+    "9. その他参考となる事項" "暗号化：未確定" \
+    "本人への通知（下書き）" "お問い合わせ窓口" "未設定" \
+    "確認・署名" "署名・印" "施設の判断を支援する"; do
+	expect_text_has "$key" "Japanese report"
+done
+# "n / N" on every page (pdftotext may drop the spaces).
+numbered=$(printf '%s\n' "$TEXT" | grep -Ec "^[0-9]+ ?/ ?$pages\$")
+expect_eq "$numbered" "$pages" "every page numbered n / N"
+expect_kinsoku "$TMP/r.pdf" "Japanese report"
+
+# The font: embedded, and a subset (a "ABCDEF+" tag before its name).
+FONTS=$(pdffonts "$TMP/r.pdf" 2>/dev/null)
+if printf '%s\n' "$FONTS" | grep -Eq '^[A-Z]{6}\+[^ ]+ .* yes +yes +yes'; then
+	pass; else fail "pdffonts: font embedded and subset" "$FONTS"; fi
+expect_eq "$(printf '%s\n' "$FONTS" | tail -n +3 | wc -l)" 1 "one font"
+
+# English.
+air --lang en export "$REF" -o "$TMP/en.pdf"
+expect_rc 0 "export --lang en"
+expect_pdf "$TMP/en.pdf" "English export"
+TEXT=$(pdf_text "$TMP/en.pdf")
+for key in "Incident report: personal information" "Lost device or media" \
+    "Reportable" "Preliminary report (target, day 5)" \
+    "5W1H, data affected and protection" "Checklist" "Timeline" \
+    "Draft report to the Personal Information Protection Commission" \
+    "First questions of the PPC form" \
+    "Is My Number (the individual number) involved?" "4. Cause" \
+    "Encryption: to be confirmed" "Draft notice to the individuals" "Enquiries" \
+    "Signatures" "Signature or seal" "supports the facility's judgement"; do
+	expect_text_has "$key" "English report"
+done
+expect_kinsoku "$TMP/en.pdf" "English report"
+
+# The export is on the timeline.
+air timeline "$REF" --format tsv
+if printf '%s\n' "$OUT" | cut -f2 | grep -qx export; then pass; else
+	fail "timeline has an export event" "$OUT"; fi
+
+# A long timeline takes more pages; tables repeat their header.
+for i in $(seq 1 200); do
+	air note "$REF" "経過メモ $i: 関係者へ連絡し、状況を記録した。"
+done
+expect_rc 0 "200 notes"
+air export "$REF" -o "$TMP/long.pdf"
+expect_rc 0 "export with 200 notes"
+long=$(pdf_pages "$TMP/long.pdf")
+if [ "${long:-0}" -gt "${pages:-0}" ]; then pass; else
+	fail "page count grows with the timeline: $pages -> $long"; fi
+heads=$(pdf_text "$TMP/long.pdf" | grep -c '^種別$')
+if [ "$heads" -ge 3 ]; then pass; else
+	fail "timeline header repeated on each page ($heads)"; fi
+expect_kinsoku "$TMP/long.pdf" "long report"
+if [ "$(stat -c %s "$TMP/long.pdf")" -lt 102400 ]; then pass; else
+	fail "200 events: file under 100 KB" "$(ls -l "$TMP/long.pdf")"; fi
+
+# Closed: the measures are printed; not reportable: no notice draft.
+new_incident "$FIX/fax-internal.answers"
+air done "$REF" assemble_team
+air done "$REF" assess_reportability --note "院内のみ：報告不要"
+air close "$REF" --measures "送信前に番号を二人で確認する。"
+expect_rc 0 "close the fax incident"
+air export "$REF" -o "$TMP/closed.pdf"
+expect_rc 0 "export a closed incident"
+TEXT=$(pdf_text "$TMP/closed.pdf")
+expect_text_has "再発防止策" "closed report"
+expect_text_has "送信前に番号を二人で確認する。" "closed report"
+expect_text_has "終了" "closed report"
+if printf '%s' "$TEXT" | grep -qF "本人への通知（下書き）"; then
+	fail "no notice draft when no report is required"; else pass; fi
+
+# Output that cannot be created: 73, the path named, nothing left.
+air export "$REF" -o "$TMP/no/such/dir/r.pdf"
+expect_rc 73 "export into a missing directory"
+expect_err_has "$TMP/no/such/dir/r.pdf" "the path is named"
+mkdir "$TMP/ro"
+chmod 500 "$TMP/ro"
+if [ "$(id -u)" != 0 ]; then	# root writes anyway
+	air export "$REF" -o "$TMP/ro/r.pdf"
+	expect_rc 73 "export into a read-only directory"
+	expect_eq "$(ls -A "$TMP/ro")" "" "read-only directory left empty"
+fi
+chmod 700 "$TMP/ro"
+air export "$REF" -o "$TMP/ro"
+expect_rc 73 "export onto a directory"
+expect_eq "$(ls -A "$TMP/ro")" "" "no temporary file left beside it"
+
+# No usable font: 78, the paths and ANSHIN_IR_FONT named, nothing written.
+ANSHIN_IR_FONT=/nonexistent/font.ttf air export "$REF" -o "$TMP/nofont.pdf"
+expect_rc 78 "export without a usable font"
+expect_err_has "ANSHIN_IR_FONT" "the font error names ANSHIN_IR_FONT"
+expect_err_has "/nonexistent/font.ttf" "the font error names the path"
+if [ -e "$TMP/nofont.pdf" ]; then fail "no file without a font"; else pass; fi

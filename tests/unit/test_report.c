@@ -1,0 +1,407 @@
+/*
+ * test_report.c - the PDF report through report_write with the real data
+ * directory and a scratch database: the file it leaves (PDF, mode 0600,
+ * atomic, nothing left behind on failure), font errors, untrusted text,
+ * and the DESIGN budget for 200 timeline events (< 50 ms, < 100 KB).
+ * Run from the repository root (model_data_load(".")).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <valgrind/valgrind.h>
+
+#include "model.h"
+#include "report.h"
+#include "store.h"
+#include "util.h"
+
+#define LOST_TABLET \
+	"kind = device_loss\n" \
+	"discovered_at = 2026-10-05 18:20\n" \
+	"occurred_at = 2026-10-05 17:40\n" \
+	"place = タクシー車内（京都駅八条口から）\n" \
+	"reporter = ケアマネジャー 田中\n" \
+	"person_in_charge = 施設長 鈴木\n" \
+	"summary = 訪問用タブレットをタクシー内に置き忘れ\n" \
+	"narrative = 訪問先からの帰りにタクシーを利用。降車後に紛失に気付き、" \
+	"\\nタクシー会社へ連絡済み。\n" \
+	"cause = loss\n" \
+	"device_type = tablet\n" \
+	"device_owner = facility\n" \
+	"network_access = yes\n" \
+	"network_user_ids = kyo-0123\n" \
+	"encryption = unknown\n" \
+	"key_exposed = unknown\n" \
+	"screen_lock = strong\n" \
+	"remote_wipe = available\n" \
+	"mdm = yes\n" \
+	"browser_saved_login = yes\n" \
+	"data_types = patient_identity, care, contact\n" \
+	"persons_count = 42\n" \
+	"persons_basis = estimated\n"
+
+/* DESIGN.md budgets for an incident with 200 timeline events. */
+#define BUDGET_MS 50.0
+#define BUDGET_BYTES (100 * 1024)
+
+#if defined(__SANITIZE_ADDRESS__)
+#define SANITIZED 1
+#else
+#define SANITIZED 0
+#endif
+
+struct fx {
+	char dir[64];
+	struct store *st;
+	struct model_data *d;
+	struct incident *inc;
+	jtime_t now;
+	char err[1024];
+};
+
+/* ---- helpers --------------------------------------------------------- */
+
+static int
+rm_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	(void)sb;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+static struct incident *
+create(struct fx *f, const char *answers)
+{
+	struct answer_set set;
+	struct incident *inc;
+
+	assert_int_equal(model_answers_parse(f->d, answers, strlen(answers),
+	    "test", f->now, &set, f->err, sizeof f->err), ST_OK);
+	assert_int_equal(model_create(f->st, f->d, &set, NULL, "tester",
+	    f->now, &inc, f->err, sizeof f->err), ST_OK);
+	answer_set_free(&set);
+	return inc;
+}
+
+static int
+setup(void **state)
+{
+	struct fx *f = xcalloc(1, sizeof *f);
+	char *db;
+
+	snprintf(f->dir, sizeof f->dir, "/tmp/anshin-report-XXXXXX");
+	assert_non_null(mkdtemp(f->dir));
+	db = xasprintf("%s/incidents.db", f->dir);
+	assert_int_equal(store_open(db, &f->st, f->err, sizeof f->err), ST_OK);
+	free(db);
+	assert_int_equal(model_data_load(".", &f->d, f->err, sizeof f->err),
+	    ST_OK);
+	assert_int_equal(jtime_parse("2026-10-06 09:00", &f->now, f->err,
+	    sizeof f->err), 0);
+	f->inc = create(f, LOST_TABLET);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fx *f = *state;
+
+	incident_free(f->inc);
+	model_data_free(f->d);
+	store_close(f->st);
+	nftw(f->dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	free(f);
+	return 0;
+}
+
+static struct report_opts
+opts(const struct fx *f, enum lang lang)
+{
+	struct report_opts o = { lang, f->now, NULL, 0 };
+
+	return o;
+}
+
+static int
+write_pdf(struct fx *f, const struct incident *inc,
+    const struct report_opts *o, const char *path)
+{
+	return report_write(f->d, f->st, inc, o, path, f->err, sizeof f->err);
+}
+
+/* Checks path is a whole PDF, 0600; returns its size. */
+static long
+assert_pdf(const char *path)
+{
+	struct stat sb;
+	char head[5] = "", tail[8] = "";
+	FILE *fp = fopen(path, "rb");
+
+	assert_non_null(fp);
+	assert_int_equal(fread(head, 1, 4, fp), 4);
+	assert_memory_equal(head, "%PDF", 4);
+	assert_int_equal(fseek(fp, -7, SEEK_END), 0);
+	assert_int_equal(fread(tail, 1, 7, fp), 7);
+	assert_non_null(strstr(tail, "%%EOF"));
+	fclose(fp);
+	assert_int_equal(stat(path, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	return (long)sb.st_size;
+}
+
+/* Entries in dir other than the database and `keep`. */
+static int
+stray_files(const char *dir, const char *keep)
+{
+	DIR *dp = opendir(dir);
+	struct dirent *e;
+	int n = 0;
+
+	assert_non_null(dp);
+	while ((e = readdir(dp)) != NULL)
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0 &&
+		    strncmp(e->d_name, "incidents.db", 12) != 0 &&
+		    (keep == NULL || strcmp(e->d_name, keep) != 0))
+			n++;
+	closedir(dp);
+	return n;
+}
+
+static double
+ms_since(const struct timespec *t0)
+{
+	struct timespec t1;
+
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (double)(t1.tv_sec - t0->tv_sec) * 1e3 +
+	    (double)(t1.tv_nsec - t0->tv_nsec) / 1e6;
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* ---- tests ----------------------------------------------------------- */
+
+static void
+test_writes_pdf_in_both_languages(void **state)
+{
+	struct fx *f = *state;
+	struct report_opts o = opts(f, LANG_JA);
+	char *path = xasprintf("%s/r.pdf", f->dir);
+
+	assert_int_equal(write_pdf(f, f->inc, &o, path), ST_OK);
+	assert_true(assert_pdf(path) > 1000);
+	o.lang = LANG_EN;
+	assert_int_equal(write_pdf(f, f->inc, &o, path), ST_OK);
+	assert_pdf(path);
+	assert_int_equal(stray_files(f->dir, "r.pdf"), 0);
+	free(path);
+}
+
+static void
+test_replaces_existing_file(void **state)
+{
+	struct fx *f = *state;
+	struct report_opts o = opts(f, LANG_JA);
+	char *path = xasprintf("%s/old.pdf", f->dir);
+	FILE *fp = fopen(path, "w");
+
+	assert_non_null(fp);
+	fputs("old", fp);
+	fclose(fp);
+	assert_int_equal(chmod(path, 0644), 0);
+	assert_int_equal(write_pdf(f, f->inc, &o, path), ST_OK);
+	assert_pdf(path);
+	free(path);
+}
+
+static void
+test_unwritable_output(void **state)
+{
+	struct fx *f = *state;
+	struct report_opts o = opts(f, LANG_JA);
+	char *missing = xasprintf("%s/no/such/dir/r.pdf", f->dir);
+	char *ro = xasprintf("%s/ro", f->dir);
+	char *in_ro = xasprintf("%s/ro/r.pdf", f->dir);
+
+	assert_int_equal(write_pdf(f, f->inc, &o, missing), ST_CANTCREAT);
+	assert_non_null(strstr(f->err, missing));
+	/* The output path is a directory: the rename fails, the temporary
+	 * file goes. */
+	assert_int_equal(write_pdf(f, f->inc, &o, f->dir), ST_CANTCREAT);
+	assert_int_equal(stray_files(f->dir, NULL), 0);
+	/* Permissions do not stop root. */
+	if (geteuid() != 0) {
+		assert_int_equal(mkdir(ro, 0500), 0);
+		assert_int_equal(write_pdf(f, f->inc, &o, in_ro), ST_CANTCREAT);
+		assert_non_null(strstr(f->err, in_ro));
+		assert_int_equal(stray_files(ro, NULL), 0);
+	}
+	free(missing);
+	free(ro);
+	free(in_ro);
+}
+
+static void
+test_bad_font(void **state)
+{
+	struct fx *f = *state;
+	struct report_opts o = opts(f, LANG_JA);
+	char *path = xasprintf("%s/r.pdf", f->dir);
+
+	o.font_path = "/nonexistent/font.ttf";
+	assert_int_equal(write_pdf(f, f->inc, &o, path), ST_CONFIG);
+	assert_non_null(strstr(f->err, "/nonexistent/font.ttf"));
+	assert_non_null(strstr(f->err, "ANSHIN_IR_FONT"));
+	/* A file that is not a font. */
+	o.font_path = "forms/intake.form";
+	assert_int_equal(write_pdf(f, f->inc, &o, path), ST_CONFIG);
+	/* A font without Japanese glyphs, when the system has one. */
+	o.font_path = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+	if (access(o.font_path, R_OK) == 0) {
+		assert_int_equal(write_pdf(f, f->inc, &o, path), ST_CONFIG);
+		assert_non_null(strstr(f->err, "Japanese"));
+	}
+	/* The environment names the font when the caller does not. */
+	o.font_path = NULL;
+	setenv("ANSHIN_IR_FONT", "/nonexistent/env.ttf", 1);
+	assert_int_equal(write_pdf(f, f->inc, &o, path), ST_CONFIG);
+	assert_non_null(strstr(f->err, "/nonexistent/env.ttf"));
+	unsetenv("ANSHIN_IR_FONT");
+	assert_int_equal(stray_files(f->dir, NULL), 0);
+	free(path);
+}
+
+/* Emoji, 𠮷, escape sequences, invalid UTF-8 and a line with no break
+ * opportunity: replaced or wrapped, never a failure. */
+static void
+test_untrusted_text(void **state)
+{
+	struct fx *f = *state;
+	struct report_opts o = opts(f, LANG_JA);
+	struct incident *inc;
+	char *path = xasprintf("%s/odd.pdf", f->dir);
+	char *long_word = xcalloc(1, 2001);
+
+	memset(long_word, 'W', 2000);
+	inc = create(f, "kind = other\nsummary = 😀 𠮷野家 \x1b[31mred\x1b[0m\n"
+	    "data_types = none\n");
+	assert_int_equal(model_add_note(f->st, f->d, inc, "bad \xff\xfe bytes",
+	    "tester", f->now, f->err, sizeof f->err), ST_OK);
+	assert_int_equal(model_add_note(f->st, f->d, inc, long_word, "tester",
+	    f->now, f->err, sizeof f->err), ST_OK);
+	o.watermark = 1;
+	assert_int_equal(write_pdf(f, inc, &o, path), ST_OK);
+	assert_pdf(path);
+	incident_free(inc);
+	free(long_word);
+	free(path);
+}
+
+static void
+test_closed_incident(void **state)
+{
+	struct fx *f = *state;
+	struct report_opts o = opts(f, LANG_EN);
+	struct strv reasons = { NULL, 0 };
+	struct incident *inc;
+	char *path = xasprintf("%s/closed.pdf", f->dir);
+
+	inc = create(f, "kind = fax_misdelivery\ndiscovered_at = 2026-10-01 "
+	    "10:00\nsummary = fax\nrecipient_kind = internal\n"
+	    "data_types = patient_identity\npersons_count = 1\n"
+	    "persons_basis = exact\n");
+	assert_int_equal(model_set_action(f->st, f->d, inc, "assemble_team",
+	    ACTION_DONE, "tester", NULL, "team of 3", f->now, f->err,
+	    sizeof f->err), ST_OK);
+	assert_int_equal(model_set_action(f->st, f->d, inc,
+	    "assess_reportability", ACTION_DONE, "tester", NULL, NULL, f->now,
+	    f->err, sizeof f->err), ST_OK);
+	assert_int_equal(model_close(f->st, f->d, inc, "Check the number "
+	    "twice.", "tester", f->now, &reasons, f->err, sizeof f->err),
+	    ST_OK);
+	strv_free(&reasons);
+	assert_int_equal(write_pdf(f, inc, &o, path), ST_OK);
+	assert_pdf(path);
+	incident_free(inc);
+	free(path);
+}
+
+/* DESIGN budget: 200 timeline events, < 50 ms in process, < 100 KB. */
+static void
+test_budget_200_events(void **state)
+{
+	struct fx *f = *state;
+	struct report_opts o = opts(f, LANG_JA);
+	char *path = xasprintf("%s/long.pdf", f->dir), *note;
+	double ms[7];
+	struct timespec t0;
+	long size;
+	int i;
+
+	for (i = 0; i < 200; i++) {
+		note = xasprintf("経過メモ %d: 家族へ連絡し、状況を説明した。"
+		    "Called the taxi company again.", i + 1);
+		assert_int_equal(model_add_note(f->st, f->d, f->inc, note,
+		    "tester", f->now, f->err, sizeof f->err), ST_OK);
+		free(note);
+	}
+	for (i = 0; i < 7; i++) {
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		assert_int_equal(write_pdf(f, f->inc, &o, path), ST_OK);
+		ms[i] = ms_since(&t0);
+	}
+	qsort(ms, 7, sizeof ms[0], cmp_double);
+	size = assert_pdf(path);
+	print_message("report with 200+ events: %.1f ms median (%.1f-%.1f), "
+	    "%ld bytes\n", ms[3], ms[0], ms[6], size);
+	assert_true(size < BUDGET_BYTES);
+	/* Sanitizers and valgrind slow everything several times over:
+	 * time only the plain build. */
+	if (!SANITIZED && !RUNNING_ON_VALGRIND)
+		assert_true(ms[3] < BUDGET_MS);
+	free(path);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_writes_pdf_in_both_languages,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_replaces_existing_file,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unwritable_output, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_bad_font, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_untrusted_text, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_closed_incident, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_budget_200_events, setup,
+		    teardown),
+	};
+
+	return cmocka_run_group_tests_name("report", tests, NULL, NULL);
+}
