@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "ini.h"
 
 static const char *const type_names[] = {
@@ -516,7 +517,8 @@ describe_choices(const struct form_field *fld, char *buf, size_t len)
 	}
 	if (fld->type == FORM_TIME)
 		buf_adds(&b, fld->allow_unknown ?
-		    "YYYY-MM-DD HH:MM[:SS] or unknown" : "YYYY-MM-DD HH:MM[:SS]");
+		    _("YYYY-MM-DD HH:MM[:SS] or unknown") :
+		    "YYYY-MM-DD HH:MM[:SS]");
 	snprintf(buf, len, "%s", b.s != NULL ? b.s : "");
 	buf_free(&b);
 }
@@ -538,7 +540,7 @@ normalize_multi(const struct form_field *fld, const char *raw, char **canon,
 		if (idx < 0) {
 			describe_choices(fld, allowed, sizeof allowed);
 			rc = err_set(err, errlen, ST_DATAERR,
-			    "unknown value '%s' for %s (allowed: %s)", tok,
+			    _("unknown value '%s' for %s (allowed: %s)"), tok,
 			    fld->key, allowed);
 		} else if (!picked[idx]) {
 			picked[idx] = 1;
@@ -546,11 +548,11 @@ normalize_multi(const struct form_field *fld, const char *raw, char **canon,
 		}
 	}
 	if (rc == ST_OK && n == 0)
-		rc = err_set(err, errlen, ST_DATAERR, "%s: no value given",
+		rc = err_set(err, errlen, ST_DATAERR, _("%s: no value given"),
 		    fld->key);
 	if (rc == ST_OK && none >= 0 && picked[none] && n > 1)
 		rc = err_set(err, errlen, ST_DATAERR,
-		    "%s: 'none' cannot be combined with other values", fld->key);
+		    _("%s: 'none' cannot be combined with other values"), fld->key);
 	buf_init(&b);
 	for (i = 0; rc == ST_OK && i < fld->nchoices; i++)
 		if (picked[i]) {
@@ -577,17 +579,17 @@ normalize_int(const struct form_field *fld, const char *v, char **canon,
 		p++;
 	if (*v == '-' && v[1] >= '0' && v[1] <= '9')
 		return err_set(err, errlen, ST_DATAERR,
-		    "%s: negative number '%s' (expected a whole number >= %ld)",
+		    _("%s: negative number '%s' (expected a whole number >= %ld)"),
 		    fld->key, v, fld->min);
 	if (*p == '\0' || strspn(p, "0123456789") != strlen(p) ||
 	    strlen(p) > 12)
 		return err_set(err, errlen, ST_DATAERR,
-		    "%s: '%s' is not a whole number (expected digits, >= %ld)",
+		    _("%s: '%s' is not a whole number (expected digits, >= %ld)"),
 		    fld->key, v, fld->min);
 	n = strtol(p, NULL, 10);
 	if (n < fld->min || n > fld->max)
 		return err_set(err, errlen, ST_DATAERR,
-		    "%s: %ld is out of range (%ld to %ld)", fld->key, n,
+		    _("%s: %ld is out of range (%ld to %ld)"), fld->key, n,
 		    fld->min, fld->max);
 	*canon = xasprintf("%ld", n);
 	return ST_OK;
@@ -603,15 +605,16 @@ normalize_time(const struct form_field *fld, const char *v, char **canon,
 	if (strcmp(v, "unknown") == 0) {
 		if (!fld->allow_unknown)
 			return err_set(err, errlen, ST_DATAERR,
-			    "%s: 'unknown' is not allowed here (expected "
-			    "YYYY-MM-DD HH:MM[:SS])", fld->key);
+			    _("%s: 'unknown' is not allowed here (expected "
+			    "YYYY-MM-DD HH:MM[:SS])"), fld->key);
 		*canon = xstrdup(v);
 		return ST_OK;
 	}
 	if (jtime_parse(v, &t, msg, sizeof msg) != 0)
-		return err_set(err, errlen, ST_DATAERR,
-		    "%s: bad time '%s': %s (expected YYYY-MM-DD HH:MM[:SS]%s)",
-		    fld->key, v, msg, fld->allow_unknown ? " or unknown" : "");
+		return err_set(err, errlen, ST_DATAERR, fld->allow_unknown ?
+		    _("%s: bad time '%s': %s (expected YYYY-MM-DD HH:MM[:SS] "
+		    "or unknown)") : _("%s: bad time '%s': %s (expected "
+		    "YYYY-MM-DD HH:MM[:SS])"), fld->key, v, msg);
 	jtime_format_canon(t, out);
 	*canon = xstrdup(out);
 	return ST_OK;
@@ -626,13 +629,13 @@ form_value_normalize(const struct form_field *fld, const char *raw,
 
 	*canon = NULL;
 	if (*v == '\0')
-		rc = err_set(err, errlen, ST_DATAERR, "%s: empty value",
+		rc = err_set(err, errlen, ST_DATAERR, _("%s: empty value"),
 		    fld->key);
 	else if (fld->type == FORM_CHOICE) {
 		if (form_choice_index(fld, v) < 0) {
 			describe_choices(fld, allowed, sizeof allowed);
 			rc = err_set(err, errlen, ST_DATAERR,
-			    "unknown value '%s' for %s (allowed: %s)", v,
+			    _("unknown value '%s' for %s (allowed: %s)"), v,
 			    fld->key, allowed);
 		} else
 			*canon = xstrdup(v);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "text.h"
 #include "util.h"
 
@@ -28,7 +29,7 @@ unescape(char *s, char *err, size_t errlen)
 			*w++ = '\\';
 		else
 			return err_set(err, errlen, ST_DATAERR,
-			    "unknown escape '\\%c' (only \\n and \\\\ are allowed)",
+			    _("unknown escape '\\%c' (only \\n and \\\\ are allowed)"),
 			    r[1] != '\0' ? r[1] : ' ');
 		r += 2;
 	}
@@ -44,7 +45,7 @@ split_head(char *s, char **section, char **name, char *err, size_t errlen)
 
 	if (end == NULL || util_trim(end + 1)[0] != '\0')
 		return err_set(err, errlen, ST_DATAERR,
-		    "expected '[section]' or '[type name]'");
+		    _("expected '[section]' or '[type name]'"));
 	*end = '\0';
 	s = util_trim(s + 1);
 	sp = strpbrk(s, " \t");
@@ -55,7 +56,7 @@ split_head(char *s, char **section, char **name, char *err, size_t errlen)
 	}
 	*section = s;
 	if (*s == '\0')
-		return err_set(err, errlen, ST_DATAERR, "empty section name");
+		return err_set(err, errlen, ST_DATAERR, _("empty section name"));
 	return ST_OK;
 }
 
@@ -79,13 +80,19 @@ parse_line(char *s, struct ini_line *l, char **section, char **name,
 		return fn(ud, l, err, errlen);
 	}
 	eq = strchr(s, '=');
-	if (eq == NULL)
-		return err_set(err, errlen, ST_DATAERR,
-		    "expected 'key = value' but found '%.40s'", s);
+	if (eq == NULL) {
+		/* Cut by columns, never inside a character. */
+		char *shown = text_fit(s, 40);
+
+		err_set(err, errlen, ST_DATAERR,
+		    _("expected 'key = value' but found '%s'"), shown);
+		free(shown);
+		return ST_DATAERR;
+	}
 	*eq = '\0';
 	l->key = util_trim(s);
 	if (l->key[0] == '\0')
-		return err_set(err, errlen, ST_DATAERR, "empty key before '='");
+		return err_set(err, errlen, ST_DATAERR, _("empty key before '='"));
 	rc = unescape(eq + 1, err, errlen);
 	if (rc != ST_OK)
 		return rc;
@@ -118,7 +125,7 @@ ini_parse_string(const char *text, size_t len, const char *name, ini_fn fn,
 			*nl++ = '\0';
 		if (!text_valid_utf8(p, strlen(p))) {
 			rc = err_set(err, errlen, ST_DATAERR,
-			    "%s:%d: not UTF-8 text (save the file as UTF-8)",
+			    _("%s:%d: not UTF-8 text (save the file as UTF-8)"),
 			    name, lineno + 1);
 			break;
 		}

@@ -302,18 +302,18 @@ answers_line(void *ud, const struct ini_line *l, char *err, size_t errlen)
 
 	if (l->key == NULL)
 		return err_set(err, errlen, ST_DATAERR,
-		    "sections are not allowed in an answers file "
-		    "(expected 'key = value')");
+		    _("sections are not allowed in an answers file "
+		    "(expected 'key = value')"));
 	fld = form_field_find(ld->d->form, l->key);
 	if (fld == NULL) {
 		list_keys(ld->d->form, keys, sizeof keys);
 		return err_set(err, errlen, ST_DATAERR,
-		    "unknown key '%s' (known keys: %s)", l->key, keys);
+		    _("unknown key '%s' (known keys: %s)"), l->key, keys);
 	}
 	for (i = 0; i < ld->out->n; i++)
 		if (strcmp(ld->out->v[i].key, l->key) == 0)
 			return err_set(err, errlen, ST_DATAERR,
-			    "key '%s' given twice (first on line %d)", l->key,
+			    _("key '%s' given twice (first on line %d)"), l->key,
 			    ld->out->v[i].line);
 	/* "key =" with nothing after it leaves the key unanswered, so a
 	 * template with blanks can be filled in bit by bit. */
@@ -404,8 +404,8 @@ time_error(const struct model_data *d, char *const *values, jtime_t now,
 		jtime_format_canon(disc, at);
 		jtime_format_canon(now, lim);
 		return err_set(err, errlen, ST_DATAERR,
-		    "discovered_at %s is more than a day in the future "
-		    "(now %s, Japan time)", at, lim);
+		    _("discovered_at %s is more than a day in the future "
+		    "(now %s, Japan time)"), at, lim);
 	}
 	if (have_disc && value_time(d, values, "occurred_at", &occ) &&
 	    occ > disc) {
@@ -413,7 +413,7 @@ time_error(const struct model_data *d, char *const *values, jtime_t now,
 		jtime_format_canon(occ, at);
 		jtime_format_canon(disc, lim);
 		return err_set(err, errlen, ST_DATAERR,
-		    "occurred_at %s is after discovered_at %s", at, lim);
+		    _("occurred_at %s is after discovered_at %s"), at, lim);
 	}
 	return ST_OK;
 }

@@ -445,12 +445,22 @@ check_dir(const char *dir, char *err, size_t errlen)
 }
 
 /* Creating the file ourselves fixes its mode; SQLite would use 0644, and
- * gives its -wal and -shm files the mode of the database. */
+ * gives its -wal and -shm files the mode of the database. An existing file
+ * is never opened here: closing any descriptor of a file drops all of this
+ * process's POSIX locks on it, SQLite's included, and a second connection
+ * in the same process would then checkpoint and delete a WAL still in use. */
 static int
 create_file(const char *path, char *err, size_t errlen)
 {
-	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	struct stat sb;
 
+	if (fd < 0 && errno == EEXIST) {
+		if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+			return err_set(err, errlen, ST_CANTCREAT,
+			    "cannot create %s: %s", path, strerror(EISDIR));
+		return ST_OK;
+	}
 	if (fd < 0)
 		return err_set(err, errlen, ST_CANTCREAT,
 		    "cannot create %s: %s", path, strerror(errno));

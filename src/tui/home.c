@@ -1,8 +1,10 @@
 /*
  * home.c - the home screen (SPEC §7): open incidents, nearest due first,
  * from the summary the model caches on every change (no rules run here,
- * so it stays fast with thousands of incidents); Enter resumes one, n
- * starts one, / searches by reference or summary, q quits.
+ * so it stays fast with thousands of incidents). Overdue and nearly due
+ * incidents say so in words as well as in red (NO_COLOR). Enter opens the
+ * incident screen (review.c), n starts a new incident, d the drills, /
+ * searches by reference, summary or kind, a and c show closed ones too.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -10,21 +12,27 @@
 #include "i18n.h"
 #include "tui/draw.h"
 #include "tui/keys.h"
+#include "tui/review.h"
 #include "tui/term.h"
 #include "tui/ui.h"
 
 struct home_row {
 	char ref[16];
+	int closed;
 	char *kind, *next_due, *summary, *discovered;
 };
+
+/* Which incidents the list shows. */
+enum home_show { SHOW_OPEN, SHOW_ALL, SHOW_CLOSED };
 
 struct home {
 	struct tui *t;
 	struct home_row *rows;
-	size_t n;
-	size_t *shown;			/* rows matching the search */
+	size_t n, nopen;
+	size_t *shown;			/* rows matching the filter and search */
 	size_t nshown, sel;
 	int top;
+	enum home_show show;
 	char *filter;
 	int done, rc;
 };
@@ -44,20 +52,25 @@ collect(void *ud, const struct store_incident *row)
 	h->rows = xreallocarray(h->rows, h->n + 1, sizeof *h->rows);
 	r = &h->rows[h->n++];
 	snprintf(r->ref, sizeof r->ref, "%s", row->ref);
+	r->closed = row->closed;
+	h->nopen += !row->closed;
 	r->kind = dup_or_null(row->kind);
 	r->next_due = dup_or_null(row->next_due);
 	r->summary = dup_or_null(row->summary);
 	r->discovered = dup_or_null(row->discovered_at);
 }
 
-/* Nearest due first, incidents with nothing due last; ties by newest
- * discovery, then newest reference, so the order never wobbles. */
+/* Open before closed; nearest due first, incidents with nothing due
+ * last; ties by newest discovery, then newest reference, so the order
+ * never wobbles. */
 static int
 row_cmp(const void *a, const void *b)
 {
 	const struct home_row *x = a, *y = b;
 	int c;
 
+	if (x->closed != y->closed)
+		return x->closed - y->closed;
 	if ((x->next_due == NULL) != (y->next_due == NULL))
 		return x->next_due == NULL ? 1 : -1;
 	if (x->next_due != NULL && strcmp(x->next_due, y->next_due) != 0)
@@ -82,16 +95,31 @@ rows_free(struct home *h)
 	free(h->shown);
 	h->rows = NULL;
 	h->shown = NULL;
-	h->n = h->nshown = 0;
+	h->n = h->nshown = h->nopen = 0;
+}
+
+static const char *
+kind_label(const struct home *h, const struct home_row *r)
+{
+	const struct form_field *kf = form_field_find(h->t->data->form, "kind");
+
+	return r->kind != NULL && kf != NULL ? form_choice_label(kf, r->kind,
+	    h->t->lang) : NULL;
 }
 
 static int
 matches(const struct home *h, const struct home_row *r)
 {
+	const char *kind = kind_label(h, r);
+
+	if ((h->show == SHOW_OPEN && r->closed) ||
+	    (h->show == SHOW_CLOSED && !r->closed))
+		return 0;
 	if (h->filter == NULL || *h->filter == '\0')
 		return 1;
 	return strcasestr(r->ref, h->filter) != NULL || (r->summary != NULL &&
-	    strcasestr(r->summary, h->filter) != NULL);
+	    strcasestr(r->summary, h->filter) != NULL) || (kind != NULL &&
+	    strcasestr(kind, h->filter) != NULL);
 }
 
 static void
@@ -113,7 +141,7 @@ load(struct home *h)
 	int rc;
 
 	rows_free(h);
-	rc = store_list(h->t->st, 0, collect, h, h->t->err,
+	rc = store_list(h->t->st, STORE_LIST_ALL, collect, h, h->t->err,
 	    sizeof h->t->err);
 	qsort(h->rows, h->n, sizeof *h->rows, row_cmp);
 	h->shown = xcalloc(h->n + 1, sizeof *h->shown);
@@ -124,47 +152,91 @@ load(struct home *h)
 /* ---- drawing ---- */
 
 #define COL_REF 11
-#define COL_DUE 13
-#define COL_KIND 22
+#define COL_DUE 11
+#define COL_STATE 15
+#define COL_KIND 17
+#define COL_SUMMARY (2 + COL_REF + COL_DUE + COL_STATE + COL_KIND)
+
+/* The warning of a row, in words (it must survive NO_COLOR): overdue,
+ * or due within two days. Returns NULL when there is nothing to say. */
+static const char *
+due_warning(const struct home_row *r, long today, char *buf, size_t len,
+    int *overdue)
+{
+	long due, d;
+
+	*overdue = 0;
+	if (r->closed)
+		return _("closed");
+	if (r->next_due == NULL || jtime_parse_date(r->next_due, &due) != 0)
+		return NULL;
+	d = due - today;
+	if (d < 0) {
+		*overdue = 1;
+		return _("!! OVERDUE");
+	}
+	if (d == 0)
+		return _("! due today");
+	if (d > 2)
+		return NULL;
+	snprintf(buf, len, d == 1 ? _("! 1 day left") : _("! %ld days left"),
+	    d);
+	return buf;
+}
 
 static void
 draw_row(struct home *h, const struct home_row *r, int y, int selected)
 {
-	const struct form_field *kf = form_field_find(h->t->data->form, "kind");
-	char today[11], due[16];
-	attr_t a = selected ? tui_term_attr(TC_FOCUS) : A_NORMAL;
-	int overdue;
+	const char *kind = kind_label(h, r), *warn;
+	char buf[64];
+	attr_t a = selected ? tui_term_attr(TC_FOCUS) : A_NORMAL, wa;
+	int overdue, x = 2;
 
-	jtime_format_date(jtime_day(jtime_now()), today);
-	overdue = r->next_due != NULL && strcmp(r->next_due, today) < 0;
-	snprintf(due, sizeof due, "%s%s", r->next_due != NULL ? r->next_due :
-	    "-", overdue ? " !" : "");
+	warn = due_warning(r, jtime_day(jtime_now()), buf, sizeof buf,
+	    &overdue);
+	wa = selected ? a : r->closed ? tui_term_attr(TC_DIM) :
+	    overdue ? tui_term_attr(TC_ERROR) :
+	    tui_term_attr(TC_INVESTIGATE) | A_BOLD;
 	if (selected)
 		tui_fill(y, 0, COLS, a);
 	tui_put(y, 0, 2, selected ? ">" : " ", a);
-	tui_put(y, 2, COL_REF - 1, r->ref, a);
-	tui_put(y, 2 + COL_REF, COL_DUE - 1, due, overdue && !selected ?
-	    tui_term_attr(TC_ERROR) : a);
-	tui_put(y, 2 + COL_REF + COL_DUE, COL_KIND - 1, r->kind != NULL &&
-	    kf != NULL ? form_choice_label(kf, r->kind, h->t->lang) : "-", a);
-	tui_put(y, 2 + COL_REF + COL_DUE + COL_KIND, COLS - 3 - COL_REF -
-	    COL_DUE - COL_KIND, r->summary != NULL ? r->summary : "-", a);
+	tui_put(y, x, COL_REF - 1, r->ref, a);
+	x += COL_REF;
+	tui_put(y, x, COL_DUE - 1, r->next_due != NULL && !r->closed ?
+	    r->next_due : "-", overdue ? wa : a);
+	x += COL_DUE;
+	if (warn != NULL)
+		tui_put(y, x, COL_STATE - 1, warn, wa);
+	x += COL_STATE;
+	tui_put(y, x, COL_KIND - 1, kind != NULL ? kind : "-", a);
+	tui_put(y, COL_SUMMARY, COLS - 1 - COL_SUMMARY, r->summary != NULL ?
+	    r->summary : "-", a);
+}
+
+static const char *
+empty_text(const struct home *h)
+{
+	if (h->filter != NULL)
+		return _("Nothing matches the search. Esc shows all.");
+	if (h->show == SHOW_CLOSED)
+		return _("No closed incidents. Press c to show the open ones.");
+	return h->n == 0 ? _("No open incidents. Press n to record a new "
+	    "one.") : _("No open incidents. Press a to show the closed ones "
+	    "too, n to record a new one.");
 }
 
 static void
 draw_list(struct home *h)
 {
-	int body = LINES - 4, i;
+	int body = LINES - 4, i, x = 2;
 
-	tui_put(2, 2, COL_REF - 1, _("REF"), A_BOLD);
-	tui_put(2, 2 + COL_REF, COL_DUE - 1, _("NEXT DUE"), A_BOLD);
-	tui_put(2, 2 + COL_REF + COL_DUE, COL_KIND - 1, _("KIND"), A_BOLD);
-	tui_put(2, 2 + COL_REF + COL_DUE + COL_KIND, COLS - 3 - COL_REF -
-	    COL_DUE - COL_KIND, _("SUMMARY"), A_BOLD);
+	tui_put(2, x, COL_REF - 1, _("REF"), A_BOLD);
+	tui_put(2, x += COL_REF, COL_DUE - 1, _("NEXT DUE"), A_BOLD);
+	tui_put(2, x += COL_DUE, COL_STATE - 1, _("WARNING"), A_BOLD);
+	tui_put(2, x += COL_STATE, COL_KIND - 1, _("KIND"), A_BOLD);
+	tui_put(2, COL_SUMMARY, COLS - 1 - COL_SUMMARY, _("SUMMARY"), A_BOLD);
 	if (h->nshown == 0) {
-		tui_put_wrapped(4, 2, COLS - 4, 3, h->n == 0 ?
-		    _("No open incidents. Press n to record a new one.") :
-		    _("Nothing matches the search. Esc shows all."), A_NORMAL);
+		tui_put_wrapped(4, 2, COLS - 4, 3, empty_text(h), A_NORMAL);
 		return;
 	}
 	if ((int)h->sel < h->top)
@@ -174,6 +246,21 @@ draw_list(struct home *h)
 	for (i = 0; i < body && (size_t)(h->top + i) < h->nshown; i++)
 		draw_row(h, &h->rows[h->shown[h->top + i]], 3 + i,
 		    (size_t)(h->top + i) == h->sel);
+}
+
+static char *
+title_text(const struct home *h)
+{
+	switch (h->show) {
+	case SHOW_ALL:
+		return xasprintf(_("anshin-ir  all incidents: %zu (open %zu, "
+		    "closed %zu)"), h->n, h->nopen, h->n - h->nopen);
+	case SHOW_CLOSED:
+		return xasprintf(_("anshin-ir  closed incidents: %zu"),
+		    h->n - h->nopen);
+	default:
+		return xasprintf(_("anshin-ir  open incidents: %zu"), h->nopen);
+	}
 }
 
 static void
@@ -187,7 +274,7 @@ draw(struct home *h)
 		tui_draw_too_small();
 		return;
 	}
-	title = xasprintf(_("anshin-ir  open incidents: %zu"), h->n);
+	title = title_text(h);
 	right = h->filter != NULL ? xasprintf(_("search: %s"), h->filter) :
 	    NULL;
 	hints = tui_keys_bar(KC_HOME, h->t->lang);
@@ -234,12 +321,55 @@ run_wizard(struct home *h, const char *ref)
 		message(h, _("Error"), h->t->err);
 }
 
+/* The selection follows an incident whose place in the list changed. */
+static void
+keep_selection(struct home *h, const char *ref)
+{
+	size_t i;
+
+	for (i = 0; i < h->nshown; i++)
+		if (strcmp(h->rows[h->shown[i]].ref, ref) == 0)
+			h->sel = i;
+}
+
+/* Enter: the incident screen; the list is read again afterwards (the
+ * incident may be closed, reopened or nearer its due date now). */
+static void
+run_review(struct home *h, const char *ref)
+{
+	char copy[16];
+	int quit, rc;
+
+	snprintf(copy, sizeof copy, "%s", ref);
+	rc = tui_review_run(h->t, copy, &quit);
+	if (rc >= 128 || quit) {
+		h->done = 1;
+		h->rc = rc;
+		return;
+	}
+	if (rc != ST_OK)
+		message(h, _("Error"), h->t->err);
+	if (load(h) != ST_OK)
+		message(h, _("Error"), h->t->err);
+	keep_selection(h, copy);
+}
+
+static void
+set_show(struct home *h, enum home_show show)
+{
+	h->show = h->show == show ? SHOW_OPEN : show;
+	h->sel = 0;
+	h->top = 0;
+	apply_filter(h);
+}
+
 static void
 search(struct home *h)
 {
 	char *text;
 
-	if (!tui_prompt(h->t, _("Search (ref or summary):"), h->filter != NULL ?
+	if (!tui_prompt(h->t, _("Search (ref, summary or kind):"),
+	    h->filter != NULL ?
 	    h->filter : "", &text, redraw_cb, h))
 		return;
 	free(h->filter);
@@ -256,8 +386,10 @@ help(struct home *h)
 	struct strv p = { NULL, 0 };
 
 	strv_push(&p, _("Open incidents, nearest due date first. The due "
-	    "date is the earliest one of an open action; \"!\" marks an "
-	    "overdue one."));
+	    "date is the earliest one of an open action; \"!!\" marks an "
+	    "overdue one, \"!\" one due within two days. Enter opens the "
+	    "incident: its answers, checklist, timeline, assessment and "
+	    "notes; closing it is done there."));
 	strv_push(&p, "");
 	strv_push(&p, _("Keys:"));
 	tui_keys_help(KC_HOME, h->t->lang, &p);
@@ -282,14 +414,17 @@ home_key(struct home *h, enum tui_act act)
 		break;
 	case TA_OPEN:
 		if (h->nshown > 0)
-			run_wizard(h, h->rows[h->shown[h->sel]].ref);
+			run_review(h, h->rows[h->shown[h->sel]].ref);
+		break;
+	case TA_SHOW_ALL:
+	case TA_SHOW_CLOSED:
+		set_show(h, act == TA_SHOW_ALL ? SHOW_ALL : SHOW_CLOSED);
 		break;
 	case TA_NEW:
 		run_wizard(h, NULL);
 		break;
 	case TA_DRILLS:
-		message(h, _("Drills"), _("Training drills are coming soon; "
-		    "this version has no drill screen yet."));
+		h->done = (h->rc = tui_drill_pick(h->t)) != ST_OK;
 		break;
 	case TA_SEARCH:
 		search(h);

@@ -18,9 +18,19 @@ enum tui_ctx {
 	KC_LIST = 1 << 5,	/* the checklist, focused with F2 */
 	KC_VIEW = 1 << 6,	/* a help or detail window */
 	KC_PROMPT = 1 << 7,	/* a one-line question (who, search) */
-	KC_ASK = 1 << 8		/* a yes/no question */
+	KC_ASK = 1 << 8,	/* a yes/no question */
+	KC_BRIEF = 1 << 9,	/* a drill's briefing */
+	KC_CLUES = 1 << 10,	/* a drill's questions (clues) */
+	KC_SCORE = 1 << 11,	/* a drill's score and debrief */
+	KC_PICK = 1 << 12,	/* the list of drill scenarios */
+	KC_DRILL = 1 << 13,	/* added to the wizard's context in a drill */
+	KC_REVIEW = 1 << 14,	/* the incident screen, any view */
+	KC_RLIST = 1 << 15,	/* its checklist view (with KC_REVIEW) */
+	KC_RNOTES = 1 << 16,	/* its notes view (with KC_REVIEW) */
+	KC_EDITOR = 1 << 17	/* a multi-line question (with KC_LONG) */
 };
 #define KC_FIELD (KC_CHOICE | KC_MULTI | KC_TEXT | KC_LONG)
+#define KC_PAGES (KC_BRIEF | KC_CLUES | KC_SCORE | KC_PICK)
 
 enum tui_act {
 	TA_NONE,
@@ -34,7 +44,11 @@ enum tui_act {
 	TA_MARK_DONE,
 	TA_OPEN, TA_NEW, TA_DRILLS, TA_SEARCH,
 	TA_YES, TA_NO,
-	TA_REDRAW
+	TA_REDRAW,
+	TA_START, TA_CLUES, TA_SUBMIT, TA_BRIEFING,	/* drills */
+	TA_VIEW, TA_TOP, TA_BOTTOM, TA_SKIP, TA_REOPEN_ACTION,	/* review */
+	TA_CLOSE, TA_REOPEN, TA_EXPORT, TA_NOTE, TA_EDIT, TA_DETAIL,
+	TA_SHOW_ALL, TA_SHOW_CLOSED
 };
 
 /* The action of key (a character or TUI_FN(code)) in ctx. */

@@ -14,6 +14,7 @@
 
 #include "i18n.h"
 #include "text.h"
+#include "tui/drillscreen.h"
 #include "tui/term.h"
 #include "tui/ui.h"
 
@@ -71,6 +72,18 @@ tui_bench_answer(struct tui *t, double key_ms, double save_ms)
 	b->save[b->n++] = save_ms;
 }
 
+void
+tui_bench_review(struct tui *t, double key_ms)
+{
+	struct tui_bench *b = &t->bench;
+
+	if (!b->on)
+		return;
+	b->review_sum += key_ms;
+	b->review_max = key_ms > b->review_max ? key_ms : b->review_max;
+	b->nreview++;
+}
+
 static int
 cmp_double(const void *a, const void *b)
 {
@@ -107,6 +120,11 @@ bench_report(struct tui *t)
 	    median(b->answer, b->n));
 	fprintf(stderr, "bench: answer_to_redraw_ms_max=%.3f\n", max);
 	fprintf(stderr, "bench: save_ms_median=%.3f\n", median(b->save, b->n));
+	if (b->nreview > 0)
+		fprintf(stderr, "bench: review_keys=%zu review_key_to_redraw_"
+		    "ms_mean=%.3f review_key_to_redraw_ms_max=%.3f\n",
+		    b->nreview, b->review_sum / (double)b->nreview,
+		    b->review_max);
 	free(b->answer);
 	free(b->save);
 }
@@ -181,24 +199,45 @@ tui_new(const struct cli_env *env)
 	return close_session(&t, rc);
 }
 
+/* Once the terminal is back: where a drill run left unsubmitted is. */
+static void
+drill_left(const char *left)
+{
+	if (*left != '\0')
+		fprintf(stderr, _("anshin-ir: drill run %s left without "
+		    "submitting (not scored); continue it with: anshin-ir "
+		    "resume %s\n"), left, left);
+}
+
 int
 tui_resume(const struct cli_env *env, const char *ref)
 {
 	struct tui t;
+	char left[16] = "";
 	int rc = open_session(&t, env);
 
+	/* A drill run resumes as a drill (tui_wizard_run otherwise). */
 	if (rc == ST_OK)
-		rc = tui_wizard_run(&t, ref);
-	return close_session(&t, rc);
+		rc = tui_drill_resume(&t, ref, left, sizeof left);
+	rc = close_session(&t, rc);
+	drill_left(left);
+	return rc;
 }
 
-/* Until the drill screens land, the scripted form is the way to run one. */
 int
 tui_drill(const struct cli_env *env, const char *scenario)
 {
-	(void)env;
-	fprintf(stderr, _("anshin-ir: the interactive drill is not in this "
-	    "build yet; run it from an answers file: anshin-ir drill %s "
-	    "--answers FILE --actions ID,ID...\n"), scenario);
-	return ST_UNAVAILABLE;
+	struct tui t;
+	const struct drill *dr = NULL;
+	char left[16] = "";
+	int rc = open_session(&t, env);
+
+	if (rc == ST_OK && (dr = drill_find(&t.data->drills, scenario)) == NULL)
+		rc = err_set(t.err, sizeof t.err, ST_NOINPUT, _("no drill "
+		    "scenario '%s' (see 'anshin-ir drill --list')"), scenario);
+	if (rc == ST_OK)
+		rc = tui_drill_play(&t, dr, left, sizeof left);
+	rc = close_session(&t, rc);
+	drill_left(left);
+	return rc;
 }

@@ -18,6 +18,8 @@ struct tui_bench {
 	double *answer;			/* ms from a confirmed key to redraw */
 	double *save;			/* ms spent storing each answer */
 	size_t n, cap;
+	double review_sum, review_max;	/* incident screen: key to redraw */
+	size_t nreview;
 };
 
 /* One interactive session. */
@@ -33,6 +35,7 @@ struct tui {
 double tui_ms(void);
 void tui_bench_first_screen(struct tui *t);
 void tui_bench_answer(struct tui *t, double key_ms, double save_ms);
+void tui_bench_review(struct tui *t, double key_ms);
 
 /* A rectangle of the screen. */
 struct tui_box {
@@ -67,5 +70,15 @@ void tui_draw_bars(const char *title, const char *right, const char *hints);
 int tui_wizard_run(struct tui *t, const char *ref);
 /* The home screen. */
 int tui_home_run(struct tui *t);
+
+/* The wizard in drill mode (drillscreen.h): a countdown and the training
+ * mark in the title bar, no "now" prefilled, F3 clues, F9 submit. The
+ * run's incident is created by its first confirmed answer, with the
+ * clock's start as its creation time. Returns like tui_wizard_run. */
+struct tui_drill_run;
+int tui_wizard_drill(struct tui *t, struct tui_drill_run *run);
+/* The home screen's `d`: the list of scenarios; the chosen one is played
+ * (drillscreen.c). Returns ST_OK or 128 + signal; errors are shown. */
+int tui_drill_pick(struct tui *t);
 
 #endif

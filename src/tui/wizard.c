@@ -5,6 +5,7 @@
  * checklist beside or below the form, and leaving cleanly on F10, Ctrl-C,
  * SIGHUP and SIGTERM. A new incident is created by its first confirmed
  * answer (normally the kind), so an abandoned empty wizard leaves nothing.
+ * In drill mode (drillscreen.h) the same screens run against the clock.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 #include "i18n.h"
 #include "tui/checklist.h"
 #include "tui/draw.h"
+#include "tui/drillscreen.h"
 #include "tui/fields.h"
 #include "tui/keys.h"
 #include "tui/term.h"
@@ -36,6 +38,7 @@ struct wiz {
 	double save_ms;
 	int stored;			/* this key stored an answer */
 	long minute;			/* the clock shown in the title */
+	struct tui_drill_run *drill;	/* a training run, or NULL */
 };
 
 static void draw(struct wiz *w);
@@ -77,6 +80,29 @@ focus(struct wiz *w, size_t field)
 {
 	tui_focus_free(&w->f);
 	tui_focus_load(&w->f, w->form, (int)field, w->inc->values[field]);
+	/* A trainee takes the discovery time from the briefing: "now"
+	 * would be the day of the drill, not of the scenario. */
+	if (w->drill != NULL && w->f.prefilled) {
+		tui_edit_set(&w->f.ed, "");
+		w->f.prefilled = 0;
+	}
+}
+
+/* The key context: a drill adds its own keys to every field's. */
+static unsigned
+key_ctx(const struct wiz *w)
+{
+	unsigned ctx = w->mode == MODE_LIST ? KC_LIST :
+	    tui_field_ctx(&w->form->fields[w->f.field]);
+
+	return w->drill != NULL ? ctx | KC_DRILL : ctx;
+}
+
+/* The title's clock ticks each minute, a drill's countdown each second. */
+static long
+clock_tick(const struct wiz *w)
+{
+	return (long)(w->drill != NULL ? jtime_now() : jtime_now() / 60);
 }
 
 /* Fields in page order, then form order: Tab crosses pages in order
@@ -113,17 +139,29 @@ neighbor(const struct wiz *w, size_t field, int dir)
 static int
 create(struct wiz *w, const struct answer_set *set, char *err, size_t len)
 {
+	struct answer_set none = { NULL, 0 };
 	struct incident *inc;
 	int rc;
 
-	rc = model_create(w->t->st, w->t->data, set, NULL, model_default_by(),
-	    jtime_now(), &inc, err, len);
+	/* A drill run is created as of its start, then answered: its
+	 * "created" event is where the clock of SPEC §8 starts. */
+	if (w->drill != NULL)
+		rc = model_create(w->t->st, w->t->data, &none,
+		    w->drill->dr->name, model_default_by(), w->drill->started,
+		    &inc, err, len);
+	else
+		rc = model_create(w->t->st, w->t->data, set, NULL,
+		    model_default_by(), jtime_now(), &inc, err, len);
 	if (rc != ST_OK)
 		return rc;
 	incident_free(w->inc);
 	w->inc = inc;
 	w->created = 1;
-	return ST_OK;
+	if (w->drill == NULL)
+		return ST_OK;
+	snprintf(w->drill->ref, sizeof w->drill->ref, "%s", inc->ref);
+	return model_set_answers(w->t->st, w->t->data, w->inc, set,
+	    model_default_by(), jtime_now(), err, len);
 }
 
 /* Stores one answer (canon NULL clears it) in its own transaction. */
@@ -228,8 +266,10 @@ go(struct wiz *w, int dir)
 	next = neighbor(w, field, dir);
 	focus(w, next >= 0 ? (size_t)next : field);
 	if (next < 0)
-		set_status(w, dir > 0 ? _("This is the last field: F10 saves "
-		    "and quits.") : _("This is the first field."));
+		set_status(w, dir < 0 ? _("This is the first field.") :
+		    w->drill != NULL ? _("This is the last field: F9 submits "
+		    "the drill.") : _("This is the last field: F10 saves and "
+		    "quits."));
 }
 
 static void
@@ -243,7 +283,9 @@ confirm_and_next(struct wiz *w)
 	next = neighbor(w, field, 1);
 	focus(w, next >= 0 ? (size_t)next : field);
 	if (next < 0)
-		set_status(w, _("All fields done: F10 saves and quits."));
+		set_status(w, w->drill != NULL ? _("All fields done: F9 "
+		    "submits the drill.") : _("All fields done: F10 saves and "
+		    "quits."));
 }
 
 static void
@@ -386,7 +428,7 @@ field_help(struct wiz *w)
 	strv_push(&p, tr_get(&page->help, w->t->lang));
 	strv_push(&p, "");
 	strv_push(&p, _("Keys:"));
-	tui_keys_help(tui_field_ctx(fld), w->t->lang, &p);
+	tui_keys_help(key_ctx(w), w->t->lang, &p);
 	tui_view(w->t, tr_get(&fld->label, w->t->lang), &p, redraw_cb, w);
 	strv_free(&p);
 }
@@ -397,6 +439,20 @@ quit(struct wiz *w)
 	if (!commit(w, 0) && !tui_ask(w->t, _("The value being typed is not "
 	    "valid and will not be saved. Quit anyway?"), redraw_cb, w))
 		return;
+	w->done = 1;
+}
+
+/* F9 in a drill: what is being typed is stored first, as on F10. */
+static void
+submit(struct wiz *w)
+{
+	if (!commit(w, 0) && !tui_ask(w->t, _("The value being typed is not "
+	    "valid and will not be saved. Submit anyway?"), redraw_cb, w))
+		return;
+	if (!tui_ask(w->t, _("Submit the drill for scoring? Its answers and "
+	    "actions cannot be changed afterwards."), redraw_cb, w))
+		return;
+	w->drill->submitted = 1;
 	w->done = 1;
 }
 
@@ -540,9 +596,7 @@ form_key(struct wiz *w, enum tui_act act, int key)
 static void
 handle_key(struct wiz *w, int key)
 {
-	unsigned ctx = w->mode == MODE_LIST ? KC_LIST :
-	    tui_field_ctx(cur_field(w));
-	enum tui_act act = tui_key_action(ctx, key);
+	enum tui_act act = tui_key_action(key_ctx(w), key);
 
 	set_status(w, NULL);
 	if (tui_too_small() && act != TA_QUIT && act != TA_INTERRUPT)
@@ -553,7 +607,12 @@ handle_key(struct wiz *w, int key)
 		interrupt(w);
 	else if (act == TA_REDRAW)
 		clearok(curscr, TRUE);
-	else if (w->mode == MODE_LIST)
+	else if (act == TA_SUBMIT)
+		submit(w);
+	else if (act == TA_CLUES) {
+		if (tui_drill_clues(w->t, w->drill))
+			quit(w);
+	} else if (w->mode == MODE_LIST)
 		list_key(w, act);
 	else if (tui_field_ctx(cur_field(w)) & (KC_TEXT | KC_LONG) ||
 	    act != TA_NONE)
@@ -603,16 +662,23 @@ draw_bars(struct wiz *w)
 {
 	const char *kind = incident_value(w->t->data, w->inc, "kind");
 	const struct form_field *kf = form_field_find(w->form, "kind");
+	const char *kl = kind != NULL && kf != NULL ?
+	    form_choice_label(kf, kind, w->t->lang) : "";
 	char when[96], *title, *hints;
-	unsigned ctx = w->mode == MODE_LIST ? KC_LIST :
-	    tui_field_ctx(cur_field(w));
 
-	elapsed(w, when, sizeof when);
-	title = xasprintf("anshin-ir  %s  %s  %s", w->created ? w->inc->ref :
-	    _("new incident"), kind != NULL && kf != NULL ?
-	    form_choice_label(kf, kind, w->t->lang) : "", when);
+	/* A drill shows its mark and countdown first: at 80 columns the
+	 * end of the title may be cut. */
+	if (w->drill != NULL) {
+		tui_drill_clock(w->drill, when, sizeof when);
+		title = xasprintf("anshin-ir  %s  %s  %s  %s", TUI_DRILL_MARK,
+		    when, w->created ? w->inc->ref : "", kl);
+	} else {
+		elapsed(w, when, sizeof when);
+		title = xasprintf("anshin-ir  %s  %s  %s", w->created ?
+		    w->inc->ref : _("new incident"), kl, when);
+	}
 	hints = w->status != NULL ? xstrdup(w->status) :
-	    tui_keys_bar(ctx, w->t->lang);
+	    tui_keys_bar(key_ctx(w), w->t->lang);
 	tui_draw_bars(title, save_state(w), hints);
 	free(title);
 	free(hints);
@@ -677,11 +743,11 @@ step(struct wiz *w)
 	if (tui_term_take_interrupt())
 		interrupt(w);
 	else if (key == TUI_KEY_NONE) {
-		if (jtime_now() / 60 == w->minute)
+		if (clock_tick(w) == w->minute)
 			return;
 	} else if (key != TUI_FN(KEY_RESIZE))
 		handle_key(w, key);
-	w->minute = (long)(jtime_now() / 60);
+	w->minute = clock_tick(w);
 	draw(w);
 	refresh();
 	if (w->stored)
@@ -703,8 +769,8 @@ open_incident(struct wiz *w, const char *ref)
 	    sizeof w->t->err);
 }
 
-int
-tui_wizard_run(struct tui *t, const char *ref)
+static int
+run(struct tui *t, const char *ref, struct tui_drill_run *drill)
 {
 	struct wiz w;
 	int rc;
@@ -713,6 +779,7 @@ tui_wizard_run(struct tui *t, const char *ref)
 	w.t = t;
 	w.form = t->data->form;
 	w.f.field = -1;
+	w.drill = drill;
 	rc = open_incident(&w, ref);
 	if (rc != ST_OK)
 		return rc;
@@ -722,7 +789,7 @@ tui_wizard_run(struct tui *t, const char *ref)
 	if (w.inc->closed)
 		set_status(&w, _("This incident is closed: changes are refused "
 		    "until it is reopened (anshin-ir reopen REF)."));
-	w.minute = (long)(jtime_now() / 60);
+	w.minute = clock_tick(&w);
 	draw(&w);
 	refresh();
 	tui_bench_first_screen(t);
@@ -734,4 +801,16 @@ tui_wizard_run(struct tui *t, const char *ref)
 	free(w.order);
 	free(w.status);
 	return w.rc;
+}
+
+int
+tui_wizard_run(struct tui *t, const char *ref)
+{
+	return run(t, ref, NULL);
+}
+
+int
+tui_wizard_drill(struct tui *t, struct tui_drill_run *drill)
+{
+	return run(t, drill->ref[0] != '\0' ? drill->ref : NULL, drill);
 }

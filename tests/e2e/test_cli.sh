@@ -76,7 +76,7 @@ air list --all --format tsv
 before=$(printf '%s\n' "$OUT" | wc -l)
 bad() { # NAME CONTENT EXPECTED-IN-STDERR
 	printf '%b' "$2" >"$TMP/$1.answers"
-	air new --answers "$TMP/$1.answers"
+	air --lang en new --answers "$TMP/$1.answers"
 	expect_rc 65 "bad answers: $1"
 	expect_err_has "$TMP/$1.answers:$3" "bad answers $1 names file:line"
 	[ -n "${4:-}" ] && expect_err_has "$4" "bad answers $1 explains"
@@ -118,6 +118,7 @@ air assess "$REF"
 expect_out_has "grounds=sensitive,over_1000" "set changes the grounds"
 air set "$REF" persons_count=lots
 expect_rc 65 "set bad value"
+expect_err_has "整数" "set error in Japanese by default"
 expect_err_has "persons_count=lots" "set error names the argument"
 air set "$REF" nokey=1
 expect_rc 65 "set unknown key"

@@ -414,9 +414,9 @@ expect_screen "REF" "home: the list of open incidents"
 if screen | grep "^>" | grep -qF "$nearest"; then pass; else
 	fail "home: the nearest due ($nearest) comes first" "$(screen)"; fi
 keys d
-expect_screen "coming soon" "home: drills are announced"
+expect_screen "lost-smartphone" "home: d lists the drill scenarios"
 keys Escape
-tui_wait_gone "coming soon"
+tui_wait_gone "lost-smartphone"
 keys /
 type_text "$help_ref"
 keys Enter
@@ -424,9 +424,13 @@ expect_screen "search: $help_ref" "home: the search is shown"
 expect_eq "$(screen | grep -c '^[ >] [0-9]\{4\}-[0-9]\{4\}')" 1 \
     "home: the search keeps the matching incident only"
 keys Enter
-expect_screen "> $(label summary en)" "home: Enter resumes the incident"
+expect_screen "[1 Summary]" "home: Enter opens the incident screen"
+keys e
+expect_screen "> $(label summary en)" "home: e resumes the incident's intake"
 keys F10
-expect_screen "open incidents" "home: leaving the wizard returns home"
+expect_screen "[1 Summary]" "home: leaving the wizard returns to the incident"
+keys Escape
+expect_screen "open incidents" "home: Esc returns home"
 keys n
 expect_screen "> $(label kind en)" "home: n starts a new incident"
 keys F10

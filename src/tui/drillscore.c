@@ -1,0 +1,346 @@
+/*
+ * drillscore.c - the score and debrief screen of a submitted drill run
+ * (drillscreen.h): the score of SPEC §8 as the core computes it
+ * (model_drill_score) with its four parts, the expected actions not done
+ * with why each one applies, the scored answers that differ from the
+ * scenario with both values as the form words them, the scenario's true
+ * assessment, and the debrief with its source.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "text.h"
+#include "tui/drillscreen.h"
+#include "tui/fields.h"
+#include "tui/page.h"
+#include "tui/term.h"
+
+/* When the run started and was submitted, read off its timeline as the
+ * core reads them for the late penalty (model_drill_score). */
+struct run_clock {
+	jtime_t started, submitted;
+	int have_start, have_end;
+};
+
+static void
+clock_event(void *ud, const struct store_event *ev)
+{
+	struct run_clock *k = ud;
+	char stamp[20];
+	jtime_t at;
+
+	snprintf(stamp, sizeof stamp, "%.19s", ev->at);
+	if (jtime_parse(stamp, &at, NULL, 0) != 0)
+		return;
+	if (!k->have_start && strcmp(ev->kind, "created") == 0) {
+		k->started = at;
+		k->have_start = 1;
+	} else if (!k->have_end && strcmp(ev->kind, "closed") == 0) {
+		k->submitted = at;
+		k->have_end = 1;
+	}
+}
+
+struct result {
+	struct tui *t;
+	const struct drill *dr;
+	const struct incident *inc;
+	struct drill_score sc;
+	long elapsed;			/* seconds, -1 without a clock */
+	struct tui_page p;
+};
+
+/* "Label         value   (note)", the values in one column whatever
+ * the width of the labels in either language. */
+static void
+result_part(struct result *r, const char *label, const char *value,
+    const char *note)
+{
+	struct buf b;
+	size_t w;
+
+	buf_init(&b);
+	buf_addf(&b, "  %s", label);
+	for (w = text_width(label); w < 14; w++)
+		buf_addc(&b, ' ');
+	buf_addf(&b, "%-10s %s", value, note);
+	tui_page_add(&r->p, b.s, A_NORMAL, -1);
+	buf_free(&b);
+}
+
+static void
+result_parts(struct result *r)
+{
+	const struct drill_score *sc = &r->sc;
+	char v[32], *note, t1[32], t2[32];
+	size_t i, scored = 0;
+
+	for (i = 0; i < r->dr->nfields; i++)
+		scored += r->dr->scored[i] != 0;
+	snprintf(v, sizeof v, "%4.1f / 50", sc->answers_points);
+	note = xasprintf(_("%zu of %zu scored answers as in the scenario"),
+	    scored - sc->wrong.n, scored);
+	result_part(r, _("Answers"), v, note);
+	free(note);
+	snprintf(v, sizeof v, "%4.1f / 30", sc->actions_points);
+	note = xasprintf(_("%zu of %zu expected actions done"),
+	    r->dr->nexpected - sc->missed.n, r->dr->nexpected);
+	result_part(r, _("Actions done"), v, note);
+	free(note);
+	snprintf(v, sizeof v, "%4d / 20", sc->assessment_points);
+	result_part(r, _("Assessment"), v, sc->assessment_points > 0 ?
+	    _("reportable and grounds as in the scenario") :
+	    _("reportable or grounds differ from the scenario"));
+	/* Not "-0.0" on time. */
+	snprintf(v, sizeof v, "%4.1f", sc->late_penalty > 0 ?
+	    -sc->late_penalty : 0.0);
+	if (r->elapsed < 0)
+		note = xstrdup(_("no clock for this run"));
+	else {
+		tui_drill_mmss(r->elapsed, t1, sizeof t1);
+		tui_drill_mmss(r->dr->time_limit, t2, sizeof t2);
+		note = xasprintf(_("took %s, limit %s"), t1, t2);
+	}
+	result_part(r, _("Late penalty"), v, note);
+	free(note);
+}
+
+static void
+result_missed(struct result *r)
+{
+	const struct rule_action *a;
+	char *line, *head;
+	size_t i;
+
+	head = xasprintf(_("Expected actions not done (%zu)"),
+	    r->sc.missed.n);
+	tui_page_heading(&r->p, head);
+	free(head);
+	if (r->sc.missed.n == 0)
+		tui_page_text(&r->p, _("None: every expected action was marked "
+		    "done."), 2, A_NORMAL, -1, 0);
+	for (i = 0; i < r->sc.missed.n; i++) {
+		a = rules_action_find(r->t->data->rules, r->sc.missed.v[i]);
+		line = xasprintf(_("- %s"), a != NULL ? tr_get(&a->title,
+		    r->t->lang) : r->sc.missed.v[i]);
+		tui_page_text(&r->p, line, 2, A_BOLD, -1, 0);
+		free(line);
+		if (a != NULL)
+			tui_page_text(&r->p, tr_get(&a->reason, r->t->lang), 6,
+			    A_NORMAL, -1, 0);
+	}
+}
+
+static void
+result_value(struct result *r, const char *fmt,
+    const struct form_field *fld, const char *value)
+{
+	char *label = value != NULL ? tui_value_label(r->t, fld, value) :
+	    xstrdup(_("(not answered)")), *line;
+
+	line = xasprintf(fmt, label);
+	tui_page_text(&r->p, line, 6, A_NORMAL, -1, 0);
+	free(line);
+	free(label);
+}
+
+static void
+result_wrong(struct result *r)
+{
+	const struct form *form = r->t->data->form;
+	char *line, *head;
+	size_t i;
+	int f;
+
+	head = xasprintf(_("Answers that differ from the scenario (%zu)"),
+	    r->sc.wrong.n);
+	tui_page_heading(&r->p, head);
+	free(head);
+	if (r->sc.wrong.n == 0)
+		tui_page_text(&r->p, _("None: every scored answer is as in the "
+		    "scenario."), 2, A_NORMAL, -1, 0);
+	for (i = 0; i < r->sc.wrong.n; i++) {
+		f = form_field_index(form, r->sc.wrong.v[i]);
+		if (f < 0)
+			continue;
+		line = xasprintf(_("- %s"), tr_get(&form->fields[f].label,
+		    r->t->lang));
+		tui_page_text(&r->p, line, 2, A_BOLD, -1, 0);
+		free(line);
+		result_value(r, _("yours: %s"), &form->fields[f],
+		    r->inc->values[f]);
+		result_value(r, _("scenario: %s"), &form->fields[f],
+		    r->dr->truth[f]);
+	}
+}
+
+static const char *
+reportable_text(enum reportable v)
+{
+	switch (v) {
+	case REPORTABLE_YES:
+		return _("Report to the PPC: required");
+	case REPORTABLE_NO:
+		return _("Report to the PPC: not required");
+	default:
+		return _("Report to the PPC: undetermined");
+	}
+}
+
+/* The verdict, its grounds, an exemption and the due dates, as lines. */
+static void
+assessment_lines(struct result *r, const struct rules_result *res, int ind)
+{
+	const char *label;
+	char date[11], *line;
+	struct buf b;
+	int g;
+
+	tui_page_text(&r->p, reportable_text(res->reportable), ind, A_BOLD,
+	    -1, 0);
+	buf_init(&b);
+	for (g = 0; g < GROUND_COUNT; g++) {
+		if (!(res->grounds & (1u << g)))
+			continue;
+		label = tr_get(&rules_ground_define(r->t->data->rules,
+		    (enum ground)g)->label, r->t->lang);
+		buf_addf(&b, "%s%s", b.len > 0 ? " / " : _("Grounds: "),
+		    *label ? label : rules_ground_name((enum ground)g));
+	}
+	if (b.len > 0)
+		tui_page_text(&r->p, b.s, ind, A_NORMAL, -1, 0);
+	buf_free(&b);
+	if (res->exemption != EXEMPTION_NONE) {
+		line = xasprintf("%s: %s", _("Exemption"),
+		    res->exemption == EXEMPTION_ENCRYPTION ?
+		    _("high-level encryption, key not exposed") :
+		    _("not leaked (recovered unseen, or sent only inside the "
+		    "facility)"));
+		tui_page_text(&r->p, line, ind, A_NORMAL, -1, 0);
+		free(line);
+	}
+	if (res->preliminary_due >= 0) {
+		jtime_format_date(res->preliminary_due, date);
+		line = xasprintf("%s%s", _("Preliminary (target): "), date);
+		tui_page_text(&r->p, line, ind, A_NORMAL, -1, 0);
+		free(line);
+		jtime_format_date(res->final_due, date);
+		line = xasprintf("%s%s", _("Final report due: "), date);
+		tui_page_text(&r->p, line, ind, A_NORMAL, -1, 0);
+		free(line);
+	}
+}
+
+static void
+result_assessment(struct result *r)
+{
+	const struct model_data *d = r->t->data;
+	struct rules_result truth, mine;
+
+	rules_eval(d->rules, d->form, d->holidays, r->dr->truth, &truth);
+	rules_eval(d->rules, d->form, d->holidays, r->inc->values, &mine);
+	tui_page_heading(&r->p, _("The scenario's assessment"));
+	assessment_lines(r, &truth, 2);
+	if (mine.reportable != truth.reportable ||
+	    mine.grounds != truth.grounds) {
+		tui_page_add(&r->p, "", A_NORMAL, -1);
+		tui_page_text(&r->p, _("Your answers gave:"), 2,
+		    tui_term_attr(TC_DIM), -1, 0);
+		assessment_lines(r, &mine, 4);
+	}
+	rules_result_free(&truth);
+	rules_result_free(&mine);
+}
+
+static void
+result_build(struct result *r)
+{
+	char *line;
+
+	tui_page_clear(&r->p);
+	tui_page_text(&r->p, tr_get(&r->dr->title, r->t->lang), 0, A_NORMAL, -1,
+	    0);
+	tui_page_add(&r->p, "", A_NORMAL, -1);
+	line = xasprintf(_("Score: %d / 100"), r->sc.score);
+	tui_page_add(&r->p, line, A_BOLD, -1);
+	free(line);
+	result_parts(r);
+	result_missed(r);
+	result_wrong(r);
+	result_assessment(r);
+	tui_page_heading(&r->p, _("Debrief: what mattered and why"));
+	tui_page_text(&r->p, tr_get(&r->dr->debrief, r->t->lang), 2, A_NORMAL,
+	    -1, 1);
+	line = xasprintf(_("Source: %s"), r->dr->source);
+	tui_page_add(&r->p, "", A_NORMAL, -1);
+	tui_page_text(&r->p, line, 2, tui_term_attr(TC_DIM), -1, 0);
+	free(line);
+	line = xasprintf(_("This run is recorded as %s: anshin-ir score %s "
+	    "prints its score, anshin-ir drill --history lists every run."),
+	    r->inc->ref, r->inc->ref);
+	tui_page_add(&r->p, "", A_NORMAL, -1);
+	tui_page_text(&r->p, line, 2, tui_term_attr(TC_DIM), -1, 0);
+	free(line);
+}
+
+static void
+result_draw(void *ud)
+{
+	struct result *r = ud;
+	char *title;
+
+	erase();
+	if (tui_too_small()) {
+		tui_draw_too_small();
+		return;
+	}
+	result_build(r);
+	title = xasprintf("anshin-ir  %s  %s  %s", TUI_DRILL_MARK,
+	    r->inc->ref, r->dr->name);
+	tui_page_draw(r->t, &r->p, title, _("submitted"), KC_SCORE);
+	free(title);
+}
+
+int
+tui_drill_result(struct tui *t, const struct drill *dr,
+    const struct incident *inc)
+{
+	struct result r = { t, dr, inc, { 0 }, -1, { NULL, 0, 0 } };
+	struct run_clock k;
+	enum tui_act act;
+	char by[64];
+	int rc, sig;
+
+	rc = model_drill_score(t->st, t->data, inc, &r.sc, by, sizeof by,
+	    t->err, sizeof t->err);
+	if (rc != ST_OK)
+		return rc;
+	memset(&k, 0, sizeof k);
+	if (store_events_get(t->st, inc->id, clock_event, &k, t->err,
+	    sizeof t->err) == ST_OK && k.have_start && k.have_end)
+		r.elapsed = (long)(k.submitted - k.started);
+	for (;;) {
+		result_draw(&r);
+		refresh();
+		act = tui_page_key(KC_SCORE, NULL);
+		if ((sig = tui_term_quit_signal()) != 0) {
+			rc = 128 + sig;
+			break;
+		}
+		if (tui_page_scroll(&r.p, act))
+			continue;
+		if (act == TA_QUIT || act == TA_INTERRUPT)
+			break;
+		if (act == TA_HELP)
+			tui_page_help(t, _("Score and debrief"), _("The run is "
+			    "submitted and scored. anshin-ir resume REF shows "
+			    "this screen again; anshin-ir score REF prints the "
+			    "score."),
+			    KC_SCORE, result_draw, &r);
+	}
+	tui_page_clear(&r.p);
+	drill_score_free(&r.sc);
+	return rc;
+}
