@@ -241,55 +241,24 @@ print_days_left(FILE *fp, long due, long today)
 		fprintf(fp, _(" (OVERDUE by %ld days)"), -d);
 }
 
-static const char *
-reportable_text(enum reportable r)
-{
-	switch (r) {
-	case REPORTABLE_YES:
-		return _("yes: report to the PPC and notify the individuals");
-	case REPORTABLE_NO:
-		return _("no report required");
-	default:
-		return _("undetermined: answers still missing");
-	}
-}
-
-static const char *
-exemption_text(enum exemption e)
-{
-	switch (e) {
-	case EXEMPTION_ENCRYPTION:
-		return _("high-level encryption, key not exposed");
-	case EXEMPTION_NOT_LEAKED:
-		return _("not leaked (recovered unseen, or sent only inside "
-		    "the facility)");
-	default:
-		return _("none");
-	}
-}
-
 static void
 print_assessment(struct cli *c, const struct evaluation *ev)
 {
 	const struct rules_result *r = &ev->result;
 	long today = jtime_day(c->env.now);
-	const char *label;
-	char date[11];
-	int g, first = 1;
+	const char *exemption;
+	char date[11], *grounds;
 
-	printf("%s: %s\n", _("Reportable"), reportable_text(r->reportable));
-	printf("%s: ", _("Grounds"));
-	for (g = 0; g < GROUND_COUNT; g++) {
-		if (!(r->grounds & (1u << g)))
-			continue;
-		label = tr_get(&rules_ground_define(c->data->rules,
-		    (enum ground)g)->label, c->env.lang);
-		printf("%s%s", first ? "" : " / ", *label != '\0' ? label :
-		    rules_ground_name((enum ground)g));
-		first = 0;
-	}
-	printf("%s\n", first ? _("none") : "");
-	printf("%s: %s\n", _("Exemption"), exemption_text(r->exemption));
+	printf("%s: %s\n", _("Reportable"),
+	    _(rules_reportable_text(r->reportable)));
+	grounds = rules_grounds_text(c->data->rules, r->grounds, c->env.lang,
+	    " / ");
+	exemption = rules_exemption_label(c->data->rules, r->exemption,
+	    c->env.lang);
+	printf("%s: %s\n", _("Grounds"), grounds != NULL ? grounds : _("none"));
+	free(grounds);
+	printf("%s: %s\n", _("Exemption"), exemption != NULL ? exemption :
+	    _("none"));
 	if (r->preliminary_due >= 0) {
 		format_date(r->preliminary_due, date);
 		printf("%s: %s", _("Preliminary report (target, day 5)"), date);

@@ -818,6 +818,7 @@ drill_score(const struct drill *d, const struct form *form,
 	out->assessment_points = truth.reportable == mine.reportable &&
 	    truth.grounds == mine.grounds ? 20 : 0;
 	out->late_penalty = late_penalty(d, elapsed);
+	out->elapsed = elapsed;
 	rules_result_free(&truth);
 	rules_result_free(&mine);
 	total = floor(out->answers_points + out->actions_points +

@@ -65,6 +65,7 @@ struct drill_score {
 	double actions_points;		/* of 30 */
 	int assessment_points;		/* 0 or 20 */
 	double late_penalty;		/* 0-10 */
+	long elapsed;			/* seconds taken, -1 without a clock */
 	struct strv missed;		/* expected actions not marked done */
 	struct strv wrong;		/* scored keys not answered as the truth */
 };

@@ -27,38 +27,6 @@ struct form_loader {
 };
 
 static int
-lang_suffix(const char *key, const char *stem, enum lang *lang)
-{
-	size_t n = strlen(stem);
-
-	if (strncmp(key, stem, n) != 0 || key[n] != '.')
-		return 0;
-	if (strcmp(key + n + 1, "ja") == 0)
-		*lang = LANG_JA;
-	else if (strcmp(key + n + 1, "en") == 0)
-		*lang = LANG_EN;
-	else
-		return 0;
-	return 1;
-}
-
-/* Sets one language of a translated text from "stem.ja"/"stem.en". */
-static int
-set_tr(struct tr *t, const char *key, const char *stem, const char *value,
-    int *handled, char *err, size_t errlen)
-{
-	enum lang lang;
-
-	if (!lang_suffix(key, stem, &lang))
-		return ST_OK;
-	*handled = 1;
-	if (t->s[lang] != NULL)
-		return err_set(err, errlen, ST_CONFIG, "'%s' given twice", key);
-	t->s[lang] = xstrdup(value);
-	return ST_OK;
-}
-
-static int
 parse_yes_no(const char *key, const char *value, int *out, char *err,
     size_t errlen)
 {
@@ -139,9 +107,9 @@ set_choice_text(struct form_field *fld, const char *key, const char *value,
 	/* "choice.V.ja" is the label: give set_tr the stem "choice.V". */
 	memcpy(stem, key, (size_t)(dot - key));
 	stem[dot - key] = '\0';
-	rc = set_tr(&c->label, key, stem, value, &handled, err, errlen);
+	rc = ini_set_tr(&c->label, key, stem, value, &handled, err, errlen);
 	if (rc == ST_OK && !handled)
-		rc = set_tr(&c->help, dot + 1, "help", value, &handled, err,
+		rc = ini_set_tr(&c->help, dot + 1, "help", value, &handled, err,
 		    errlen);
 	if (rc == ST_OK && !handled)
 		rc = err_set(err, errlen, ST_CONFIG, "unknown key '%s'", key);
@@ -222,9 +190,9 @@ field_key(struct form_loader *ld, const struct ini_line *l, char *err,
 			ld->show_if_line[fld - ld->f->fields] = l->line;
 		return ST_OK;
 	}
-	rc = set_tr(&fld->label, k, "label", v, &handled, err, errlen);
+	rc = ini_set_tr(&fld->label, k, "label", v, &handled, err, errlen);
 	if (rc == ST_OK && !handled)
-		rc = set_tr(&fld->help, k, "help", v, &handled, err, errlen);
+		rc = ini_set_tr(&fld->help, k, "help", v, &handled, err, errlen);
 	if (rc == ST_OK && !handled)
 		rc = err_set(err, errlen, ST_CONFIG, "unknown key '%s' in a "
 		    "field (allowed: page, type, required, label.ja/en, "
@@ -239,10 +207,10 @@ page_key(struct form_page *pg, const struct ini_line *l, char *err,
 {
 	int handled = 0, rc;
 
-	rc = set_tr(&pg->title, l->key, "title", l->value, &handled, err,
+	rc = ini_set_tr(&pg->title, l->key, "title", l->value, &handled, err,
 	    errlen);
 	if (rc == ST_OK && !handled)
-		rc = set_tr(&pg->help, l->key, "help", l->value, &handled, err,
+		rc = ini_set_tr(&pg->help, l->key, "help", l->value, &handled, err,
 		    errlen);
 	if (rc == ST_OK && !handled)
 		rc = err_set(err, errlen, ST_CONFIG, "unknown key '%s' in a "

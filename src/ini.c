@@ -145,3 +145,25 @@ ini_parse_string(const char *text, size_t len, const char *name, ini_fn fn,
 	free(copy);
 	return rc;
 }
+
+int
+ini_set_tr(struct tr *t, const char *key, const char *stem, const char *value,
+    int *handled, char *err, size_t errlen)
+{
+	size_t n = strlen(stem);
+	enum lang lang;
+
+	if (*handled || strncmp(key, stem, n) != 0 || key[n] != '.')
+		return ST_OK;
+	if (strcmp(key + n + 1, "ja") == 0)
+		lang = LANG_JA;
+	else if (strcmp(key + n + 1, "en") == 0)
+		lang = LANG_EN;
+	else
+		return ST_OK;
+	*handled = 1;
+	if (t->s[lang] != NULL)
+		return err_set(err, errlen, ST_CONFIG, "'%s' given twice", key);
+	t->s[lang] = xstrdup(value);
+	return ST_OK;
+}

@@ -10,6 +10,8 @@
 
 #include <stddef.h>
 
+#include "util.h"
+
 struct ini_line {
 	const char *section;	/* "[page start]" -> "page"; NULL before any */
 	const char *name;	/* "[page start]" -> "start"; NULL if absent */
@@ -22,6 +24,12 @@ struct ini_line {
  * ST_OK or an error code, writing a message without position to err. */
 typedef int (*ini_fn)(void *ud, const struct ini_line *l, char *err,
     size_t errlen);
+
+/* For a "STEM.ja" or "STEM.en" key: stores value as that language of t
+ * and sets *handled. Does nothing when *handled is already set or key is
+ * not one of the two. ST_CONFIG when the language was given twice. */
+int ini_set_tr(struct tr *t, const char *key, const char *stem,
+    const char *value, int *handled, char *err, size_t errlen);
 
 /* Parses text; on error returns the code with "NAME:LINE: message" in err.
  * Invalid UTF-8 is an error too. */

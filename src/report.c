@@ -38,20 +38,6 @@ due_text(const struct report_ctx *r, long due, enum action_status status)
 
 /* ---- the cover -------------------------------------------------------- */
 
-static const char *
-reportable_text(const struct report_ctx *r)
-{
-	switch (r->ev.result.reportable) {
-	case REPORTABLE_YES:
-		return tx(r, N_("yes: report to the PPC and notify the "
-		    "individuals"));
-	case REPORTABLE_NO:
-		return tx(r, N_("no report required"));
-	default:
-		return tx(r, N_("undetermined: answers still missing"));
-	}
-}
-
 /* A PPC due date with the days left, "(done)" once its action is. */
 static void
 due_row(struct report_ctx *r, const char *label, long due, const char *action)
@@ -122,7 +108,7 @@ cover_table(struct report_ctx *r)
 	report_row2(r, tx(r, N_("Status")), r->inc->closed ?
 	    tx(r, N_("closed")) : tx(r, N_("open")));
 	answer_row(r, "discovered_at");
-	report_row2(r, tx(r, N_("Reportable")), reportable_text(r));
+	report_row2(r, tx(r, N_("Reportable")), tx(r, rules_reportable_text(r->ev.result.reportable)));
 	report_row2(r, tx(r, N_("Grounds")), grounds);
 	report_row2(r, tx(r, N_("Exemption")), report_exemption_text(r));
 	cover_dues(r);

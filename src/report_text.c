@@ -110,39 +110,19 @@ report_iso_text(const char *iso, size_t len)
 char *
 report_grounds_text(const struct report_ctx *r)
 {
-	struct buf b;
-	int g;
+	char *s = rules_grounds_text(r->d->rules, r->ev.result.grounds,
+	    r->o->lang, "\n");
 
-	buf_init(&b);
-	buf_adds(&b, "");
-	for (g = 0; g < GROUND_COUNT; g++) {
-		if (!(r->ev.result.grounds & (1u << g)))
-			continue;
-		if (b.len > 0)
-			buf_addc(&b, '\n');
-		buf_adds(&b, tr_get(&rules_ground_define(r->d->rules,
-		    (enum ground)g)->label, r->o->lang));
-	}
-	if (b.len == 0)
-		buf_adds(&b, tx(r, N_("none")));
-	return buf_steal(&b);
+	return s != NULL ? s : xstrdup(tx(r, N_("none")));
 }
 
 const char *
 report_exemption_text(const struct report_ctx *r)
 {
-	const struct rules *ru = r->d->rules;
+	const char *s = rules_exemption_label(r->d->rules,
+	    r->ev.result.exemption, r->o->lang);
 
-	switch (r->ev.result.exemption) {
-	case EXEMPTION_NOT_LEAKED:
-		return tr_get(&ru->defines[ru->exemption_not_leaked].label,
-		    r->o->lang);
-	case EXEMPTION_ENCRYPTION:
-		return tr_get(&ru->defines[ru->exemption_encryption].label,
-		    r->o->lang);
-	default:
-		return tx(r, N_("none"));
-	}
+	return s != NULL ? s : tx(r, N_("none"));
 }
 
 const char *

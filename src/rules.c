@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "contacts.h"
+#include "i18n.h"
 #include "ini.h"
 #include "jtime.h"
 
@@ -120,6 +121,54 @@ rules_ground_define(const struct rules *r, enum ground g)
 	return &r->defines[r->ground_define[g]];
 }
 
+char *
+rules_grounds_text(const struct rules *r, unsigned grounds, enum lang lang,
+    const char *sep)
+{
+	const char *label;
+	struct buf b;
+	int g;
+
+	if (grounds == 0)
+		return NULL;
+	buf_init(&b);
+	for (g = 0; g < GROUND_COUNT; g++) {
+		if (!(grounds & (1u << g)))
+			continue;
+		label = tr_get(&rules_ground_define(r, (enum ground)g)->label,
+		    lang);
+		if (b.len > 0)
+			buf_adds(&b, sep);
+		buf_adds(&b, *label != '\0' ? label :
+		    rules_ground_name((enum ground)g));
+	}
+	return buf_steal(&b);
+}
+
+const char *
+rules_exemption_label(const struct rules *r, enum exemption e,
+    enum lang lang)
+{
+	if (e == EXEMPTION_NOT_LEAKED)
+		return tr_get(&r->defines[r->exemption_not_leaked].label, lang);
+	if (e == EXEMPTION_ENCRYPTION)
+		return tr_get(&r->defines[r->exemption_encryption].label, lang);
+	return NULL;
+}
+
+const char *
+rules_reportable_text(enum reportable r)
+{
+	switch (r) {
+	case REPORTABLE_YES:
+		return N_("yes: report to the PPC and notify the individuals");
+	case REPORTABLE_NO:
+		return N_("no report required");
+	default:
+		return N_("undetermined: answers still missing");
+	}
+}
+
 /* Scope: the form's keys, the pseudo-key "reportable", earlier defines. */
 static int
 scope_key(void *ud, const char *name, struct expr_key *out)
@@ -194,37 +243,6 @@ compile(struct rules_loader *ld, const struct src *s, const char *what,
 	if (expr_parse(s->text, &scope, out, msg, sizeof msg) != 0)
 		return err_set(err, errlen, ST_CONFIG, "%s:%d: %s: %s",
 		    ld->r->name, s->line, what, msg);
-	return ST_OK;
-}
-
-static int
-lang_key(const char *key, const char *stem, enum lang *lang)
-{
-	size_t n = strlen(stem);
-
-	if (strncmp(key, stem, n) != 0 || key[n] != '.')
-		return 0;
-	if (strcmp(key + n + 1, "ja") == 0)
-		*lang = LANG_JA;
-	else if (strcmp(key + n + 1, "en") == 0)
-		*lang = LANG_EN;
-	else
-		return 0;
-	return 1;
-}
-
-static int
-set_text(struct tr *t, const char *key, const char *stem, const char *value,
-    int *handled, char *err, size_t errlen)
-{
-	enum lang lang;
-
-	if (*handled || !lang_key(key, stem, &lang))
-		return ST_OK;
-	*handled = 1;
-	if (t->s[lang] != NULL)
-		return err_set(err, errlen, ST_CONFIG, "'%s' given twice", key);
-	t->s[lang] = xstrdup(value);
 	return ST_OK;
 }
 
@@ -348,13 +366,13 @@ action_key(struct rules_loader *ld, const struct ini_line *l, char *err,
 		a->confirm = v[0] == 'y';
 		return ST_OK;
 	}
-	rc = set_text(&a->title, k, "title", v, &handled, err, errlen);
+	rc = ini_set_tr(&a->title, k, "title", v, &handled, err, errlen);
 	if (rc == ST_OK)
-		rc = set_text(&a->reason, k, "reason", v, &handled, err, errlen);
+		rc = ini_set_tr(&a->reason, k, "reason", v, &handled, err, errlen);
 	if (rc == ST_OK && !handled && strncmp(k, "detail.", 7) == 0) {
 		rc = check_placeholders(ld->form, v, err, errlen);
 		if (rc == ST_OK)
-			rc = set_text(&a->detail, k, "detail", v, &handled, err,
+			rc = ini_set_tr(&a->detail, k, "detail", v, &handled, err,
 			    errlen);
 	}
 	if (rc == ST_OK && !handled)
@@ -375,7 +393,7 @@ define_key(struct rules_loader *ld, const struct ini_line *l, char *err,
 	if (strcmp(l->key, "when") == 0)
 		return set_src(&ld->define_src[d - ld->r->defines], l, err,
 		    errlen);
-	rc = set_text(&d->label, l->key, "label", l->value, &handled, err,
+	rc = ini_set_tr(&d->label, l->key, "label", l->value, &handled, err,
 	    errlen);
 	if (rc == ST_OK && !handled)
 		rc = err_set(err, errlen, ST_CONFIG, "unknown key '%s' in a "

@@ -103,5 +103,15 @@ const char *rules_ground_name(enum ground g);
 const char *rules_exemption_name(enum exemption e);
 /* The define that holds a ground's label. */
 const struct rule_define *rules_ground_define(const struct rules *r, enum ground g);
+/* The grounds that hold, by their labels in lang (the id where a define
+ * has no label), joined with sep; NULL when none holds. */
+char *rules_grounds_text(const struct rules *r, unsigned grounds,
+    enum lang lang, const char *sep);
+/* An exemption by its define's label in lang; NULL for EXEMPTION_NONE. */
+const char *rules_exemption_label(const struct rules *r, enum exemption e,
+    enum lang lang);
+/* The result in words, as an English message id: each view translates it
+ * in its own language. */
+const char *rules_reportable_text(enum reportable r);
 
 #endif

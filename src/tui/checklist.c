@@ -14,6 +14,7 @@
 #include "text.h"
 #include "tui/draw.h"
 #include "tui/term.h"
+#include "tui/words.h"
 
 struct row {
 	char *text;
@@ -118,47 +119,12 @@ add_contacts(struct tui *t, struct rows *r, const char *detail, int cols,
 }
 
 static void
-days_left(long due, long today, char *out, size_t len)
-{
-	long d = due - today;
-
-	if (d > 0)
-		snprintf(out, len, _(" (%ld days left)"), d);
-	else if (d == 0)
-		snprintf(out, len, "%s", _(" (due today)"));
-	else
-		snprintf(out, len, _(" (OVERDUE by %ld days)"), -d);
-}
-
-static const char *
-reportable_short(enum reportable r)
-{
-	switch (r) {
-	case REPORTABLE_YES:
-		return _("Report to the PPC: required");
-	case REPORTABLE_NO:
-		return _("Report to the PPC: not required");
-	default:
-		return _("Report to the PPC: undetermined");
-	}
-}
-
-static const char *
-exemption_text(enum exemption e)
-{
-	return e == EXEMPTION_ENCRYPTION ?
-	    _("high-level encryption, key not exposed") :
-	    _("not leaked (recovered unseen, or sent only inside the "
-	    "facility)");
-}
-
-static void
 add_due(struct rows *r, const char *label, long due, long today, int cols)
 {
 	char date[11], left[64], *line;
 
 	jtime_format_date(due, date);
-	days_left(due, today, left, sizeof left);
+	tui_days_left(due, today, left, sizeof left);
 	line = xasprintf("%s%s%s", label, date, left);
 	add_wrapped(r, line, 0, cols, A_NORMAL, -1, 2);
 	free(line);
@@ -167,25 +133,15 @@ add_due(struct rows *r, const char *label, long due, long today, int cols)
 static void
 add_grounds(struct tui *t, struct rows *r, unsigned grounds, int cols)
 {
-	const char *label;
-	struct buf b;
-	int g, first = 1;
+	char *text = rules_grounds_text(t->data->rules, grounds, t->lang,
+	    " / "), *line;
 
-	if (grounds == 0)
+	if (text == NULL)
 		return;
-	buf_init(&b);
-	buf_adds(&b, _("Grounds: "));
-	for (g = 0; g < GROUND_COUNT; g++) {
-		if (!(grounds & (1u << g)))
-			continue;
-		label = tr_get(&rules_ground_define(t->data->rules,
-		    (enum ground)g)->label, t->lang);
-		buf_addf(&b, "%s%s", first ? "" : " / ",
-		    *label ? label : rules_ground_name((enum ground)g));
-		first = 0;
-	}
-	add_wrapped(r, b.s, 0, cols, A_NORMAL, -1, 3);
-	buf_free(&b);
+	line = xasprintf("%s%s", _("Grounds: "), text);
+	add_wrapped(r, line, 0, cols, A_NORMAL, -1, 3);
+	free(line);
+	free(text);
 }
 
 /* One row for a narrow strip: the verdict and the two dates. */
@@ -198,13 +154,13 @@ add_assessment_short(const struct evaluation *ev, struct rows *r)
 	char pre[11], fin[11], *line;
 
 	if (res->preliminary_due < 0) {
-		add_row(r, reportable_short(res->reportable), NULL, a, -1, 0);
+		add_row(r, tui_reportable_short(res->reportable), NULL, a, -1, 0);
 		return;
 	}
 	jtime_format_date(res->preliminary_due, pre);
 	jtime_format_date(res->final_due, fin);
 	line = xasprintf(_("%s  preliminary %s, final %s"),
-	    reportable_short(res->reportable), pre, fin);
+	    tui_reportable_short(res->reportable), pre, fin);
 	add_row(r, line, NULL, a, -1, 0);
 	free(line);
 }
@@ -216,13 +172,14 @@ add_assessment(struct tui *t, const struct evaluation *ev, struct rows *r,
 	const struct rules_result *res = &ev->result;
 	long today = jtime_day(jtime_now());
 
-	add_row(r, reportable_short(res->reportable), NULL,
+	add_row(r, tui_reportable_short(res->reportable), NULL,
 	    res->reportable == REPORTABLE_YES ? tui_term_attr(TC_ERROR) :
 	    A_BOLD, -1, 0);
 	add_grounds(t, r, res->grounds, cols);
 	if (res->exemption != EXEMPTION_NONE) {
 		char *line = xasprintf("%s: %s", _("Exemption"),
-		    exemption_text(res->exemption));
+		    rules_exemption_label(t->data->rules, res->exemption,
+		    t->lang));
 		add_wrapped(r, line, 0, cols, A_NORMAL, -1, 2);
 		free(line);
 	}
@@ -236,30 +193,6 @@ add_assessment(struct tui *t, const struct evaluation *ev, struct rows *r,
 		    "them"), 0, cols, tui_term_attr(TC_DIM), -1, 2);
 }
 
-static const char *
-phase_label(enum phase p)
-{
-	switch (p) {
-	case PHASE_IMMEDIATE:
-		return _("Immediate (within hours)");
-	case PHASE_INVESTIGATE:
-		return _("Investigate");
-	case PHASE_REPORT:
-		return _("Report");
-	default:
-		return _("Follow-up");
-	}
-}
-
-static attr_t
-phase_attr(enum phase p)
-{
-	static const enum tui_color c[PHASE_COUNT] = { TC_IMMEDIATE,
-		TC_INVESTIGATE, TC_REPORT, TC_FOLLOWUP };
-
-	return tui_term_attr(c[p]);
-}
-
 static void
 add_item(struct tui *t, const struct check_item *it, int idx, long today,
     struct rows *r, int cols, int *unset)
@@ -269,7 +202,7 @@ add_item(struct tui *t, const struct check_item *it, int idx, long today,
 	char due[16] = "", *line;
 	int y, m, d;
 	size_t i;
-	attr_t a = it->status == ACTION_OPEN ? phase_attr(it->action->phase) :
+	attr_t a = it->status == ACTION_OPEN ? tui_phase_attr(it->action->phase) :
 	    tui_term_attr(TC_DIM);
 
 	if (it->due >= 0) {
@@ -321,8 +254,8 @@ build(struct tui *t, const struct evaluation *ev, int cols, int compact,
 				add_unset_hint(r, cols);
 			unset = 0;
 			last = (int)ev->items[i].action->phase;
-			add_row(r, phase_label((enum phase)last), NULL,
-			    phase_attr((enum phase)last), -1, 1);
+			add_row(r, tui_phase_label((enum phase)last), NULL,
+			    tui_phase_attr((enum phase)last), -1, 1);
 		}
 		add_item(t, &ev->items[i], (int)i, today, r, cols, &unset);
 	}
@@ -424,7 +357,7 @@ tui_checklist_detail(struct tui *t, const struct incident *inc,
 	int unset = 0;
 
 	line = xasprintf("%s: %s   %s: %d", _("Phase"),
-	    phase_label(a->phase), _("Priority"), a->priority);
+	    tui_phase_label(a->phase), _("Priority"), a->priority);
 	strv_push(out, line);
 	free(line);
 	if (it->due >= 0) {

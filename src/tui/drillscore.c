@@ -16,39 +16,13 @@
 #include "tui/fields.h"
 #include "tui/page.h"
 #include "tui/term.h"
-
-/* When the run started and was submitted, read off its timeline as the
- * core reads them for the late penalty (model_drill_score). */
-struct run_clock {
-	jtime_t started, submitted;
-	int have_start, have_end;
-};
-
-static void
-clock_event(void *ud, const struct store_event *ev)
-{
-	struct run_clock *k = ud;
-	char stamp[20];
-	jtime_t at;
-
-	snprintf(stamp, sizeof stamp, "%.19s", ev->at);
-	if (jtime_parse(stamp, &at, NULL, 0) != 0)
-		return;
-	if (!k->have_start && strcmp(ev->kind, "created") == 0) {
-		k->started = at;
-		k->have_start = 1;
-	} else if (!k->have_end && strcmp(ev->kind, "closed") == 0) {
-		k->submitted = at;
-		k->have_end = 1;
-	}
-}
+#include "tui/words.h"
 
 struct result {
 	struct tui *t;
 	const struct drill *dr;
 	const struct incident *inc;
 	struct drill_score sc;
-	long elapsed;			/* seconds, -1 without a clock */
 	struct tui_page p;
 };
 
@@ -96,10 +70,10 @@ result_parts(struct result *r)
 	/* Not "-0.0" on time. */
 	snprintf(v, sizeof v, "%4.1f", sc->late_penalty > 0 ?
 	    -sc->late_penalty : 0.0);
-	if (r->elapsed < 0)
+	if (r->sc.elapsed < 0)
 		note = xstrdup(_("no clock for this run"));
 	else {
-		tui_drill_mmss(r->elapsed, t1, sizeof t1);
+		tui_drill_mmss(r->sc.elapsed, t1, sizeof t1);
 		tui_drill_mmss(r->dr->time_limit, t2, sizeof t2);
 		note = xasprintf(_("took %s, limit %s"), t1, t2);
 	}
@@ -176,19 +150,6 @@ result_wrong(struct result *r)
 	}
 }
 
-static const char *
-reportable_text(enum reportable v)
-{
-	switch (v) {
-	case REPORTABLE_YES:
-		return _("Report to the PPC: required");
-	case REPORTABLE_NO:
-		return _("Report to the PPC: not required");
-	default:
-		return _("Report to the PPC: undetermined");
-	}
-}
-
 /* The verdict, its grounds, an exemption and the due dates, as lines. */
 static void
 assessment_lines(struct result *r, const struct rules_result *res, int ind)
@@ -198,7 +159,7 @@ assessment_lines(struct result *r, const struct rules_result *res, int ind)
 	struct buf b;
 	int g;
 
-	tui_page_text(&r->p, reportable_text(res->reportable), ind, A_BOLD,
+	tui_page_text(&r->p, tui_reportable_short(res->reportable), ind, A_BOLD,
 	    -1, 0);
 	buf_init(&b);
 	for (g = 0; g < GROUND_COUNT; g++) {
@@ -307,8 +268,7 @@ int
 tui_drill_result(struct tui *t, const struct drill *dr,
     const struct incident *inc)
 {
-	struct result r = { t, dr, inc, { 0 }, -1, { NULL, 0, 0 } };
-	struct run_clock k;
+	struct result r = { t, dr, inc, { 0 }, { NULL, 0, 0 } };
 	enum tui_act act;
 	char by[64];
 	int rc, sig;
@@ -317,10 +277,6 @@ tui_drill_result(struct tui *t, const struct drill *dr,
 	    t->err, sizeof t->err);
 	if (rc != ST_OK)
 		return rc;
-	memset(&k, 0, sizeof k);
-	if (store_events_get(t->st, inc->id, clock_event, &k, t->err,
-	    sizeof t->err) == ST_OK && k.have_start && k.have_end)
-		r.elapsed = (long)(k.submitted - k.started);
 	for (;;) {
 		result_draw(&r);
 		refresh();

@@ -17,6 +17,7 @@
 #include "tui/draw.h"
 #include "tui/fields.h"
 #include "tui/term.h"
+#include "tui/words.h"
 
 /* ---- rows ---- */
 
@@ -163,43 +164,6 @@ status_word(const char *name)
 	if (strcmp(name, "open") == 0)
 		return status_label(ACTION_OPEN);
 	return name;
-}
-
-static const char *
-phase_label(enum phase p)
-{
-	switch (p) {
-	case PHASE_IMMEDIATE:
-		return _("Immediate (within hours)");
-	case PHASE_INVESTIGATE:
-		return _("Investigate");
-	case PHASE_REPORT:
-		return _("Report");
-	default:
-		return _("Follow-up");
-	}
-}
-
-static attr_t
-phase_attr(enum phase p)
-{
-	static const enum tui_color c[PHASE_COUNT] = { TC_IMMEDIATE,
-		TC_INVESTIGATE, TC_REPORT, TC_FOLLOWUP };
-
-	return tui_term_attr(c[p]);
-}
-
-static void
-days_left(long due, long today, char *out, size_t len)
-{
-	long d = due - today;
-
-	if (d > 0)
-		snprintf(out, len, _(" (%ld days left)"), d);
-	else if (d == 0)
-		snprintf(out, len, "%s", _(" (due today)"));
-	else
-		snprintf(out, len, _(" (OVERDUE by %ld days)"), -d);
 }
 
 static const char *
@@ -376,21 +340,21 @@ build_checklist(const struct review_data *d, int cols, struct review_rows *r)
 		if ((int)it->action->phase != last) {
 			last = (int)it->action->phase;
 			add(r, "", NULL, A_NORMAL, -1, 0);
-			add(r, phase_label(it->action->phase), NULL,
-			    phase_attr(it->action->phase), -1, 1);
+			add(r, tui_phase_label(it->action->phase), NULL,
+			    tui_phase_attr(it->action->phase), -1, 1);
 		}
 		right = NULL;
 		if (it->due >= 0) {
 			jtime_format_date(it->due, date);
 			left[0] = '\0';
 			if (it->status == ACTION_OPEN)
-				days_left(it->due, today, left, sizeof left);
+				tui_days_left(it->due, today, left, sizeof left);
 			right = xasprintf("%s%s", date + 5, left);
 		}
 		line = xasprintf("%s%s", marks[it->status],
 		    tr_get(&it->action->title, d->t->lang));
 		add_wrapped(r, line, right, 0, cols, it->status == ACTION_OPEN ?
-		    phase_attr(it->action->phase) : tui_term_attr(TC_DIM),
+		    tui_phase_attr(it->action->phase) : tui_term_attr(TC_DIM),
 		    (int)i);
 		free(line);
 		free(right);
@@ -506,33 +470,6 @@ build_timeline(const struct review_data *d, int cols, struct review_rows *r)
 
 /* ---- assessment: grounds, exemption, due dates, why each action ---- */
 
-static const char *
-reportable_text(enum reportable v)
-{
-	switch (v) {
-	case REPORTABLE_YES:
-		return _("yes: report to the PPC and notify the individuals");
-	case REPORTABLE_NO:
-		return _("no report required");
-	default:
-		return _("undetermined: answers still missing");
-	}
-}
-
-static const char *
-exemption_text(enum exemption e)
-{
-	switch (e) {
-	case EXEMPTION_ENCRYPTION:
-		return _("high-level encryption, key not exposed");
-	case EXEMPTION_NOT_LEAKED:
-		return _("not leaked (recovered unseen, or sent only inside "
-		    "the facility)");
-	default:
-		return _("none");
-	}
-}
-
 static void
 due_row(const char *label, long due, long today, int cols,
     struct review_rows *r)
@@ -540,7 +477,7 @@ due_row(const char *label, long due, long today, int cols,
 	char date[11], left[64], *line;
 
 	jtime_format_date(due, date);
-	days_left(due, today, left, sizeof left);
+	tui_days_left(due, today, left, sizeof left);
 	line = xasprintf("%s: %s%s", label, date, left);
 	add_wrapped(r, line, NULL, 0, cols, due < today ?
 	    tui_term_attr(TC_ERROR) : A_NORMAL, -1);
@@ -552,33 +489,25 @@ verdict_rows(const struct review_data *d, int cols, struct review_rows *r)
 {
 	const struct rules_result *res = &d->ev->result;
 	long today = jtime_day(jtime_now());
-	const char *label;
-	struct buf b;
-	char *line;
-	int g, first = 1;
+	const char *exemption;
+	char *line, *grounds;
 
 	line = xasprintf("%s: %s", _("Reportable"),
-	    reportable_text(res->reportable));
+	    _(rules_reportable_text(res->reportable)));
 	add_wrapped(r, line, NULL, 0, cols, res->reportable == REPORTABLE_YES ?
 	    tui_term_attr(TC_ERROR) : A_BOLD, -1);
 	free(line);
-	buf_init(&b);
-	buf_addf(&b, "%s: ", _("Grounds"));
-	for (g = 0; g < GROUND_COUNT; g++) {
-		if (!(res->grounds & (1u << g)))
-			continue;
-		label = tr_get(&rules_ground_define(d->t->data->rules,
-		    (enum ground)g)->label, d->t->lang);
-		buf_addf(&b, "%s%s", first ? "" : " / ", *label != '\0' ?
-		    label : rules_ground_name((enum ground)g));
-		first = 0;
-	}
-	if (res->grounds == 0)
-		buf_adds(&b, _("none"));
-	add_wrapped(r, b.s, NULL, 0, cols, A_NORMAL, -1);
-	buf_free(&b);
-	line = xasprintf("%s: %s", _("Exemption"),
-	    exemption_text(res->exemption));
+	grounds = rules_grounds_text(d->t->data->rules, res->grounds,
+	    d->t->lang, " / ");
+	line = xasprintf("%s: %s", _("Grounds"), grounds != NULL ? grounds :
+	    _("none"));
+	add_wrapped(r, line, NULL, 0, cols, A_NORMAL, -1);
+	free(line);
+	free(grounds);
+	exemption = rules_exemption_label(d->t->data->rules, res->exemption,
+	    d->t->lang);
+	line = xasprintf("%s: %s", _("Exemption"), exemption != NULL ?
+	    exemption : _("none"));
 	add_wrapped(r, line, NULL, 0, cols, A_NORMAL, -1);
 	free(line);
 	if (res->preliminary_due >= 0) {
@@ -618,7 +547,7 @@ build_assessment(const struct review_data *d, int cols,
 		line = xasprintf("%s%s", marks[it->status], tr_get(&a->title,
 		    d->t->lang));
 		add_wrapped(r, line, a->confirm ? confirm : NULL, 0, cols,
-		    phase_attr(a->phase), -1);
+		    tui_phase_attr(a->phase), -1);
 		free(line);
 		if (*tr_get(&a->reason, d->t->lang) != '\0') {
 			line = xasprintf("%s%s", _("Why: "), tr_get(&a->reason,

@@ -1,0 +1,59 @@
+/*
+ * words.c - the shared wording of model states on TUI screens.
+ */
+#include "tui/words.h"
+
+#include <stdio.h>
+
+#include "i18n.h"
+#include "tui/term.h"
+
+const char *
+tui_phase_label(enum phase p)
+{
+	switch (p) {
+	case PHASE_IMMEDIATE:
+		return _("Immediate (within hours)");
+	case PHASE_INVESTIGATE:
+		return _("Investigate");
+	case PHASE_REPORT:
+		return _("Report");
+	default:
+		return _("Follow-up");
+	}
+}
+
+attr_t
+tui_phase_attr(enum phase p)
+{
+	static const enum tui_color c[PHASE_COUNT] = { TC_IMMEDIATE,
+		TC_INVESTIGATE, TC_REPORT, TC_FOLLOWUP };
+
+	return tui_term_attr(c[p]);
+}
+
+const char *
+tui_reportable_short(enum reportable r)
+{
+	switch (r) {
+	case REPORTABLE_YES:
+		return _("Report to the PPC: required");
+	case REPORTABLE_NO:
+		return _("Report to the PPC: not required");
+	default:
+		return _("Report to the PPC: undetermined");
+	}
+}
+
+void
+tui_days_left(long due, long today, char *out, size_t len)
+{
+	long d = due - today;
+
+	if (d > 0)
+		snprintf(out, len, _(" (%ld days left)"), d);
+	else if (d == 0)
+		snprintf(out, len, "%s", _(" (due today)"));
+	else
+		snprintf(out, len, _(" (OVERDUE by %ld days)"), -d);
+}

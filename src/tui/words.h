@@ -1,0 +1,21 @@
+/*
+ * words.h - how every TUI screen words and colours the model's states
+ * (phases, the PPC verdict, days left), so the wizard's panel, the review
+ * screen and the drill debrief never drift apart.
+ */
+#ifndef ANSHIN_TUI_WORDS_H
+#define ANSHIN_TUI_WORDS_H
+
+#include <curses.h>
+#include <stddef.h>
+
+#include "rules.h"
+
+const char *tui_phase_label(enum phase p);
+attr_t tui_phase_attr(enum phase p);
+/* "Report to the PPC: required" and the like. */
+const char *tui_reportable_short(enum reportable r);
+/* " (3 days left)", " (due today)", " (OVERDUE by 2 days)". */
+void tui_days_left(long due, long today, char *out, size_t len);
+
+#endif
