@@ -29,9 +29,9 @@ DEB_PACKAGES = build-essential pkg-config libncurses-dev libsqlite3-dev \
 
 # The core knows nothing of ncurses or libharu; the views are the TUI,
 # the PDF report and the command line.
-CORE_SRC = $(filter-out src/main.c src/cli.c src/report%.c,$(wildcard src/*.c))
+CORE_SRC = $(filter-out src/main.c src/cli%.c src/report%.c,$(wildcard src/*.c))
 REPORT_SRC = $(wildcard src/report*.c)
-VIEW_SRC = src/main.c src/cli.c $(REPORT_SRC) $(wildcard src/tui/*.c)
+VIEW_SRC = src/main.c $(wildcard src/cli*.c) $(REPORT_SRC) $(wildcard src/tui/*.c)
 CORE_OBJ = $(CORE_SRC:src/%.c=build/obj/%.o)
 REPORT_OBJ = $(REPORT_SRC:src/%.c=build/obj/%.o)
 VIEW_OBJ = $(VIEW_SRC:src/%.c=build/obj/%.o)

@@ -1,0 +1,491 @@
+/*
+ * cli_act.c - the commands that change incidents: new, set, done, skip,
+ * reopen-action, note, close, reopen, export, and the drills (drill,
+ * score). Each validates its arguments, calls one model operation and
+ * reports the outcome.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli_int.h"
+#include "i18n.h"
+#include "report.h"
+#include "text.h"
+#include "tui/tui.h"
+
+/* ---- new, set, answers ---- */
+
+int
+cli_cmd_new(struct cli *c)
+{
+	struct answer_set set;
+	struct incident *inc;
+	char *text, *name;
+	size_t len;
+	int rc;
+
+	if (c->opt[O_ANSWERS] == NULL) {
+		rc = tui_check_terminal(c->err, sizeof c->err);
+		return rc != ST_OK ? cli_fail(c, rc) : tui_new(&c->env);
+	}
+	rc = cli_need_store(c);
+	if (rc != ST_OK)
+		return cli_fail(c, rc);
+	rc = util_read_file(c->opt[O_ANSWERS], &text, &len, c->err,
+	    sizeof c->err);
+	if (rc != ST_OK)
+		return cli_fail(c, rc == ST_NOINPUT ? ST_NOINPUT : rc);
+	name = xstrdup(strcmp(c->opt[O_ANSWERS], "-") == 0 ? "<stdin>" :
+	    c->opt[O_ANSWERS]);
+	rc = model_answers_parse(c->data, text, len, name, c->env.now, &set,
+	    c->err, sizeof c->err);
+	free(text);
+	free(name);
+	if (rc != ST_OK)
+		return cli_fail(c, rc);
+	rc = model_create(c->store, c->data, &set, NULL, cli_by(c), c->env.now,
+	    &inc, c->err, sizeof c->err);
+	answer_set_free(&set);
+	if (rc != ST_OK)
+		return cli_fail(c, rc);
+	printf("%s\n", inc->ref);
+	incident_free(inc);
+	return ST_OK;
+}
+
+static int
+parse_assignment(struct cli *c, const char *arg, struct answer_set *set)
+{
+	const struct form_field *fld;
+	char *copy = xstrdup(arg), *eq = strchr(copy, '='), *key, *value;
+	char *canon = NULL, msg[900];
+	size_t i;
+	int rc = ST_OK;
+
+	if (eq == NULL || eq == copy) {
+		free(copy);
+		return err_set(c->err, sizeof c->err, ST_USAGE,
+		    _("'%s': expected KEY=VALUE"), arg);
+	}
+	*eq = '\0';
+	key = util_trim(copy);
+	value = util_trim(eq + 1);
+	fld = form_field_find(c->data->form, key);
+	if (fld == NULL)
+		rc = err_set(c->err, sizeof c->err, ST_DATAERR,
+		    _("'%s': unknown key '%s'"), arg, key);
+	for (i = 0; rc == ST_OK && i < set->n; i++)
+		if (strcmp(set->v[i].key, key) == 0)
+			rc = err_set(c->err, sizeof c->err, ST_DATAERR,
+			    _("'%s': key '%s' given twice"), arg, key);
+	/* "KEY=" clears the answer. */
+	if (rc == ST_OK && *value != '\0') {
+		rc = form_value_normalize(fld, value, &canon, msg, sizeof msg);
+		if (rc != ST_OK)
+			err_set(c->err, sizeof c->err, rc, "'%s': %s", arg, msg);
+	}
+	if (rc == ST_OK) {
+		set->v = xreallocarray(set->v, set->n + 1, sizeof *set->v);
+		set->v[set->n].key = xstrdup(key);
+		set->v[set->n].value = canon;
+		set->v[set->n++].line = 0;
+	}
+	free(copy);
+	return rc;
+}
+
+int
+cli_cmd_set(struct cli *c)
+{
+	struct answer_set set;
+	struct incident *inc;
+	int i, rc;
+
+	rc = cli_load_incident(c, c->arg[0], &inc);
+	if (rc != ST_OK)
+		return cli_fail(c, rc);
+	memset(&set, 0, sizeof set);
+	for (i = 1; i < c->narg && rc == ST_OK; i++)
+		rc = parse_assignment(c, c->arg[i], &set);
+	if (rc == ST_OK)
+		rc = model_set_answers(c->store, c->data, inc, &set, cli_by(c),
+		    c->env.now, c->err, sizeof c->err);
+	answer_set_free(&set);
+	incident_free(inc);
+	return rc != ST_OK ? cli_fail(c, rc) : ST_OK;
+}
+
+/* ---- actions, notes, closing ---- */
+
+static int
+set_action(struct cli *c, enum action_status status, const char *note)
+{
+	struct incident *inc;
+	char at[26], msg[128];
+	jtime_t t;
+	int rc;
+
+	if (c->opt[O_AT] != NULL) {
+		if (jtime_parse(c->opt[O_AT], &t, msg, sizeof msg) != 0) {
+			err_set(c->err, sizeof c->err, ST_DATAERR,
+			    _("--at '%s': %s"), c->opt[O_AT], msg);
+			return cli_fail(c, ST_DATAERR);
+		}
+		jtime_format_iso(t, at);
+	}
+	rc = cli_load_incident(c, c->arg[0], &inc);
+	if (rc != ST_OK)
+		return cli_fail(c, rc);
+	rc = model_set_action(c->store, c->data, inc, c->arg[1], status,
+	    cli_by(c), c->opt[O_AT] != NULL ? at : NULL, note, c->env.now,
+	    c->err, sizeof c->err);
+	incident_free(inc);
+	return rc != ST_OK ? cli_fail(c, rc) : ST_OK;
+}
+
+int
+cli_cmd_done(struct cli *c)
+{
+	return set_action(c, ACTION_DONE, c->opt[O_NOTE]);
+}
+
+int
+cli_cmd_skip(struct cli *c)
+{
+	const char *reason = c->opt[O_REASON];
+
+	if (reason == NULL || *reason == '\0') {
+		err_set(c->err, sizeof c->err, ST_USAGE,
+		    _("skip needs --reason TEXT (why the action does not "
+		    "apply)"));
+		return cli_fail(c, ST_USAGE);
+	}
+	return set_action(c, ACTION_SKIPPED, reason);
+}
+
+int
+cli_cmd_reopen_action(struct cli *c)
+{
+	return set_action(c, ACTION_OPEN, NULL);
+}
+
+int
+cli_cmd_note(struct cli *c)
+{
+	struct incident *inc;
+	int rc = cli_load_incident(c, c->arg[0], &inc);
+
+	if (rc != ST_OK)
+		return cli_fail(c, rc);
+	rc = model_add_note(c->store, c->data, inc, c->arg[1], cli_by(c),
+	    c->env.now, c->err, sizeof c->err);
+	incident_free(inc);
+	return rc != ST_OK ? cli_fail(c, rc) : ST_OK;
+}
+
+int
+cli_cmd_close(struct cli *c)
+{
+	struct incident *inc;
+	struct strv reasons = { NULL, 0 };
+	size_t i;
+	int rc = cli_load_incident(c, c->arg[0], &inc);
+
+	if (rc != ST_OK)
+		return cli_fail(c, rc);
+	rc = model_close(c->store, c->data, inc, c->opt[O_MEASURES] != NULL ?
+	    c->opt[O_MEASURES] : "", cli_by(c), c->env.now, &reasons, c->err,
+	    sizeof c->err);
+	incident_free(inc);
+	if (rc != ST_OK) {
+		cli_fail(c, rc);
+		for (i = 0; i < reasons.n; i++) {
+			fputs("  - ", stderr);
+			cli_put_text(stderr, reasons.v[i], 0);
+			fputc('\n', stderr);
+		}
+	}
+	strv_free(&reasons);
+	return rc;
+}
+
+int
+cli_cmd_reopen(struct cli *c)
+{
+	struct incident *inc;
+	int rc = cli_load_incident(c, c->arg[0], &inc);
+
+	if (rc != ST_OK)
+		return cli_fail(c, rc);
+	rc = model_reopen(c->store, c->data, inc, cli_by(c), c->env.now, c->err,
+	    sizeof c->err);
+	incident_free(inc);
+	return rc != ST_OK ? cli_fail(c, rc) : ST_OK;
+}
+
+/* ---- export ---- */
+
+int
+cli_cmd_export(struct cli *c)
+{
+	struct report_opts o;
+	struct incident *inc;
+	struct timespec t0, t1;
+	const char *out = c->opt[O_OUTPUT];
+	int rc;
+
+	if (out == NULL || *out == '\0') {
+		err_set(c->err, sizeof c->err, ST_USAGE,
+		    _("export needs -o FILE.pdf"));
+		return cli_fail(c, ST_USAGE);
+	}
+	rc = cli_load_incident(c, c->arg[0], &inc);
+	if (rc != ST_OK)
+		return cli_fail(c, rc);
+	memset(&o, 0, sizeof o);
+	o.lang = c->env.lang;
+	o.now = c->env.now;
+	o.watermark = inc->drill != NULL;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	rc = report_write(c->data, c->store, inc, &o, out, c->err,
+	    sizeof c->err);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	/* In-process time for `make bench` (the budget excludes start-up). */
+	if (rc == ST_OK && getenv("ANSHIN_IR_BENCH") != NULL)
+		fprintf(stderr, "bench: export_ms=%.1f\n",
+		    (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
+		    (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
+	if (rc == ST_OK)
+		rc = model_record_export(c->store, inc, out, cli_by(c),
+		    c->env.now, c->err, sizeof c->err);
+	incident_free(inc);
+	return rc != ST_OK ? cli_fail(c, rc) : ST_OK;
+}
+
+/* ---- drills ---- */
+
+static const struct drill *
+find_drill(struct cli *c, const char *name)
+{
+	const struct drill *dr = drill_find(&c->data->drills, name);
+
+	if (dr == NULL)
+		err_set(c->err, sizeof c->err, ST_NOINPUT,
+		    _("no drill scenario '%s' (see 'anshin-ir drill --list')"),
+		    name);
+	return dr;
+}
+
+static void
+print_drill_list(struct cli *c)
+{
+	const struct drill *dr;
+	size_t i;
+
+	for (i = 0; i < c->data->drills.n; i++) {
+		dr = &c->data->drills.v[i];
+		printf("%s\t", dr->name);
+		cli_put_text(stdout, tr_get(&dr->title, c->env.lang), 0);
+		putchar('\n');
+	}
+}
+
+/* The actions a scripted trainee marks done must be on the checklist the
+ * answers produce; checked before anything is stored. */
+static int
+check_drill_actions(struct cli *c, const struct answer_set *set,
+    const struct strv *ids)
+{
+	struct incident tmp;
+	struct evaluation ev;
+	size_t i;
+	int idx, rc = ST_OK;
+
+	memset(&tmp, 0, sizeof tmp);
+	tmp.nvalues = c->data->form->nfields;
+	tmp.values = xcalloc(tmp.nvalues, sizeof *tmp.values);
+	for (i = 0; i < set->n; i++)
+		if ((idx = form_field_index(c->data->form, set->v[i].key)) >= 0)
+			tmp.values[idx] = set->v[i].value;
+	model_evaluate(c->data, &tmp, &ev);
+	for (i = 0; i < ids->n && rc == ST_OK; i++) {
+		if (rules_action_find(c->data->rules, ids->v[i]) == NULL)
+			rc = err_set(c->err, sizeof c->err, ST_DATAERR,
+			    _("--actions: unknown action '%s'"), ids->v[i]);
+		else if (model_item_find(&ev, ids->v[i]) == NULL)
+			rc = err_set(c->err, sizeof c->err, ST_DATAERR,
+			    _("--actions: action '%s' does not apply to these "
+			    "answers"), ids->v[i]);
+	}
+	model_evaluation_free(&ev);
+	free(tmp.values);
+	return rc;
+}
+
+static void
+split_ids(const char *list, struct strv *out)
+{
+	char *copy = xstrdup(list != NULL ? list : ""), *tok, *save = NULL;
+
+	for (tok = strtok_r(copy, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save))
+		if (*util_trim(tok) != '\0')
+			strv_push(out, util_trim(tok));
+	free(copy);
+}
+
+static int
+run_scripted_drill(struct cli *c, const struct drill *dr)
+{
+	struct answer_set set;
+	struct strv ids = { NULL, 0 };
+	struct incident *inc = NULL;
+	char *text;
+	size_t len, i;
+	int rc;
+
+	rc = util_read_file(c->opt[O_ANSWERS], &text, &len, c->err,
+	    sizeof c->err);
+	if (rc != ST_OK)
+		return cli_fail(c, rc);
+	rc = model_answers_parse(c->data, text, len, strcmp(c->opt[O_ANSWERS],
+	    "-") == 0 ? "<stdin>" : c->opt[O_ANSWERS], c->env.now, &set,
+	    c->err, sizeof c->err);
+	free(text);
+	if (rc != ST_OK)
+		return cli_fail(c, rc);
+	split_ids(c->opt[O_ACTIONS], &ids);
+	rc = check_drill_actions(c, &set, &ids);
+	if (rc == ST_OK)
+		rc = model_create(c->store, c->data, &set, dr->name, cli_by(c),
+		    c->env.now, &inc, c->err, sizeof c->err);
+	for (i = 0; rc == ST_OK && i < ids.n; i++)
+		rc = model_set_action(c->store, c->data, inc, ids.v[i],
+		    ACTION_DONE, cli_by(c), NULL, NULL, c->env.now, c->err,
+		    sizeof c->err);
+	if (rc == ST_OK)
+		rc = model_drill_submit(c->store, inc, cli_by(c), c->env.now,
+		    c->err, sizeof c->err);
+	if (rc == ST_OK)
+		printf("%s\n", inc->ref);
+	incident_free(inc);
+	answer_set_free(&set);
+	strv_free(&ids);
+	return rc != ST_OK ? cli_fail(c, rc) : ST_OK;
+}
+
+struct history {
+	struct cli *c;
+	const char *only;
+	struct strv refs;
+};
+
+static void
+history_row(void *ud, const struct store_incident *row)
+{
+	struct history *h = ud;
+
+	if (row->drill != NULL && (h->only == NULL ||
+	    strcmp(row->drill, h->only) == 0))
+		strv_push(&h->refs, row->ref);
+}
+
+/* One line per run, oldest first: the education record. */
+static int
+print_drill_history(struct cli *c, const char *only)
+{
+	struct history h = { c, only, { NULL, 0 } };
+	struct drill_score sc;
+	struct incident *inc;
+	char by[64];
+	size_t i;
+	int rc;
+
+	rc = store_list(c->store, STORE_LIST_ALL | STORE_LIST_DRILLS,
+	    history_row, &h, c->err, sizeof c->err);
+	printf("%s\t%s\t%s\t%s\t%s\n", _("date"), _("scenario"),
+	    _("person"), _("score"), _("ref"));
+	for (i = h.refs.n; rc == ST_OK && i-- > 0;) {
+		rc = model_load(c->store, c->data, h.refs.v[i], &inc, c->err,
+		    sizeof c->err);
+		if (rc != ST_OK)
+			break;
+		if (model_drill_score(c->store, c->data, inc, &sc, by,
+		    sizeof by, c->err, sizeof c->err) == ST_OK) {
+			printf("%.16s\t%s\t", inc->created_at, inc->drill);
+			cli_put_text(stdout, by, 0);
+			printf("\t%d\t%s\n", sc.score, inc->ref);
+			drill_score_free(&sc);
+		}
+		incident_free(inc);
+	}
+	strv_free(&h.refs);
+	return rc != ST_OK ? cli_fail(c, rc) : ST_OK;
+}
+
+int
+cli_cmd_drill(struct cli *c)
+{
+	const struct drill *dr;
+	int rc = c->opt[O_LIST] != NULL || c->opt[O_HISTORY] != NULL ?
+	    cli_need_store(c) : cli_need_data(c);
+
+	if (rc != ST_OK)
+		return cli_fail(c, rc);
+	if (c->opt[O_LIST] != NULL) {
+		print_drill_list(c);
+		return ST_OK;
+	}
+	if (c->opt[O_HISTORY] != NULL)
+		return print_drill_history(c, c->narg > 0 ? c->arg[0] : NULL);
+	if (c->narg == 0) {
+		err_set(c->err, sizeof c->err, ST_USAGE, _("usage: anshin-ir "
+		    "drill [--list | --history [NAME] | NAME [--answers FILE "
+		    "[--actions ID,ID...]]]"));
+		return cli_fail(c, ST_USAGE);
+	}
+	if ((dr = find_drill(c, c->arg[0])) == NULL)
+		return cli_fail(c, ST_NOINPUT);
+	if (c->opt[O_ANSWERS] != NULL) {
+		rc = cli_need_store(c);
+		return rc != ST_OK ? cli_fail(c, rc) : run_scripted_drill(c, dr);
+	}
+	if (c->opt[O_ACTIONS] != NULL) {
+		err_set(c->err, sizeof c->err, ST_USAGE,
+		    _("--actions goes with --answers"));
+		return cli_fail(c, ST_USAGE);
+	}
+	rc = cli_need_store(c);
+	if (rc == ST_OK)
+		rc = tui_check_terminal(c->err, sizeof c->err);
+	cli_release_store(c);
+	return rc != ST_OK ? cli_fail(c, rc) : tui_drill(&c->env, dr->name);
+}
+
+int
+cli_cmd_score(struct cli *c)
+{
+	struct drill_score sc;
+	struct incident *inc;
+	char by[64];
+	size_t i;
+	int rc = cli_load_incident(c, c->arg[0], &inc);
+
+	if (rc != ST_OK)
+		return cli_fail(c, rc);
+	rc = model_drill_score(c->store, c->data, inc, &sc, by, sizeof by,
+	    c->err, sizeof c->err);
+	incident_free(inc);
+	if (rc != ST_OK)
+		return cli_fail(c, rc);
+	printf("score=%d\n", sc.score);
+	for (i = 0; i < sc.missed.n; i++)
+		printf("missed=%s\n", sc.missed.v[i]);
+	for (i = 0; i < sc.wrong.n; i++)
+		printf("wrong=%s\n", sc.wrong.v[i]);
+	drill_score_free(&sc);
+	return ST_OK;
+}
+

@@ -1,0 +1,616 @@
+/*
+ * cli_view.c - the commands that read an incident and print it: show,
+ * answers, assess, checklist, timeline, list and verify, in text for
+ * people and tsv/json for programs. Untrusted text is sanitised for the
+ * terminal and escaped in machine formats.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli_int.h"
+#include "i18n.h"
+#include "text.h"
+
+static const char *
+field_label(const struct cli *c, const char *key)
+{
+	const struct form_field *fld = form_field_find(c->data->form, key);
+
+	return fld != NULL ? tr_get(&fld->label, c->env.lang) : key;
+}
+
+/* A value as a person reads it: choice labels, multi labels joined. */
+static char *
+value_label(const struct cli *c, const struct form_field *fld,
+    const char *value)
+{
+	struct buf b;
+	char *copy, *tok, *save = NULL;
+
+	if (fld->type == FORM_CHOICE)
+		return xstrdup(form_choice_label(fld, value, c->env.lang));
+	if (fld->type != FORM_MULTI)
+		return xstrdup(value);
+	if (strcmp(value, "unknown") == 0 && fld->type == FORM_TIME)
+		return xstrdup(_("unknown"));
+	buf_init(&b);
+	copy = xstrdup(value);
+	for (tok = strtok_r(copy, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save)) {
+		if (b.len > 0)
+			buf_adds(&b, c->env.lang == LANG_JA ? "、" : ", ");
+		buf_adds(&b, form_choice_label(fld, tok, c->env.lang));
+	}
+	free(copy);
+	return buf_steal(&b);
+}
+
+static void
+print_assessment(struct cli *c, const struct evaluation *ev)
+{
+	const struct rules_result *r = &ev->result;
+	long today = jtime_day(c->env.now);
+	const char *exemption;
+	char date[11], *grounds;
+
+	printf("%s: %s\n", _("Reportable"),
+	    _(rules_reportable_text(r->reportable)));
+	grounds = rules_grounds_text(c->data->rules, r->grounds, c->env.lang,
+	    " / ");
+	exemption = rules_exemption_label(c->data->rules, r->exemption,
+	    c->env.lang);
+	printf("%s: %s\n", _("Grounds"), grounds != NULL ? grounds : _("none"));
+	free(grounds);
+	printf("%s: %s\n", _("Exemption"), exemption != NULL ? exemption :
+	    _("none"));
+	if (r->preliminary_due >= 0) {
+		cli_format_date(r->preliminary_due, date);
+		printf("%s: %s", _("Preliminary report (target, day 5)"), date);
+		cli_print_days_left(stdout, r->preliminary_due, today);
+		cli_format_date(r->final_due, date);
+		printf("\n%s: %s", _("Final report due"), date);
+		cli_print_days_left(stdout, r->final_due, today);
+		putchar('\n');
+	} else if (r->reportable != REPORTABLE_NO)
+		printf("%s\n", _("Due dates: enter discovered_at to compute them"));
+	if (r->due_flags & DEADLINE_PROVISIONAL)
+		printf("%s\n", _("Note: the final due date rests on a holiday "
+		    "not yet officially announced."));
+	if (r->due_flags & DEADLINE_OUT_OF_RANGE)
+		printf("%s\n", _("Note: the holiday table does not cover this "
+		    "year; check the final due date by hand."));
+}
+
+/* Escapes a value for an answers file (SPEC §2). */
+static void
+put_answer_value(const char *v)
+{
+	for (; *v != '\0'; v++) {
+		if (*v == '\n')
+			fputs("\\n", stdout);
+		else if (*v == '\\')
+			fputs("\\\\", stdout);
+		else if (*v != '\r')
+			putchar(*v);
+	}
+}
+
+int
+cli_cmd_answers(struct cli *c)
+{
+	struct incident *inc;
+	size_t i;
+	int rc = cli_load_incident(c, c->arg[0], &inc);
+
+	if (rc != ST_OK)
+		return cli_fail(c, rc);
+	printf("# anshin-ir %s\n", inc->ref);
+	for (i = 0; i < c->data->form->nfields; i++) {
+		if (inc->values[i] == NULL)
+			continue;
+		printf("%s = ", c->data->form->fields[i].key);
+		put_answer_value(inc->values[i]);
+		putchar('\n');
+	}
+	incident_free(inc);
+	return ST_OK;
+}
+
+int
+cli_cmd_assess(struct cli *c)
+{
+	struct incident *inc;
+	struct evaluation ev;
+	const struct rules_result *r;
+	char date[11];
+	int g, first = 1, rc = cli_load_incident(c, c->arg[0], &inc);
+
+	if (rc != ST_OK)
+		return cli_fail(c, rc);
+	model_evaluate(c->data, inc, &ev);
+	r = &ev.result;
+	printf("reportable=%s\ngrounds=", rules_reportable_name(r->reportable));
+	for (g = 0; g < GROUND_COUNT; g++)
+		if (r->grounds & (1u << g)) {
+			printf("%s%s", first ? "" : ",",
+			    rules_ground_name((enum ground)g));
+			first = 0;
+		}
+	printf("\nexemption=%s\n", rules_exemption_name(r->exemption));
+	cli_format_date(r->preliminary_due, date);
+	printf("preliminary_due=%s\n", date);
+	cli_format_date(r->final_due, date);
+	printf("final_due=%s\n", date);
+	printf("final_days=%s\n", r->final_due < 0 ? "" :
+	    r->grounds & (1u << GROUND_UNAUTHORIZED_PURPOSE) ? "60" : "30");
+	printf("due_warning=%s\n", r->due_flags & DEADLINE_OUT_OF_RANGE ?
+	    "out_of_range" : r->due_flags & DEADLINE_PROVISIONAL ?
+	    "provisional" : "");
+	model_evaluation_free(&ev);
+	incident_free(inc);
+	return ST_OK;
+}
+
+/* Prints multi-line text with every line indented. */
+static void
+print_indented(const char *text, const char *indent)
+{
+	char *clean = text_sanitize(text, 1), *line, *save = NULL;
+
+	for (line = strtok_r(clean, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save))
+		printf("%s%s\n", indent, line);
+	free(clean);
+}
+
+static void
+print_item_text(struct cli *c, const struct incident *inc,
+    const struct check_item *it, long today, int with_detail)
+{
+	const char *mark = it->status == ACTION_DONE ? "[x]" :
+	    it->status == ACTION_SKIPPED ? "[-]" : "[ ]";
+	char date[11], *detail;
+
+	printf("%s %-11s %d %-26s ", mark, rules_phase_name(it->action->phase),
+	    it->action->priority, it->action->id);
+	cli_put_text(stdout, tr_get(&it->action->title, c->env.lang), 0);
+	if (it->due >= 0) {
+		cli_format_date(it->due, date);
+		printf("  %s %s", _("due"), date);
+		if (it->status == ACTION_OPEN)
+			cli_print_days_left(stdout, it->due, today);
+	}
+	if (it->record != NULL && it->status != ACTION_OPEN) {
+		printf("  (");
+		cli_put_text(stdout, it->record->by, 0);
+		printf(" %s)", it->record->at != NULL ? it->record->at : "");
+	} else if (it->done_by_answer && it->status == ACTION_DONE)
+		printf("  (%s)", _("done according to the answers"));
+	if (it->action->confirm)
+		printf("  [%s]", _("please confirm"));
+	putchar('\n');
+	if (it->record != NULL && it->record->note != NULL &&
+	    *it->record->note != '\0') {
+		printf("      %s: ", _("note"));
+		cli_put_text(stdout, it->record->note, 0);
+		putchar('\n');
+	}
+	if (with_detail && it->status == ACTION_OPEN &&
+	    it->action->phase == PHASE_IMMEDIATE) {
+		detail = cli_expand_detail(c, inc, tr_get(&it->action->detail,
+		    c->env.lang));
+		print_indented(detail, "      ");
+		free(detail);
+	}
+}
+
+static void
+print_checklist_json(struct cli *c, const struct incident *inc,
+    const struct evaluation *ev)
+{
+	const struct check_item *it;
+	char date[11], *detail;
+	size_t i;
+
+	putchar('[');
+	for (i = 0; i < ev->nitems; i++) {
+		it = &ev->items[i];
+		cli_format_date(it->due, date);
+		detail = cli_expand_detail(c, inc, tr_get(&it->action->detail,
+		    c->env.lang));
+		printf("%s\n{\"action\":", i ? "," : "");
+		cli_put_json(stdout, it->action->id);
+		printf(",\"phase\":\"%s\",\"priority\":%d,\"status\":\"%s\","
+		    "\"due\":", rules_phase_name(it->action->phase),
+		    it->action->priority, model_status_name(it->status));
+		cli_put_json(stdout, date);
+		printf(",\"title\":");
+		cli_put_json(stdout, tr_get(&it->action->title, c->env.lang));
+		printf(",\"reason\":");
+		cli_put_json(stdout, tr_get(&it->action->reason, c->env.lang));
+		printf(",\"detail\":");
+		cli_put_json(stdout, detail);
+		printf(",\"source\":");
+		cli_put_json(stdout, it->action->source != NULL ?
+		    it->action->source : "");
+		printf(",\"by\":");
+		cli_put_json(stdout, it->record != NULL ? it->record->by : NULL);
+		printf(",\"at\":");
+		cli_put_json(stdout, it->record != NULL ? it->record->at : NULL);
+		printf(",\"note\":");
+		cli_put_json(stdout, it->record != NULL ? it->record->note : NULL);
+		printf(",\"confirm\":%s}", it->action->confirm ? "true" : "false");
+		free(detail);
+	}
+	printf("%s]\n", ev->nitems ? "\n" : "");
+}
+
+int
+cli_cmd_checklist(struct cli *c)
+{
+	struct incident *inc;
+	struct evaluation ev;
+	const struct check_item *it;
+	const char *fmt;
+	char date[11];
+	size_t i;
+	int ok, rc;
+
+	fmt = cli_format(c, &ok);
+	if (!ok)
+		return cli_fail(c, ST_USAGE);
+	rc = cli_load_incident(c, c->arg[0], &inc);
+	if (rc != ST_OK)
+		return cli_fail(c, rc);
+	model_evaluate(c->data, inc, &ev);
+	if (strcmp(fmt, "json") == 0)
+		print_checklist_json(c, inc, &ev);
+	else if (strcmp(fmt, "tsv") == 0) {
+		printf("action\tphase\tpriority\tstatus\tdue\ttitle\n");
+		for (i = 0; i < ev.nitems; i++) {
+			it = &ev.items[i];
+			cli_format_date(it->due, date);
+			printf("%s\t%s\t%d\t%s\t%s\t", it->action->id,
+			    rules_phase_name(it->action->phase),
+			    it->action->priority, model_status_name(it->status),
+			    date);
+			cli_put_tsv(stdout, tr_get(&it->action->title, c->env.lang));
+			putchar('\n');
+		}
+	} else
+		for (i = 0; i < ev.nitems; i++)
+			print_item_text(c, inc, &ev.items[i],
+			    jtime_day(c->env.now), 0);
+	model_evaluation_free(&ev);
+	incident_free(inc);
+	return ST_OK;
+}
+
+static void
+print_answers_by_page(struct cli *c, const struct incident *inc)
+{
+	const struct form *f = c->data->form;
+	const struct form_field *fld;
+	size_t p, i;
+	int shown;
+	char *label;
+
+	for (p = 0; p < f->npages; p++) {
+		shown = 0;
+		for (i = 0; i < f->nfields; i++) {
+			fld = &f->fields[i];
+			if (fld->page != p || inc->values[i] == NULL)
+				continue;
+			if (!shown)
+				printf("\n== %s ==\n", tr_get(&f->pages[p].title,
+				    c->env.lang));
+			shown = 1;
+			label = value_label(c, fld, inc->values[i]);
+			printf("%s: ", tr_get(&fld->label, c->env.lang));
+			cli_put_text(stdout, label, 1);
+			putchar('\n');
+			free(label);
+		}
+	}
+}
+
+static void
+print_missing_required(struct cli *c, const struct incident *inc)
+{
+	const struct form *f = c->data->form;
+	size_t i;
+	int first = 1;
+
+	for (i = 0; i < f->nfields; i++) {
+		if (!f->fields[i].required || inc->values[i] != NULL ||
+		    !form_field_visible(f, i, inc->values))
+			continue;
+		printf("%s%s", first ? _("Still to answer: ") : ", ",
+		    tr_get(&f->fields[i].label, c->env.lang));
+		first = 0;
+	}
+	if (!first)
+		putchar('\n');
+}
+
+static void
+print_contacts_hint(void)
+{
+	char *user = contacts_user_file();
+
+	printf(_("Contacts marked \"not set\" are filled in %s (your own) or "
+	    "%s (for everyone on this computer): see data/contacts.conf for "
+	    "the keys.\n"), user != NULL ? user : "~/.config/anshin-ir/"
+	    "contacts.conf", SYSCONFDIR "/anshin-ir/contacts.conf");
+	free(user);
+}
+
+int
+cli_cmd_show(struct cli *c)
+{
+	struct incident *inc;
+	struct evaluation ev;
+	const char *kind, *summary;
+	size_t i;
+	int rc = cli_load_incident(c, c->arg[0], &inc);
+
+	if (rc != ST_OK)
+		return cli_fail(c, rc);
+	model_evaluate(c->data, inc, &ev);
+	kind = incident_value(c->data, inc, "kind");
+	summary = incident_value(c->data, inc, "summary");
+	printf("%s %s  [%s]%s\n", _("Incident"), inc->ref,
+	    inc->closed ? _("closed") : _("open"),
+	    inc->drill != NULL ? _("  TRAINING DRILL") : "");
+	if (kind != NULL)
+		printf("%s: %s\n", field_label(c, "kind"), form_choice_label(
+		    form_field_find(c->data->form, "kind"), kind, c->env.lang));
+	if (summary != NULL) {
+		cli_put_text(stdout, summary, 0);
+		putchar('\n');
+	}
+	print_missing_required(c, inc);
+	print_answers_by_page(c, inc);
+	printf("\n== %s ==\n", _("Legal assessment (APPI Art. 26)"));
+	print_assessment(c, &ev);
+	printf("\n== %s ==\n", _("Checklist"));
+	for (i = 0; i < ev.nitems; i++)
+		print_item_text(c, inc, &ev.items[i], jtime_day(c->env.now), 1);
+	if (c->contacts_unset)
+		print_contacts_hint();
+	if (inc->measures != NULL && *inc->measures != '\0') {
+		printf("\n== %s ==\n", _("Recurrence-prevention measures"));
+		cli_put_text(stdout, inc->measures, 1);
+		putchar('\n');
+	}
+	printf("\n%s\n", _("This checklist supports the person in charge; it "
+	    "is not legal advice. The facility decides."));
+	model_evaluation_free(&ev);
+	incident_free(inc);
+	return ST_OK;
+}
+
+/* ---- timeline ---- */
+
+struct timeline_out {
+	struct cli *c;
+	const char *fmt;
+	int n;
+};
+
+static void
+timeline_row(void *ud, const struct store_event *ev)
+{
+	struct timeline_out *t = ud;
+	const char *fields[6] = { ev->at, ev->kind, ev->key, ev->old, ev->new_,
+		ev->by };
+	static const char *const names[6] = { "at", "kind", "key", "old", "new",
+		"by" };
+	int i;
+
+	if (strcmp(t->fmt, "tsv") == 0) {
+		for (i = 0; i < 6; i++) {
+			if (i)
+				putchar('\t');
+			cli_put_tsv(stdout, fields[i]);
+		}
+		putchar('\n');
+	} else if (strcmp(t->fmt, "json") == 0) {
+		printf("%s\n{", t->n ? "," : "");
+		for (i = 0; i < 6; i++) {
+			printf("%s\"%s\":", i ? "," : "", names[i]);
+			cli_put_json(stdout, fields[i]);
+		}
+		putchar('}');
+	} else {
+		printf("%.19s  %-8s ", ev->at, ev->kind);
+		cli_put_text(stdout, ev->by, 0);
+		printf("  ");
+		if (ev->key != NULL) {
+			cli_put_text(stdout, ev->key, 0);
+			printf(": ");
+		}
+		if (strcmp(ev->kind, "answer") == 0 ||
+		    strcmp(ev->kind, "action") == 0) {
+			cli_put_text(stdout, ev->old != NULL ? ev->old : "-", 0);
+			printf(" -> ");
+		}
+		cli_put_text(stdout, ev->new_ != NULL ? ev->new_ : "-", 1);
+		putchar('\n');
+	}
+	t->n++;
+}
+
+int
+cli_cmd_timeline(struct cli *c)
+{
+	struct timeline_out t;
+	struct incident *inc;
+	int ok, rc;
+
+	t.fmt = cli_format(c, &ok);
+	if (!ok)
+		return cli_fail(c, ST_USAGE);
+	rc = cli_load_incident(c, c->arg[0], &inc);
+	if (rc != ST_OK)
+		return cli_fail(c, rc);
+	t.c = c;
+	t.n = 0;
+	if (strcmp(t.fmt, "tsv") == 0)
+		printf("at\tkind\tkey\told\tnew\tby\n");
+	else if (strcmp(t.fmt, "json") == 0)
+		putchar('[');
+	rc = store_events_get(c->store, inc->id, timeline_row, &t, c->err,
+	    sizeof c->err);
+	if (strcmp(t.fmt, "json") == 0)
+		printf("%s]\n", t.n ? "\n" : "");
+	incident_free(inc);
+	return rc != ST_OK ? cli_fail(c, rc) : ST_OK;
+}
+
+/* ---- list ---- */
+
+struct list_out {
+	struct cli *c;
+	const char *fmt;
+	char today[11];
+	int overdue_only;
+	int n, overdue;
+};
+
+static void
+pad(const char *s, size_t cols)
+{
+	char *clean = text_sanitize(s != NULL ? s : "", 0);
+	char *fit = text_fit(clean, cols);
+	size_t w = text_width(fit);
+
+	fputs(fit, stdout);
+	for (; w < cols + 1; w++)
+		putchar(' ');
+	free(fit);
+	free(clean);
+}
+
+static void
+list_row(void *ud, const struct store_incident *row)
+{
+	struct list_out *l = ud;
+	const struct form_field *kf = form_field_find(l->c->data->form, "kind");
+	const char *status = row->closed ? "closed" : "open";
+	int overdue = !row->closed && row->next_due != NULL &&
+	    strcmp(row->next_due, l->today) < 0;
+	const char *fields[7] = { row->ref, status, row->kind,
+		row->discovered_at, row->reportable, row->next_due, row->summary };
+	static const char *const names[7] = { "ref", "status", "kind",
+		"discovered_at", "reportable", "next_due", "summary" };
+	char due[32];
+	int i;
+
+	if (l->overdue_only && !overdue)
+		return;
+	l->overdue += overdue;
+	if (strcmp(l->fmt, "tsv") == 0) {
+		for (i = 0; i < 7; i++) {
+			if (i)
+				putchar('\t');
+			cli_put_tsv(stdout, fields[i]);
+		}
+		putchar('\n');
+	} else if (strcmp(l->fmt, "json") == 0) {
+		printf("%s\n{", l->n ? "," : "");
+		for (i = 0; i < 7; i++) {
+			printf("%s\"%s\":", i ? "," : "", names[i]);
+			cli_put_json(stdout, fields[i] != NULL ? fields[i] : "");
+		}
+		putchar('}');
+	} else {
+		pad(row->ref, 11);
+		pad(row->closed ? _("closed") : _("open"), 6);
+		pad(row->discovered_at, 16);
+		pad(row->reportable, 12);
+		snprintf(due, sizeof due, "%s%s", row->next_due != NULL ?
+		    row->next_due : "-", overdue ? " !" : "");
+		pad(due, 12);
+		pad(row->kind != NULL && kf != NULL ? form_choice_label(kf,
+		    row->kind, l->c->env.lang) : "-", 16);
+		cli_put_text(stdout, row->summary != NULL ? row->summary : "", 0);
+		putchar('\n');
+	}
+	l->n++;
+}
+
+int
+cli_cmd_list(struct cli *c)
+{
+	struct list_out l;
+	int ok, rc, flags = 0;
+
+	memset(&l, 0, sizeof l);
+	l.fmt = cli_format(c, &ok);
+	if (!ok)
+		return cli_fail(c, ST_USAGE);
+	rc = cli_need_store(c);
+	if (rc != ST_OK)
+		return cli_fail(c, rc);
+	l.c = c;
+	l.overdue_only = c->opt[O_OVERDUE] != NULL;
+	jtime_format_date(jtime_day(c->env.now), l.today);
+	if (c->opt[O_ALL] != NULL)
+		flags |= STORE_LIST_ALL;
+	if (c->opt[O_DRILLS] != NULL)
+		flags |= STORE_LIST_DRILLS;
+	if (strcmp(l.fmt, "tsv") == 0)
+		printf("ref\tstatus\tkind\tdiscovered_at\treportable\tnext_due"
+		    "\tsummary\n");
+	else if (strcmp(l.fmt, "json") == 0)
+		putchar('[');
+	else {
+		pad(_("REF"), 11);
+		pad(_("STATUS"), 6);
+		pad(_("DISCOVERED"), 16);
+		pad(_("REPORTABLE"), 12);
+		pad(_("NEXT DUE"), 12);
+		pad(_("KIND"), 16);
+		printf("%s\n", _("SUMMARY"));
+	}
+	rc = store_list(c->store, flags, list_row, &l, c->err, sizeof c->err);
+	if (strcmp(l.fmt, "json") == 0)
+		printf("%s]\n", l.n ? "\n" : "");
+	if (rc != ST_OK)
+		return cli_fail(c, rc);
+	if (strcmp(l.fmt, "text") == 0 && l.overdue > 0)
+		printf(_("! = overdue (%d)\n"), l.overdue);
+	return l.overdue_only && l.overdue > 0 ? ST_REFUSED : ST_OK;
+}
+
+/* ---- tamper evidence ---- */
+
+int
+cli_cmd_verify(struct cli *c)
+{
+	struct incident *inc;
+	char what[256], last[65];
+	long broken;
+	int rc = cli_load_incident(c, c->arg[0], &inc);
+
+	if (rc != ST_OK)
+		return cli_fail(c, rc);
+	rc = model_verify(c->store, inc, &broken, what, sizeof what, last,
+	    c->err, sizeof c->err);
+	incident_free(inc);
+	if (rc != ST_OK)
+		return cli_fail(c, rc);
+	if (broken == 0) {
+		printf("ok\n");
+		return ST_OK;
+	}
+	printf("broken: event %ld: ", broken);
+	cli_put_text(stdout, what, 0);
+	putchar('\n');
+	err_set(c->err, sizeof c->err, ST_REFUSED, _("the timeline of %s was "
+	    "altered: event %ld does not match its hash"), c->arg[0], broken);
+	return cli_fail(c, ST_REFUSED);
+}
+
