@@ -16,6 +16,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
+
 /* Display order; the placeholders of data/actions.rules use these names. */
 const char *const contacts_sections[] = {
 	"facility", "support_desk", "enquiry_desk", "vendor", "carrier",
@@ -193,11 +195,11 @@ parse_section(struct pstate *ps, char *s)
 
 	if (end == NULL)
 		return err_set(ps->err, ps->errlen, ST_CONFIG,
-		    "%s:%d: unterminated section header '%s' (expected '[section]')",
+		    _("%s:%d: unterminated section header '%s' (expected '[section]')"),
 		    ps->name, ps->line, s);
 	if (*util_trim(end + 1) != '\0')
 		return err_set(ps->err, ps->errlen, ST_CONFIG,
-		    "%s:%d: text after section header '%s'", ps->name,
+		    _("%s:%d: text after section header '%s'"), ps->name,
 		    ps->line, s);
 	*end = '\0';
 	s = util_trim(s + 1);
@@ -205,7 +207,7 @@ parse_section(struct pstate *ps, char *s)
 	if (ps->sect < 0) {
 		join_list(contacts_sections, allowed, sizeof allowed);
 		return err_set(ps->err, ps->errlen, ST_CONFIG,
-		    "%s:%d: unknown section [%s] (allowed: %s)", ps->name,
+		    _("%s:%d: unknown section [%s] (allowed: %s)"), ps->name,
 		    ps->line, s, allowed);
 	}
 	return ST_OK;
@@ -221,7 +223,7 @@ check_value(struct pstate *ps, int key, const char *value)
 		return ST_OK;
 	join_list(facility_types, allowed, sizeof allowed);
 	return err_set(ps->err, ps->errlen, ST_CONFIG,
-	    "%s:%d: unknown facility type '%s' (allowed: %s)", ps->name,
+	    _("%s:%d: unknown facility type '%s' (allowed: %s)"), ps->name,
 	    ps->line, value, allowed);
 }
 
@@ -234,17 +236,17 @@ parse_pair(struct pstate *ps, char *s)
 
 	if (eq == NULL)
 		return err_set(ps->err, ps->errlen, ST_CONFIG,
-		    "%s:%d: expected 'key = value' or '[section]', got '%s'",
+		    _("%s:%d: expected 'key = value' or '[section]', got '%s'"),
 		    ps->name, ps->line, s);
 	*eq = '\0';
 	key = util_trim(s);
 	value = util_trim(eq + 1);
 	if (*key == '\0')
 		return err_set(ps->err, ps->errlen, ST_CONFIG,
-		    "%s:%d: missing key before '='", ps->name, ps->line);
+		    _("%s:%d: missing key before '='"), ps->name, ps->line);
 	if (ps->sect < 0)
 		return err_set(ps->err, ps->errlen, ST_CONFIG,
-		    "%s:%d: key '%s' before any [section]", ps->name, ps->line,
+		    _("%s:%d: key '%s' before any [section]"), ps->name, ps->line,
 		    key);
 	dot = strchr(key, '.');
 	if (dot != NULL && strcmp(dot, ".ja") == 0)
@@ -258,18 +260,18 @@ parse_pair(struct pstate *ps, char *s)
 	    !key_allowed(ps->sect, k) || (k == KEY_TYPE && var != V_PLAIN)) {
 		allowed_keys(ps->sect, allowed, sizeof allowed);
 		return err_set(ps->err, ps->errlen, ST_CONFIG,
-		    "%s:%d: unknown key '%s' in [%s] (allowed: %s, each also "
-		    "as KEY.ja / KEY.en)", ps->name, ps->line, key,
+		    _("%s:%d: unknown key '%s' in [%s] (allowed: %s, each also "
+		    "as KEY.ja / KEY.en)"), ps->name, ps->line, key,
 		    contacts_sections[ps->sect], allowed);
 	}
 	if (ps->seen[ps->sect][k][var])
 		return err_set(ps->err, ps->errlen, ST_CONFIG,
-		    "%s:%d: key '%s' given twice in [%s]", ps->name, ps->line,
+		    _("%s:%d: key '%s' given twice in [%s]"), ps->name, ps->line,
 		    key, contacts_sections[ps->sect]);
 	ps->seen[ps->sect][k][var] = 1;
 	if (unescape(value, &bad) != 0)
 		return err_set(ps->err, ps->errlen, ST_CONFIG,
-		    "%s:%d: bad escape '\\%c' in '%s' (allowed: \\n, \\\\)",
+		    _("%s:%d: bad escape '\\%c' in '%s' (allowed: \\n, \\\\)"),
 		    ps->name, ps->line, bad ? bad : ' ', key);
 	if ((rc = check_value(ps, k, value)) != ST_OK)
 		return rc;
@@ -322,7 +324,7 @@ parse_line(struct pstate *ps, char *s)
 	 * the line rather than show mojibake in the checklist. */
 	if (!valid_utf8((const unsigned char *)s))
 		return err_set(ps->err, ps->errlen, ST_CONFIG,
-		    "%s:%d: not UTF-8 text (save the file as UTF-8)", ps->name,
+		    _("%s:%d: not UTF-8 text (save the file as UTF-8)"), ps->name,
 		    ps->line);
 	if (n > 0 && s[n - 1] == '\r')
 		s[n - 1] = '\0';
@@ -410,7 +412,7 @@ contacts_merge_file(struct contacts *c, const char *path, char *err,
 		    strerror(errno));
 	/* A directory in place of the file is a mistake, not an absence. */
 	if (S_ISDIR(st.st_mode))
-		return err_set(err, errlen, ST_CONFIG, "%s: is a directory",
+		return err_set(err, errlen, ST_CONFIG, _("%s: is a directory"),
 		    path);
 	rc = util_read_file(path, &text, NULL, err, errlen);
 	if (rc == ST_NOINPUT)

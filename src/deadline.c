@@ -19,10 +19,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "jtime.h"
 #include "util.h"
-
-#define FORM_MSG "expected YYYY-MM-DD<TAB>name[<TAB>provisional]"
 
 struct holiday {
 	long day;		/* days since 1970-01-01 */
@@ -79,7 +78,7 @@ insert(struct holidays *h, const struct holiday *e, const char *file,
 	if (i < h->n && h->v[i].day == e->day) {
 		jtime_format_date(e->day, date);
 		return err_set(err, errlen, ST_CONFIG,
-		    "%s:%d: duplicate date %s (first on line %d)", file,
+		    _("%s:%d: duplicate date %s (first on line %d)"), file,
 		    e->line, date, h->v[i].line);
 	}
 	if (h->n == h->cap) {
@@ -127,20 +126,20 @@ parse_line(struct holidays *h, char *s, const char *file, int line,
 	int n = split_columns(s, col, 3);
 
 	if (n < 2 || n > 3)
-		return err_set(err, errlen, ST_CONFIG, "%s:%d: " FORM_MSG,
+		return err_set(err, errlen, ST_CONFIG, _("%s:%d: expected YYYY-MM-DD<TAB>name[<TAB>provisional]"),
 		    file, line);
 	if (jtime_parse_date(col[0], &e.day) != 0)
 		return err_set(err, errlen, ST_CONFIG,
-		    "%s:%d: bad date \"%.20s\" (a real YYYY-MM-DD, 1900..2199)",
+		    _("%s:%d: bad date \"%.20s\" (a real YYYY-MM-DD, 1900..2199)"),
 		    file, line, col[0]);
 	if (*col[1] == '\0')
 		return err_set(err, errlen, ST_CONFIG,
-		    "%s:%d: empty holiday name", file, line);
+		    _("%s:%d: empty holiday name"), file, line);
 	/* Only one word is allowed, so a typo cannot silently make a
 	 * provisional day look gazetted. */
 	if (n == 3 && strcmp(col[2], "provisional") != 0)
 		return err_set(err, errlen, ST_CONFIG,
-		    "%s:%d: bad third column \"%.20s\" (only \"provisional\")",
+		    _("%s:%d: bad third column \"%.20s\" (only \"provisional\")"),
 		    file, line, col[2]);
 	e.name = col[1];
 	e.provisional = n == 3;
@@ -178,7 +177,7 @@ set_range(struct holidays *h, const char *file, char *err, size_t errlen)
 	int y, m, d, prev;
 
 	if (h->n == 0)
-		return err_set(err, errlen, ST_CONFIG, "%s: no holidays listed",
+		return err_set(err, errlen, ST_CONFIG, _("%s: no holidays listed"),
 		    file);
 	jtime_ymd_from_days(h->v[0].day, &h->first, &m, &d);
 	jtime_ymd_from_days(h->v[h->n - 1].day, &h->last, &m, &d);
@@ -187,8 +186,8 @@ set_range(struct holidays *h, const char *file, char *err, size_t errlen)
 		jtime_ymd_from_days(h->v[i].day, &y, &m, &d);
 		if (y > prev + 1)
 			return err_set(err, errlen, ST_CONFIG,
-			    "%s:%d: no holidays for %d, inside the years "
-			    "covered %d..%d", file, h->v[i].line, prev + 1,
+			    _("%s:%d: no holidays for %d, inside the years "
+			    "covered %d..%d"), file, h->v[i].line, prev + 1,
 			    h->first, h->last);
 		prev = y;
 	}

@@ -75,6 +75,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "ini.h"
 #include "jtime.h"
 
@@ -152,15 +153,15 @@ unknown_key(const struct ini_line *l, const char *const *keys, size_t n,
 	char known[256];
 
 	join_keys(keys, n, known, sizeof known);
-	return err_set(err, errlen, ST_CONFIG, "unknown key '%s' in [%s] "
-	    "(known keys: %s)", l->key, l->section, known);
+	return err_set(err, errlen, ST_CONFIG, _("unknown key '%s' in [%s] "
+	    "(known keys: %s)"), l->key, l->section, known);
 }
 
 static int
 twice(const char *key, int first, char *err, size_t errlen)
 {
-	return err_set(err, errlen, ST_CONFIG, "key '%s' given twice (first "
-	    "on line %d)", key, first);
+	return err_set(err, errlen, ST_CONFIG, _("key '%s' given twice (first "
+	    "on line %d)"), key, first);
 }
 
 static int
@@ -174,13 +175,13 @@ drill_key(struct loader *ld, const struct ini_line *l, char *err,
 	if (ld->dline[k] != 0)
 		return twice(l->key, ld->dline[k], err, errlen);
 	if (l->value[0] == '\0')
-		return err_set(err, errlen, ST_CONFIG, "empty value for '%s'",
+		return err_set(err, errlen, ST_CONFIG, _("empty value for '%s'"),
 		    l->key);
 	/* Titles go in lists (`drill --list`) and title bars. */
 	if ((k == DK_TITLE_JA || k == DK_TITLE_EN) &&
 	    strchr(l->value, '\n') != NULL)
-		return err_set(err, errlen, ST_CONFIG, "%s must be one line "
-		    "(no \\n)", l->key);
+		return err_set(err, errlen, ST_CONFIG, _("%s must be one line "
+		    "(no \\n)"), l->key);
 	ld->dval[k] = xstrdup(l->value);
 	ld->dline[k] = l->line;
 	return ST_OK;
@@ -193,8 +194,8 @@ truth_key(struct loader *ld, const struct ini_line *l, char *err,
 	int i = form_field_index(ld->form, l->key);
 
 	if (i < 0)
-		return err_set(err, errlen, ST_CONFIG, "unknown answer key '%s' "
-		    "in [truth] (the keys of %s)", l->key, ld->form->name);
+		return err_set(err, errlen, ST_CONFIG, _("unknown answer key '%s' "
+		    "in [truth] (the keys of %s)"), l->key, ld->form->name);
 	if (ld->tline[i] != 0)
 		return twice(l->key, ld->tline[i], err, errlen);
 	if (form_value_normalize(&ld->form->fields[i], l->value,
@@ -232,7 +233,7 @@ clue_key(struct loader *ld, const struct ini_line *l, char *err,
 	if (ld->cline[k] != 0)
 		return twice(l->key, ld->cline[k], err, errlen);
 	if (l->value[0] == '\0')
-		return err_set(err, errlen, ST_CONFIG, "empty value for '%s'",
+		return err_set(err, errlen, ST_CONFIG, _("empty value for '%s'"),
 		    l->key);
 	t = k == CK_ASK_JA || k == CK_ASK_EN ? &c->ask : &c->text;
 	t->s[k == CK_ASK_JA || k == CK_TEXT_JA ? LANG_JA : LANG_EN] =
@@ -252,8 +253,8 @@ open_clue(struct loader *ld, const struct ini_line *l, char *err,
 	n = l->name != NULL ? strtoul(l->name, &end, 10) : 0;
 	if (l->name == NULL || *end != '\0' || l->name[0] < '1' ||
 	    l->name[0] > '9' || n != want)
-		return err_set(err, errlen, ST_CONFIG, "expected [clue %zu] "
-		    "(clues are numbered 1, 2, ... in order)", want);
+		return err_set(err, errlen, ST_CONFIG, _("expected [clue %zu] "
+		    "(clues are numbered 1, 2, ... in order)"), want);
 	ld->d->clues = xreallocarray(ld->d->clues, want, sizeof *ld->d->clues);
 	memset(&ld->d->clues[want - 1], 0, sizeof *ld->d->clues);
 	ld->d->nclues = want;
@@ -275,17 +276,17 @@ open_section(struct loader *ld, const struct ini_line *l, char *err,
 		if (strcmp(l->section, sect_names[s]) == 0)
 			break;
 	if (s > SEC_CLUE)
-		return err_set(err, errlen, ST_CONFIG, "unknown section '[%s]' "
-		    "(allowed: [drill], [truth], [expected], [clue N])",
+		return err_set(err, errlen, ST_CONFIG, _("unknown section '[%s]' "
+		    "(allowed: [drill], [truth], [expected], [clue N])"),
 		    l->section);
 	if (s == SEC_CLUE)
 		return open_clue(ld, l, err, errlen);
 	if (l->name != NULL)
-		return err_set(err, errlen, ST_CONFIG, "[%s] takes no name",
+		return err_set(err, errlen, ST_CONFIG, _("[%s] takes no name"),
 		    l->section);
 	if (ld->head[s] != 0)
-		return err_set(err, errlen, ST_CONFIG, "section [%s] given "
-		    "twice (first on line %d)", l->section, ld->head[s]);
+		return err_set(err, errlen, ST_CONFIG, _("section [%s] given "
+		    "twice (first on line %d)"), l->section, ld->head[s]);
 	ld->head[s] = l->line;
 	ld->sect = (enum sect)s;
 	return ST_OK;
@@ -311,8 +312,8 @@ on_line(void *ud, const struct ini_line *l, char *err, size_t errlen)
 	case SEC_NONE:
 		break;
 	}
-	return err_set(err, errlen, ST_CONFIG, "'%s' before any section "
-	    "(start with [drill])", l->key);
+	return err_set(err, errlen, ST_CONFIG, _("'%s' before any section "
+	    "(start with [drill])"), l->key);
 }
 
 /* ---------------------------------------------------------- finishing */
@@ -353,8 +354,8 @@ finish_drill(struct loader *ld, char *err, size_t errlen)
 
 	for (k = 0; k < DK_SCORED; k++)
 		if (ld->dval[k] == NULL)
-			return err_set(err, errlen, ST_CONFIG, "%s:%d: [drill] "
-			    "has no %s", d->path, missing_line(ld, SEC_DRILL),
+			return err_set(err, errlen, ST_CONFIG, _("%s:%d: [drill] "
+			    "has no %s"), d->path, missing_line(ld, SEC_DRILL),
 			    drill_keys[k]);
 	for (k = DK_TITLE_JA; k <= DK_DEBRIEF_EN; k++) {
 		tr[k]->s[k % 2 == 0 ? LANG_JA : LANG_EN] = ld->dval[k];
@@ -363,9 +364,9 @@ finish_drill(struct loader *ld, char *err, size_t errlen)
 	d->source = ld->dval[DK_SOURCE];
 	ld->dval[DK_SOURCE] = NULL;
 	if (parse_time_limit(ld->dval[DK_TIME_LIMIT], &d->time_limit) != 0)
-		return err_set(err, errlen, ST_CONFIG, "%s:%d: bad time_limit "
+		return err_set(err, errlen, ST_CONFIG, _("%s:%d: bad time_limit "
 		    "'%s' (seconds \"900\" or minutes \"15m\", more than 0 "
-		    "and at most 24 hours)", d->path, ld->dline[DK_TIME_LIMIT],
+		    "and at most 24 hours)"), d->path, ld->dline[DK_TIME_LIMIT],
 		    ld->dval[DK_TIME_LIMIT]);
 	return ST_OK;
 }
@@ -390,13 +391,13 @@ finish_truth(struct loader *ld, char *err, size_t errlen)
 
 	for (i = 0; i < f->nfields; i++)
 		if (f->fields[i].required && ld->d->truth[i] == NULL)
-			return err_set(err, errlen, ST_CONFIG, "%s:%d: [truth] "
-			    "has no %s (required)", ld->d->path,
+			return err_set(err, errlen, ST_CONFIG, _("%s:%d: [truth] "
+			    "has no %s (required)"), ld->d->path,
 			    missing_line(ld, SEC_TRUTH), f->fields[i].key);
 	if (truth_time(ld, "discovered_at", &disc) &&
 	    truth_time(ld, "occurred_at", &occ) && occ > disc)
-		return err_set(err, errlen, ST_CONFIG, "%s:%d: occurred_at is "
-		    "after discovered_at", ld->d->path,
+		return err_set(err, errlen, ST_CONFIG, _("%s:%d: occurred_at is "
+		    "after discovered_at"), ld->d->path,
 		    ld->tline[form_field_index(f, "occurred_at")]);
 	return ST_OK;
 }
@@ -435,18 +436,18 @@ scored_item(struct loader *ld, const char *key, char *err, size_t errlen)
 	int i = form_field_index(ld->form, key);
 
 	if (i < 0)
-		return err_set(err, errlen, ST_CONFIG, "%s:%d: scored: unknown "
-		    "answer key '%s'", path, line, key);
+		return err_set(err, errlen, ST_CONFIG, _("%s:%d: scored: unknown "
+		    "answer key '%s'"), path, line, key);
 	if (d->truth[i] == NULL)
-		return err_set(err, errlen, ST_CONFIG, "%s:%d: scored key '%s' "
-		    "is not in [truth]", path, line, key);
+		return err_set(err, errlen, ST_CONFIG, _("%s:%d: scored key '%s' "
+		    "is not in [truth]"), path, line, key);
 	if (free_text(&ld->form->fields[i]))
-		return err_set(err, errlen, ST_CONFIG, "%s:%d: scored key '%s' "
-		    "is free text, which a trainee's words never match", path,
+		return err_set(err, errlen, ST_CONFIG, _("%s:%d: scored key '%s' "
+		    "is free text, which a trainee's words never match"), path,
 		    line, key);
 	if (d->scored[i])
-		return err_set(err, errlen, ST_CONFIG, "%s:%d: scored key '%s' "
-		    "listed twice", path, line, key);
+		return err_set(err, errlen, ST_CONFIG, _("%s:%d: scored key '%s' "
+		    "listed twice"), path, line, key);
 	d->scored[i] = 1;
 	return ST_OK;
 }
@@ -466,8 +467,8 @@ finish_scored(struct loader *ld, char *err, size_t errlen)
 		return ST_OK;
 	}
 	if (!split_list(ld->dval[DK_SCORED], &items))
-		rc = err_set(err, errlen, ST_CONFIG, "%s:%d: scored: empty "
-		    "item in the list", d->path, ld->dline[DK_SCORED]);
+		rc = err_set(err, errlen, ST_CONFIG, _("%s:%d: scored: empty "
+		    "item in the list"), d->path, ld->dline[DK_SCORED]);
 	for (i = 0; rc == ST_OK && i < items.n; i++)
 		rc = scored_item(ld, items.v[i], err, errlen);
 	strv_free(&items);
@@ -483,17 +484,17 @@ expected_item(struct loader *ld, const struct rules_result *res,
 	size_t i;
 
 	if (a < 0)
-		return err_set(err, errlen, ST_CONFIG, "%s:%d: unknown action "
-		    "'%s' (the actions of %s)", d->path, line, id,
+		return err_set(err, errlen, ST_CONFIG, _("%s:%d: unknown action "
+		    "'%s' (the actions of %s)"), d->path, line, id,
 		    ld->rules->name);
 	for (i = 0; i < d->nexpected; i++)
 		if (strcmp(d->expected[i], id) == 0)
-			return err_set(err, errlen, ST_CONFIG, "%s:%d: action "
-			    "'%s' listed twice", d->path, line, id);
+			return err_set(err, errlen, ST_CONFIG, _("%s:%d: action "
+			    "'%s' listed twice"), d->path, line, id);
 	if (!res->applies[a])
-		return err_set(err, errlen, ST_CONFIG, "%s:%d: expected action "
+		return err_set(err, errlen, ST_CONFIG, _("%s:%d: expected action "
 		    "'%s' does not apply under the [truth] answers, so the "
-		    "checklist never shows it", d->path, line, id);
+		    "checklist never shows it"), d->path, line, id);
 	d->expected = xreallocarray(d->expected, d->nexpected + 1,
 	    sizeof *d->expected);
 	d->expected[d->nexpected++] = xstrdup(id);
@@ -509,12 +510,12 @@ finish_expected(struct loader *ld, char *err, size_t errlen)
 	int rc = ST_OK;
 
 	if (ld->actions == NULL || ld->actions[0] == '\0')
-		return err_set(err, errlen, ST_CONFIG, "%s:%d: [expected] has "
-		    "no actions", ld->d->path, ld->actions_line != 0 ?
+		return err_set(err, errlen, ST_CONFIG, _("%s:%d: [expected] has "
+		    "no actions"), ld->d->path, ld->actions_line != 0 ?
 		    ld->actions_line : missing_line(ld, SEC_EXPECTED));
 	if (!split_list(ld->actions, &items))
-		rc = err_set(err, errlen, ST_CONFIG, "%s:%d: actions: empty "
-		    "item in the list", ld->d->path, ld->actions_line);
+		rc = err_set(err, errlen, ST_CONFIG, _("%s:%d: actions: empty "
+		    "item in the list"), ld->d->path, ld->actions_line);
 	rules_eval(ld->rules, ld->form, ld->h, ld->d->truth, &res);
 	for (i = 0; rc == ST_OK && i < items.n; i++)
 		rc = expected_item(ld, &res, items.v[i], err, errlen);
@@ -540,9 +541,9 @@ finish_clues(struct loader *ld, char *err, size_t errlen)
 		t[CK_TEXT_EN] = c->text.s[LANG_EN];
 		for (k = 0; k < CK_COUNT; k++)
 			if (t[k] == NULL)
-				return err_set(err, errlen, ST_CONFIG, "%s:%d: "
+				return err_set(err, errlen, ST_CONFIG, _("%s:%d: "
 				    "[clue %zu] has no %s (a clue needs ask.ja, "
-				    "ask.en, text.ja and text.en)", ld->d->path,
+				    "ask.en, text.ja and text.en)"), ld->d->path,
 				    ld->clue_lines[i], i + 1, clue_keys[k]);
 	}
 	return ST_OK;

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "util.h"
 
 /* Deep enough for any hand-written condition, shallow enough for the stack. */
@@ -112,13 +113,13 @@ lex_string(const char **sp, struct toks *tv, char *err, size_t errlen)
 
 			if (c != '"' && c != '\\') {
 				buf_free(&b);
-				return err_set(err, errlen, -1, "unknown escape "
-				    "'\\%c' in string (only \\\" and \\\\)",
+				return err_set(err, errlen, -1, _("unknown escape "
+				    "'\\%c' in string (only \\\" and \\\\)"),
 				    c > 0x20 && c < 0x7f ? c : '?');
 			}
 		} else if (*s == '\0' || *s == '\\') {
 			buf_free(&b);
-			return err_set(err, errlen, -1, "unterminated string");
+			return err_set(err, errlen, -1, _("unterminated string"));
 		} else if (*s == '"') {
 			break;
 		}
@@ -146,15 +147,15 @@ lex_operator(const char **sp, struct toks *tv, char *err, size_t errlen)
 	if (s[0] == '=' || s[0] == '!') {
 		if (s[1] != '=')
 			return err_set(err, errlen, -1, s[0] == '=' ?
-			    "unexpected '=' (write '==')" :
-			    "unexpected '!' (write '!=' or 'not')");
+			    _("unexpected '=' (write '==')") :
+			    _("unexpected '!' (write '!=' or 'not')"));
 		toks_push(tv, s[0] == '=' ? TOK_EQ : TOK_NE, NULL);
 		*sp = s + 2;
 		return 1;
 	}
 	if ((s[0] == '<' || s[0] == '>') && s[1] == '=')
-		return err_set(err, errlen, -1, "'%c=' is not supported "
-		    "(write 'KEY %c N or KEY == N')", s[0], s[0]);
+		return err_set(err, errlen, -1, _("'%c=' is not supported "
+		    "(write 'KEY %c N or KEY == N')"), s[0], s[0]);
 	for (size_t i = 0; i < sizeof single / sizeof single[0]; i++) {
 		if (s[0] == single[i].c) {
 			toks_push(tv, single[i].type, NULL);
@@ -198,13 +199,13 @@ lex(const char *s, struct toks *tv, char *err, size_t errlen)
 		if (r > 0)
 			continue;
 		if (c >= 0x80)
-			return err_set(err, errlen, -1, "unexpected non-ASCII "
-			    "character (quote text values with \"...\")");
+			return err_set(err, errlen, -1, _("unexpected non-ASCII "
+			    "character (quote text values with \"...\")"));
 		if (c >= 0x21 && c < 0x7f)
 			return err_set(err, errlen, -1,
-			    "unexpected character '%c'", c);
+			    _("unexpected character '%c'"), c);
 		return err_set(err, errlen, -1,
-		    "unexpected control character 0x%02x", c);
+		    _("unexpected control character 0x%02x"), c);
 	}
 }
 
@@ -247,7 +248,7 @@ static void
 tok_describe(const struct tok *t, char *out, size_t len)
 {
 	static const char *const names[] = {
-		[TOK_END] = "end of condition", [TOK_EQ] = "'=='", [TOK_NE] = "'!='", [TOK_LT] = "'<'",
+		[TOK_END] = N_("end of condition"), [TOK_EQ] = "'=='", [TOK_NE] = "'!='", [TOK_LT] = "'<'",
 		[TOK_GT] = "'>'", [TOK_LPAREN] = "'('", [TOK_RPAREN] = "')'",
 		[TOK_LBRACE] = "'{'", [TOK_RBRACE] = "'}'",
 		[TOK_COMMA] = "','",
@@ -259,7 +260,8 @@ tok_describe(const struct tok *t, char *out, size_t len)
 		snprintf(out, len, t->type == TOK_WORD ? "'%s'" : "\"%s\"",
 		    shown);
 	} else {
-		snprintf(out, len, "%s", names[t->type]);
+		snprintf(out, len, "%s", t->type == TOK_END ? _(names[t->type]) :
+		    names[t->type]);
 	}
 }
 
@@ -332,11 +334,11 @@ fail_expected(struct parser *p, const char *what)
 
 	if (cur(p)->type == TOK_END) {
 		err_set(p->err, p->errlen, -1,
-		    "unexpected end of condition (expected %s)", what);
+		    _("unexpected end of condition (expected %s)"), what);
 		return NULL;
 	}
 	tok_describe(cur(p), found, sizeof found);
-	err_set(p->err, p->errlen, -1, "expected %s but found %s", what,
+	err_set(p->err, p->errlen, -1, _("expected %s but found %s"), what,
 	    found);
 	return NULL;
 }
@@ -364,12 +366,13 @@ static const char *
 key_type_name(enum expr_key_type t)
 {
 	static const char *const names[] = {
-		[EXPR_KEY_CHOICE] = "choice", [EXPR_KEY_MULTI] = "multi-choice",
-		[EXPR_KEY_TEXT] = "text", [EXPR_KEY_INT] = "integer",
-		[EXPR_KEY_TIME] = "time",
+		[EXPR_KEY_CHOICE] = N_("choice"),
+		[EXPR_KEY_MULTI] = N_("multi-choice"),
+		[EXPR_KEY_TEXT] = N_("text"), [EXPR_KEY_INT] = N_("integer"),
+		[EXPR_KEY_TIME] = N_("time"),
 	};
 
-	return (size_t)t < sizeof names / sizeof names[0] ? names[t] : "?";
+	return (size_t)t < sizeof names / sizeof names[0] ? _(names[t]) : "?";
 }
 
 /* ---- integers ---- */
@@ -440,14 +443,14 @@ check_op(struct parser *p, const struct expr *e, const char *name,
 	const struct expr_key *k = &e->key;
 
 	if (k->type == EXPR_KEY_TIME)
-		return err_set(p->err, p->errlen, -1, "'%s' does not work on "
-		    "time key %s (only answered(%s))", op, name, name);
+		return err_set(p->err, p->errlen, -1, _("'%s' does not work on "
+		    "time key %s (only answered(%s))"), op, name, name);
 	if ((e->op == OP_LT || e->op == OP_GT) && k->type != EXPR_KEY_INT)
-		return err_set(p->err, p->errlen, -1, "'%s' needs an integer "
-		    "key (%s is a %s key)", op, name, key_type_name(k->type));
+		return err_set(p->err, p->errlen, -1, _("'%s' needs an integer "
+		    "key (%s is a %s key)"), op, name, key_type_name(k->type));
 	if (e->op == OP_HAS && k->type != EXPR_KEY_MULTI)
-		return err_set(p->err, p->errlen, -1, "'has' needs a "
-		    "multi-choice key (%s is a %s key)", name,
+		return err_set(p->err, p->errlen, -1, _("'has' needs a "
+		    "multi-choice key (%s is a %s key)"), name,
 		    key_type_name(k->type));
 	return 0;
 }
@@ -461,8 +464,8 @@ check_value(struct parser *p, const struct expr_key *k, const char *name,
 
 	if (k->type == EXPR_KEY_INT && !dec_valid(v)) {
 		tok_describe(cur(p), found, sizeof found);
-		return err_set(p->err, p->errlen, -1, "expected an integer "
-		    "after '%s' but found %s (%s is an integer key)", op,
+		return err_set(p->err, p->errlen, -1, _("expected an integer "
+		    "after '%s' but found %s (%s is an integer key)"), op,
 		    found, name);
 	}
 	if (k->type != EXPR_KEY_CHOICE && k->type != EXPR_KEY_MULTI)
@@ -472,12 +475,12 @@ check_value(struct parser *p, const struct expr_key *k, const char *name,
 	show_text(v, shown, sizeof shown);
 	if (sc->describe == NULL)
 		return err_set(p->err, p->errlen, -1,
-		    "unknown value '%s' for %s", shown, name);
+		    _("unknown value '%s' for %s"), shown, name);
 	allowed[0] = '\0';
 	sc->describe(sc->ud, k->id, allowed, sizeof allowed);
 	allowed[sizeof allowed - 1] = '\0';
 	return err_set(p->err, p->errlen, -1,
-	    "unknown value '%s' for %s (allowed: %s)", shown, name, allowed);
+	    _("unknown value '%s' for %s (allowed: %s)"), shown, name, allowed);
 }
 
 /* One literal; bare keywords are refused so that "kind == or" reads as the
@@ -486,11 +489,11 @@ static int
 parse_value(struct parser *p, struct expr *e, const char *name, const char *op)
 {
 	const struct tok *t = cur(p);
-	char what[64];
+	char what[128];
 
 	if ((t->type != TOK_WORD && t->type != TOK_STRING) ||
 	    (t->type == TOK_WORD && is_keyword(t->text))) {
-		snprintf(what, sizeof what, "a value after '%s'", op);
+		snprintf(what, sizeof what, _("a value after '%s'"), op);
 		fail_expected(p, what);
 		return -1;
 	}
@@ -504,17 +507,17 @@ parse_value(struct parser *p, struct expr *e, const char *name, const char *op)
 static int
 parse_list(struct parser *p, struct expr *e, const char *name, const char *op)
 {
-	char what[64];
+	char what[128];
 
 	if (cur(p)->type != TOK_LBRACE) {
-		snprintf(what, sizeof what, "'{' after '%s'", op);
+		snprintf(what, sizeof what, _("'{' after '%s'"), op);
 		fail_expected(p, what);
 		return -1;
 	}
 	advance(p);
 	if (cur(p)->type == TOK_RBRACE)
 		return err_set(p->err, p->errlen, -1,
-		    "empty list '{}' after '%s' (give at least one value)", op);
+		    _("empty list '{}' after '%s' (give at least one value)"), op);
 	for (;;) {
 		if (parse_value(p, e, name, op) < 0)
 			return -1;
@@ -523,7 +526,7 @@ parse_list(struct parser *p, struct expr *e, const char *name, const char *op)
 			return 0;
 		}
 		if (cur(p)->type != TOK_COMMA) {
-			fail_expected(p, "',' or '}' in the value list");
+			fail_expected(p, _("',' or '}' in the value list"));
 			return -1;
 		}
 		advance(p);
@@ -553,7 +556,7 @@ parse_op(struct parser *p, struct expr *e, const char **op)
 		} else if (tok_is(t, "not")) {
 			advance(p);
 			if (!tok_is(cur(p), "in")) {
-				fail_expected(p, "'in' after 'not'");
+				fail_expected(p, _("'in' after 'not'"));
 				return -1;
 			}
 			e->op = OP_IN;
@@ -572,14 +575,14 @@ parse_comparison(struct parser *p, const char *name, const struct expr_key *k)
 {
 	struct expr *e = node_new(N_CMP);
 	const char *op = NULL;
-	char what[160], shown[SHOW_MAX + 4];
+	char what[320], shown[SHOW_MAX + 4];
 	int r;
 
 	e->key = *k;
 	if ((r = parse_op(p, e, &op)) == 0) {
 		show_text(name, shown, sizeof shown);
-		snprintf(what, sizeof what, "'==', '!=', '<', '>', 'in', "
-		    "'not in' or 'has' after key %s", shown);
+		snprintf(what, sizeof what, _("'==', '!=', '<', '>', 'in', "
+		    "'not in' or 'has' after key %s"), shown);
 		fail_expected(p, what);
 		r = -1;
 	} else if (r > 0) {
@@ -609,18 +612,18 @@ parse_answered(struct parser *p)
 
 	advance(p);
 	if (cur(p)->type != TOK_LPAREN)
-		return fail_expected(p, "'(' after 'answered'");
+		return fail_expected(p, _("'(' after 'answered'"));
 	advance(p);
 	if (cur(p)->type != TOK_WORD || is_keyword(cur(p)->text))
-		return fail_expected(p, "a key in answered(...)");
+		return fail_expected(p, _("a key in answered(...)"));
 	if (!scope_key(p, cur(p)->text, &k)) {
 		show_text(cur(p)->text, shown, sizeof shown);
-		err_set(p->err, p->errlen, -1, "unknown key '%s'", shown);
+		err_set(p->err, p->errlen, -1, _("unknown key '%s'"), shown);
 		return NULL;
 	}
 	advance(p);
 	if (cur(p)->type != TOK_RPAREN)
-		return fail_expected(p, "')' after the key in answered(...)");
+		return fail_expected(p, _("')' after the key in answered(...)"));
 	advance(p);
 	e = node_new(N_ANSWERED);
 	e->key = k;
@@ -648,7 +651,7 @@ parse_name(struct parser *p)
 	show_text(name, shown, sizeof shown);
 	if (starts_operator(peek(p))) {
 		if (!scope_key(p, name, &k)) {
-			err_set(p->err, p->errlen, -1, "unknown key '%s'",
+			err_set(p->err, p->errlen, -1, _("unknown key '%s'"),
 			    shown);
 			return NULL;
 		}
@@ -665,8 +668,8 @@ parse_name(struct parser *p)
 		advance(p);
 		return parse_comparison(p, name, &k);
 	}
-	err_set(p->err, p->errlen, -1, "unknown name '%s' (not a key or "
-	    "define)", shown);
+	err_set(p->err, p->errlen, -1, _("unknown name '%s' (not a key or "
+	    "define)"), shown);
 	return NULL;
 }
 
@@ -695,8 +698,8 @@ parse_primary(struct parser *p)
 		return parse_answered(p);
 	if (t->type == TOK_WORD && !is_keyword(t->text))
 		return parse_name(p);
-	return fail_expected(p, "a key, define, 'not', 'true', 'false', "
-	    "'answered' or '('");
+	return fail_expected(p, _("a key, define, 'not', 'true', 'false', "
+	    "'answered' or '('"));
 }
 
 static struct expr *
@@ -705,8 +708,8 @@ parse_unary(struct parser *p)
 	struct expr *e, *kid;
 
 	if (++p->depth > EXPR_MAX_DEPTH) {
-		err_set(p->err, p->errlen, -1, "condition nested too deeply "
-		    "(more than %d levels)", EXPR_MAX_DEPTH);
+		err_set(p->err, p->errlen, -1, _("condition nested too deeply "
+		    "(more than %d levels)"), EXPR_MAX_DEPTH);
 		return NULL;
 	}
 	if (tok_is(cur(p), "not")) {
@@ -770,9 +773,9 @@ parse_all(struct parser *p)
 	expr_free(e);
 	if (cur(p)->type == TOK_RPAREN)
 		err_set(p->err, p->errlen, -1,
-		    "unbalanced ')' (no '(' before it)");
+		    _("unbalanced ')' (no '(' before it)"));
 	else
-		fail_expected(p, "'and', 'or' or end of condition");
+		fail_expected(p, _("'and', 'or' or end of condition"));
 	return NULL;
 }
 
@@ -792,7 +795,7 @@ expr_parse(const char *src, const struct expr_scope *scope,
 	}
 	if (tv.v[0].type == TOK_END) {
 		toks_free(&tv);
-		return err_set(err, errlen, -1, "empty condition");
+		return err_set(err, errlen, -1, _("empty condition"));
 	}
 	p.toks = tv.v;
 	*out = parse_all(&p);
@@ -801,7 +804,7 @@ expr_parse(const char *src, const struct expr_scope *scope,
 		return 0;
 	/* A safety net: every failing path above writes its own message. */
 	if (err != NULL && errlen > 0 && err[0] == '\0')
-		err_set(err, errlen, -1, "invalid condition");
+		err_set(err, errlen, -1, _("invalid condition"));
 	return -1;
 }
 

@@ -36,7 +36,7 @@ parse_yes_no(const char *key, const char *value, int *out, char *err,
 		*out = 0;
 	else
 		return err_set(err, errlen, ST_CONFIG,
-		    "%s must be 'yes' or 'no', not '%s'", key, value);
+		    _("%s must be 'yes' or 'no', not '%s'"), key, value);
 	return ST_OK;
 }
 
@@ -50,7 +50,7 @@ parse_long(const char *key, const char *value, long *out, char *err,
 	*out = strtol(value, &end, 10);
 	if (errno != 0 || end == value || *end != '\0')
 		return err_set(err, errlen, ST_CONFIG,
-		    "%s must be an integer, not '%s'", key, value);
+		    _("%s must be an integer, not '%s'"), key, value);
 	return ST_OK;
 }
 
@@ -62,16 +62,16 @@ add_choices(struct form_field *fld, const char *value, char *err,
 	int rc = ST_OK;
 
 	if (fld->nchoices > 0)
-		rc = err_set(err, errlen, ST_CONFIG, "'choices' given twice");
+		rc = err_set(err, errlen, ST_CONFIG, _("'choices' given twice"));
 	for (tok = strtok_r(copy, ",", &save); tok != NULL && rc == ST_OK;
 	    tok = strtok_r(NULL, ",", &save)) {
 		tok = util_trim(tok);
 		if (*tok == '\0' || strpbrk(tok, " {}()\"=<>!") != NULL)
 			rc = err_set(err, errlen, ST_CONFIG,
-			    "bad choice value '%s'", tok);
+			    _("bad choice value '%s'"), tok);
 		else if (form_choice_index(fld, tok) >= 0)
 			rc = err_set(err, errlen, ST_CONFIG,
-			    "choice '%s' listed twice", tok);
+			    _("choice '%s' listed twice"), tok);
 		else {
 			fld->choices = xreallocarray(fld->choices,
 			    fld->nchoices + 1, sizeof *fld->choices);
@@ -95,13 +95,13 @@ set_choice_text(struct form_field *fld, const char *key, const char *value,
 	int handled = 0, rc, idx;
 
 	if (dot == NULL || (size_t)(dot - v) >= sizeof name)
-		return err_set(err, errlen, ST_CONFIG, "unknown key '%s'", key);
+		return err_set(err, errlen, ST_CONFIG, _("unknown key '%s'"), key);
 	memcpy(name, v, (size_t)(dot - v));
 	name[dot - v] = '\0';
 	idx = form_choice_index(fld, name);
 	if (idx < 0)
 		return err_set(err, errlen, ST_CONFIG,
-		    "'%s' is not in this field's choices (list them first)",
+		    _("'%s' is not in this field's choices (list them first)"),
 		    name);
 	c = &fld->choices[idx];
 	/* "choice.V.ja" is the label: give set_tr the stem "choice.V". */
@@ -112,7 +112,7 @@ set_choice_text(struct form_field *fld, const char *key, const char *value,
 		rc = ini_set_tr(&c->help, dot + 1, "help", value, &handled, err,
 		    errlen);
 	if (rc == ST_OK && !handled)
-		rc = err_set(err, errlen, ST_CONFIG, "unknown key '%s'", key);
+		rc = err_set(err, errlen, ST_CONFIG, _("unknown key '%s'"), key);
 	return rc;
 }
 
@@ -127,8 +127,8 @@ parse_type(const char *value, enum form_type *t, char *err, size_t errlen)
 			return ST_OK;
 		}
 	return err_set(err, errlen, ST_CONFIG,
-	    "unknown type '%s' (allowed: choice, multi, text, longtext, int, "
-	    "time)", value);
+	    _("unknown type '%s' (allowed: choice, multi, text, longtext, int, "
+	    "time)"), value);
 }
 
 static int
@@ -154,7 +154,7 @@ field_key(struct form_loader *ld, const struct ini_line *l, char *err,
 		idx = page_index(ld->f, v);
 		if (idx < 0)
 			return err_set(err, errlen, ST_CONFIG,
-			    "unknown page '%s' (declare [page %s] first)", v, v);
+			    _("unknown page '%s' (declare [page %s] first)"), v, v);
 		fld->page = (size_t)idx;
 		return ST_OK;
 	}
@@ -167,7 +167,7 @@ field_key(struct form_loader *ld, const struct ini_line *l, char *err,
 	if (strcmp(k, "default") == 0) {
 		if (strcmp(v, "now") != 0)
 			return err_set(err, errlen, ST_CONFIG,
-			    "default must be 'now', not '%s'", v);
+			    _("default must be 'now', not '%s'"), v);
 		fld->default_now = 1;
 		return ST_OK;
 	}
@@ -184,7 +184,7 @@ field_key(struct form_loader *ld, const struct ini_line *l, char *err,
 
 		if (*slot != NULL)
 			return err_set(err, errlen, ST_CONFIG,
-			    "'%s' given twice", k);
+			    _("'%s' given twice"), k);
 		*slot = xstrdup(v);
 		if (k[0] == 's')
 			ld->show_if_line[fld - ld->f->fields] = l->line;
@@ -194,10 +194,10 @@ field_key(struct form_loader *ld, const struct ini_line *l, char *err,
 	if (rc == ST_OK && !handled)
 		rc = ini_set_tr(&fld->help, k, "help", v, &handled, err, errlen);
 	if (rc == ST_OK && !handled)
-		rc = err_set(err, errlen, ST_CONFIG, "unknown key '%s' in a "
+		rc = err_set(err, errlen, ST_CONFIG, _("unknown key '%s' in a "
 		    "field (allowed: page, type, required, label.ja/en, "
 		    "help.ja/en, choices, choice.V.ja/en, choice.V.help.ja/en, "
-		    "unknown, default, min, max, prefill, show_if)", k);
+		    "unknown, default, min, max, prefill, show_if)"), k);
 	return rc;
 }
 
@@ -213,8 +213,8 @@ page_key(struct form_page *pg, const struct ini_line *l, char *err,
 		rc = ini_set_tr(&pg->help, l->key, "help", l->value, &handled, err,
 		    errlen);
 	if (rc == ST_OK && !handled)
-		rc = err_set(err, errlen, ST_CONFIG, "unknown key '%s' in a "
-		    "page (allowed: title.ja/en, help.ja/en)", l->key);
+		rc = err_set(err, errlen, ST_CONFIG, _("unknown key '%s' in a "
+		    "page (allowed: title.ja/en, help.ja/en)"), l->key);
 	return rc;
 }
 
@@ -240,12 +240,12 @@ open_block(struct form_loader *ld, const struct ini_line *l, char *err,
 	ld->field = NULL;
 	if (!valid_name(l->name))
 		return err_set(err, errlen, ST_CONFIG,
-		    "expected [page ID] or [field KEY] with a name of a-z, 0-9 "
-		    "and _");
+		    _("expected [page ID] or [field KEY] with a name of a-z, 0-9 "
+		    "and _"));
 	if (strcmp(l->section, "page") == 0) {
 		if (page_index(f, l->name) >= 0)
 			return err_set(err, errlen, ST_CONFIG,
-			    "page '%s' declared twice", l->name);
+			    _("page '%s' declared twice"), l->name);
 		f->pages = xreallocarray(f->pages, f->npages + 1,
 		    sizeof *f->pages);
 		ld->page = &f->pages[f->npages++];
@@ -257,7 +257,7 @@ open_block(struct form_loader *ld, const struct ini_line *l, char *err,
 	if (strcmp(l->section, "field") == 0) {
 		if (form_field_index(f, l->name) >= 0)
 			return err_set(err, errlen, ST_CONFIG,
-			    "field '%s' declared twice", l->name);
+			    _("field '%s' declared twice"), l->name);
 		f->fields = xreallocarray(f->fields, f->nfields + 1,
 		    sizeof *f->fields);
 		ld->show_if_line = xreallocarray(ld->show_if_line,
@@ -273,7 +273,7 @@ open_block(struct form_loader *ld, const struct ini_line *l, char *err,
 		return ST_OK;
 	}
 	return err_set(err, errlen, ST_CONFIG,
-	    "unknown section '[%s]' (allowed: [page ID], [field KEY])",
+	    _("unknown section '[%s]' (allowed: [page ID], [field KEY])"),
 	    l->section);
 }
 
@@ -289,7 +289,7 @@ on_line(void *ud, const struct ini_line *l, char *err, size_t errlen)
 	if (ld->page != NULL)
 		return page_key(ld->page, l, err, errlen);
 	return err_set(err, errlen, ST_CONFIG,
-	    "'%s' outside a [page] or [field] block", l->key);
+	    _("'%s' outside a [page] or [field] block"), l->key);
 }
 
 /* What a complete field must have; checked after the whole file is read
@@ -300,26 +300,26 @@ check_field(const struct form_field *fld, char *err, size_t errlen)
 	int choicey;
 
 	if (fld->page == (size_t)-1)
-		return err_set(err, errlen, ST_CONFIG, "field '%s' has no page",
+		return err_set(err, errlen, ST_CONFIG, _("field '%s' has no page"),
 		    fld->key);
 	if ((int)fld->type < 0)
-		return err_set(err, errlen, ST_CONFIG, "field '%s' has no type",
+		return err_set(err, errlen, ST_CONFIG, _("field '%s' has no type"),
 		    fld->key);
 	if (fld->label.s[LANG_JA] == NULL || fld->label.s[LANG_EN] == NULL)
 		return err_set(err, errlen, ST_CONFIG,
-		    "field '%s' needs label.ja and label.en", fld->key);
+		    _("field '%s' needs label.ja and label.en"), fld->key);
 	choicey = fld->type == FORM_CHOICE || fld->type == FORM_MULTI;
 	if (choicey && fld->nchoices == 0)
 		return err_set(err, errlen, ST_CONFIG,
-		    "field '%s' of type %s needs 'choices'", fld->key,
+		    _("field '%s' of type %s needs 'choices'"), fld->key,
 		    type_names[fld->type]);
 	if (!choicey && fld->nchoices > 0)
 		return err_set(err, errlen, ST_CONFIG,
-		    "field '%s' of type %s cannot have choices", fld->key,
+		    _("field '%s' of type %s cannot have choices"), fld->key,
 		    type_names[fld->type]);
 	if ((fld->allow_unknown || fld->default_now) && fld->type != FORM_TIME)
 		return err_set(err, errlen, ST_CONFIG,
-		    "'unknown' and 'default' are for time fields ('%s')",
+		    _("'unknown' and 'default' are for time fields ('%s')"),
 		    fld->key);
 	return ST_OK;
 }
@@ -352,7 +352,7 @@ compile_show_if(struct form_loader *ld, char *err, size_t errlen)
 			    f->name, ld->show_if_line[i], msg);
 	}
 	if (f->nfields == 0)
-		return err_set(err, errlen, ST_CONFIG, "%s: no fields", f->name);
+		return err_set(err, errlen, ST_CONFIG, _("%s: no fields"), f->name);
 	return ST_OK;
 }
 

@@ -163,7 +163,7 @@ ini_set_tr(struct tr *t, const char *key, const char *stem, const char *value,
 		return ST_OK;
 	*handled = 1;
 	if (t->s[lang] != NULL)
-		return err_set(err, errlen, ST_CONFIG, "'%s' given twice", key);
+		return err_set(err, errlen, ST_CONFIG, _("'%s' given twice"), key);
 	t->s[lang] = xstrdup(value);
 	return ST_OK;
 }

@@ -35,7 +35,7 @@ check_prefills(const struct model_data *d, char *err, size_t errlen)
 		if (v != NULL && fld->nchoices > 0 &&
 		    form_choice_index(fld, v) < 0)
 			return err_set(err, errlen, ST_CONFIG,
-			    "contacts.conf: %s = '%s' is not a value of %s",
+			    _("contacts.conf: %s = '%s' is not a value of %s"),
 			    fld->prefill, v, fld->key);
 	}
 	return ST_OK;

@@ -250,7 +250,7 @@ static int
 set_src(struct src *s, const struct ini_line *l, char *err, size_t errlen)
 {
 	if (s->text != NULL)
-		return err_set(err, errlen, ST_CONFIG, "'%s' given twice",
+		return err_set(err, errlen, ST_CONFIG, _("'%s' given twice"),
 		    l->key);
 	s->text = xstrdup(l->value);
 	s->line = l->line;
@@ -269,17 +269,17 @@ check_placeholders(const struct form *form, const char *text, char *err,
 		end = strchr(p, '}');
 		if (end == NULL || (size_t)(end - p - 1) >= sizeof name)
 			return err_set(err, errlen, ST_CONFIG,
-			    "unterminated '{' placeholder");
+			    _("unterminated '{' placeholder"));
 		memcpy(name, p + 1, (size_t)(end - p - 1));
 		name[end - p - 1] = '\0';
 		if (strncmp(name, "answer:", 7) == 0) {
 			if (form_field_index(form, name + 7) < 0)
 				return err_set(err, errlen, ST_CONFIG,
-				    "unknown key in placeholder '{%s}'", name);
+				    _("unknown key in placeholder '{%s}'"), name);
 		} else if (!contacts_section_known(name))
 			return err_set(err, errlen, ST_CONFIG,
-			    "unknown placeholder '{%s}' (a contacts section "
-			    "or answer:KEY)", name);
+			    _("unknown placeholder '{%s}' (a contacts section "
+			    "or answer:KEY)"), name);
 		p = end + 1;
 	}
 	return ST_OK;
@@ -316,8 +316,8 @@ parse_due(struct rule_action *a, const char *v, char *err, size_t errlen)
 		a->due_offset = (int)off;
 		return ST_OK;
 	}
-	return err_set(err, errlen, ST_CONFIG, "bad due '%s' (expected "
-	    "discovered, preliminary_due or final_due, optionally '+ DAYS')",
+	return err_set(err, errlen, ST_CONFIG, _("bad due '%s' (expected "
+	    "discovered, preliminary_due or final_due, optionally '+ DAYS')"),
 	    v);
 }
 
@@ -333,16 +333,16 @@ action_key(struct rules_loader *ld, const struct ini_line *l, char *err,
 	if (strcmp(k, "phase") == 0) {
 		p = rules_phase_parse(v);
 		if (p < 0)
-			return err_set(err, errlen, ST_CONFIG, "unknown phase "
+			return err_set(err, errlen, ST_CONFIG, _("unknown phase "
 			    "'%s' (allowed: immediate, investigate, report, "
-			    "followup)", v);
+			    "followup)"), v);
 		a->phase = (enum phase)p;
 		return ST_OK;
 	}
 	if (strcmp(k, "priority") == 0) {
 		if (strlen(v) != 1 || v[0] < '1' || v[0] > '3')
 			return err_set(err, errlen, ST_CONFIG,
-			    "priority must be 1, 2 or 3, not '%s'", v);
+			    _("priority must be 1, 2 or 3, not '%s'"), v);
 		a->priority = v[0] - '0';
 		return ST_OK;
 	}
@@ -362,7 +362,7 @@ action_key(struct rules_loader *ld, const struct ini_line *l, char *err,
 	if (strcmp(k, "confirm") == 0) {
 		if (strcmp(v, "yes") != 0 && strcmp(v, "no") != 0)
 			return err_set(err, errlen, ST_CONFIG,
-			    "confirm must be 'yes' or 'no'");
+			    _("confirm must be 'yes' or 'no'"));
 		a->confirm = v[0] == 'y';
 		return ST_OK;
 	}
@@ -376,10 +376,10 @@ action_key(struct rules_loader *ld, const struct ini_line *l, char *err,
 			    errlen);
 	}
 	if (rc == ST_OK && !handled)
-		rc = err_set(err, errlen, ST_CONFIG, "unknown key '%s' in an "
+		rc = err_set(err, errlen, ST_CONFIG, _("unknown key '%s' in an "
 		    "action (allowed: phase, priority, when, done_if, due, "
 		    "due_if, title.ja/en, detail.ja/en, reason.ja/en, source, "
-		    "confirm)", k);
+		    "confirm)"), k);
 	return rc;
 }
 
@@ -396,8 +396,8 @@ define_key(struct rules_loader *ld, const struct ini_line *l, char *err,
 	rc = ini_set_tr(&d->label, l->key, "label", l->value, &handled, err,
 	    errlen);
 	if (rc == ST_OK && !handled)
-		rc = err_set(err, errlen, ST_CONFIG, "unknown key '%s' in a "
-		    "define (allowed: when, label.ja/en)", l->key);
+		rc = err_set(err, errlen, ST_CONFIG, _("unknown key '%s' in a "
+		    "define (allowed: when, label.ja/en)"), l->key);
 	return rc;
 }
 
@@ -421,11 +421,11 @@ open_define(struct rules_loader *ld, const struct ini_line *l, char *err,
 
 	if (define_index(r, l->name) >= 0)
 		return err_set(err, errlen, ST_CONFIG,
-		    "define '%s' declared twice", l->name);
+		    _("define '%s' declared twice"), l->name);
 	if (form_field_index(ld->form, l->name) >= 0 ||
 	    strcmp(l->name, "reportable") == 0)
 		return err_set(err, errlen, ST_CONFIG,
-		    "define '%s' has the name of an answer key", l->name);
+		    _("define '%s' has the name of an answer key"), l->name);
 	r->defines = xreallocarray(r->defines, r->ndefines + 1,
 	    sizeof *r->defines);
 	ld->define_src = xreallocarray(ld->define_src, r->ndefines + 1,
@@ -446,7 +446,7 @@ open_action(struct rules_loader *ld, const struct ini_line *l, char *err,
 
 	if (rules_action_index(r, l->name) >= 0)
 		return err_set(err, errlen, ST_CONFIG,
-		    "action '%s' declared twice", l->name);
+		    _("action '%s' declared twice"), l->name);
 	r->actions = xreallocarray(r->actions, r->nactions + 1,
 	    sizeof *r->actions);
 	ld->action_src = xreallocarray(ld->action_src, r->nactions + 1,
@@ -470,22 +470,22 @@ on_line(void *ud, const struct ini_line *l, char *err, size_t errlen)
 		ld->define = NULL;
 		ld->action = NULL;
 		if (!valid_id(l->name))
-			return err_set(err, errlen, ST_CONFIG, "expected "
+			return err_set(err, errlen, ST_CONFIG, _("expected "
 			    "[define NAME] or [action ID] with a name of a-z, "
-			    "0-9 and _");
+			    "0-9 and _"));
 		if (strcmp(l->section, "define") == 0)
 			return open_define(ld, l, err, errlen);
 		if (strcmp(l->section, "action") == 0)
 			return open_action(ld, l, err, errlen);
-		return err_set(err, errlen, ST_CONFIG, "unknown section "
-		    "'[%s]' (allowed: [define NAME], [action ID])", l->section);
+		return err_set(err, errlen, ST_CONFIG, _("unknown section "
+		    "'[%s]' (allowed: [define NAME], [action ID])"), l->section);
 	}
 	if (ld->define != NULL)
 		return define_key(ld, l, err, errlen);
 	if (ld->action != NULL)
 		return action_key(ld, l, err, errlen);
 	return err_set(err, errlen, ST_CONFIG,
-	    "'%s' outside a [define] or [action] block", l->key);
+	    _("'%s' outside a [define] or [action] block"), l->key);
 }
 
 static void
@@ -528,8 +528,8 @@ bind_assessment(struct rules_loader *ld, char *err, size_t errlen)
 		*slots[i] = define_index(r, name);
 		if (*slots[i] < 0)
 			return err_set(err, errlen, ST_CONFIG,
-			    "%s:%d: missing [define %s] (the legal assessment "
-			    "needs it)", r->name, ld->last_line, name);
+			    _("%s:%d: missing [define %s] (the legal assessment "
+			    "needs it)"), r->name, ld->last_line, name);
 	}
 	return ST_OK;
 }
@@ -546,7 +546,7 @@ compile_defines(struct rules_loader *ld, char *err, size_t errlen)
 	for (i = 0; i < r->ndefines && rc == ST_OK; i++) {
 		if (ld->define_src[i].text == NULL) {
 			rc = err_set(err, errlen, ST_CONFIG,
-			    "%s:%d: define '%s' has no 'when'", r->name,
+			    _("%s:%d: define '%s' has no 'when'"), r->name,
 			    r->defines[i].line, r->defines[i].name);
 			break;
 		}
@@ -578,8 +578,8 @@ compile_defines(struct rules_loader *ld, char *err, size_t errlen)
 		    r->may_exceed_define;
 
 		if (reads_assessment[id])
-			rc = err_set(err, errlen, ST_CONFIG, "%s:%d: define "
-			    "'%s' reads 'reportable', which it helps compute",
+			rc = err_set(err, errlen, ST_CONFIG, _("%s:%d: define "
+			    "'%s' reads 'reportable', which it helps compute"),
 			    r->name, r->defines[id].line, r->defines[id].name);
 	}
 	free(reads_assessment);
@@ -601,12 +601,12 @@ compile_actions(struct rules_loader *ld, char *err, size_t errlen)
 		raw = &ld->action_src[i];
 		if ((int)a->phase < 0 || a->priority == 0 ||
 		    a->title.s[LANG_JA] == NULL || a->title.s[LANG_EN] == NULL)
-			return err_set(err, errlen, ST_CONFIG, "%s:%d: action "
-			    "'%s' needs phase, priority, title.ja and title.en",
+			return err_set(err, errlen, ST_CONFIG, _("%s:%d: action "
+			    "'%s' needs phase, priority, title.ja and title.en"),
 			    r->name, a->line, a->id);
 		if (raw->due_if.text != NULL && a->due == DUE_NONE)
-			return err_set(err, errlen, ST_CONFIG, "%s:%d: due_if "
-			    "without due", r->name, raw->due_if.line);
+			return err_set(err, errlen, ST_CONFIG, _("%s:%d: due_if "
+			    "without due"), r->name, raw->due_if.line);
 		rc = compile(ld, &raw->when, "when", &a->when, err, errlen);
 		if (rc == ST_OK)
 			rc = compile(ld, &raw->done_if, "done_if", &a->done_if,

@@ -40,6 +40,7 @@
 #include <sqlite3.h>
 
 #include "hash.h"
+#include "i18n.h"
 #include "util.h"
 
 /* Milliseconds a writer waits for another; long enough for any single
@@ -255,9 +256,9 @@ sql_fail(const struct store *st, int rc, const char *what, char *err,
 		code = ST_SOFTWARE;
 	if (code == ST_TEMPFAIL)
 		return err_set(err, errlen, code,
-		    "%s: database is busy, try again (%s: %s)", st->path, what,
+		    _("%s: database is busy, try again (%s: %s)"), st->path, _(what),
 		    sqlite3_errmsg(st->db));
-	return err_set(err, errlen, code, "%s: %s: %s", st->path, what,
+	return err_set(err, errlen, code, "%s: %s: %s", st->path, _(what),
 	    sqlite3_errmsg(st->db));
 }
 
@@ -273,11 +274,11 @@ stmt_get(struct store *st, enum stmt_id id, sqlite3_stmt **out, char *err,
 		rc = sqlite3_prepare_v3(st->db, stmt_sql[id], -1,
 		    SQLITE_PREPARE_PERSISTENT, &st->stmt[id], NULL);
 		if (rc != SQLITE_OK)
-			return sql_fail(st, rc, "prepare", err, errlen);
+			return sql_fail(st, rc, N_("prepare"), err, errlen);
 	} else if (sqlite3_stmt_busy(st->stmt[id])) {
 		/* a callback called back into the same store function */
 		return err_set(err, errlen, ST_SOFTWARE,
-		    "%s: statement re-entered from its own callback", st->path);
+		    _("%s: statement re-entered from its own callback"), st->path);
 	}
 	*out = st->stmt[id];
 	return ST_OK;
@@ -335,7 +336,7 @@ bind_texts(struct store *st, sqlite3_stmt *s, int first,
 		rc = sqlite3_bind_text(s, first + (int)i, v[i], -1,
 		    SQLITE_STATIC);
 		if (rc != SQLITE_OK) {
-			code = sql_fail(st, rc, "bind", err, errlen);
+			code = sql_fail(st, rc, N_("bind"), err, errlen);
 			stmt_done(s);
 			return code;
 		}
@@ -400,7 +401,7 @@ make_dir(const char *dir, char *err, size_t errlen)
 	if (mkdir(dir, 0700) == 0 || errno == EEXIST)
 		return ST_OK;
 	return err_set(err, errlen, ST_CANTCREAT,
-	    "cannot create directory %s: %s", dir, strerror(errno));
+	    _("cannot create directory %s: %s"), dir, strerror(errno));
 }
 
 /* mkdir -p with 0700; directories that exist keep their mode. */
@@ -439,8 +440,8 @@ check_dir(const char *dir, char *err, size_t errlen)
 	    (sb.st_mode & S_ISVTX) != 0)
 		return ST_OK;
 	return err_set(err, errlen, ST_NOPERM,
-	    "directory %s is writable by %s; run chmod 700 %s or choose --db"
-	    " elsewhere", dir, (sb.st_mode & S_IWOTH) ? "others" : "its group",
+	    _("directory %s is writable by %s; run chmod 700 %s or choose --db"
+	    " elsewhere"), dir, (sb.st_mode & S_IWOTH) ? _("others") : _("its group"),
 	    dir);
 }
 
@@ -458,12 +459,12 @@ create_file(const char *path, char *err, size_t errlen)
 	if (fd < 0 && errno == EEXIST) {
 		if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
 			return err_set(err, errlen, ST_CANTCREAT,
-			    "cannot create %s: %s", path, strerror(EISDIR));
+			    _("cannot create %s: %s"), path, strerror(EISDIR));
 		return ST_OK;
 	}
 	if (fd < 0)
 		return err_set(err, errlen, ST_CANTCREAT,
-		    "cannot create %s: %s", path, strerror(errno));
+		    _("cannot create %s: %s"), path, strerror(errno));
 	close(fd);
 	return ST_OK;
 }
@@ -476,7 +477,7 @@ prepare_path(const char *path, char *err, size_t errlen)
 
 	if (path == NULL || *path == '\0')
 		return err_set(err, errlen, ST_CANTCREAT,
-		    "empty database path");
+		    _("empty database path"));
 	dir = dir_of(path);
 	code = make_dirs(dir, err, errlen);
 	if (code == ST_OK)
@@ -509,12 +510,12 @@ query_int(struct store *st, const char *sql, int *out, char *err,
 	*out = 0;
 	rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
 	if (rc != SQLITE_OK)
-		return sql_fail(st, rc, "read schema", err, errlen);
+		return sql_fail(st, rc, N_("read schema"), err, errlen);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		*out = sqlite3_column_int(s, 0);
 	else
-		code = sql_fail(st, rc, "read schema", err, errlen);
+		code = sql_fail(st, rc, N_("read schema"), err, errlen);
 	sqlite3_finalize(s);
 	return code;
 }
@@ -526,12 +527,12 @@ set_pragmas(struct store *st, char *err, size_t errlen)
 
 	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
 	/* the first statement reads the header: "not a database" shows here */
-	code = exec_sql(st, "PRAGMA journal_mode = WAL", "open", err, errlen);
+	code = exec_sql(st, "PRAGMA journal_mode = WAL", N_("open database"), err, errlen);
 	if (code == ST_OK)
-		code = exec_sql(st, "PRAGMA synchronous = FULL", "open", err,
+		code = exec_sql(st, "PRAGMA synchronous = FULL", N_("open database"), err,
 		    errlen);
 	if (code == ST_OK)
-		code = exec_sql(st, "PRAGMA foreign_keys = ON", "open", err,
+		code = exec_sql(st, "PRAGMA foreign_keys = ON", N_("open database"), err,
 		    errlen);
 	return code;
 }
@@ -547,8 +548,8 @@ schema_version(struct store *st, int *version, char *err, size_t errlen)
 		return code;
 	if (*version > SCHEMA_VERSION)
 		return err_set(err, errlen, ST_IOERR,
-		    "%s: database schema version %d is newer than this program"
-		    " (%d)", st->path, *version, SCHEMA_VERSION);
+		    _("%s: database schema version %d is newer than this program"
+		    " (%d)"), st->path, *version, SCHEMA_VERSION);
 	if (*version != 0)
 		return ST_OK;
 	/* version 0 with tables is some other program's database: do not
@@ -557,8 +558,8 @@ schema_version(struct store *st, int *version, char *err, size_t errlen)
 	    err, errlen);
 	if (code == ST_OK && tables != 0)
 		code = err_set(err, errlen, ST_IOERR,
-		    "%s: not an anshin-ir database (it has tables but no schema"
-		    " version)", st->path);
+		    _("%s: not an anshin-ir database (it has tables but no schema"
+		    " version)"), st->path);
 	return code;
 }
 
@@ -570,7 +571,7 @@ migrate_locked(struct store *st, char *err, size_t errlen)
 	/* read again under the lock: another process may have migrated */
 	code = schema_version(st, &version, err, errlen);
 	for (; code == ST_OK && version < SCHEMA_VERSION; version++)
-		code = exec_sql(st, migrations[version], "migrate", err,
+		code = exec_sql(st, migrations[version], N_("migrate"), err,
 		    errlen);
 	return code;
 }
@@ -609,8 +610,8 @@ store_open(const char *path, struct store **out, char *err, size_t errlen)
 	st->path = xstrdup(path);
 	rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE, NULL);
 	if (rc != SQLITE_OK) {
-		code = st->db != NULL ? sql_fail(st, rc, "open", err, errlen) :
-		    err_set(err, errlen, ST_IOERR, "%s: cannot open", path);
+		code = st->db != NULL ? sql_fail(st, rc, N_("open database"), err, errlen) :
+		    err_set(err, errlen, ST_IOERR, _("%s: cannot open"), path);
 	} else {
 		code = set_pragmas(st, err, errlen);
 		if (code == ST_OK)
@@ -655,14 +656,14 @@ run_fixed(struct store *st, enum stmt_id id, const char *what, char *err,
 int
 store_begin(struct store *st, char *err, size_t errlen)
 {
-	return run_fixed(st, S_BEGIN, "begin", err, errlen);
+	return run_fixed(st, S_BEGIN, N_("begin"), err, errlen);
 }
 
 /* On failure the transaction is still open: call store_rollback. */
 int
 store_commit(struct store *st, char *err, size_t errlen)
 {
-	return run_fixed(st, S_COMMIT, "commit", err, errlen);
+	return run_fixed(st, S_COMMIT, N_("commit"), err, errlen);
 }
 
 void
@@ -671,7 +672,7 @@ store_rollback(struct store *st)
 	/* some errors (FULL, IOERR) roll back by themselves */
 	if (st == NULL || sqlite3_get_autocommit(st->db))
 		return;
-	run_fixed(st, S_ROLLBACK, "rollback", NULL, 0);
+	run_fixed(st, S_ROLLBACK, N_("rollback"), NULL, 0);
 }
 
 /* ---- incidents ------------------------------------------------------- */
@@ -730,7 +731,7 @@ next_seq(struct store *st, int year, int drill, long *seq, char *err,
 	if (rc == SQLITE_ROW)
 		*seq = (long)sqlite3_column_int64(s, 0);
 	else
-		code = sql_fail(st, rc, "next reference", err, errlen);
+		code = sql_fail(st, rc, N_("next reference"), err, errlen);
 	stmt_done(s);
 	return code;
 }
@@ -749,7 +750,7 @@ incident_insert(struct store *st, int year, int drill, const char *drill_name,
 	n = snprintf(ref, 16, "%s%04d-%04ld", drill ? "D" : "", year, seq);
 	if (n < 0 || n >= 16)
 		return err_set(err, errlen, ST_SOFTWARE,
-		    "%s: reference for year %d, number %ld does not fit",
+		    _("%s: reference for year %d, number %ld does not fit"),
 		    st->path, year, seq);
 	v[0] = ref;
 	v[1] = drill ? drill_name : NULL;
@@ -760,7 +761,7 @@ incident_insert(struct store *st, int year, int drill, const char *drill_name,
 	sqlite3_bind_int(s, 4, year);
 	sqlite3_bind_int64(s, 5, seq);
 	sqlite3_bind_int(s, 6, drill);
-	code = stmt_run(st, s, "insert incident", err, errlen);
+	code = stmt_run(st, s, N_("insert incident"), err, errlen);
 	if (code == ST_OK && id != NULL)
 		*id = (long)sqlite3_last_insert_rowid(st->db);
 	return code;
@@ -775,11 +776,11 @@ store_incident_insert(struct store *st, int year, int drill,
 
 	drill = drill != 0;
 	if (year < 1 || year > 9999)
-		return err_set(err, errlen, ST_DATAERR, "year %d out of range",
+		return err_set(err, errlen, ST_DATAERR, _("year %d out of range"),
 		    year);
 	if (drill && drill_name == NULL)
 		return err_set(err, errlen, ST_DATAERR,
-		    "a drill needs a scenario name");
+		    _("a drill needs a scenario name"));
 	/* reading max(seq) and inserting must be one write transaction, or
 	 * two processes pick the same number; callers normally hold one */
 	own = sqlite3_get_autocommit(st->db);
@@ -846,14 +847,14 @@ store_incident_get(struct store *st, const char *ref,
 	memset(row, 0, sizeof *row);
 	if (!bind_lookup(st, ref, &s, err, errlen, &code))
 		return code != ST_OK ? code :
-		    err_set(err, errlen, ST_NOINPUT, "no incident %s", ref);
+		    err_set(err, errlen, ST_NOINPUT, _("no incident %s"), ref);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		row_read(s, row, 1);
 	else if (rc == SQLITE_DONE)
-		code = err_set(err, errlen, ST_NOINPUT, "no incident %s", ref);
+		code = err_set(err, errlen, ST_NOINPUT, _("no incident %s"), ref);
 	else
-		code = sql_fail(st, rc, "read incident", err, errlen);
+		code = sql_fail(st, rc, N_("read incident"), err, errlen);
 	stmt_done(s);
 	return code;
 }
@@ -866,7 +867,7 @@ run_update(struct store *st, sqlite3_stmt *s, long id, const char *what,
 	int code = stmt_run(st, s, what, err, errlen);
 
 	if (code == ST_OK && sqlite3_changes(st->db) == 0)
-		code = err_set(err, errlen, ST_NOINPUT, "no incident id %ld",
+		code = err_set(err, errlen, ST_NOINPUT, _("no incident id %ld"),
 		    id);
 	return code;
 }
@@ -884,7 +885,7 @@ store_incident_set_closed(struct store *st, long id, int closed,
 		return code;
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_int(s, 2, closed != 0);
-	return run_update(st, s, id, "close incident", err, errlen);
+	return run_update(st, s, id, N_("close incident"), err, errlen);
 }
 
 int
@@ -901,7 +902,7 @@ store_incident_set_summary(struct store *st, long id, const char *kind,
 	    (code = bind_texts(st, s, 2, v, NELEM(v), err, errlen)) != ST_OK)
 		return code;
 	sqlite3_bind_int64(s, 1, id);
-	return run_update(st, s, id, "update incident summary", err, errlen);
+	return run_update(st, s, id, N_("update incident summary"), err, errlen);
 }
 
 /* ---- answers --------------------------------------------------------- */
@@ -920,7 +921,7 @@ store_answers_get(struct store *st, long id,
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		fn(ud, col_text(s, 0), col_text(s, 1));
 	if (rc != SQLITE_DONE)
-		code = sql_fail(st, rc, "read answers", err, errlen);
+		code = sql_fail(st, rc, N_("read answers"), err, errlen);
 	stmt_done(s);
 	return code;
 }
@@ -939,7 +940,7 @@ store_answer_put(struct store *st, long id, const char *key,
 	    value != NULL ? 2 : 1, err, errlen)) != ST_OK)
 		return code;
 	sqlite3_bind_int64(s, 1, id);
-	return stmt_run(st, s, "save answer", err, errlen);
+	return stmt_run(st, s, N_("save answer"), err, errlen);
 }
 
 /* ---- actions --------------------------------------------------------- */
@@ -965,7 +966,7 @@ store_actions_get(struct store *st, long id,
 		fn(ud, &a);
 	}
 	if (rc != SQLITE_DONE)
-		code = sql_fail(st, rc, "read actions", err, errlen);
+		code = sql_fail(st, rc, N_("read actions"), err, errlen);
 	stmt_done(s);
 	return code;
 }
@@ -982,7 +983,7 @@ store_action_put(struct store *st, long id, const struct store_action *a,
 	    (code = bind_texts(st, s, 2, v, NELEM(v), err, errlen)) != ST_OK)
 		return code;
 	sqlite3_bind_int64(s, 1, id);
-	return stmt_run(st, s, "save action", err, errlen);
+	return stmt_run(st, s, N_("save action"), err, errlen);
 }
 
 /* ---- events ---------------------------------------------------------- */
@@ -1036,7 +1037,7 @@ last_hash(struct store *st, long id, char prev[65], char *err, size_t errlen)
 		if (h != NULL && strlen(h) == HASH_HEX_LEN)
 			memcpy(prev, h, HASH_HEX_LEN);
 	} else if (rc != SQLITE_DONE)
-		code = sql_fail(st, rc, "read timeline", err, errlen);
+		code = sql_fail(st, rc, N_("read timeline"), err, errlen);
 	stmt_done(s);
 	return code;
 }
@@ -1057,12 +1058,12 @@ store_event_add(struct store *st, long id, const struct store_event *ev,
 		return code;
 	if (store_event_digest(id, prev, ev, hash) != 0)
 		return err_set(err, errlen, ST_SOFTWARE,
-		    "cannot compute the event hash (libcrypto)");
+		    _("cannot compute the event hash (libcrypto)"));
 	if ((code = stmt_get(st, S_EV_ADD, &s, err, errlen)) != ST_OK ||
 	    (code = bind_texts(st, s, 2, v, NELEM(v), err, errlen)) != ST_OK)
 		return code;
 	sqlite3_bind_int64(s, 1, id);
-	return stmt_run(st, s, "save event", err, errlen);
+	return stmt_run(st, s, N_("save event"), err, errlen);
 }
 
 /* seq is the event's 1-based position in the incident's timeline; stable
@@ -1092,7 +1093,7 @@ store_events_get(struct store *st, long id,
 		fn(ud, &ev);
 	}
 	if (rc != SQLITE_DONE)
-		code = sql_fail(st, rc, "read timeline", err, errlen);
+		code = sql_fail(st, rc, N_("read timeline"), err, errlen);
 	stmt_done(s);
 	return code;
 }
@@ -1120,7 +1121,7 @@ store_list(struct store *st, int flags,
 		fn(ud, &row);
 	}
 	if (rc != SQLITE_DONE)
-		code = sql_fail(st, rc, "list incidents", err, errlen);
+		code = sql_fail(st, rc, N_("list incidents"), err, errlen);
 	stmt_done(s);
 	return code;
 }

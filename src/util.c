@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
+
 static void
 out_of_memory(size_t n)
 {
@@ -220,7 +222,7 @@ util_read_file(const char *path, char **out, size_t *len, char *err,
 	if (fp == NULL)
 		return err_set(err, errlen,
 		    errno == ENOENT || errno == ENOTDIR ? ST_NOINPUT : ST_IOERR,
-		    "%s: %s", path, strerror(errno));
+		    _("cannot read %s: %s"), path, strerror(errno));
 	buf_init(&b);
 	buf_grow(&b, 0);
 	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
@@ -232,7 +234,7 @@ util_read_file(const char *path, char **out, size_t *len, char *err,
 			fclose(fp);
 		buf_free(&b);
 		return err_set(err, errlen, e == EISDIR ? ST_NOINPUT : ST_IOERR,
-		    "%s: %s", path, strerror(e));
+		    _("cannot read %s: %s"), path, strerror(e));
 	}
 	if (fp != stdin)
 		fclose(fp);

@@ -354,7 +354,7 @@ rel_permission_test() {
 	for d in 777 770 707; do
 		mkdir -p "$TMP/perm$d"
 		chmod "$d" "$TMP/perm$d"
-		air --db "$TMP/perm$d/x.db" list
+		air --lang en --db "$TMP/perm$d/x.db" list
 		expect_rc 77 "directory $d refused"
 		expect_err_has "$TMP/perm$d" "the message names the directory ($d)"
 		expect_err_has "writable" "the message says why ($d)"
