@@ -1,0 +1,53 @@
+# test_tui_kill.sh - the wizard killed at random moments (issue 8): after a
+# field is confirmed it is in the database, whatever kills the process next
+# (SIGKILL, SIGTERM, SIGHUP, while idle or in the middle of typing), and the
+# database and its hash chain stay intact. Short here; tests/soak.sh has the
+# long command-line version.
+KL_SOCK="anshin-kill-$$"
+kx() { tmux -L "$KL_SOCK" -f /dev/null "$@"; }
+kl_env=""
+for v in HOME XDG_CONFIG_HOME XDG_DATA_HOME ANSHIN_IR_DB ANSHIN_IR_DATA \
+    ANSHIN_IR_USER ANSHIN_IR_NOW LANG; do
+	kl_env="$kl_env $v=$(printf '%q' "${!v}")"
+done
+kl_wait() { # COMMAND...: polls until it succeeds, 5 s at most
+	local i
+	for i in $(seq 100); do
+		"$@" && return 0
+		sleep 0.05
+	done
+	return 1
+}
+kl_screen_has() { kx capture-pane -p -t k 2>/dev/null | grep -qF -- "$1"; }
+kl_stored() { "$BIN" answers "$REF" 2>/dev/null | grep -qxF "summary = $1"; }
+
+grep -v '^summary' "$REPO/tests/fixtures/lost-tablet.answers" >"$TMP/kill.answers"
+new_incident "$TMP/kill.answers"
+label=$(sed -n '/^\[field summary\]/,/^\[/s/^label.ja = //p' "$REPO/forms/intake.form")
+signals=(KILL TERM HUP)
+RANDOM=${KILL_SEED:-$$}
+for i in 1 2 3 4 5 6; do
+	sig=${signals[$((RANDOM % 3))]}
+	kx new-session -d -s k -x 100 -y 30 "env $kl_env LC_ALL= LANGUAGE= $BIN resume $REF; sleep 30"
+	if ! kl_wait kl_screen_has "$label"; then
+		fail "run $i: the wizard opens on the summary" "$(kx capture-pane -p -t k)"
+		kx kill-server 2>/dev/null
+		break
+	fi
+	kx send-keys -t k -l "kill-test-$i"
+	kx send-keys -t k Enter
+	if kl_wait kl_stored "kill-test-$i"; then pass; else fail "run $i: confirmed field stored"; fi
+	# half the time the process dies in the middle of typing the next field
+	[ $((RANDOM % 2)) = 0 ] && kx send-keys -t k -l "partial"
+	sleep "0.0$((RANDOM % 10))"
+	pid=$(pgrep -n -f "$BIN resume $REF")
+	[ -n "$pid" ] && kill -s "$sig" "$pid"
+	kl_wait sh -c "! kill -0 $pid 2>/dev/null"
+	kx kill-server 2>/dev/null
+	check=$(sqlite3 "$ANSHIN_IR_DB" 'PRAGMA integrity_check' 2>&1)
+	expect_eq "$check" "ok" "run $i (SIG$sig): database intact"
+	if kl_stored "kill-test-$i"; then pass; else fail "run $i (SIG$sig): the confirmed field survived"; fi
+	air verify "$REF"
+	expect_rc 0 "run $i (SIG$sig): hash chain intact"
+	air set "$REF" summary=
+done
