@@ -14,6 +14,8 @@
 
 #include <cmocka.h>
 
+#include "spec_check.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,28 +28,7 @@
 
 static struct model_data *g_d;
 static jtime_t g_now;
-static int g_fail;
 
-static void
-mismatch(int line, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void
-mismatch(int line, const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "MISMATCH test_answers.c:%d: ", line);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	g_fail++;
-}
-
-#define BEGIN() do { (void)state; g_fail = 0; } while (0)
-#define END() do { if (g_fail != 0) \
-	fail_msg("%d check(s) disagree with the SPEC (see MISMATCH above)", \
-	    g_fail); } while (0)
 
 static int
 setup_data(void **state)

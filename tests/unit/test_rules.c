@@ -19,6 +19,8 @@
 
 #include <cmocka.h>
 
+#include "spec_check.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,7 +31,6 @@
 #include "util.h"
 
 static struct model_data *g_d;
-static int g_fail;
 
 /* SPEC names, written here rather than read from the code under test. */
 static const char *const spec_ground[GROUND_COUNT] = {
@@ -75,26 +76,6 @@ spec_phase(enum phase p)
 	return "?";
 }
 
-static void
-mismatch(int line, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void
-mismatch(int line, const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "MISMATCH test_rules.c:%d: ", line);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	g_fail++;
-}
-
-#define BEGIN() do { (void)state; g_fail = 0; } while (0)
-#define END() do { if (g_fail != 0) \
-	fail_msg("%d check(s) disagree with the SPEC (see MISMATCH above)", \
-	    g_fail); } while (0)
 
 /* ---- data ---- */
 
