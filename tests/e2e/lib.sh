@@ -87,3 +87,24 @@ new_incident() {
 	REF=$OUT
 	if [ "$RC" != 0 ]; then fail "new --answers $1 failed ($RC)" "$ERR"; fi
 }
+
+# pane_env: the test environment spelled out for a tmux pane's command
+# line (a tmux server does not inherit it).
+pane_env() {
+	local v out=""
+	for v in HOME XDG_CONFIG_HOME XDG_DATA_HOME ANSHIN_IR_DB ANSHIN_IR_DATA \
+	    ANSHIN_IR_USER ANSHIN_IR_NOW LANG; do
+		out="$out $v=$(printf '%q' "${!v}")"
+	done
+	printf '%s LC_ALL= LC_MESSAGES= LANGUAGE=' "$out"
+}
+
+# poll COMMAND...: runs it every 50 ms until it succeeds, 5 s at most.
+poll() {
+	local i
+	for i in $(seq 100); do
+		"$@" && return 0
+		sleep 0.05
+	done
+	return 1
+}

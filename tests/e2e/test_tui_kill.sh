@@ -5,19 +5,6 @@
 # long command-line version.
 KL_SOCK="anshin-kill-$$"
 kx() { tmux -L "$KL_SOCK" -f /dev/null "$@"; }
-kl_env=""
-for v in HOME XDG_CONFIG_HOME XDG_DATA_HOME ANSHIN_IR_DB ANSHIN_IR_DATA \
-    ANSHIN_IR_USER ANSHIN_IR_NOW LANG; do
-	kl_env="$kl_env $v=$(printf '%q' "${!v}")"
-done
-kl_wait() { # COMMAND...: polls until it succeeds, 5 s at most
-	local i
-	for i in $(seq 100); do
-		"$@" && return 0
-		sleep 0.05
-	done
-	return 1
-}
 kl_screen_has() { kx capture-pane -p -t k 2>/dev/null | grep -qF -- "$1"; }
 kl_stored() { "$BIN" answers "$REF" 2>/dev/null | grep -qxF "summary = $1"; }
 
@@ -28,21 +15,21 @@ signals=(KILL TERM HUP)
 RANDOM=${KILL_SEED:-$$}
 for i in 1 2 3 4 5 6; do
 	sig=${signals[$((RANDOM % 3))]}
-	kx new-session -d -s k -x 100 -y 30 "env $kl_env LC_ALL= LANGUAGE= $BIN resume $REF; sleep 30"
-	if ! kl_wait kl_screen_has "$label"; then
+	kx new-session -d -s k -x 100 -y 30 "env $(pane_env) $BIN resume $REF; sleep 30"
+	if ! poll kl_screen_has "$label"; then
 		fail "run $i: the wizard opens on the summary" "$(kx capture-pane -p -t k)"
 		kx kill-server 2>/dev/null
 		break
 	fi
 	kx send-keys -t k -l "kill-test-$i"
 	kx send-keys -t k Enter
-	if kl_wait kl_stored "kill-test-$i"; then pass; else fail "run $i: confirmed field stored"; fi
+	if poll kl_stored "kill-test-$i"; then pass; else fail "run $i: confirmed field stored"; fi
 	# half the time the process dies in the middle of typing the next field
 	[ $((RANDOM % 2)) = 0 ] && kx send-keys -t k -l "partial"
 	sleep "0.0$((RANDOM % 10))"
 	pid=$(pgrep -n -f "$BIN resume $REF")
 	[ -n "$pid" ] && kill -s "$sig" "$pid"
-	kl_wait sh -c "! kill -0 $pid 2>/dev/null"
+	poll sh -c "! kill -0 $pid 2>/dev/null"
 	kx kill-server 2>/dev/null
 	check=$(sqlite3 "$ANSHIN_IR_DB" 'PRAGMA integrity_check' 2>&1)
 	expect_eq "$check" "ok" "run $i (SIG$sig): database intact"

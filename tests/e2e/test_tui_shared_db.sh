@@ -5,26 +5,14 @@
 # WAL the wizard still wrote to.
 SH_SOCK="anshin-shared-$$"
 sx() { tmux -L "$SH_SOCK" -f /dev/null "$@"; }
-sh_env=""
-for v in HOME XDG_CONFIG_HOME XDG_DATA_HOME ANSHIN_IR_DB ANSHIN_IR_DATA \
-    ANSHIN_IR_USER ANSHIN_IR_NOW LANG; do
-	sh_env="$sh_env $v=$(printf '%q' "${!v}")"
-done
-sh_wait() { # TEXT: polls the pane up to 5 s
-	local i
-	for i in $(seq 100); do
-		sx capture-pane -p -t s | grep -qF -- "$1" && return 0
-		sleep 0.05
-	done
-	return 1
-}
+sh_shows() { sx capture-pane -p -t s | grep -qF -- "$1"; }
 
 grep -v '^summary' "$REPO/tests/fixtures/lost-tablet.answers" >"$TMP/nosum.answers"
 new_incident "$TMP/nosum.answers"
 sx new-session -d -s s -x 100 -y 30 \
-    "env $sh_env LC_ALL= LANGUAGE= $BIN resume $REF; echo EXITED-\$?; sleep 60"
+    "env $(pane_env) $BIN resume $REF; echo EXITED-\$?; sleep 60"
 summary_label=$(sed -n '/^\[field summary\]/,/^\[/s/^label.ja = //p' "$REPO/forms/intake.form")
-if sh_wait "$summary_label"; then pass; else fail "resume opens the wizard" "$(sx capture-pane -p -t s)"; fi
+if poll sh_shows "$summary_label"; then pass; else fail "resume opens the wizard" "$(sx capture-pane -p -t s)"; fi
 for i in 1 2 3 4 5; do
 	air note "$REF" "CLI note $i while the wizard is open"
 	expect_rc 0 "CLI note $i beside the wizard"
@@ -36,7 +24,7 @@ for i in 6 7; do
 	air note "$REF" "CLI note $i after the wizard wrote"
 done
 sx send-keys -t s F10
-if sh_wait "EXITED-0"; then pass; else fail "wizard exits cleanly" "$(sx capture-pane -p -t s)"; fi
+if poll sh_shows "EXITED-0"; then pass; else fail "wizard exits cleanly" "$(sx capture-pane -p -t s)"; fi
 sx kill-server 2>/dev/null
 check=$(sqlite3 "$ANSHIN_IR_DB" 'PRAGMA integrity_check' 2>&1)
 expect_eq "$check" "ok" "database intact after TUI and CLI together"
