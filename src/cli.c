@@ -195,9 +195,10 @@ cli_cmd_check_data(struct cli *c)
 	}
 	if (cli_need_data(c) != ST_OK)
 		return cli_fail(c, ST_CONFIG);
-	printf(_("ok: %s: %zu pages, %zu fields, %zu defines, %zu actions\n"),
-	    c->env.data_dir, c->data->form->npages, c->data->form->nfields,
-	    c->data->rules->ndefines, c->data->rules->nactions);
+	printf(_("ok: %s: %zu pages, %zu fields, %zu defines, %zu actions, "
+	    "%zu drills\n"), c->env.data_dir, c->data->form->npages,
+	    c->data->form->nfields, c->data->rules->ndefines,
+	    c->data->rules->nactions, c->data->drills.n);
 	return ST_OK;
 }
 

@@ -8,6 +8,11 @@ files=("$@")
 [ ${#files[@]} -eq 0 ] && files=(tests/e2e/test_*.sh)
 for f in "${files[@]}"; do
 	TEST_NAME=$(basename "$f" .sh)
+	if [ ! -f "$f" ]; then
+		echo "FAIL $TEST_NAME: no such test file $f"
+		FAILED=$((FAILED + 1))
+		continue
+	fi
 	failed_before_file=$FAILED
 	setup_env
 	# shellcheck disable=SC1090

@@ -1,0 +1,153 @@
+/*
+ * fuzz_drill.c - libFuzzer target for the drill loader (drill_parse_string
+ * in src/drill.c over src/ini.c) against the shipped form, rules and
+ * holidays, and for the score of SPEC §8 over what it loads.
+ *
+ * Facilities write their own scenarios, so any text must end in a drill
+ * or one "NAME:LINE: message" error. A drill that loads must score as
+ * SPEC §8 says at its two ends: its own true answers with every expected
+ * action done score 100 (90 when twice over the time limit), and nothing
+ * answered misses every expected action and gets every scored key wrong.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "deadline.h"
+#include "drill.h"
+#include "form.h"
+#include "rules.h"
+#include "util.h"
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static struct form *g_form;
+static struct rules *g_rules;
+static struct holidays *g_holidays;
+
+static void
+check(int ok, const char *what, const char *detail)
+{
+	if (ok)
+		return;
+	fprintf(stderr, "fuzz_drill: %s: %s\n", what, detail);
+	abort();
+}
+
+static void
+die(const char *what, const char *err)
+{
+	fprintf(stderr, "fuzz_drill: %s: %s\n", what, err);
+	exit(1);
+}
+
+/* The data directory: $ANSHIN_IR_DATA, else the current directory (make
+ * runs the targets from the source tree). */
+static char *
+data_path(const char *rel)
+{
+	const char *dir = getenv("ANSHIN_IR_DATA");
+
+	return xasprintf("%s/%s", dir != NULL && *dir != '\0' ? dir : ".",
+	    rel);
+}
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	char err[1024], *path;
+
+	(void)argc;
+	(void)argv;
+	path = data_path("forms/intake.form");
+	if (form_load(path, &g_form, err, sizeof err) != ST_OK)
+		die("cannot load the form", err);
+	free(path);
+	path = data_path("data/actions.rules");
+	if (rules_load(path, g_form, &g_rules, err, sizeof err) != ST_OK)
+		die("cannot load the rules", err);
+	free(path);
+	path = data_path("data/holidays.tsv");
+	if (holidays_load(path, &g_holidays, err, sizeof err) != ST_OK)
+		die("cannot load the holidays", err);
+	free(path);
+	return 0;
+}
+
+static size_t
+count_scored(const struct drill *d)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < d->nfields; i++)
+		n += d->scored[i] != 0;
+	return n;
+}
+
+/* The trainee who knew everything and did everything. */
+static void
+check_perfect(const struct drill *d)
+{
+	struct drill_score s;
+	struct strv done = { 0 };
+	size_t i;
+
+	for (i = 0; i < d->nexpected; i++)
+		strv_push(&done, d->expected[i]);
+	drill_score(d, g_form, g_rules, g_holidays, d->truth, &done, -1, &s);
+	check(s.score == 100 && s.missed.n == 0 && s.wrong.n == 0,
+	    "the truth with every expected action does not score 100", d->name);
+	drill_score_free(&s);
+	if (d->time_limit > 0) {
+		drill_score(d, g_form, g_rules, g_holidays, d->truth, &done,
+		    2L * d->time_limit, &s);
+		check(s.score == 90 && s.late_penalty == 10.0,
+		    "twice the time limit does not cost 10 points", d->name);
+		drill_score_free(&s);
+	}
+	strv_free(&done);
+}
+
+/* The trainee who answered nothing and did nothing. */
+static void
+check_empty(const struct drill *d)
+{
+	char **none = xcalloc(g_form->nfields, sizeof *none);
+	struct drill_score s;
+
+	drill_score(d, g_form, g_rules, g_holidays, none, NULL, -1, &s);
+	check(s.score >= 0 && s.score <= 100, "score out of range", d->name);
+	check(s.wrong.n == count_scored(d), "an unanswered scored key not "
+	    "wrong", d->name);
+	check(s.missed.n == d->nexpected, "an expected action not missed "
+	    "with nothing done", d->name);
+	drill_score_free(&s);
+	free(none);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *text = xstrndup((const char *)data, size), err[1024];
+	struct drill d;
+	int rc;
+
+	err[0] = '\0';
+	rc = drill_parse_string(text, "fuzz", "fuzz.drill", g_form, g_rules,
+	    g_holidays, &d, err, sizeof err);
+	if (rc == ST_OK) {
+		check(d.nfields == g_form->nfields, "truth not one per field",
+		    d.name);
+		check_perfect(&d);
+		check_empty(&d);
+		drill_free(&d);
+	} else {
+		check(rc == ST_CONFIG, "error other than ST_CONFIG", err);
+		check(strncmp(err, "fuzz.drill:", 11) == 0,
+		    "error message does not start with the file name", err);
+	}
+	free(text);
+	return 0;
+}
