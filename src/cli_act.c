@@ -440,28 +440,31 @@ cli_cmd_drill(struct cli *c)
 	}
 	if (c->opt[O_HISTORY] != NULL)
 		return print_drill_history(c, c->narg > 0 ? c->arg[0] : NULL);
-	if (c->narg == 0) {
-		err_set(c->err, sizeof c->err, ST_USAGE, _("usage: anshin-ir "
-		    "drill [--list | --history [NAME] | NAME [--answers FILE "
-		    "[--actions ID,ID...]]]"));
+	if (c->opt[O_ACTIONS] != NULL && c->opt[O_ANSWERS] == NULL) {
+		err_set(c->err, sizeof c->err, ST_USAGE,
+		    _("--actions goes with --answers"));
 		return cli_fail(c, ST_USAGE);
 	}
-	if ((dr = find_drill(c, c->arg[0])) == NULL)
+	if (c->narg == 0 && c->opt[O_ANSWERS] != NULL) {
+		err_set(c->err, sizeof c->err, ST_USAGE, _("--answers needs "
+		    "a scenario: anshin-ir drill NAME --answers FILE (names: "
+		    "anshin-ir drill --list)"));
+		return cli_fail(c, ST_USAGE);
+	}
+	dr = NULL;
+	if (c->narg > 0 && (dr = find_drill(c, c->arg[0])) == NULL)
 		return cli_fail(c, ST_NOINPUT);
 	if (c->opt[O_ANSWERS] != NULL) {
 		rc = cli_need_store(c);
 		return rc != ST_OK ? cli_fail(c, rc) : run_scripted_drill(c, dr);
 	}
-	if (c->opt[O_ACTIONS] != NULL) {
-		err_set(c->err, sizeof c->err, ST_USAGE,
-		    _("--actions goes with --answers"));
-		return cli_fail(c, ST_USAGE);
-	}
 	rc = cli_need_store(c);
 	if (rc == ST_OK)
 		rc = tui_check_terminal(c->err, sizeof c->err);
 	cli_release_store(c);
-	return rc != ST_OK ? cli_fail(c, rc) : tui_drill(&c->env, dr->name);
+	/* Without a name the trainee picks a scenario from the list. */
+	return rc != ST_OK ? cli_fail(c, rc) :
+	    tui_drill(&c->env, dr != NULL ? dr->name : NULL);
 }
 
 int

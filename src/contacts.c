@@ -408,8 +408,8 @@ contacts_merge_file(struct contacts *c, const char *path, char *err,
 
 	if (stat(path, &st) != 0)
 		return errno == ENOENT || errno == ENOTDIR ? ST_OK :
-		    err_set(err, errlen, ST_CONFIG, "%s: %s", path,
-		    strerror(errno));
+		    err_set(err, errlen, ST_CONFIG, _("cannot read %s: %s"),
+		    path, strerror(errno));
 	/* A directory in place of the file is a mistake, not an absence. */
 	if (S_ISDIR(st.st_mode))
 		return err_set(err, errlen, ST_CONFIG, _("%s: is a directory"),

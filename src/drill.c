@@ -648,8 +648,8 @@ list_names(const char *dir, struct strv *names, char *err, size_t errlen)
 	if (dp == NULL && errno == ENOENT)
 		return ST_OK;
 	if (dp == NULL)
-		return err_set(err, errlen, ST_IOERR, "%s: %s", dir,
-		    strerror(errno));
+		return err_set(err, errlen, ST_IOERR, _("cannot read the "
+		    "drill directory %s: %s"), dir, strerror(errno));
 	while ((e = readdir(dp)) != NULL) {
 		n = strlen(e->d_name);
 		if (e->d_name[0] == '.' || n <= sizeof ext - 1 ||

@@ -431,11 +431,11 @@ check_dir(const char *dir, char *err, size_t errlen)
 	struct stat sb;
 
 	if (stat(dir, &sb) != 0)
-		return err_set(err, errlen, ST_CANTCREAT, "%s: %s", dir,
-		    strerror(errno));
+		return err_set(err, errlen, ST_CANTCREAT, _("cannot use the "
+		    "database directory %s: %s"), dir, strerror(errno));
 	if (!S_ISDIR(sb.st_mode))
-		return err_set(err, errlen, ST_CANTCREAT, "%s: %s", dir,
-		    strerror(ENOTDIR));
+		return err_set(err, errlen, ST_CANTCREAT, _("cannot use the "
+		    "database directory %s: it is not a directory"), dir);
 	if ((sb.st_mode & (S_IWGRP | S_IWOTH)) == 0 ||
 	    (sb.st_mode & S_ISVTX) != 0)
 		return ST_OK;

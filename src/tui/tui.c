@@ -232,10 +232,13 @@ tui_drill(const struct cli_env *env, const char *scenario)
 	char left[16] = "";
 	int rc = open_session(&t, env);
 
-	if (rc == ST_OK && (dr = drill_find(&t.data->drills, scenario)) == NULL)
+	if (rc == ST_OK && scenario == NULL)
+		rc = tui_drill_pick(&t);
+	else if (rc == ST_OK &&
+	    (dr = drill_find(&t.data->drills, scenario)) == NULL)
 		rc = err_set(t.err, sizeof t.err, ST_NOINPUT, _("no drill "
 		    "scenario '%s' (see 'anshin-ir drill --list')"), scenario);
-	if (rc == ST_OK)
+	if (rc == ST_OK && dr != NULL)
 		rc = tui_drill_play(&t, dr, left, sizeof left);
 	rc = close_session(&t, rc);
 	drill_left(left);

@@ -14,7 +14,8 @@ int tui_new(const struct cli_env *env);
 /* Wizard on an existing incident, at its first unanswered required field. */
 int tui_resume(const struct cli_env *env, const char *ref);
 /* A training drill: briefing, the wizard against the clock with clues on
- * request, then score and debrief. */
+ * request, then score and debrief. A NULL scenario opens the list of
+ * scenarios to pick from. */
 int tui_drill(const struct cli_env *env, const char *scenario);
 /* Returns ST_OK when stdin/stdout are a usable terminal, else writes why
  * into err and returns ST_UNAVAILABLE. */

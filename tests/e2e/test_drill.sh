@@ -37,6 +37,9 @@ air drill no-such-scenario --answers "$TMP/empty.answers"
 expect_rc 66 "unknown scenario"
 air drill lost-smartphone --actions change_password
 expect_rc 64 "--actions without --answers"
+air drill --answers "$TMP/empty.answers"
+expect_rc 64 "--answers without a scenario"
+expect_err_has "drill --list" "--answers without a scenario points to the list"
 
 # Drills never mix with real incidents.
 new_incident "$REPO/tests/fixtures/lost-tablet.answers"
