@@ -98,8 +98,7 @@ cli_fail(struct cli *c, int code)
 const char *
 cli_by(const struct cli *c)
 {
-	return c->opt[O_BY] != NULL && *c->opt[O_BY] != '\0' ? c->opt[O_BY] :
-	    model_default_by();
+	return c->env.by != NULL ? c->env.by : model_default_by();
 }
 
 int
@@ -253,7 +252,7 @@ static const struct command commands[] = {
 	    OPT(O_ANSWERS) | OPT(O_BY), cli_cmd_new,
 	    N_("start the wizard on a new incident, or create one from an "
 	    "answers file and print its reference") },
-	{ "resume", "REF", 1, 1, 0, cli_cmd_resume,
+	{ "resume", "REF [--by NAME]", 1, 1, OPT(O_BY), cli_cmd_resume,
 	    N_("continue the wizard at the first unanswered required field") },
 	{ "set", "REF KEY=VALUE... [--by NAME]", 2, 1000, OPT(O_BY), cli_cmd_set,
 	    N_("change answers (KEY= clears one); each change is a timeline "
@@ -598,6 +597,8 @@ setup_env(struct cli *c)
 	    xstrdup(c->opt[O_DB]) : store_default_path();
 	c->env.db_path = db;
 	c->env.now = jtime_now();
+	c->env.by = c->opt[O_BY] != NULL && *c->opt[O_BY] != '\0' ?
+	    c->opt[O_BY] : NULL;
 	if (db == NULL)
 		return err_set(c->err, sizeof c->err, ST_CANTCREAT,
 		    _("no home directory to keep the database in; give "

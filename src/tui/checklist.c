@@ -170,7 +170,7 @@ add_assessment(struct tui *t, const struct evaluation *ev, struct rows *r,
     int cols)
 {
 	const struct rules_result *res = &ev->result;
-	long today = jtime_day(jtime_now());
+	long today = jtime_day(tui_now(t));
 
 	add_row(r, tui_reportable_short(res->reportable), NULL,
 	    res->reportable == REPORTABLE_YES ? tui_term_attr(TC_ERROR) :
@@ -240,7 +240,7 @@ static void
 build(struct tui *t, const struct evaluation *ev, int cols, int compact,
     struct rows *r)
 {
-	long today = jtime_day(jtime_now());
+	long today = jtime_day(tui_now(t));
 	int last = -1, unset = 0;
 	size_t i;
 

@@ -303,7 +303,7 @@ submit_and_score(struct tui *t, struct tui_drill_run *run)
 	/* Submitted before any answer: still a run, scored as one. */
 	if (run->ref[0] == '\0') {
 		rc = model_create(t->st, t->data, &none, run->dr->name,
-		    model_default_by(), run->started, &inc, t->err,
+		    tui_by(t), run->started, &inc, t->err,
 		    sizeof t->err);
 		if (rc == ST_OK)
 			snprintf(run->ref, sizeof run->ref, "%s", inc->ref);
@@ -311,7 +311,7 @@ submit_and_score(struct tui *t, struct tui_drill_run *run)
 		rc = model_load(t->st, t->data, run->ref, &inc, t->err,
 		    sizeof t->err);
 	if (rc == ST_OK)
-		rc = model_drill_submit(t->st, inc, model_default_by(),
+		rc = model_drill_submit(t->st, inc, tui_by(t),
 		    jtime_now(), t->err, sizeof t->err);
 	if (rc == ST_OK)
 		rc = tui_drill_result(t, run->dr, inc);
@@ -319,11 +319,30 @@ submit_and_score(struct tui *t, struct tui_drill_run *run)
 	return rc;
 }
 
+/* The checklist's days left count on the scenario's clock, which starts
+ * at the discovery time of its truth: a drill played months after its
+ * date would otherwise show every deadline overdue. */
+static jtime_t
+scenario_shift(const struct tui *t, const struct tui_drill_run *run)
+{
+	int i = form_field_index(t->data->form, "discovered_at");
+	jtime_t disc;
+
+	if (i < 0 || run->dr->truth[i] == NULL ||
+	    jtime_parse(run->dr->truth[i], &disc, NULL, 0) != 0)
+		return 0;
+	return disc - run->started;
+}
+
 static int
 run_drill(struct tui *t, struct tui_drill_run *run, char *left,
     size_t leftlen)
 {
-	int rc = tui_wizard_drill(t, run);
+	int rc;
+
+	t->scenario_shift = scenario_shift(t, run);
+	rc = tui_wizard_drill(t, run);
+	t->scenario_shift = 0;
 
 	if (rc == ST_OK && run->submitted)
 		return submit_and_score(t, run);

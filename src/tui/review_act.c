@@ -186,10 +186,10 @@ review_mark_done(struct review *r)
 	id = xstrdup(it->action->id);
 	pic = incident_value(r->t->data, r->inc, "person_in_charge");
 	if (tui_prompt(r->t, _("Done by:"), pic != NULL ? pic :
-	    model_default_by(), &by, review_redraw, r) && ask_when(r, at) &&
+	    tui_by(r->t), &by, review_redraw, r) && ask_when(r, at) &&
 	    tui_prompt(r->t, _("Note (optional):"), "", &note, review_redraw, r))
 		store_action(r, id, ACTION_DONE, *util_trim(by) ? by :
-		    model_default_by(), at, util_trim(note));
+		    tui_by(r->t), at, util_trim(note));
 	free(by);
 	free(note);
 	free(id);
@@ -211,7 +211,7 @@ review_skip(struct review *r)
 	id = xstrdup(it->action->id);
 	while (tui_prompt(r->t, q, "", &reason, review_redraw, r)) {
 		if (*util_trim(reason) != '\0') {
-			store_action(r, id, ACTION_SKIPPED, model_default_by(),
+			store_action(r, id, ACTION_SKIPPED, tui_by(r->t),
 			    NULL, reason);
 			break;
 		}
@@ -239,7 +239,7 @@ review_reopen_action(struct review *r)
 	q = xasprintf(_("Set \"%s\" back to open?"), tr_get(&it->action->title,
 	    r->t->lang));
 	if (tui_ask(r->t, q, review_redraw, r))
-		store_action(r, id, ACTION_OPEN, model_default_by(), NULL, NULL);
+		store_action(r, id, ACTION_OPEN, tui_by(r->t), NULL, NULL);
 	free(q);
 	free(id);
 }
@@ -280,7 +280,7 @@ review_add_note(struct review *r)
 		return;
 	if (text[strspn(text, " \t\n")] != '\0') {
 		rc = model_add_note(r->t->st, r->t->data, r->inc, text,
-		    model_default_by(), jtime_now(), err, sizeof err);
+		    tui_by(r->t), jtime_now(), err, sizeof err);
 		if (review_refresh(r) && rc != ST_OK) {
 			msg = xasprintf(_("Not saved: %s"), err);
 			review_message1(r, _("Error"), msg);
@@ -388,7 +388,7 @@ review_close(struct review *r)
 	}
 	if (close_blocked(r)) {
 		/* Empty measures make sure nothing is written. */
-		model_close(r->t->st, r->t->data, r->inc, "", model_default_by(),
+		model_close(r->t->st, r->t->data, r->inc, "", tui_by(r->t),
 		    jtime_now(), &reasons, err, sizeof err);
 		close_refused(r, &reasons);
 		strv_free(&reasons);
@@ -398,7 +398,7 @@ review_close(struct review *r)
 	    "Tab: close the incident):"), r->inc->measures, &measures))
 		return;
 	rc = model_close(r->t->st, r->t->data, r->inc, measures,
-	    model_default_by(), jtime_now(), &reasons, err, sizeof err);
+	    tui_by(r->t), jtime_now(), &reasons, err, sizeof err);
 	if (review_refresh(r)) {
 		if (rc == ST_OK) {
 			review_status(r, _("Closed. The measures are in the summary "
@@ -430,7 +430,7 @@ review_reopen(struct review *r)
 	    "timeline."), r->ref);
 	if (tui_ask(r->t, q, review_redraw, r)) {
 		rc = model_reopen(r->t->st, r->t->data, r->inc,
-		    model_default_by(), jtime_now(), err, sizeof err);
+		    tui_by(r->t), jtime_now(), err, sizeof err);
 		if (review_refresh(r))
 			review_status(r, rc == ST_OK ? _("Reopened.") : err);
 	}
@@ -475,7 +475,7 @@ review_export(struct review *r)
 	    sizeof err);
 	if (rc == ST_OK)
 		rc = model_record_export(r->t->st, r->inc, path,
-		    model_default_by(), jtime_now(), err, sizeof err);
+		    tui_by(r->t), jtime_now(), err, sizeof err);
 	review_refresh(r);
 	/* The path on a line of its own: a long one wraps, not the words. */
 	strv_push(&p, rc == ST_OK ? _("The report was written to:") :

@@ -40,6 +40,18 @@ tui_check_terminal(char *err, size_t errlen)
 	    "anshin-ir --help)"), why);
 }
 
+jtime_t
+tui_now(const struct tui *t)
+{
+	return jtime_now() + t->scenario_shift;
+}
+
+const char *
+tui_by(const struct tui *t)
+{
+	return t->env->by != NULL ? t->env->by : model_default_by();
+}
+
 double
 tui_ms(void)
 {

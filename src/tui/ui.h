@@ -7,6 +7,7 @@
 #define ANSHIN_TUI_UI_H
 
 #include "cli.h"
+#include "jtime.h"
 #include "model.h"
 #include "util.h"
 
@@ -29,8 +30,16 @@ struct tui {
 	struct model_data *data;
 	struct store *st;
 	struct tui_bench bench;
+	jtime_t scenario_shift;		/* during a drill: scenario time
+					 * minus real time, else 0 */
 	char err[1024];			/* why a screen gave up */
 };
+
+/* "Now" as the screens count days and type "now": during a drill the
+ * scenario's clock, which started at its discovery time. */
+jtime_t tui_now(const struct tui *t);
+/* Who the wizard's changes are by: --by, else the default of SPEC §1. */
+const char *tui_by(const struct tui *t);
 
 double tui_ms(void);
 void tui_bench_first_screen(struct tui *t);

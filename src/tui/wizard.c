@@ -147,11 +147,11 @@ create(struct wiz *w, const struct answer_set *set, char *err, size_t len)
 	 * "created" event is where the clock of SPEC §8 starts. */
 	if (w->drill != NULL)
 		rc = model_create(w->t->st, w->t->data, &none,
-		    w->drill->dr->name, model_default_by(), w->drill->started,
+		    w->drill->dr->name, tui_by(w->t), w->drill->started,
 		    &inc, err, len);
 	else
 		rc = model_create(w->t->st, w->t->data, set, NULL,
-		    model_default_by(), jtime_now(), &inc, err, len);
+		    tui_by(w->t), jtime_now(), &inc, err, len);
 	if (rc != ST_OK)
 		return rc;
 	incident_free(w->inc);
@@ -161,7 +161,7 @@ create(struct wiz *w, const struct answer_set *set, char *err, size_t len)
 		return ST_OK;
 	snprintf(w->drill->ref, sizeof w->drill->ref, "%s", inc->ref);
 	return model_set_answers(w->t->st, w->t->data, w->inc, set,
-	    model_default_by(), jtime_now(), err, len);
+	    tui_by(w->t), jtime_now(), err, len);
 }
 
 /* Stores one answer (canon NULL clears it) in its own transaction. */
@@ -181,7 +181,7 @@ store(struct wiz *w, const char *canon)
 		rc = create(w, &set, err, sizeof err);
 	else if (w->created)
 		rc = model_set_answers(w->t->st, w->t->data, w->inc, &set,
-		    model_default_by(), jtime_now(), err, sizeof err);
+		    tui_by(w->t), jtime_now(), err, sizeof err);
 	answer_set_free(&set);
 	w->save_ms = tui_ms() - t0;
 	w->save_failed = rc != ST_OK;
@@ -219,7 +219,7 @@ store_widget(struct wiz *w)
 	}
 	/* "now" is easier to type than the time it means. */
 	if (fld->type == FORM_TIME && strcmp(raw, "now") == 0) {
-		jtime_format_minute(jtime_now(), now);
+		jtime_format_minute(tui_now(w->t), now);
 		free(raw);
 		raw = xstrdup(now);
 	}
@@ -489,10 +489,10 @@ mark_done(struct wiz *w)
 	}
 	pic = incident_value(w->t->data, w->inc, "person_in_charge");
 	if (!tui_prompt(w->t, _("Done by:"), pic != NULL ? pic :
-	    model_default_by(), &by, redraw_cb, w))
+	    tui_by(w->t), &by, redraw_cb, w))
 		return;
 	rc = model_set_action(w->t->st, w->t->data, w->inc, it->action->id,
-	    ACTION_DONE, *util_trim(by) ? by : model_default_by(), NULL, NULL,
+	    ACTION_DONE, *util_trim(by) ? by : tui_by(w->t), NULL, NULL,
 	    jtime_now(), err, sizeof err);
 	free(by);
 	/* The items point into inc's records: re-evaluate before use. */
