@@ -82,24 +82,11 @@ print_assessment(struct cli *c, const struct evaluation *ev)
 		    "year; check the final due date by hand."));
 }
 
-/* Escapes a value for an answers file (SPEC §2). */
-static void
-put_answer_value(const char *v)
-{
-	for (; *v != '\0'; v++) {
-		if (*v == '\n')
-			fputs("\\n", stdout);
-		else if (*v == '\\')
-			fputs("\\\\", stdout);
-		else if (*v != '\r')
-			putchar(*v);
-	}
-}
-
 int
 cli_cmd_answers(struct cli *c)
 {
 	struct incident *inc;
+	char *value;
 	size_t i;
 	int rc = cli_load_incident(c, c->arg[0], &inc);
 
@@ -109,9 +96,12 @@ cli_cmd_answers(struct cli *c)
 	for (i = 0; i < c->data->form->nfields; i++) {
 		if (inc->values[i] == NULL)
 			continue;
-		printf("%s = ", c->data->form->fields[i].key);
-		put_answer_value(inc->values[i]);
-		putchar('\n');
+		/* Stored text may hold escape sequences: they are dropped,
+		 * not sent to the terminal, and invalid UTF-8 becomes
+		 * U+FFFD, which `new --answers` reads back. */
+		value = text_escape_answers(inc->values[i]);
+		printf("%s = %s\n", c->data->form->fields[i].key, value);
+		free(value);
 	}
 	incident_free(inc);
 	return ST_OK;

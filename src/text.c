@@ -596,12 +596,25 @@ tsv_escape(uint32_t cp)
 	}
 }
 
+/* An answers file (SPEC §2) escapes only newline and backslash; a tab is
+ * kept as it is, a CR dropped with the other controls. */
+static const char *
+answers_escape(uint32_t cp)
+{
+	switch (cp) {
+	case '\t': return "\t";
+	case '\n': return "\\n";
+	case '\\': return "\\\\";
+	default: return NULL;
+	}
+}
+
 /* Runs of plain text are copied whole: listing 10 000 incidents escapes
  * 70 000 fields, and appending code point by code point dominated. Bidi
  * controls are dropped with the other controls: tsv is read on terminals
  * too, where an override would reverse the columns after it. */
-char *
-text_escape_tsv(const char *s)
+static char *
+escape_line(const char *s, const char *(*escape)(uint32_t cp))
 {
 	struct buf b;
 	const char *run = s, *next, *esc;
@@ -615,7 +628,7 @@ text_escape_tsv(const char *s)
 			continue;
 		}
 		next = text_decode(s, &cp);
-		esc = tsv_escape(cp);
+		esc = escape(cp);
 		if (esc == NULL && !is_bidi_control(cp) &&
 		    copies_verbatim(s, next, cp)) {
 			s = next;
@@ -630,6 +643,18 @@ text_escape_tsv(const char *s)
 	}
 	buf_add(&b, run, (size_t)(s - run));
 	return buf_steal(&b);
+}
+
+char *
+text_escape_tsv(const char *s)
+{
+	return escape_line(s, tsv_escape);
+}
+
+char *
+text_escape_answers(const char *s)
+{
+	return escape_line(s, answers_escape);
 }
 
 static const char *

@@ -448,6 +448,24 @@ rel_injection_test() {
 	air timeline "$ref" --format json
 	fmt=$(printf '%s' "$OUT" | jq -r '.[] | select(.kind == "note") | .new')
 	expect_eq "$fmt" "$note" "json keeps the note's exact text (escaped, not lost)"
+	rel_answers_roundtrip "$ref"
+}
+
+# `answers` is an answers file, printed to a terminal as often as saved:
+# hostile text leaves no control character in it, and it still reads back.
+rel_answers_roundtrip() {
+	local ref=$1 assess
+	air assess "$ref"
+	assess=$OUT
+	air answers "$ref"
+	expect_rc 0 "answers with hostile text"
+	rel_expect_clean "answers $ref"
+	expect_out_has "narrative = 一行目\\n]0;title二行目" "answers drops the controls, keeps the text"
+	printf '%s\n' "$OUT" >"$TMP/rel-back.answers"
+	air new --answers "$TMP/rel-back.answers"
+	expect_rc 0 "answers with hostile text read back by new --answers"
+	air assess "$OUT"
+	expect_eq "$OUT" "$assess" "the read-back incident has the same assessment"
 }
 
 # ---- run ------------------------------------------------------------------

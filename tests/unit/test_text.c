@@ -396,6 +396,21 @@ test_escape_tsv(void **state)
 	expect_str(text_escape_tsv(""), "");
 }
 
+/* SPEC §2: only \n and \\ are escapes; a tab stays, a CR and the
+ * controls a terminal acts on go. */
+static void
+test_escape_answers(void **state)
+{
+	(void)state;
+	expect_str(text_escape_answers("a\tb\nc\\d\re"), "a\tb\\nc\\\\de");
+	expect_str(text_escape_answers("x\x01\x1b[31my\x7F\xC2\x85z"),
+	    "x[31myz");
+	expect_str(text_escape_answers("\xE2\x80\xAEr\xE2\x81\xA6l"), "rl");
+	expect_str(text_escape_answers("日本語 ｱ"), "日本語 ｱ");
+	expect_str(text_escape_answers("a\xFF" "b"), "a\xEF\xBF\xBD" "b");
+	expect_str(text_escape_answers(""), "");
+}
+
 static void
 test_escape_json(void **state)
 {
@@ -804,6 +819,7 @@ main(void)
 		cmocka_unit_test(test_sanitize_controls),
 		cmocka_unit_test(test_sanitize_random_bytes),
 		cmocka_unit_test(test_escape_tsv),
+		cmocka_unit_test(test_escape_answers),
 		cmocka_unit_test(test_escape_json),
 		cmocka_unit_test(test_kinsoku_classes),
 		cmocka_unit_test(test_wrap_latin_words),
