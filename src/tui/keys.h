@@ -27,7 +27,9 @@ enum tui_ctx {
 	KC_REVIEW = 1 << 14,	/* the incident screen, any view */
 	KC_RLIST = 1 << 15,	/* its checklist view (with KC_REVIEW) */
 	KC_RNOTES = 1 << 16,	/* its notes view (with KC_REVIEW) */
-	KC_EDITOR = 1 << 17	/* a multi-line question (with KC_LONG) */
+	KC_EDITOR = 1 << 17,	/* a multi-line question (with KC_LONG) */
+	KC_ROPEN = 1 << 18,	/* an open incident (with KC_REVIEW) */
+	KC_RCLOSED = 1 << 19	/* a closed incident (with KC_REVIEW) */
 };
 #define KC_FIELD (KC_CHOICE | KC_MULTI | KC_TEXT | KC_LONG)
 #define KC_PAGES (KC_BRIEF | KC_CLUES | KC_SCORE | KC_PICK)

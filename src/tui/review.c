@@ -235,7 +235,9 @@ draw_tabs(struct review *r)
 static unsigned
 key_ctx(const struct review *r)
 {
-	return KC_REVIEW | (r->view == RV_CHECKLIST ? KC_RLIST : 0) |
+	/* Close or reopen: only the one that applies is offered. */
+	return KC_REVIEW | (r->inc->closed ? KC_RCLOSED : KC_ROPEN) |
+	    (r->view == RV_CHECKLIST ? KC_RLIST : 0) |
 	    (r->view == RV_NOTES ? KC_RNOTES : 0);
 }
 
