@@ -108,3 +108,90 @@ poll() {
 	done
 	return 1
 }
+
+# block_value FILE SECTION KEY: the text of KEY in the [SECTION] block of
+# a data file (forms, rules, drills, contacts).
+block_value() {
+	awk -v sec="[$2]" -v key="$3" '
+	    $0 == sec { inside = 1; next }
+	    /^\[/ { inside = 0 }
+	    inside && index($0, key " = ") == 1 {
+	        print substr($0, length(key) + 4); exit }' "$1"
+}
+
+FORM="$REPO/forms/intake.form"
+RULES="$REPO/data/actions.rules"
+
+# form_digit FIELD VALUE: the key that picks VALUE in FIELD (1-9, 0 = 10th).
+form_digit() {
+	block_value "$FORM" "field $1" choices | tr -d ' ' | tr ',' '\n' |
+	    awk -v v="$2" '$0 == v { print (NR == 10 ? 0 : NR); exit }'
+}
+
+form_label() { block_value "$FORM" "field $1" "label.$2"; }
+# form_choice FIELD VALUE LANG
+form_choice() { block_value "$FORM" "field $1" "choice.$2.$3"; }
+rule_title() { block_value "$RULES" "action $1" "title.$2"; }
+
+# ---- the TUI in tmux: each test file sets TM_SOCK (unique, with $$) for
+# its own server and ends with tm_kill_server. ----
+
+tm() { tmux -L "$TM_SOCK" -f /dev/null "$@"; }
+
+# tm_start COLS ROWS ARGS...: a fresh session TM_CUR running the binary
+# with the test environment plus $TM_EXTRA, stderr in $TMP/tm.err; when it
+# exits the pane prints EXITED-<status> and stays open. The new session
+# starts before the old one is killed, so the server never exits between.
+tm_start() {
+	local cols=$1 rows=$2 old=${TM_CUR:-} cmd
+	shift 2
+	cmd="env $(pane_env) ${TM_EXTRA:-} $(printf '%q ' "$BIN" "$@")"
+	TM_N=$((${TM_N:-0} + 1))
+	TM_CUR="s$TM_N"
+	tm new-session -d -s "$TM_CUR" -x "$cols" -y "$rows" \
+	    "$cmd 2>$(printf '%q' "$TMP/tm.err"); echo EXITED-\$?; sleep 600"
+	[ -n "$old" ] && tm kill-session -t "$old"
+}
+
+# tm_screen [-e]: the pane's text (-e: with its colour escapes).
+tm_screen() { tm capture-pane -p -t "$TM_CUR" "$@"; }
+tm_fmt() { tm display -p -t "$TM_CUR" "#{$1}"; }
+
+# Keys queue up in the pane in order; each check waits for what it expects
+# to see instead of for time to pass.
+tm_keys() { tm send-keys -t "$TM_CUR" "$@"; }
+tm_type() { tm send-keys -t "$TM_CUR" -l "$1"; }
+
+# tm_shows TEXT: the screen shows TEXT (a fixed string) now.
+tm_shows() { tm_screen | grep -qF -- "$1"; }
+tm_shows_not() { ! tm_shows "$1"; }
+# tm_shows_count TEXT N: TEXT is on N lines of the screen now.
+tm_shows_count() { [ "$(tm_screen | grep -cF -- "$1")" = "$2" ]; }
+
+tm_wait() { poll tm_shows "$1"; }
+tm_wait_gone() { poll tm_shows_not "$1"; }
+tm_wait_count() { poll tm_shows_count "$1" "$2"; }
+
+# tm_expect TEXT DESCRIPTION: waits for TEXT; tm_expect_no: TEXT is not
+# on the screen now.
+tm_expect() {
+	if tm_wait "$1"; then pass; else fail "$2: screen lacks '$1'" \
+	    "$(tm_screen)"; fi
+}
+tm_expect_no() {
+	if tm_shows "$1"; then fail "$2: screen has '$1'" "$(tm_screen)"
+	else pass; fi
+}
+
+# tm_expect_no_colour DESCRIPTION: no colour escapes (NO_COLOR).
+tm_expect_no_colour() {
+	if tm_screen -e | grep -q $'\e\\[[0-9;]*[34][0-7]m'; then
+		fail "$1" "$(tm_screen -e | cat -v | head)"; else pass; fi
+}
+
+# tm_kill_server: the end of a file's sessions (quiet when the server has
+# already gone); the next tm_start begins afresh.
+tm_kill_server() {
+	tm kill-server 2>/dev/null
+	TM_CUR=""
+}

@@ -3,34 +3,32 @@
 # (SIGKILL, SIGTERM, SIGHUP, while idle or in the middle of typing), and the
 # database and its hash chain stay intact. Short here; tests/soak.sh has the
 # long command-line version.
-KL_SOCK="anshin-kill-$$"
-kx() { tmux -L "$KL_SOCK" -f /dev/null "$@"; }
-kl_screen_has() { kx capture-pane -p -t k 2>/dev/null | grep -qF -- "$1"; }
+TM_SOCK="anshin-kill-$$"
 kl_stored() { "$BIN" answers "$REF" 2>/dev/null | grep -qxF "summary = $1"; }
 
 grep -v '^summary' "$REPO/tests/fixtures/lost-tablet.answers" >"$TMP/kill.answers"
 new_incident "$TMP/kill.answers"
-label=$(sed -n '/^\[field summary\]/,/^\[/s/^label.ja = //p' "$REPO/forms/intake.form")
+label=$(form_label summary ja)
 signals=(KILL TERM HUP)
 RANDOM=${KILL_SEED:-$$}
 for i in 1 2 3 4 5 6; do
 	sig=${signals[$((RANDOM % 3))]}
-	kx new-session -d -s k -x 100 -y 30 "env $(pane_env) $BIN resume $REF; sleep 30"
-	if ! poll kl_screen_has "$label"; then
-		fail "run $i: the wizard opens on the summary" "$(kx capture-pane -p -t k)"
-		kx kill-server 2>/dev/null
+	tm_start 100 30 resume "$REF"
+	if ! tm_wait "$label"; then
+		fail "run $i: the wizard opens on the summary" "$(tm_screen)"
+		tm_kill_server
 		break
 	fi
-	kx send-keys -t k -l "kill-test-$i"
-	kx send-keys -t k Enter
+	tm_type "kill-test-$i"
+	tm_keys Enter
 	if poll kl_stored "kill-test-$i"; then pass; else fail "run $i: confirmed field stored"; fi
 	# half the time the process dies in the middle of typing the next field
-	[ $((RANDOM % 2)) = 0 ] && kx send-keys -t k -l "partial"
+	[ $((RANDOM % 2)) = 0 ] && tm_type "partial"
 	sleep "0.0$((RANDOM % 10))"
 	pid=$(pgrep -n -f "$BIN resume $REF")
 	[ -n "$pid" ] && kill -s "$sig" "$pid"
 	poll sh -c "! kill -0 $pid 2>/dev/null"
-	kx kill-server 2>/dev/null
+	tm_kill_server
 	check=$(sqlite3 "$ANSHIN_IR_DB" 'PRAGMA integrity_check' 2>&1)
 	expect_eq "$check" "ok" "run $i (SIG$sig): database intact"
 	if kl_stored "kill-test-$i"; then pass; else fail "run $i (SIG$sig): the confirmed field survived"; fi
