@@ -3,7 +3,8 @@
 # its countdown and training mark, a clue asked, answers typed, actions
 # marked done, the submission, the score and debrief screen; then the CLI
 # agrees (`score`, `list`, `drill --history`). Also leaving a run with F10
-# and resuming it, leaving the briefing, English at 80x24, NO_COLOR, and a
+# and resuming it, leaving the briefing, `drill` without a name (the list,
+# days counted on the scenario's clock, --by), English at 80x24, NO_COLOR, and a
 # run past its time limit on the real clock (a copy of the scenario with a
 # one-second limit). Every wait polls (50 ms steps, 5 s at most). Sourced
 # by run.sh (lib.sh helpers, $TMP, $BIN and the fixed clock of setup_env).
@@ -196,6 +197,42 @@ tm_keys q
 tm_wait "EXITED-0"
 air list --drills --format tsv
 expect_out_lacks "$REF2" "a submitted run leaves the open list"
+
+# ---- `drill` without a name: the list; the scenario's clock; --by ----
+VL_FILE="$REPO/data/drills/verbal-leak.drill"
+tm_start 100 30 drill --by 研修生A
+tm_expect "$(block_value "$DR_FILE" drill title.ja)" \
+    "drill without a name lists the scenarios"
+tm_expect "$(block_value "$VL_FILE" drill title.ja)" "the list has every scenario"
+n=$(ls "$REPO"/data/drills/*.drill | wc -l)
+# verbal-leak sorts last
+for _ in $(seq $((n - 1))); do tm_keys Down; done
+tm_wait "> $(block_value "$VL_FILE" drill title.ja)"
+tm_keys Enter
+tm_expect "Enter 開始" "Enter on the list opens the briefing"
+tm_keys Enter
+tm_wait "> $(form_label kind ja)"
+tm_keys "$(form_digit kind verbal)"
+tm_wait "> $(form_label discovered_at ja)"
+# The run starts at the scenario's discovery: "now" is that time, and the
+# deadlines count from it, not from the day the drill is played.
+truth_at=$(block_value "$VL_FILE" truth discovered_at)
+tm_type now
+tm_keys Enter
+tm_expect "$truth_at" "in a drill, now is the scenario's time"
+tm_expect "2026-08-25（あと 4 日）" "days left on the scenario's clock"
+tm_expect_no "超過" "nothing overdue at the scenario's start"
+VREF=$(dr_ref)
+tm_keys F9
+tm_wait "y はい"
+tm_keys y
+tm_wait "得点："
+tm_keys q
+tm_expect "EXITED-0" "q on the score leaves"
+air drill --history verbal-leak
+expect_out_has "verbal-leak	研修生A	" "--by names the trainee of a TUI run"
+air timeline "$VREF" --format tsv
+expect_out_lacks "	tester" "every event of the run is by the --by name"
 
 # ---- English at 80x24, NO_COLOR ----
 TM_EXTRA="NO_COLOR=1" tm_start 80 24 --lang en drill lost-smartphone
