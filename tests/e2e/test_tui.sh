@@ -216,7 +216,7 @@ tm_keys F10
 tm_wait "EXITED-0"
 
 # ---- SIGTERM and SIGHUP store the field being typed ----
-tm_start 100 30 resume "$REF"
+tm_start 100 30 resume "$REF" --by 佐藤
 tm_wait "> $(form_label summary ja)"
 tm_type "端末を紛失"
 tm_wait "端末を紛失"
@@ -225,6 +225,8 @@ tm_expect "EXITED-143" "SIGTERM exit status"
 expect_eq "$(tm_fmt alternate_on)" 0 "SIGTERM restores the screen"
 air answers "$REF"
 expect_out_has "summary = 端末を紛失" "SIGTERM stores the typed field"
+air timeline "$REF" --format tsv
+expect_out_has "	summary		端末を紛失	佐藤" "resume --by names who typed it"
 tm_start 100 30 resume "$REF"
 tm_wait "> $(form_label data_types ja)"
 tm_keys "$(form_digit data_types medical)"
