@@ -291,8 +291,8 @@ static const struct command commands[] = {
 	{ "export", "REF -o FILE.pdf", 1, 1, OPT(O_OUTPUT) | OPT(O_BY),
 	    cli_cmd_export, N_("write the PDF report (Japanese or English by "
 	    "--lang), with the draft of the PPC report") },
-	{ "drill", "[--list | --history [NAME] | NAME [--answers FILE "
-	    "[--actions ID,ID...]] [--by NAME]]", 0, 1,
+	{ "drill", "[--list | --history [NAME] | [NAME] [--by NAME] | NAME "
+	    "--answers FILE [--actions ID,ID...] [--by NAME]]", 0, 1,
 	    OPT(O_LIST) | OPT(O_HISTORY) | OPT(O_ANSWERS) | OPT(O_ACTIONS) |
 	    OPT(O_BY), cli_cmd_drill,
 	    N_("training drill: list the scenarios, play one in the wizard, "
@@ -304,7 +304,7 @@ static const struct command commands[] = {
 	    N_("check the timeline's hash chain: prints ok, or the first "
 	    "altered event and exits 1") },
 	{ "check-data", "[DIR]", 0, 1, 0, cli_cmd_check_data,
-	    N_("validate forms, rules, holidays and contacts") },
+	    N_("validate forms, rules, holidays, drills and contacts") },
 	{ "help", "[COMMAND]", 0, 1, 0, cli_cmd_help,
 	    N_("show help for all commands or one") },
 };

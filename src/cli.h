@@ -16,8 +16,9 @@ struct cli_env {
 	char *locale_dir;
 	enum lang lang;
 	jtime_t now;
-	const char *by;			/* --by for the wizard's changes, or
-					 * NULL: the default of SPEC §1 */
+	const char *by;			/* --by: who a change is by (CLI
+					 * and wizard), or NULL: the
+					 * default of SPEC §1 */
 };
 
 /* Runs the program; returns the process exit status. */

@@ -351,7 +351,7 @@ run_scripted_drill(struct cli *c, const struct drill *dr)
 	if (rc != ST_OK)
 		return cli_fail(c, rc);
 	rc = model_answers_parse(c->data, text, len, strcmp(c->opt[O_ANSWERS],
-	    "-") == 0 ? "<stdin>" : c->opt[O_ANSWERS], c->env.now, &set,
+	    "-") == 0 ? "<stdin>" : c->opt[O_ANSWERS], MODEL_NO_CLOCK, &set,
 	    c->err, sizeof c->err);
 	free(text);
 	if (rc != ST_OK)

@@ -96,9 +96,10 @@ cli_cmd_answers(struct cli *c)
 	for (i = 0; i < c->data->form->nfields; i++) {
 		if (inc->values[i] == NULL)
 			continue;
-		/* Stored text may hold escape sequences: they are dropped,
-		 * not sent to the terminal, and invalid UTF-8 becomes
-		 * U+FFFD, which `new --answers` reads back. */
+		/* Stored text may hold control characters: they are
+		 * dropped (the ESC that starts an escape sequence too; the
+		 * rest of it stays as plain text), and invalid UTF-8
+		 * becomes U+FFFD, which `new --answers` reads back. */
 		value = text_escape_answers(inc->values[i]);
 		printf("%s = %s\n", c->data->form->fields[i].key, value);
 		free(value);

@@ -399,7 +399,7 @@ time_error(const struct model_data *d, char *const *values, jtime_t now,
 	char at[20], lim[20];
 	int have_disc = value_time(d, values, "discovered_at", &disc);
 
-	if (have_disc && disc > now + 86400) {
+	if (have_disc && now != MODEL_NO_CLOCK && disc > now + 86400) {
 		*key = "discovered_at";
 		jtime_format_canon(disc, at);
 		jtime_format_canon(now, lim);
@@ -714,7 +714,8 @@ model_set_answers(struct store *st, const struct model_data *d,
 		if (idx >= 0)
 			values[idx] = changes->v[i].value;
 	}
-	rc = model_check_times(d, values, now, err, errlen);
+	rc = model_check_times(d, values, inc->drill != NULL ? MODEL_NO_CLOCK :
+	    now, err, errlen);
 	free(values);
 	if (rc != ST_OK)
 		return rc;

@@ -104,6 +104,11 @@ struct answer_set {
 };
 void answer_set_free(struct answer_set *s);
 
+/* A drill's times are its scenario's, which may lie after the day it is
+ * played: given as `now`, discovered_at is not checked against the clock
+ * (occurred_at is still checked against discovered_at). */
+#define MODEL_NO_CLOCK ((jtime_t)-1)
+
 /* Parses an answers file (SPEC §2) into normalised answers. Errors
  * "NAME:LINE: message" with the allowed values, ST_DATAERR. Cross-field
  * checks (times) are made against `now`. */
@@ -129,7 +134,8 @@ int model_load(struct store *st, const struct model_data *d, const char *ref,
     struct incident **out, char *err, size_t errlen);
 
 /* Applies answer changes (value NULL clears). Unchanged values are skipped;
- * each change is an "answer" event. Refused (ST_REFUSED) when closed. */
+ * each change is an "answer" event at `now`. Refused (ST_REFUSED) when
+ * closed. A drill run's times are checked as with MODEL_NO_CLOCK. */
 int model_set_answers(struct store *st, const struct model_data *d,
     struct incident *inc, const struct answer_set *changes, const char *by,
     jtime_t now, char *err, size_t errlen);

@@ -427,12 +427,14 @@ tui_drill_resume(struct tui *t, const char *ref, char *left,
 	return rc;
 }
 
-/* ---- the list of scenarios (home screen's `d`) ---- */
+/* ---- the list of scenarios (home screen's `d`, `anshin-ir drill`) ---- */
 
 struct pick {
 	struct tui *t;
 	int sel;
 	struct tui_page p;
+	char *left;			/* standalone: where a run left */
+	size_t leftlen;
 };
 
 static void
@@ -495,6 +497,12 @@ pick_play(struct pick *k, int *rc)
 	if (ds->n == 0)
 		return 0;
 	*rc = play(k->t, &ds->v[k->sel], left, sizeof left, &back);
+	/* Standalone, the caller reports an error or an unsubmitted run
+	 * once the terminal is back, as `drill NAME` does. */
+	if (k->left != NULL && (*rc >= 128 || !back)) {
+		snprintf(k->left, k->leftlen, "%s", left);
+		return 1;
+	}
 	if (*rc >= 128)
 		return 1;
 	if (*rc != ST_OK)
@@ -511,9 +519,9 @@ pick_play(struct pick *k, int *rc)
 }
 
 int
-tui_drill_pick(struct tui *t)
+tui_drill_pick(struct tui *t, char *left, size_t leftlen)
 {
-	struct pick k = { t, 0, { NULL, 0, 0 } };
+	struct pick k = { t, 0, { NULL, 0, 0 }, left, leftlen };
 	enum tui_act act;
 	int rc = ST_OK, sig, done = 0;
 

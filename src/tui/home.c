@@ -424,7 +424,7 @@ home_key(struct home *h, enum tui_act act)
 		run_wizard(h, NULL);
 		break;
 	case TA_DRILLS:
-		h->done = (h->rc = tui_drill_pick(h->t)) != ST_OK;
+		h->done = (h->rc = tui_drill_pick(h->t, NULL, 0)) != ST_OK;
 		break;
 	case TA_SEARCH:
 		search(h);

@@ -245,7 +245,7 @@ tui_drill(const struct cli_env *env, const char *scenario)
 	int rc = open_session(&t, env);
 
 	if (rc == ST_OK && scenario == NULL)
-		rc = tui_drill_pick(&t);
+		rc = tui_drill_pick(&t, left, sizeof left);
 	else if (rc == ST_OK &&
 	    (dr = drill_find(&t.data->drills, scenario)) == NULL)
 		rc = err_set(t.err, sizeof t.err, ST_NOINPUT, _("no drill "

@@ -86,8 +86,11 @@ int tui_home_run(struct tui *t);
  * clock's start as its creation time. Returns like tui_wizard_run. */
 struct tui_drill_run;
 int tui_wizard_drill(struct tui *t, struct tui_drill_run *run);
-/* The home screen's `d`: the list of scenarios; the chosen one is played
- * (drillscreen.c). Returns ST_OK or 128 + signal; errors are shown. */
-int tui_drill_pick(struct tui *t);
+/* The list of scenarios; the chosen one is played (drillscreen.c). From
+ * the home screen (left NULL) errors and unsubmitted runs are shown in
+ * the list, which stays open; returns ST_OK or 128 + signal. Standalone
+ * (`anshin-ir drill`), the list closes after a run, which returns like
+ * tui_drill_play and sets left to an unsubmitted run's reference. */
+int tui_drill_pick(struct tui *t, char *left, size_t leftlen);
 
 #endif

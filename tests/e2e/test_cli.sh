@@ -255,8 +255,9 @@ expect_out_has "Legal assessment" "English from LANG"
 # check-data: the shipped data is valid; broken data names file and line.
 air --lang en check-data
 expect_rc 0 "check-data on the shipped data"
+n_actions=$(grep -c '^\[action ' "$REPO/data/actions.rules")
 n_drills=$(ls "$REPO"/data/drills/*.drill | wc -l)
-expect_out_has "29 actions, $n_drills drills" "check-data counts the actions and the drills it validated"
+expect_out_has "$n_actions actions, $n_drills drills" "check-data counts the actions and the drills it validated"
 mkdir -p "$TMP/bad/forms" "$TMP/bad/data"
 cp "$REPO/forms/intake.form" "$TMP/bad/forms/"
 cp "$REPO/data/"*.tsv "$REPO/data/contacts.conf" "$REPO/data/actions.rules" "$TMP/bad/data/"

@@ -23,6 +23,20 @@ for f in "$REPO"/data/drills/*.drill; do
 	expect_out_lacks "missed=" "$name: nothing missed"
 	expect_out_lacks "wrong=" "$name: nothing wrong"
 done
+
+# A scenario's dates are its own: played months before them, its truth is
+# not "in the future", and a real incident's still is.
+LATE_TRUTH="$TMP/laptop-stolen-from-car.truth"
+ANSHIN_IR_NOW="2026-01-05 09:00" air drill laptop-stolen-from-car \
+    --answers "$LATE_TRUTH" --actions "$(sed -n 's/^actions *= *//p' \
+    "$REPO/data/drills/laptop-stolen-from-car.drill" | tr -d ' ')"
+expect_rc 0 "a drill played before its scenario's dates"
+air score "$OUT"
+expect_eq "$(printf '%s\n' "$OUT" | head -1)" "score=100" \
+    "played before its dates, the truth still scores 100"
+ANSHIN_IR_NOW="2026-01-05 09:00" air --lang en new --answers "$LATE_TRUTH"
+expect_rc 65 "the same answers as a real incident are in the future"
+expect_err_has "in the future" "the future check names the problem"
 printf 'kind = other\n' >"$TMP/empty.answers"
 air drill lost-smartphone --answers "$TMP/empty.answers"
 EMPTY=$OUT

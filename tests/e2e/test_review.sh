@@ -137,6 +137,8 @@ tm_expect "[-] $(rule_title "$act_b" ja)" "the action is shown skipped"
 tm_expect "理由：端末は個人所有" "with its reason"
 
 # ---- closing refused while C is open: it is listed ----
+tm_expect "c 終了" "an open incident's key bar offers closing"
+tm_expect_no "r 再開" "an open incident's key bar does not offer reopening"
 tm_keys c
 tm_expect "まだ終了できません" "closing with an open action is refused"
 tm_expect "$act_c" "the open action is named"
@@ -198,6 +200,8 @@ if tm_screen | grep -F "$ref" | grep -qF "終了"; then pass; else
 tm_expect "対応中 2・終了 1" "the filter is shown"
 rv_open "$ref"
 tm_expect "[終了]" "the closed incident opens"
+tm_expect "r 再開" "a closed incident's key bar offers reopening"
+tm_expect_no "c 終了" "a closed incident's key bar does not offer closing"
 tm_keys r
 tm_expect "y はい" "reopening asks first"
 tm_keys y

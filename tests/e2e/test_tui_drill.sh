@@ -232,7 +232,34 @@ tm_expect "EXITED-0" "q on the score leaves"
 air drill --history verbal-leak
 expect_out_has "verbal-leak	研修生A	" "--by names the trainee of a TUI run"
 air timeline "$VREF" --format tsv
+expect_rc 0 "timeline of the run"
+expect_out_has "	研修生A" "the run's events are by the --by name"
 expect_out_lacks "	tester" "every event of the run is by the --by name"
+
+# A scenario dated after today (the fixed clock) is not "in the future";
+# leaving a run picked from the list says how to resume it, as drill NAME.
+LS_FILE="$REPO/data/drills/laptop-stolen-from-car.drill"
+tm_start 100 30 drill
+tm_wait "> $(block_value "$DR_FILE" drill title.ja)"
+ls "$REPO"/data/drills/*.drill | grep -n "/laptop-stolen-from-car.drill$" >"$TMP/pos"
+for _ in $(seq $(($(cut -d: -f1 "$TMP/pos") - 1))); do tm_keys Down; done
+tm_wait "> $(block_value "$LS_FILE" drill title.ja)"
+tm_keys Enter
+tm_wait "Enter 開始"
+tm_keys Enter
+tm_wait "> $(form_label kind ja)"
+tm_keys "$(form_digit kind device_theft)"
+tm_wait "> $(form_label discovered_at ja)"
+tm_type now
+tm_keys Enter
+tm_expect "$(block_value "$LS_FILE" truth discovered_at)" \
+    "a scenario dated after today is stored"
+tm_expect_no "保存されていません" "no 'in the future' refusal in a drill"
+LREF0=$(dr_ref)
+tm_keys F10
+tm_expect "EXITED-0" "F10 leaves a run picked from the list"
+if grep -qF "anshin-ir resume $LREF0" "$TMP/tm.err"; then pass; else
+	fail "leaving a picked run says how to resume it" "$(cat "$TMP/tm.err")"; fi
 
 # ---- English at 80x24, NO_COLOR ----
 TM_EXTRA="NO_COLOR=1" tm_start 80 24 --lang en drill lost-smartphone

@@ -145,8 +145,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		drill_free(&d);
 	} else {
 		check(rc == ST_CONFIG, "error other than ST_CONFIG", err);
-		check(strncmp(err, "fuzz.drill:", 11) == 0,
-		    "error message does not start with the file name", err);
+		check(strncmp(err, "fuzz.drill:", 11) == 0 &&
+		    strspn(err + 11, "0123456789") > 0,
+		    "error message does not start with NAME:LINE", err);
 	}
 	free(text);
 	return 0;
