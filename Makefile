@@ -92,14 +92,14 @@ build/asan/tests/%: tests/unit/%.c $(ASAN_OBJ) $(ASAN_REPORT_OBJ)
 
 # libFuzzer targets (clang); each tests/fuzz/fuzz_NAME.c defines
 # LLVMFuzzerTestOneInput and has a seed corpus in tests/fuzz/corpus/NAME.
-build/fuzz/%: tests/fuzz/%.c $(CORE_SRC)
+build/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(CORE_SRC)
 	@mkdir -p $(dir $@)
 	clang $(CPPFLAGS_ALL) $(PKG_CFLAGS) -g -O1 \
 	  -fsanitize=fuzzer,address,undefined -o $@ $< $(CORE_SRC) $(LIBS)
 
 # The same targets replayed over their corpus (seeds and every crash kept
 # as a regression input) without libFuzzer, under ASan and UBSan.
-build/asan/replay/%: tests/fuzz/%.c tests/fuzz/replay.c $(ASAN_OBJ)
+build/asan/replay/%: tests/fuzz/%.c tests/fuzz/fuzz.h tests/fuzz/replay.c $(ASAN_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS_ALL) $(PKG_CFLAGS) $(ASAN_FLAGS) $(WARN) -o $@ $< \
 	  tests/fuzz/replay.c $(ASAN_OBJ) $(LIBS)

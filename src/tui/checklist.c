@@ -13,49 +13,13 @@
 #include "i18n.h"
 #include "text.h"
 #include "tui/draw.h"
+#include "tui/rows.h"
 #include "tui/term.h"
 #include "tui/words.h"
 
-struct row {
-	char *text;
-	char *right;			/* right-aligned (due date), or NULL */
-	attr_t attr;
-	int item;			/* item index, -1 for other rows */
-	int rule;			/* a phase heading */
-};
-
-struct rows {
-	struct row *v;
-	size_t n;
-};
-
-static void
-add_row(struct rows *r, const char *text, const char *right, attr_t a,
-    int item, int rule)
-{
-	r->v = xreallocarray(r->v, r->n + 1, sizeof *r->v);
-	r->v[r->n].text = xstrdup(text);
-	r->v[r->n].right = right != NULL ? xstrdup(right) : NULL;
-	r->v[r->n].attr = a;
-	r->v[r->n].item = item;
-	r->v[r->n++].rule = rule;
-}
-
-static void
-rows_free(struct rows *r)
-{
-	size_t i;
-
-	for (i = 0; i < r->n; i++) {
-		free(r->v[i].text);
-		free(r->v[i].right);
-	}
-	free(r->v);
-}
-
 /* Adds text wrapped to cols, every line indented by `indent` columns. */
 static void
-add_wrapped(struct rows *r, const char *text, int indent, int cols,
+add_wrapped(struct tui_rows *r, const char *text, int indent, int cols,
     attr_t a, int item, int maxlines)
 {
 	struct text_lines l;
@@ -65,7 +29,7 @@ add_wrapped(struct rows *r, const char *text, int indent, int cols,
 	tui_wrap(text, cols - indent, &l);
 	for (i = 0; i < l.n && (int)i < maxlines; i++) {
 		line = xasprintf("%*s%s", indent, "", l.line[i]);
-		add_row(r, line, NULL, a, item, 0);
+		tui_rows_add(r, line, NULL, a, item, 0);
 		free(line);
 	}
 	text_lines_free(&l);
@@ -90,7 +54,7 @@ contact_known(struct tui *t, const char *section)
 }
 
 static void
-add_contacts(struct tui *t, struct rows *r, const char *detail, int cols,
+add_contacts(struct tui *t, struct tui_rows *r, const char *detail, int cols,
     int item, int *unset)
 {
 	const char *p = detail, *open, *close;
@@ -119,7 +83,7 @@ add_contacts(struct tui *t, struct rows *r, const char *detail, int cols,
 }
 
 static void
-add_due(struct rows *r, const char *label, long due, long today, int cols)
+add_due(struct tui_rows *r, const char *label, long due, long today, int cols)
 {
 	char date[11], left[64], *line;
 
@@ -131,7 +95,7 @@ add_due(struct rows *r, const char *label, long due, long today, int cols)
 }
 
 static void
-add_grounds(struct tui *t, struct rows *r, unsigned grounds, int cols)
+add_grounds(struct tui *t, struct tui_rows *r, unsigned grounds, int cols)
 {
 	char *text = rules_grounds_text(t->data->rules, grounds, t->lang,
 	    " / "), *line;
@@ -146,7 +110,7 @@ add_grounds(struct tui *t, struct rows *r, unsigned grounds, int cols)
 
 /* One row for a narrow strip: the verdict and the two dates. */
 static void
-add_assessment_short(const struct evaluation *ev, struct rows *r)
+add_assessment_short(const struct evaluation *ev, struct tui_rows *r)
 {
 	const struct rules_result *res = &ev->result;
 	attr_t a = res->reportable == REPORTABLE_YES ?
@@ -154,25 +118,25 @@ add_assessment_short(const struct evaluation *ev, struct rows *r)
 	char pre[11], fin[11], *line;
 
 	if (res->preliminary_due < 0) {
-		add_row(r, tui_reportable_short(res->reportable), NULL, a, -1, 0);
+		tui_rows_add(r, tui_reportable_short(res->reportable), NULL, a, -1, 0);
 		return;
 	}
 	jtime_format_date(res->preliminary_due, pre);
 	jtime_format_date(res->final_due, fin);
 	line = xasprintf(_("%s  preliminary %s, final %s"),
 	    tui_reportable_short(res->reportable), pre, fin);
-	add_row(r, line, NULL, a, -1, 0);
+	tui_rows_add(r, line, NULL, a, -1, 0);
 	free(line);
 }
 
 static void
-add_assessment(struct tui *t, const struct evaluation *ev, struct rows *r,
+add_assessment(struct tui *t, const struct evaluation *ev, struct tui_rows *r,
     int cols)
 {
 	const struct rules_result *res = &ev->result;
 	long today = jtime_day(tui_now(t));
 
-	add_row(r, tui_reportable_short(res->reportable), NULL,
+	tui_rows_add(r, tui_reportable_short(res->reportable), NULL,
 	    res->reportable == REPORTABLE_YES ? tui_term_attr(TC_ERROR) :
 	    A_BOLD, -1, 0);
 	add_grounds(t, r, res->grounds, cols);
@@ -195,7 +159,7 @@ add_assessment(struct tui *t, const struct evaluation *ev, struct rows *r,
 
 static void
 add_item(struct tui *t, const struct check_item *it, int idx, long today,
-    struct rows *r, int cols, int *unset)
+    struct tui_rows *r, int cols, int *unset)
 {
 	static const char *const marks[] = { "[ ] ", "[x] ", "[-] " };
 	struct text_lines l;
@@ -215,7 +179,7 @@ add_item(struct tui *t, const struct check_item *it, int idx, long today,
 	for (i = 0; i < l.n && i < 3; i++) {
 		line = xasprintf("%s%s", i == 0 ? marks[it->status] : "    ",
 		    l.line[i]);
-		add_row(r, line, i == 0 && *due ? due : NULL, a, idx, 0);
+		tui_rows_add(r, line, i == 0 && *due ? due : NULL, a, idx, 0);
 		free(line);
 	}
 	text_lines_free(&l);
@@ -225,7 +189,7 @@ add_item(struct tui *t, const struct check_item *it, int idx, long today,
 }
 
 static void
-add_unset_hint(struct rows *r, int cols)
+add_unset_hint(struct tui_rows *r, int cols)
 {
 	char *file = contacts_user_file(), *line;
 
@@ -238,7 +202,7 @@ add_unset_hint(struct rows *r, int cols)
 
 static void
 build(struct tui *t, const struct evaluation *ev, int cols, int compact,
-    struct rows *r)
+    struct tui_rows *r)
 {
 	long today = jtime_day(tui_now(t));
 	int last = -1, unset = 0;
@@ -254,7 +218,7 @@ build(struct tui *t, const struct evaluation *ev, int cols, int compact,
 				add_unset_hint(r, cols);
 			unset = 0;
 			last = (int)ev->items[i].action->phase;
-			add_row(r, tui_phase_label((enum phase)last), NULL,
+			tui_rows_add(r, tui_phase_label((enum phase)last), NULL,
 			    tui_phase_attr((enum phase)last), -1, 1);
 		}
 		add_item(t, &ev->items[i], (int)i, today, r, cols, &unset);
@@ -265,7 +229,7 @@ build(struct tui *t, const struct evaluation *ev, int cols, int compact,
 
 /* Keeps the selected item's rows in view. */
 static void
-scroll_to(struct tui_checklist *cl, const struct rows *r, int h)
+scroll_to(struct tui_checklist *cl, const struct tui_rows *r, int h)
 {
 	size_t i;
 	int first = -1, last = -1;
@@ -288,22 +252,19 @@ scroll_to(struct tui_checklist *cl, const struct rows *r, int h)
 }
 
 static void
-draw_row(const struct row *rw, int y, int x, int w, int selected)
+draw_row(const struct tui_row *rw, int y, int x, int w, int selected)
 {
 	attr_t a = selected ? tui_term_attr(TC_FOCUS) : rw->attr;
-	int rwid = rw->right != NULL ? (int)text_width(rw->right) : 0;
 
 	if (rw->rule) {
-		tui_rule(y, x, w, rw->text, rw->attr);
+		tui_row_draw(rw, y, x, w, a);
 		return;
 	}
 	if (selected)
 		tui_fill(y, x, w, a);
 	/* Column x holds the selection marker; rows were wrapped to w - 1. */
 	tui_put(y, x, 1, selected ? ">" : " ", a);
-	tui_put(y, x + 1, w - 1 - (rwid > 0 ? rwid + 1 : 0), rw->text, a);
-	if (rw->right != NULL)
-		tui_put(y, x + w - rwid, rwid, rw->right, a);
+	tui_row_draw(rw, y, x + 1, w - 1, a);
 }
 
 void
@@ -311,7 +272,7 @@ tui_checklist_draw(struct tui *t, const struct evaluation *ev,
     struct tui_checklist *cl, const struct tui_box *box, int focused,
     int compact)
 {
-	struct rows r = { NULL, 0 };
+	struct tui_rows r = { NULL, 0 };
 	int i, body = box->h - 1, more;
 
 	tui_rule(box->y, box->x, box->w, focused ? _("Checklist (Esc: back)") :
@@ -334,7 +295,7 @@ tui_checklist_draw(struct tui *t, const struct evaluation *ev,
 		tui_put(box->y + body, box->x + 1, box->w - 1, focused ?
 		    _("(more below)") : _("(more: F2)"),
 		    tui_term_attr(TC_DIM));
-	rows_free(&r);
+	tui_rows_free(&r);
 }
 
 void

@@ -159,7 +159,7 @@ layout(struct review *r)
 
 	if (r->rows_cols == BODY_W)
 		return;
-	review_rows_free(&r->rows);
+	tui_rows_free(&r->rows);
 	review_view_build(&d, r->view, BODY_W, &r->rows);
 	r->rows_cols = BODY_W;
 }
@@ -199,22 +199,15 @@ follow_selection(struct review *r)
 /* selected: 1 on the item's first row (which gets the marker), 2 on
  * its other rows. */
 static void
-draw_row(const struct review_row *rw, int y, int selected)
+draw_row(const struct tui_row *rw, int y, int selected)
 {
 	attr_t a = selected ? tui_term_attr(TC_FOCUS) : rw->attr;
-	int rwid = rw->right != NULL ? (int)text_width(rw->right) : 0;
 
-	if (rw->rule) {
-		tui_rule(y, BODY_X, BODY_W, rw->text, rw->attr);
-		return;
-	}
-	if (selected) {
+	if (selected && !rw->rule) {
 		tui_fill(y, 0, COLS, a);
 		tui_put(y, 0, 1, selected == 1 ? ">" : " ", a);
 	}
-	tui_put(y, BODY_X, BODY_W - (rwid > 0 ? rwid + 1 : 0), rw->text, a);
-	if (rw->right != NULL)
-		tui_put(y, BODY_X + BODY_W - rwid, rwid, rw->right, a);
+	tui_row_draw(rw, y, BODY_X, BODY_W, a);
 }
 
 static void
@@ -268,7 +261,7 @@ draw_bars(struct review *r)
 static void
 draw(struct review *r)
 {
-	const struct review_row *rw;
+	const struct tui_row *rw;
 	int i, sel, *top = &r->top[r->view];
 
 	erase();
@@ -497,7 +490,7 @@ tui_review_run(struct tui *t, const char *ref, int *quit)
 		*quit = r.quit;
 	}
 	review_status(&r, NULL);
-	review_rows_free(&r.rows);
+	tui_rows_free(&r.rows);
 	events_free(&r);
 	model_evaluation_free(&r.ev);
 	incident_free(r.inc);

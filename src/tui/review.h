@@ -13,6 +13,7 @@
 #include <curses.h>
 
 #include "model.h"
+#include "tui/rows.h"
 #include "tui/ui.h"
 
 /* The incident screen on ref, opened from the home screen. Returns ST_OK
@@ -26,20 +27,6 @@ enum review_view { RV_SUMMARY, RV_CHECKLIST, RV_TIMELINE, RV_ASSESS,
 /* One timeline event, copied out of the store. */
 struct review_event {
 	char *at, *kind, *key, *old, *new_, *by;
-};
-
-/* One screen line of a view, already wrapped to the body's width. */
-struct review_row {
-	char *text;
-	char *right;			/* right-aligned (a due date), or NULL */
-	attr_t attr;
-	int item;			/* checklist item, -1 for other rows */
-	int rule;			/* a heading drawn as a rule */
-};
-
-struct review_rows {
-	struct review_row *v;
-	size_t n;
 };
 
 /* What the views are laid out from. */
@@ -60,7 +47,7 @@ struct review {
 	struct review_event *events;
 	size_t nevents, cap_events;
 	enum review_view view;
-	struct review_rows rows;	/* the current view at rows_cols */
+	struct tui_rows rows;		/* the current view at rows_cols */
 	int rows_cols;			/* -1: to lay out again */
 	int top[RV_COUNT];		/* first row shown, per view */
 	size_t sel;			/* selected checklist item */
@@ -91,8 +78,7 @@ void review_export(struct review *r);
 
 /* review_view.c: lays out view v at width cols (rows appended to out). */
 void review_view_build(const struct review_data *d, enum review_view v,
-    int cols, struct review_rows *out);
-void review_rows_free(struct review_rows *r);
+    int cols, struct tui_rows *out);
 
 /* Names for the tab row and the views' own wording. */
 const char *review_view_name(enum review_view v);

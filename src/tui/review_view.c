@@ -21,36 +21,10 @@
 
 /* ---- rows ---- */
 
-static void
-add(struct review_rows *r, const char *text, const char *right, attr_t a,
-    int item, int rule)
-{
-	r->v = xreallocarray(r->v, r->n + 1, sizeof *r->v);
-	r->v[r->n].text = xstrdup(text);
-	r->v[r->n].right = right != NULL ? xstrdup(right) : NULL;
-	r->v[r->n].attr = a;
-	r->v[r->n].item = item;
-	r->v[r->n++].rule = rule;
-}
-
-void
-review_rows_free(struct review_rows *r)
-{
-	size_t i;
-
-	for (i = 0; i < r->n; i++) {
-		free(r->v[i].text);
-		free(r->v[i].right);
-	}
-	free(r->v);
-	r->v = NULL;
-	r->n = 0;
-}
-
 /* text wrapped to cols with every line indented; right (if any) goes on
  * the first line, which is then wrapped narrower. */
 static void
-add_wrapped(struct review_rows *r, const char *text, const char *right,
+add_wrapped(struct tui_rows *r, const char *text, const char *right,
     int indent, int cols, attr_t a, int item)
 {
 	struct text_lines l;
@@ -61,18 +35,18 @@ add_wrapped(struct review_rows *r, const char *text, const char *right,
 	tui_wrap(text, cols - indent - rw, &l);
 	for (i = 0; i < l.n; i++) {
 		line = xasprintf("%*s%s", indent, "", l.line[i]);
-		add(r, line, i == 0 ? right : NULL, a, item, 0);
+		tui_rows_add(r, line, i == 0 ? right : NULL, a, item, 0);
 		free(line);
 	}
 	if (l.n == 0)
-		add(r, "", right, a, item, 0);
+		tui_rows_add(r, "", right, a, item, 0);
 	text_lines_free(&l);
 }
 
 /* head, then text wrapped beside it; continuation lines are indented to
  * the width of head (or 4 columns when head takes most of the line). */
 static void
-add_hanging(struct review_rows *r, const char *head, const char *text,
+add_hanging(struct tui_rows *r, const char *head, const char *text,
     int cols, attr_t a, int item)
 {
 	struct text_lines l;
@@ -81,7 +55,7 @@ add_hanging(struct review_rows *r, const char *head, const char *text,
 	size_t i;
 
 	if (hw > cols / 2) {
-		add(r, head, NULL, a, item, 0);
+		tui_rows_add(r, head, NULL, a, item, 0);
 		add_wrapped(r, text, NULL, 4, cols, a, item);
 		return;
 	}
@@ -91,7 +65,7 @@ add_hanging(struct review_rows *r, const char *head, const char *text,
 			line = xasprintf("%s%s", head, l.n > 0 ? l.line[0] : "");
 		else
 			line = xasprintf("%*s%s", hw, "", l.line[i]);
-		add(r, line, NULL, a, item, 0);
+		tui_rows_add(r, line, NULL, a, item, 0);
 		free(line);
 	}
 	text_lines_free(&l);
@@ -179,7 +153,7 @@ action_title(const struct review_data *d, const char *id)
 /* ---- summary: the answers page by page, like `show` ---- */
 
 static void
-summary_head(const struct review_data *d, int cols, struct review_rows *r)
+summary_head(const struct review_data *d, int cols, struct tui_rows *r)
 {
 	const struct form *f = d->t->data->form;
 	const char *summary = incident_value(d->t->data, d->inc, "summary");
@@ -190,7 +164,7 @@ summary_head(const struct review_data *d, int cols, struct review_rows *r)
 	line = xasprintf("%s %s  [%s]%s", _("Incident"), d->inc->ref,
 	    d->inc->closed ? _("closed") : _("open"), d->inc->drill != NULL ?
 	    _("  TRAINING DRILL") : "");
-	add(r, line, NULL, A_BOLD, -1, 0);
+	tui_rows_add(r, line, NULL, A_BOLD, -1, 0);
 	free(line);
 	if (summary != NULL)
 		add_wrapped(r, summary, NULL, 0, cols, A_NORMAL, -1);
@@ -206,12 +180,12 @@ summary_head(const struct review_data *d, int cols, struct review_rows *r)
 }
 
 static void
-measures_rows(const struct review_data *d, int cols, struct review_rows *r)
+measures_rows(const struct review_data *d, int cols, struct tui_rows *r)
 {
 	if (d->inc->measures == NULL || *d->inc->measures == '\0')
 		return;
-	add(r, "", NULL, A_NORMAL, -1, 0);
-	add(r, _("Recurrence-prevention measures"), NULL, A_BOLD, -1, 1);
+	tui_rows_add(r, "", NULL, A_NORMAL, -1, 0);
+	tui_rows_add(r, _("Recurrence-prevention measures"), NULL, A_BOLD, -1, 1);
 	add_wrapped(r, d->inc->measures, NULL, 2, cols, A_NORMAL, -1);
 }
 
@@ -232,7 +206,7 @@ label_column(const struct review_data *d, size_t page, int cols)
 }
 
 static void
-build_summary(const struct review_data *d, int cols, struct review_rows *r)
+build_summary(const struct review_data *d, int cols, struct tui_rows *r)
 {
 	const struct form *f = d->t->data->form;
 	const struct form_field *fld;
@@ -250,8 +224,8 @@ build_summary(const struct review_data *d, int cols, struct review_rows *r)
 			if (fld->page != p || d->inc->values[i] == NULL)
 				continue;
 			if (!shown) {
-				add(r, "", NULL, A_NORMAL, -1, 0);
-				add(r, tr_get(&f->pages[p].title, d->t->lang),
+				tui_rows_add(r, "", NULL, A_NORMAL, -1, 0);
+				tui_rows_add(r, tr_get(&f->pages[p].title, d->t->lang),
 				    NULL, A_BOLD, -1, 1);
 			}
 			shown = 1;
@@ -269,7 +243,7 @@ build_summary(const struct review_data *d, int cols, struct review_rows *r)
 /* ---- checklist: status, who and when, the note or the reason ---- */
 
 static void
-count_line(const struct review_data *d, int cols, struct review_rows *r)
+count_line(const struct review_data *d, int cols, struct tui_rows *r)
 {
 	size_t i, req = 0, fol = 0, done = 0, skipped = 0;
 	const struct check_item *it;
@@ -298,7 +272,7 @@ count_line(const struct review_data *d, int cols, struct review_rows *r)
 
 static void
 record_rows(const struct review_data *d, const struct check_item *it,
-    int idx, int cols, struct review_rows *r)
+    int idx, int cols, struct tui_rows *r)
 {
 	attr_t dim = tui_term_attr(TC_DIM);
 	char when[32], *line;
@@ -325,7 +299,7 @@ record_rows(const struct review_data *d, const struct check_item *it,
 }
 
 static void
-build_checklist(const struct review_data *d, int cols, struct review_rows *r)
+build_checklist(const struct review_data *d, int cols, struct tui_rows *r)
 {
 	static const char *const marks[] = { "[ ] ", "[x] ", "[-] " };
 	long today = jtime_day(jtime_now());
@@ -339,8 +313,8 @@ build_checklist(const struct review_data *d, int cols, struct review_rows *r)
 		it = &d->ev->items[i];
 		if ((int)it->action->phase != last) {
 			last = (int)it->action->phase;
-			add(r, "", NULL, A_NORMAL, -1, 0);
-			add(r, tui_phase_label(it->action->phase), NULL,
+			tui_rows_add(r, "", NULL, A_NORMAL, -1, 0);
+			tui_rows_add(r, tui_phase_label(it->action->phase), NULL,
 			    tui_phase_attr(it->action->phase), -1, 1);
 		}
 		right = NULL;
@@ -440,7 +414,7 @@ event_head(const struct review_event *e, int kind_w)
 }
 
 static void
-build_timeline(const struct review_data *d, int cols, struct review_rows *r)
+build_timeline(const struct review_data *d, int cols, struct tui_rows *r)
 {
 	static const char *const kinds[] = { "created", "answer", "action",
 		"note", "export", "closed", "reopened" };
@@ -455,7 +429,7 @@ build_timeline(const struct review_data *d, int cols, struct review_rows *r)
 		kind_w = w > kind_w ? w : kind_w;
 	}
 	if (d->nevents == 0)
-		add(r, _("No events yet."), NULL, A_NORMAL, -1, 0);
+		tui_rows_add(r, _("No events yet."), NULL, A_NORMAL, -1, 0);
 	for (i = 0; i < d->nevents; i++) {
 		e = &d->events[i];
 		head = event_head(e, kind_w);
@@ -472,7 +446,7 @@ build_timeline(const struct review_data *d, int cols, struct review_rows *r)
 
 static void
 due_row(const char *label, long due, long today, int cols,
-    struct review_rows *r)
+    struct tui_rows *r)
 {
 	char date[11], left[64], *line;
 
@@ -485,7 +459,7 @@ due_row(const char *label, long due, long today, int cols,
 }
 
 static void
-verdict_rows(const struct review_data *d, int cols, struct review_rows *r)
+verdict_rows(const struct review_data *d, int cols, struct tui_rows *r)
 {
 	const struct rules_result *res = &d->ev->result;
 	long today = jtime_day(jtime_now());
@@ -529,7 +503,7 @@ verdict_rows(const struct review_data *d, int cols, struct review_rows *r)
 
 static void
 build_assessment(const struct review_data *d, int cols,
-    struct review_rows *r)
+    struct tui_rows *r)
 {
 	static const char *const marks[] = { "[ ] ", "[x] ", "[-] " };
 	const struct check_item *it;
@@ -538,8 +512,8 @@ build_assessment(const struct review_data *d, int cols,
 	size_t i;
 
 	verdict_rows(d, cols, r);
-	add(r, "", NULL, A_NORMAL, -1, 0);
-	add(r, _("Why each action applies"), NULL, A_BOLD, -1, 1);
+	tui_rows_add(r, "", NULL, A_NORMAL, -1, 0);
+	tui_rows_add(r, _("Why each action applies"), NULL, A_BOLD, -1, 1);
 	confirm = xasprintf("[%s]", _("please confirm"));
 	for (i = 0; i < d->ev->nitems; i++) {
 		it = &d->ev->items[i];
@@ -563,7 +537,7 @@ build_assessment(const struct review_data *d, int cols,
 		}
 	}
 	free(confirm);
-	add(r, "", NULL, A_NORMAL, -1, 0);
+	tui_rows_add(r, "", NULL, A_NORMAL, -1, 0);
 	add_wrapped(r, _("This checklist supports the person in charge; it "
 	    "is not legal advice. The facility decides."), NULL, 0, cols,
 	    tui_term_attr(TC_DIM), -1);
@@ -572,23 +546,23 @@ build_assessment(const struct review_data *d, int cols,
 /* ---- notes ---- */
 
 static void
-build_notes(const struct review_data *d, int cols, struct review_rows *r)
+build_notes(const struct review_data *d, int cols, struct tui_rows *r)
 {
 	const struct review_event *e;
 	char when[32], *line;
 	size_t i, n = 0;
 
 	if (d->inc->measures != NULL && *d->inc->measures != '\0') {
-		add(r, _("Recurrence-prevention measures"), NULL, A_BOLD, -1,
+		tui_rows_add(r, _("Recurrence-prevention measures"), NULL, A_BOLD, -1,
 		    1);
 		add_wrapped(r, d->inc->measures, NULL, 2, cols, A_NORMAL, -1);
-		add(r, "", NULL, A_NORMAL, -1, 0);
+		tui_rows_add(r, "", NULL, A_NORMAL, -1, 0);
 	}
 	for (i = 0; i < d->nevents; i++)
 		n += d->events[i].kind != NULL &&
 		    strcmp(d->events[i].kind, "note") == 0;
 	line = xasprintf(_("Notes (%zu)"), n);
-	add(r, line, NULL, A_BOLD, -1, 1);
+	tui_rows_add(r, line, NULL, A_BOLD, -1, 1);
 	free(line);
 	if (n == 0)
 		add_wrapped(r, _("No notes yet: press a to add one."), NULL, 0,
@@ -613,7 +587,7 @@ build_notes(const struct review_data *d, int cols, struct review_rows *r)
 
 void
 review_view_build(const struct review_data *d, enum review_view v, int cols,
-    struct review_rows *out)
+    struct tui_rows *out)
 {
 	switch (v) {
 	case RV_SUMMARY:

@@ -8,15 +8,20 @@
  * (`new --answers`, `drill --answers`, stdin). Besides memory safety the
  * target checks the contract the CLI promises: errors are ST_DATAERR with
  * "NAME:LINE: ", nothing is returned on error, every accepted value is
- * canonical, and the answers written back the way `answers REF` writes
- * them parse again to the same answers (SPEC §1: they round-trip).
+ * canonical, and the answers written back by `answers REF`'s writer
+ * (text_escape_answers) parse again to the same answers, but for the
+ * control characters it leaves out (SPEC §1: they round-trip).
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#define FUZZ_NAME "fuzz_answers"
+#include "fuzz.h"
+
 #include "model.h"
+#include "text.h"
 #include "util.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -25,19 +30,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static struct model_data *g_data;
 static jtime_t g_now;
 
-static void
-check(int ok, const char *what, const char *detail)
-{
-	if (ok)
-		return;
-	fprintf(stderr, "fuzz_answers: %s: %s\n", what, detail);
-	abort();
-}
-
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	const char *dir = getenv("ANSHIN_IR_DATA");
 	char err[1024];
 
 	(void)argc;
@@ -45,43 +40,42 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	/* Only the shipped contacts: a developer's own file must not make
 	 * the target behave differently from one machine to the next. */
 	setenv("XDG_CONFIG_HOME", "/nonexistent/anshin-ir-fuzz", 1);
-	if (model_data_load(dir != NULL && *dir != '\0' ? dir : ".", &g_data,
-	    err, sizeof err) != ST_OK) {
-		fprintf(stderr, "fuzz_answers: cannot load data: %s\n", err);
-		exit(1);
-	}
+	if (model_data_load(fuzz_data_dir(), &g_data, err, sizeof err) !=
+	    ST_OK)
+		fuzz_die("cannot load data", err);
 	if (jtime_parse("2026-10-06 09:00", &g_now, err, sizeof err) != 0)
 		exit(1);
 	return 0;
 }
 
-/* The value as `answers REF` writes it (src/cli.c put_answer_value). */
-static void
-write_value(struct buf *b, const char *v)
+/* A character `answers REF` leaves out: the controls a terminal acts on
+ * (C0 but tab and newline, DEL, C1) and bidi overrides and isolates. */
+static int
+left_out(uint32_t cp)
 {
-	for (; *v != '\0'; v++) {
-		if (*v == '\n')
-			buf_adds(b, "\\n");
-		else if (*v == '\\')
-			buf_adds(b, "\\\\");
-		else if (*v != '\r')
-			buf_addc(b, *v);
-	}
+	return (cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7f ||
+	    (cp >= 0x80 && cp < 0xa0) || (cp >= 0x202a && cp <= 0x202e) ||
+	    (cp >= 0x2066 && cp <= 0x2069);
 }
 
-/* What a value reads as after that: no CR, no outer spaces; NULL if
- * nothing is left (the key then reads as unanswered). */
+/* What a value reads as after `answers REF` wrote it: those characters
+ * gone, no outer spaces; NULL if nothing is left (the key then reads as
+ * unanswered). Accepted values are valid UTF-8 (the parser checks). */
 static char *
 expected_value(const char *v)
 {
+	const char *next;
 	struct buf b;
+	uint32_t cp;
 	char *s;
 
 	buf_init(&b);
 	buf_adds(&b, "");
-	for (; *v != '\0'; v++)
-		if (*v != '\r')
-			buf_addc(&b, *v);
+	for (; *v != '\0'; v = next) {
+		next = text_decode(v, &cp);
+		if (!left_out(cp))
+			buf_add(&b, v, (size_t)(next - v));
+	}
 	s = buf_steal(&b);
 	memmove(s, util_trim(s), strlen(util_trim(s)) + 1);
 	if (*s == '\0') {
@@ -108,7 +102,7 @@ check_round_trip(const struct answer_set *set)
 {
 	struct answer_set again;
 	struct buf file;
-	char err[2048], *want;
+	char err[2048], *want, *value;
 	const char *got;
 	size_t i;
 	int found;
@@ -116,20 +110,20 @@ check_round_trip(const struct answer_set *set)
 	buf_init(&file);
 	buf_adds(&file, "# anshin-ir 2026-0001\n");
 	for (i = 0; i < set->n; i++) {
-		buf_addf(&file, "%s = ", set->v[i].key);
-		if (set->v[i].value != NULL)
-			write_value(&file, set->v[i].value);
-		buf_addc(&file, '\n');
+		value = set->v[i].value != NULL ?
+		    text_escape_answers(set->v[i].value) : xstrdup("");
+		buf_addf(&file, "%s = %s\n", set->v[i].key, value);
+		free(value);
 	}
-	check(model_answers_parse(g_data, file.s, file.len, "again", g_now,
+	fuzz_check(model_answers_parse(g_data, file.s, file.len, "again", g_now,
 	    &again, err, sizeof err) == ST_OK, "written answers do not parse",
 	    err);
-	check(again.n == set->n, "written answers differ in number", file.s);
+	fuzz_check(again.n == set->n, "written answers differ in number", file.s);
 	for (i = 0; i < set->n; i++) {
 		got = find_value(&again, set->v[i].key, &found);
 		want = set->v[i].value != NULL ?
 		    expected_value(set->v[i].value) : NULL;
-		check(found && (want == NULL ? got == NULL :
+		fuzz_check(found && (want == NULL ? got == NULL :
 		    got != NULL && strcmp(want, got) == 0),
 		    "answer changed on the round trip", set->v[i].key);
 		free(want);
@@ -147,10 +141,10 @@ check_canonical(const struct answer_set *set)
 
 	for (size_t i = 0; i < set->n; i++) {
 		fld = form_field_find(g_data->form, set->v[i].key);
-		check(fld != NULL, "accepted an unknown key", set->v[i].key);
+		fuzz_check(fld != NULL, "accepted an unknown key", set->v[i].key);
 		if (set->v[i].value == NULL)
 			continue;
-		check(form_value_normalize(fld, set->v[i].value, &canon, err,
+		fuzz_check(form_value_normalize(fld, set->v[i].value, &canon, err,
 		    sizeof err) == ST_OK && strcmp(canon, set->v[i].value) == 0,
 		    "accepted value not canonical", set->v[i].value);
 		free(canon);
@@ -180,7 +174,7 @@ evaluate(const struct answer_set *set)
 		s = model_expand_detail(g_data, &inc,
 		    tr_get(&ev.items[i].action->detail, LANG_JA), LANG_JA,
 		    "未設定", &unset);
-		check(s != NULL, "no detail", ev.items[i].action->id);
+		fuzz_check(s != NULL, "no detail", ev.items[i].action->id);
 		free(s);
 	}
 	model_evaluation_free(&ev);
@@ -200,10 +194,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	rc = model_answers_parse(g_data, (const char *)data, size, "fuzz.answers",
 	    g_now, &set, err, sizeof err);
 	if (rc != ST_OK) {
-		check(rc == ST_DATAERR, "error other than ST_DATAERR", err);
-		check(strncmp(err, "fuzz.answers:", 13) == 0,
+		fuzz_check(rc == ST_DATAERR, "error other than ST_DATAERR", err);
+		fuzz_check(strncmp(err, "fuzz.answers:", 13) == 0,
 		    "error message does not start with the file name", err);
-		check(set.n == 0 && set.v == NULL, "answers left after an error",
+		fuzz_check(set.n == 0 && set.v == NULL, "answers left after an error",
 		    err);
 		return 0;
 	}

@@ -15,6 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define FUZZ_NAME "fuzz_contacts"
+#include "fuzz.h"
+
 #include "contacts.h"
 #include "util.h"
 
@@ -22,15 +25,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static char *g_shipped;		/* data/contacts.conf */
-
-static void
-check(int ok, const char *what, const char *detail)
-{
-	if (ok)
-		return;
-	fprintf(stderr, "fuzz_contacts: %s: %s\n", what, detail);
-	abort();
-}
 
 /* What a contacts set says: every value, NUL-separated, in a fixed order,
  * and which were set. One buffer rather than a string each: ASan makes
@@ -81,7 +75,7 @@ snapshot(const struct contacts *c, int variants, struct snap *sn)
 	for (i = 0; i < n; i++)
 		for (lang = 0; lang < LANG_COUNT; lang++) {
 			v = contacts_get(c, g_keys.v[i], (enum lang)lang);
-			check(sn->n < SNAP_MAX, "snapshot full", g_keys.v[i]);
+			fuzz_check(sn->n < SNAP_MAX, "snapshot full", g_keys.v[i]);
 			sn->set[sn->n++] = v != NULL;
 			buf_add(&sn->all, v != NULL ? v : "",
 			    v != NULL ? strlen(v) + 1 : 1);
@@ -91,17 +85,13 @@ snapshot(const struct contacts *c, int variants, struct snap *sn)
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	const char *dir = getenv("ANSHIN_IR_DATA");
 	char err[512], *path;
 
 	(void)argc;
 	(void)argv;
-	path = xasprintf("%s/data/contacts.conf",
-	    dir != NULL && *dir != '\0' ? dir : ".");
-	if (util_read_file(path, &g_shipped, NULL, err, sizeof err) != ST_OK) {
-		fprintf(stderr, "fuzz_contacts: %s\n", err);
-		exit(1);
-	}
+	path = fuzz_data_path("data/contacts.conf");
+	if (util_read_file(path, &g_shipped, NULL, err, sizeof err) != ST_OK)
+		fuzz_die("cannot read the shipped contacts", err);
 	free(path);
 	make_keys();
 	return 0;
@@ -113,16 +103,16 @@ check_merge(const struct snap *before, const struct snap *after, int ok)
 {
 	size_t i;
 
-	check(before->n == after->n, "snapshot sizes differ", "");
+	fuzz_check(before->n == after->n, "snapshot sizes differ", "");
 	if (!ok) {
-		check(before->all.len == after->all.len &&
+		fuzz_check(before->all.len == after->all.len &&
 		    memcmp(before->all.s, after->all.s, before->all.len) == 0 &&
 		    memcmp(before->set, after->set, before->n) == 0,
 		    "a refused file changed a value", "");
 		return;
 	}
 	for (i = 0; i < before->n; i++)
-		check(!before->set[i] || after->set[i],
+		fuzz_check(!before->set[i] || after->set[i],
 		    "an accepted file blanked a value", "");
 }
 
@@ -136,17 +126,17 @@ describe_all(const struct contacts *c, const char *text)
 		for (lang = 0; lang < LANG_COUNT; lang++) {
 			s = contacts_describe(c, contacts_sections[i],
 			    (enum lang)lang, "未設定");
-			check(s != NULL, "no description for a known section",
+			fuzz_check(s != NULL, "no description for a known section",
 			    contacts_sections[i]);
 			free(s);
 		}
 	s = contacts_describe(c, text, LANG_JA, NULL);
-	check((s != NULL) == contacts_section_known(text),
+	fuzz_check((s != NULL) == contacts_section_known(text),
 	    "described an unknown section or not a known one", text);
 	free(s);
 	unset = 0;
 	s = contacts_expand(c, text, LANG_JA, "未設定", &unset);
-	check(s != NULL && (unset == 0 || unset == 1), "expand", text);
+	fuzz_check(s != NULL && (unset == 0 || unset == 1), "expand", text);
 	free(s);
 	free(contacts_expand(c, text, LANG_EN, NULL, NULL));
 }
@@ -170,21 +160,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct snap before, after;
 	int rc, variants;
 
-	if (contacts_parse_string(c, g_shipped, "contacts.conf", err,
-	    sizeof err) != ST_OK) {
-		fprintf(stderr, "fuzz_contacts: shipped file: %s\n", err);
-		abort();
-	}
+	fuzz_check(contacts_parse_string(c, g_shipped, "contacts.conf", err,
+	    sizeof err) == ST_OK, "the shipped file does not parse", err);
 	/* Whether the input parses decides which snapshot is compared: a
 	 * dry run on a fresh set tells without touching c. */
 	variants = dry_run(text) != ST_OK;
 	snapshot(c, variants, &before);
 	err[0] = '\0';
 	rc = contacts_parse_string(c, text, "fuzz.conf", err, sizeof err);
-	check(rc == ST_OK || (rc == ST_CONFIG &&
+	fuzz_check(rc == ST_OK || (rc == ST_CONFIG &&
 	    strncmp(err, "fuzz.conf:", 10) == 0), "error without ST_CONFIG and "
 	    "the file name", err);
-	check((rc != ST_OK) == variants, "parse result depends on earlier "
+	fuzz_check((rc != ST_OK) == variants, "parse result depends on earlier "
 	    "files", text);
 	snapshot(c, variants, &after);
 	check_merge(&before, &after, rc == ST_OK);

@@ -14,6 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define FUZZ_NAME "fuzz_drill"
+#include "fuzz.h"
+
 #include "deadline.h"
 #include "drill.h"
 #include "form.h"
@@ -27,33 +30,6 @@ static struct form *g_form;
 static struct rules *g_rules;
 static struct holidays *g_holidays;
 
-static void
-check(int ok, const char *what, const char *detail)
-{
-	if (ok)
-		return;
-	fprintf(stderr, "fuzz_drill: %s: %s\n", what, detail);
-	abort();
-}
-
-static void
-die(const char *what, const char *err)
-{
-	fprintf(stderr, "fuzz_drill: %s: %s\n", what, err);
-	exit(1);
-}
-
-/* The data directory: $ANSHIN_IR_DATA, else the current directory (make
- * runs the targets from the source tree). */
-static char *
-data_path(const char *rel)
-{
-	const char *dir = getenv("ANSHIN_IR_DATA");
-
-	return xasprintf("%s/%s", dir != NULL && *dir != '\0' ? dir : ".",
-	    rel);
-}
-
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -61,17 +37,17 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 
 	(void)argc;
 	(void)argv;
-	path = data_path("forms/intake.form");
+	path = fuzz_data_path("forms/intake.form");
 	if (form_load(path, &g_form, err, sizeof err) != ST_OK)
-		die("cannot load the form", err);
+		fuzz_die("cannot load the form", err);
 	free(path);
-	path = data_path("data/actions.rules");
+	path = fuzz_data_path("data/actions.rules");
 	if (rules_load(path, g_form, &g_rules, err, sizeof err) != ST_OK)
-		die("cannot load the rules", err);
+		fuzz_die("cannot load the rules", err);
 	free(path);
-	path = data_path("data/holidays.tsv");
+	path = fuzz_data_path("data/holidays.tsv");
 	if (holidays_load(path, &g_holidays, err, sizeof err) != ST_OK)
-		die("cannot load the holidays", err);
+		fuzz_die("cannot load the holidays", err);
 	free(path);
 	return 0;
 }
@@ -97,13 +73,13 @@ check_perfect(const struct drill *d)
 	for (i = 0; i < d->nexpected; i++)
 		strv_push(&done, d->expected[i]);
 	drill_score(d, g_form, g_rules, g_holidays, d->truth, &done, -1, &s);
-	check(s.score == 100 && s.missed.n == 0 && s.wrong.n == 0,
+	fuzz_check(s.score == 100 && s.missed.n == 0 && s.wrong.n == 0,
 	    "the truth with every expected action does not score 100", d->name);
 	drill_score_free(&s);
 	if (d->time_limit > 0) {
 		drill_score(d, g_form, g_rules, g_holidays, d->truth, &done,
 		    2L * d->time_limit, &s);
-		check(s.score == 90 && s.late_penalty == 10.0,
+		fuzz_check(s.score == 90 && s.late_penalty == 10.0,
 		    "twice the time limit does not cost 10 points", d->name);
 		drill_score_free(&s);
 	}
@@ -118,10 +94,10 @@ check_empty(const struct drill *d)
 	struct drill_score s;
 
 	drill_score(d, g_form, g_rules, g_holidays, none, NULL, -1, &s);
-	check(s.score >= 0 && s.score <= 100, "score out of range", d->name);
-	check(s.wrong.n == count_scored(d), "an unanswered scored key not "
+	fuzz_check(s.score >= 0 && s.score <= 100, "score out of range", d->name);
+	fuzz_check(s.wrong.n == count_scored(d), "an unanswered scored key not "
 	    "wrong", d->name);
-	check(s.missed.n == d->nexpected, "an expected action not missed "
+	fuzz_check(s.missed.n == d->nexpected, "an expected action not missed "
 	    "with nothing done", d->name);
 	drill_score_free(&s);
 	free(none);
@@ -138,14 +114,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	rc = drill_parse_string(text, "fuzz", "fuzz.drill", g_form, g_rules,
 	    g_holidays, &d, err, sizeof err);
 	if (rc == ST_OK) {
-		check(d.nfields == g_form->nfields, "truth not one per field",
+		fuzz_check(d.nfields == g_form->nfields, "truth not one per field",
 		    d.name);
 		check_perfect(&d);
 		check_empty(&d);
 		drill_free(&d);
 	} else {
-		check(rc == ST_CONFIG, "error other than ST_CONFIG", err);
-		check(strncmp(err, "fuzz.drill:", 11) == 0 &&
+		fuzz_check(rc == ST_CONFIG, "error other than ST_CONFIG", err);
+		fuzz_check(strncmp(err, "fuzz.drill:", 11) == 0 &&
 		    strspn(err + 11, "0123456789") > 0,
 		    "error message does not start with NAME:LINE", err);
 	}

@@ -14,6 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define FUZZ_NAME "fuzz_expr"
+#include "fuzz.h"
+
 #include "expr.h"
 #include "form.h"
 #include "util.h"
@@ -31,15 +34,6 @@ struct world {
 	const char **values;
 	int defines[NDEFINES];
 };
-
-static void
-check(int ok, const char *what, const char *detail)
-{
-	if (ok)
-		return;
-	fprintf(stderr, "fuzz_expr: %s: %s\n", what, detail);
-	abort();
-}
 
 static int
 scope_define(void *ud, const char *name)
@@ -82,7 +76,7 @@ ctx_value(void *ud, int key)
 {
 	const struct world *w = ud;
 
-	check(key >= 0 && (size_t)key < g_form->nfields, "key id out of range",
+	fuzz_check(key >= 0 && (size_t)key < g_form->nfields, "key id out of range",
 	    "ctx_value");
 	return w->values[key];
 }
@@ -92,7 +86,7 @@ ctx_define(void *ud, int id)
 {
 	const struct world *w = ud;
 
-	check(id >= 0 && id < NDEFINES, "define id out of range", "ctx_define");
+	fuzz_check(id >= 0 && id < NDEFINES, "define id out of range", "ctx_define");
 	return w->defines[id];
 }
 
@@ -100,7 +94,7 @@ static void
 on_key(void *ud, int id)
 {
 	(void)ud;
-	check(id >= 0 && (size_t)id < g_form->nfields, "walked key out of range",
+	fuzz_check(id >= 0 && (size_t)id < g_form->nfields, "walked key out of range",
 	    "on_key");
 }
 
@@ -108,24 +102,20 @@ static void
 on_define(void *ud, int id)
 {
 	(void)ud;
-	check(id >= 0 && id < NDEFINES, "walked define out of range",
+	fuzz_check(id >= 0 && id < NDEFINES, "walked define out of range",
 	    "on_define");
 }
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	const char *dir = getenv("ANSHIN_IR_DATA");
 	char err[1024], *path;
 
 	(void)argc;
 	(void)argv;
-	path = xasprintf("%s/forms/intake.form",
-	    dir != NULL && *dir != '\0' ? dir : ".");
-	if (form_load(path, &g_form, err, sizeof err) != ST_OK) {
-		fprintf(stderr, "fuzz_expr: cannot load the form: %s\n", err);
-		exit(1);
-	}
+	path = fuzz_data_path("forms/intake.form");
+	if (form_load(path, &g_form, err, sizeof err) != ST_OK)
+		fuzz_die("cannot load the form", err);
 	free(path);
 	form_scope(g_form, &g_form_scope);
 	return 0;
@@ -186,11 +176,11 @@ check_wrapped(const char *fmt, const char *src, const struct expr_ctx *ctx,
 	struct expr *e;
 
 	if (expr_parse(text, &g_scope, &e, err, sizeof err) == 0) {
-		check(expr_eval(e, ctx) == expect, "wrapped condition evaluates "
+		fuzz_check(expr_eval(e, ctx) == expect, "wrapped condition evaluates "
 		    "differently", text);
 		expr_free(e);
 	} else {
-		check(strstr(err, "nested too deeply") != NULL,
+		fuzz_check(strstr(err, "nested too deeply") != NULL,
 		    "wrapped condition refused", err);
 	}
 	free(text);
@@ -207,9 +197,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	err[0] = '\0';
 	if (expr_parse(src, &g_scope, &e, err, sizeof err) != 0) {
-		check(e == NULL && err[0] != '\0', "refused without a message",
+		fuzz_check(e == NULL && err[0] != '\0', "refused without a message",
 		    src);
-		check(strchr(err, '\n') == NULL, "message on more than one line",
+		fuzz_check(strchr(err, '\n') == NULL, "message on more than one line",
 		    err);
 		free(src);
 		return 0;
@@ -219,7 +209,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ctx.define = ctx_define;
 	ctx.ud = &w;
 	v = expr_eval(e, &ctx);
-	check(v == 0 || v == 1, "truth value not 0 or 1", src);
+	fuzz_check(v == 0 || v == 1, "truth value not 0 or 1", src);
 	(void)expr_eval(e, NULL);
 	expr_walk(e, on_key, on_define, NULL);
 	check_wrapped("not (%s)", src, &ctx, !v);

@@ -14,20 +14,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define FUZZ_NAME "fuzz_form"
+#include "fuzz.h"
+
 #include "form.h"
 #include "util.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static void
-check(int ok, const char *what, const char *detail)
-{
-	if (ok)
-		return;
-	fprintf(stderr, "fuzz_form: %s: %s\n", what, detail);
-	abort();
-}
 
 /* A raw value tried on a field, and whether a canonical result is stable. */
 static char *
@@ -37,13 +31,13 @@ try_value(const struct form_field *fld, const char *raw)
 	int rc = form_value_normalize(fld, raw, &canon, err, sizeof err);
 
 	if (rc != ST_OK) {
-		check(rc == ST_DATAERR && canon == NULL && err[0] != '\0',
+		fuzz_check(rc == ST_DATAERR && canon == NULL && err[0] != '\0',
 		    "refused value without ST_DATAERR and a message", raw);
 		return NULL;
 	}
-	check(canon != NULL, "accepted value without a canonical form", raw);
+	fuzz_check(canon != NULL, "accepted value without a canonical form", raw);
 	rc = form_value_normalize(fld, canon, &again, err, sizeof err);
-	check(rc == ST_OK && strcmp(canon, again) == 0,
+	fuzz_check(rc == ST_OK && strcmp(canon, again) == 0,
 	    "canonical value does not normalise to itself", canon);
 	free(again);
 	return canon;
@@ -93,11 +87,11 @@ exercise(const struct form *f)
 	char **values = xcalloc(f->nfields, sizeof *values);
 	size_t i;
 
-	check(f->nfields > 0, "a form without fields", f->name);
+	fuzz_check(f->nfields > 0, "a form without fields", f->name);
 	for (i = 0; i < f->nfields; i++) {
-		check(f->fields[i].page < f->npages, "field on no page",
+		fuzz_check(f->fields[i].page < f->npages, "field on no page",
 		    f->fields[i].key);
-		check(form_field_index(f, f->fields[i].key) == (int)i,
+		fuzz_check(form_field_index(f, f->fields[i].key) == (int)i,
 		    "field index does not find the field", f->fields[i].key);
 		(void)form_field_visible(f, i, values);
 	}
@@ -128,12 +122,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	err[0] = '\0';
 	rc = form_parse_string(text, "fuzz.form", &f, err, sizeof err);
 	if (rc == ST_OK) {
-		check(f != NULL, "ok without a form", text);
+		fuzz_check(f != NULL, "ok without a form", text);
 		exercise(f);
 		form_free(f);
 	} else {
-		check(rc == ST_CONFIG, "error other than ST_CONFIG", err);
-		check(strncmp(err, "fuzz.form:", 10) == 0,
+		fuzz_check(rc == ST_CONFIG, "error other than ST_CONFIG", err);
+		fuzz_check(strncmp(err, "fuzz.form:", 10) == 0,
 		    "error message does not start with the file name", err);
 	}
 	free(text);

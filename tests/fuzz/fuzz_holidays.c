@@ -16,21 +16,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define FUZZ_NAME "fuzz_holidays"
+#include "fuzz.h"
+
 #include "deadline.h"
 #include "jtime.h"
 #include "util.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static void
-check(int ok, const char *what, const char *detail)
-{
-	if (ok)
-		return;
-	fprintf(stderr, "fuzz_holidays: %s: %s\n", what, detail);
-	abort();
-}
 
 /* Both time forms: a parsed time formats to a string that parses back to
  * the same instant, and a parsed date formats back to the input. */
@@ -43,20 +37,20 @@ check_times(const char *s)
 
 	if (jtime_parse(s, &t, err, sizeof err) == 0) {
 		jtime_format_canon(t, out);
-		check(jtime_parse(out, &t2, NULL, 0) == 0 && t2 == t,
+		fuzz_check(jtime_parse(out, &t2, NULL, 0) == 0 && t2 == t,
 		    "canonical time does not parse back", s);
 		jtime_format_iso(t, out);
-		check(strlen(out) == 25 && strcmp(out + 19, "+09:00") == 0,
+		fuzz_check(strlen(out) == 25 && strcmp(out + 19, "+09:00") == 0,
 		    "ISO time malformed", out);
-		check(jtime_day(t) == jtime_days_from_ymd(atoi(s),
+		fuzz_check(jtime_day(t) == jtime_days_from_ymd(atoi(s),
 		    atoi(s + 5), atoi(s + 8)), "Japan day differs from the "
 		    "date typed", s);
 	} else {
-		check(err[0] != '\0', "time refused without a reason", s);
+		fuzz_check(err[0] != '\0', "time refused without a reason", s);
 	}
 	if (jtime_parse_date(s, &day) == 0) {
 		jtime_format_date(day, out);
-		check(strcmp(out, s) == 0, "date does not format back", s);
+		fuzz_check(strcmp(out, s) == 0, "date does not format back", s);
 	}
 }
 
@@ -71,11 +65,11 @@ check_deadlines(const struct holidays *h, long day1)
 	for (size_t i = 0; i < sizeof ns / sizeof ns[0]; i++) {
 		flags = 0;
 		due = deadline_legal(h, day1, ns[i], &flags);
-		check(due >= deadline_day_n(day1, ns[i]),
+		fuzz_check(due >= deadline_day_n(day1, ns[i]),
 		    "deadline before day n", "");
-		check(!deadline_is_closed_day(h, due, NULL),
+		fuzz_check(!deadline_is_closed_day(h, due, NULL),
 		    "deadline on a closed day", "");
-		check((flags & ~(DEADLINE_PROVISIONAL | DEADLINE_OUT_OF_RANGE)) ==
+		fuzz_check((flags & ~(DEADLINE_PROVISIONAL | DEADLINE_OUT_OF_RANGE)) ==
 		    0, "unknown deadline flag", "");
 	}
 }
@@ -89,7 +83,7 @@ exercise(const struct holidays *h, const char *text)
 	long day;
 
 	holidays_range(h, &first, &last);
-	check(first >= 1900 && first <= last && last <= 2199,
+	fuzz_check(first >= 1900 && first <= last && last <= 2199,
 	    "covered years out of order", text);
 	/* Each line that starts with a date names a holiday. */
 	for (line = text; line != NULL; line = strchr(line, '\n')) {
@@ -99,7 +93,7 @@ exercise(const struct holidays *h, const char *text)
 		date[strnlen(line, 10)] = '\0';
 		if (jtime_parse_date(date, &day) != 0)
 			continue;
-		check(holidays_is_holiday(h, day, &provisional) &&
+		fuzz_check(holidays_is_holiday(h, day, &provisional) &&
 		    holidays_name(h, day) != NULL, "listed day is no holiday",
 		    date);
 		check_deadlines(h, day - 1);
@@ -127,12 +121,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	err[0] = '\0';
 	rc = holidays_parse_string(text, "fuzz.tsv", &h, err, sizeof err);
 	if (rc == ST_OK) {
-		check(h != NULL, "ok without a table", text);
+		fuzz_check(h != NULL, "ok without a table", text);
 		exercise(h, text);
 	} else {
-		check(rc == ST_CONFIG && h == NULL, "error without ST_CONFIG",
+		fuzz_check(rc == ST_CONFIG && h == NULL, "error without ST_CONFIG",
 		    err);
-		check(strncmp(err, "fuzz.tsv:", 9) == 0,
+		fuzz_check(strncmp(err, "fuzz.tsv:", 9) == 0,
 		    "error message does not start with the file name", err);
 	}
 	holidays_free(h);

@@ -15,6 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define FUZZ_NAME "fuzz_rules"
+#include "fuzz.h"
+
 #include "deadline.h"
 #include "form.h"
 #include "rules.h"
@@ -28,39 +31,12 @@ static struct holidays *g_holidays;
 static char **g_example;		/* one value per field */
 
 static void
-check(int ok, const char *what, const char *detail)
-{
-	if (ok)
-		return;
-	fprintf(stderr, "fuzz_rules: %s: %s\n", what, detail);
-	abort();
-}
-
-static void
-die(const char *what, const char *err)
-{
-	fprintf(stderr, "fuzz_rules: %s: %s\n", what, err);
-	exit(1);
-}
-
-/* The data directory: $ANSHIN_IR_DATA, else the current directory (make
- * runs the targets from the source tree). */
-static char *
-data_path(const char *rel)
-{
-	const char *dir = getenv("ANSHIN_IR_DATA");
-
-	return xasprintf("%s/%s", dir != NULL && *dir != '\0' ? dir : ".",
-	    rel);
-}
-
-static void
 set_example(const char *key, const char *value)
 {
 	int i = form_field_index(g_form, key);
 
 	if (i < 0)
-		die("the form lacks key", key);
+		fuzz_die("the form lacks key", key);
 	g_example[i] = xstrdup(value);
 }
 
@@ -94,13 +70,13 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 
 	(void)argc;
 	(void)argv;
-	path = data_path("forms/intake.form");
+	path = fuzz_data_path("forms/intake.form");
 	if (form_load(path, &g_form, err, sizeof err) != ST_OK)
-		die("cannot load the form", err);
+		fuzz_die("cannot load the form", err);
 	free(path);
-	path = data_path("data/holidays.tsv");
+	path = fuzz_data_path("data/holidays.tsv");
 	if (holidays_load(path, &g_holidays, err, sizeof err) != ST_OK)
-		die("cannot load the holidays", err);
+		fuzz_die("cannot load the holidays", err);
 	free(path);
 	load_example();
 	return 0;
@@ -112,17 +88,17 @@ check_result(const struct rules *r, const struct rules_result *res,
 {
 	size_t i;
 
-	check(res->reportable == REPORTABLE_YES ||
+	fuzz_check(res->reportable == REPORTABLE_YES ||
 	    res->reportable == REPORTABLE_NO ||
 	    res->reportable == REPORTABLE_UNDETERMINED, "reportable out of range",
 	    r->name);
-	check(res->grounds < (1u << GROUND_COUNT), "unknown ground", r->name);
-	check(have_date || (res->final_due < 0 && res->preliminary_due < 0),
+	fuzz_check(res->grounds < (1u << GROUND_COUNT), "unknown ground", r->name);
+	fuzz_check(have_date || (res->final_due < 0 && res->preliminary_due < 0),
 	    "a due date without discovered_at", r->name);
 	for (i = 0; i < r->nactions; i++) {
-		check(res->applies[i] <= 1 && res->done_by_answer[i] <= 1,
+		fuzz_check(res->applies[i] <= 1 && res->done_by_answer[i] <= 1,
 		    "flag not 0 or 1", r->actions[i].id);
-		check(have_date || res->due[i] < 0,
+		fuzz_check(have_date || res->due[i] < 0,
 		    "an action due date without discovered_at", r->actions[i].id);
 	}
 }
@@ -144,10 +120,10 @@ exercise(const struct rules *r)
 	size_t i;
 
 	for (i = 0; i < r->nactions; i++)
-		check(rules_action_find(r, r->actions[i].id) == &r->actions[i],
+		fuzz_check(rules_action_find(r, r->actions[i].id) == &r->actions[i],
 		    "action lookup", r->actions[i].id);
 	for (i = 0; i < GROUND_COUNT; i++)
-		check(r->ground_define[i] >= 0 &&
+		fuzz_check(r->ground_define[i] >= 0 &&
 		    (size_t)r->ground_define[i] < r->ndefines &&
 		    rules_ground_define(r, (enum ground)i)->when != NULL,
 		    "a ground without its compiled define", r->name);
@@ -167,12 +143,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	rc = rules_parse_string(text, "fuzz.rules", g_form, &r, err,
 	    sizeof err);
 	if (rc == ST_OK) {
-		check(r != NULL, "ok without rules", text);
+		fuzz_check(r != NULL, "ok without rules", text);
 		exercise(r);
 		rules_free(r);
 	} else {
-		check(rc == ST_CONFIG, "error other than ST_CONFIG", err);
-		check(strncmp(err, "fuzz.rules:", 11) == 0,
+		fuzz_check(rc == ST_CONFIG, "error other than ST_CONFIG", err);
+		fuzz_check(strncmp(err, "fuzz.rules:", 11) == 0,
 		    "error message does not start with the file name", err);
 	}
 	free(text);

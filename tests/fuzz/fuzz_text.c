@@ -17,20 +17,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define FUZZ_NAME "fuzz_text"
+#include "fuzz.h"
+
 #include "text.h"
 #include "util.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static void
-check(int ok, const char *what, const char *text)
-{
-	if (ok)
-		return;
-	fprintf(stderr, "fuzz_text: %s\n  text: %s\n", what, text);
-	abort();
-}
 
 /* Calls fn for each code point of s, as text_decode reads it. */
 static int
@@ -75,11 +69,11 @@ check_sanitize(const char *s, int keep_newlines)
 {
 	char *out = text_sanitize(s, keep_newlines), *again;
 
-	check(text_valid_utf8(out, strlen(out)), "sanitize: invalid UTF-8", s);
-	check(!has_cp(out, unsafe_for_terminal, keep_newlines),
+	fuzz_check(text_valid_utf8(out, strlen(out)), "sanitize: invalid UTF-8", s);
+	fuzz_check(!has_cp(out, unsafe_for_terminal, keep_newlines),
 	    "sanitize: control, escape or bidi character left", s);
 	again = text_sanitize(out, keep_newlines);
-	check(strcmp(out, again) == 0, "sanitize: not stable", s);
+	fuzz_check(strcmp(out, again) == 0, "sanitize: not stable", s);
 	free(again);
 	free(out);
 }
@@ -90,18 +84,18 @@ check_escapes(const char *s)
 	char *tsv = text_escape_tsv(s), *json = text_escape_json(s);
 	size_t n = strlen(json);
 
-	check(!has_cp(tsv, control_or_bidi, 0), "tsv: raw control or bidi", s);
-	check(text_valid_utf8(tsv, strlen(tsv)), "tsv: invalid UTF-8", s);
-	check(n >= 2 && json[0] == '"' && json[n - 1] == '"',
+	fuzz_check(!has_cp(tsv, control_or_bidi, 0), "tsv: raw control or bidi", s);
+	fuzz_check(text_valid_utf8(tsv, strlen(tsv)), "tsv: invalid UTF-8", s);
+	fuzz_check(n >= 2 && json[0] == '"' && json[n - 1] == '"',
 	    "json: not one quoted literal", s);
-	check(!has_cp(json, control_or_bidi, 0), "json: raw control or bidi", s);
-	check(text_valid_utf8(json, n), "json: invalid UTF-8", s);
+	fuzz_check(!has_cp(json, control_or_bidi, 0), "json: raw control or bidi", s);
+	fuzz_check(text_valid_utf8(json, n), "json: invalid UTF-8", s);
 	/* An unescaped quote inside would end the literal early. */
 	for (size_t i = 1; i + 1 < n; i++)
 		if (json[i] == '\\')
 			i++;
 		else
-			check(json[i] != '"', "json: raw quote inside", s);
+			fuzz_check(json[i] != '"', "json: raw quote inside", s);
 	free(tsv);
 	free(json);
 }
@@ -111,8 +105,8 @@ check_fit(const char *s, size_t cols)
 {
 	char *fit = text_fit(s, cols);
 
-	check(text_width(fit) <= cols, "fit: wider than cols", s);
-	check(strncmp(fit, s, strlen(fit)) == 0, "fit: not a prefix", s);
+	fuzz_check(text_width(fit) <= cols, "fit: wider than cols", s);
+	fuzz_check(strncmp(fit, s, strlen(fit)) == 0, "fit: not a prefix", s);
 	free(fit);
 }
 
@@ -162,12 +156,12 @@ check_wrap(const char *s, double max)
 	uint32_t *in, *out;
 
 	text_wrap(s, max, NULL, NULL, &l);
-	check(l.n >= 1, "wrap: no line", s);
+	fuzz_check(l.n >= 1, "wrap: no line", s);
 	buf_init(&joined);
 	for (i = 0; i < l.n; i++) {
-		check(text_width(l.line[i]) <= max || glyphs(l.line[i]) <= 1,
+		fuzz_check(text_width(l.line[i]) <= max || glyphs(l.line[i]) <= 1,
 		    "wrap: line wider than max with more than one glyph", s);
-		check(strchr(l.line[i], '\n') == NULL, "wrap: newline in a line",
+		fuzz_check(strchr(l.line[i], '\n') == NULL, "wrap: newline in a line",
 		    s);
 		/* A space between lines: dropped by kept_cps, special to
 		 * nothing else. */
@@ -178,7 +172,7 @@ check_wrap(const char *s, double max)
 	out = xcalloc(joined.len + 1, sizeof *out);
 	nin = kept_cps(s, in);
 	nout = kept_cps(joined.s, out);
-	check(nin == nout && memcmp(in, out, nin * sizeof *in) == 0,
+	fuzz_check(nin == nout && memcmp(in, out, nin * sizeof *in) == 0,
 	    "wrap: characters lost, added or reordered", s);
 	buf_free(&joined);
 	text_lines_free(&l);
