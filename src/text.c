@@ -610,20 +610,21 @@ answers_escape(uint32_t cp)
 }
 
 /* Runs of plain text are copied whole: listing 10 000 incidents escapes
- * 70 000 fields, and appending code point by code point dominated. Bidi
- * controls are dropped with the other controls: tsv is read on terminals
- * too, where an override would reverse the columns after it. */
-static char *
-escape_line(const char *s, const char *(*escape)(uint32_t cp))
+ * 70 000 fields, and appending code point by code point dominated. The
+ * characters `escape` names get its escape; other controls and bidi
+ * controls become \uXXXX with `unicode` (JSON), else are dropped: tsv is
+ * read on terminals too, where an override would reverse the columns after
+ * it. */
+static void
+escape_into(struct buf *b, const char *s, const char *(*escape)(uint32_t cp),
+    int unicode)
 {
-	struct buf b;
 	const char *run = s, *next, *esc;
 	uint32_t cp;
 
-	buf_init(&b);
 	while (*s != '\0') {
 		if ((unsigned char)*s >= 0x20 && (unsigned char)*s < 0x7F &&
-		    *s != '\\') {
+		    *s != '\\' && *s != '"') {
 			s++;
 			continue;
 		}
@@ -634,27 +635,38 @@ escape_line(const char *s, const char *(*escape)(uint32_t cp))
 			s = next;
 			continue;
 		}
-		buf_add(&b, run, (size_t)(s - run));
+		buf_add(b, run, (size_t)(s - run));
 		if (esc != NULL)
-			buf_adds(&b, esc);
+			buf_adds(b, esc);
 		else if (!is_control(cp) && !is_bidi_control(cp))
-			buf_add_cp(&b, cp);
+			buf_add_cp(b, cp);
+		else if (unicode)
+			buf_addf(b, "\\u%04x", (unsigned)cp);
 		s = run = next;
 	}
-	buf_add(&b, run, (size_t)(s - run));
+	buf_add(b, run, (size_t)(s - run));
+}
+
+static char *
+escaped(const char *s, const char *(*escape)(uint32_t cp))
+{
+	struct buf b;
+
+	buf_init(&b);
+	escape_into(&b, s, escape, 0);
 	return buf_steal(&b);
 }
 
 char *
 text_escape_tsv(const char *s)
 {
-	return escape_line(s, tsv_escape);
+	return escaped(s, tsv_escape);
 }
 
 char *
 text_escape_answers(const char *s)
 {
-	return escape_line(s, answers_escape);
+	return escaped(s, answers_escape);
 }
 
 static const char *
@@ -678,35 +690,10 @@ char *
 text_escape_json(const char *s)
 {
 	struct buf b;
-	const char *run, *next, *esc;
-	uint32_t cp;
 
 	buf_init(&b);
 	buf_addc(&b, '"');
-	run = s;
-	while (*s != '\0') {
-		if ((unsigned char)*s >= 0x20 && (unsigned char)*s < 0x7F &&
-		    *s != '\\' && *s != '"') {
-			s++;
-			continue;
-		}
-		next = text_decode(s, &cp);
-		esc = json_short_escape(cp);
-		if (esc == NULL && !is_bidi_control(cp) &&
-		    copies_verbatim(s, next, cp)) {
-			s = next;
-			continue;
-		}
-		buf_add(&b, run, (size_t)(s - run));
-		if (esc != NULL)
-			buf_adds(&b, esc);
-		else if (is_control(cp) || is_bidi_control(cp))
-			buf_addf(&b, "\\u%04x", (unsigned)cp);
-		else
-			buf_add_cp(&b, cp);
-		s = run = next;
-	}
-	buf_add(&b, run, (size_t)(s - run));
+	escape_into(&b, s, json_short_escape, 1);
 	buf_addc(&b, '"');
 	return buf_steal(&b);
 }

@@ -17,38 +17,24 @@
 #define FUZZ_NAME "fuzz_drill"
 #include "fuzz.h"
 
-#include "deadline.h"
-#include "drill.h"
-#include "form.h"
-#include "rules.h"
+#include "model.h"
 #include "util.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static struct form *g_form;
-static struct rules *g_rules;
-static struct holidays *g_holidays;
+static struct model_data *g_data;	/* the shipped form, rules, holidays */
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	char err[1024], *path;
+	char err[1024];
 
 	(void)argc;
 	(void)argv;
-	path = fuzz_data_path("forms/intake.form");
-	if (form_load(path, &g_form, err, sizeof err) != ST_OK)
-		fuzz_die("cannot load the form", err);
-	free(path);
-	path = fuzz_data_path("data/actions.rules");
-	if (rules_load(path, g_form, &g_rules, err, sizeof err) != ST_OK)
-		fuzz_die("cannot load the rules", err);
-	free(path);
-	path = fuzz_data_path("data/holidays.tsv");
-	if (holidays_load(path, &g_holidays, err, sizeof err) != ST_OK)
-		fuzz_die("cannot load the holidays", err);
-	free(path);
+	if (model_data_load(fuzz_data_dir(), &g_data, err, sizeof err) !=
+	    ST_OK)
+		fuzz_die("cannot load data", err);
 	return 0;
 }
 
@@ -72,13 +58,14 @@ check_perfect(const struct drill *d)
 
 	for (i = 0; i < d->nexpected; i++)
 		strv_push(&done, d->expected[i]);
-	drill_score(d, g_form, g_rules, g_holidays, d->truth, &done, -1, &s);
+	drill_score(d, g_data->form, g_data->rules, g_data->holidays, d->truth,
+	    &done, -1, &s);
 	fuzz_check(s.score == 100 && s.missed.n == 0 && s.wrong.n == 0,
 	    "the truth with every expected action does not score 100", d->name);
 	drill_score_free(&s);
 	if (d->time_limit > 0) {
-		drill_score(d, g_form, g_rules, g_holidays, d->truth, &done,
-		    2L * d->time_limit, &s);
+		drill_score(d, g_data->form, g_data->rules, g_data->holidays,
+		    d->truth, &done, 2L * d->time_limit, &s);
 		fuzz_check(s.score == 90 && s.late_penalty == 10.0,
 		    "twice the time limit does not cost 10 points", d->name);
 		drill_score_free(&s);
@@ -90,10 +77,11 @@ check_perfect(const struct drill *d)
 static void
 check_empty(const struct drill *d)
 {
-	char **none = xcalloc(g_form->nfields, sizeof *none);
+	char **none = xcalloc(g_data->form->nfields, sizeof *none);
 	struct drill_score s;
 
-	drill_score(d, g_form, g_rules, g_holidays, none, NULL, -1, &s);
+	drill_score(d, g_data->form, g_data->rules, g_data->holidays, none,
+	    NULL, -1, &s);
 	fuzz_check(s.score >= 0 && s.score <= 100, "score out of range", d->name);
 	fuzz_check(s.wrong.n == count_scored(d), "an unanswered scored key not "
 	    "wrong", d->name);
@@ -111,10 +99,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int rc;
 
 	err[0] = '\0';
-	rc = drill_parse_string(text, "fuzz", "fuzz.drill", g_form, g_rules,
-	    g_holidays, &d, err, sizeof err);
+	rc = drill_parse_string(text, "fuzz", "fuzz.drill", g_data->form,
+	    g_data->rules, g_data->holidays, &d, err, sizeof err);
 	if (rc == ST_OK) {
-		fuzz_check(d.nfields == g_form->nfields, "truth not one per field",
+		fuzz_check(d.nfields == g_data->form->nfields, "truth not one per field",
 		    d.name);
 		check_perfect(&d);
 		check_empty(&d);
