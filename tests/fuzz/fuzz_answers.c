@@ -118,7 +118,8 @@ check_round_trip(const struct answer_set *set)
 	fuzz_check(model_answers_parse(g_data, file.s, file.len, "again", g_now,
 	    &again, err, sizeof err) == ST_OK, "written answers do not parse",
 	    err);
-	fuzz_check(again.n == set->n, "written answers differ in number", file.s);
+	fuzz_check(again.n == set->n, "written answers differ in number",
+	    file.s);
 	for (i = 0; i < set->n; i++) {
 		got = find_value(&again, set->v[i].key, &found);
 		want = set->v[i].value != NULL ?
@@ -141,11 +142,13 @@ check_canonical(const struct answer_set *set)
 
 	for (size_t i = 0; i < set->n; i++) {
 		fld = form_field_find(g_data->form, set->v[i].key);
-		fuzz_check(fld != NULL, "accepted an unknown key", set->v[i].key);
+		fuzz_check(fld != NULL, "accepted an unknown key",
+		    set->v[i].key);
 		if (set->v[i].value == NULL)
 			continue;
-		fuzz_check(form_value_normalize(fld, set->v[i].value, &canon, err,
-		    sizeof err) == ST_OK && strcmp(canon, set->v[i].value) == 0,
+		fuzz_check(form_value_normalize(fld, set->v[i].value, &canon,
+		    err, sizeof err) == ST_OK &&
+		    strcmp(canon, set->v[i].value) == 0,
 		    "accepted value not canonical", set->v[i].value);
 		free(canon);
 	}
@@ -194,11 +197,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	rc = model_answers_parse(g_data, (const char *)data, size, "fuzz.answers",
 	    g_now, &set, err, sizeof err);
 	if (rc != ST_OK) {
-		fuzz_check(rc == ST_DATAERR, "error other than ST_DATAERR", err);
+		fuzz_check(rc == ST_DATAERR, "error other than ST_DATAERR",
+		    err);
 		fuzz_check(strncmp(err, "fuzz.answers:", 13) == 0,
 		    "error message does not start with the file name", err);
-		fuzz_check(set.n == 0 && set.v == NULL, "answers left after an error",
-		    err);
+		fuzz_check(set.n == 0 && set.v == NULL,
+		    "answers left after an error", err);
 		return 0;
 	}
 	check_canonical(&set);

@@ -75,7 +75,8 @@ snapshot(const struct contacts *c, int variants, struct snap *sn)
 	for (i = 0; i < n; i++)
 		for (lang = 0; lang < LANG_COUNT; lang++) {
 			v = contacts_get(c, g_keys.v[i], (enum lang)lang);
-			fuzz_check(sn->n < SNAP_MAX, "snapshot full", g_keys.v[i]);
+			fuzz_check(sn->n < SNAP_MAX, "snapshot full",
+			    g_keys.v[i]);
 			sn->set[sn->n++] = v != NULL;
 			buf_add(&sn->all, v != NULL ? v : "",
 			    v != NULL ? strlen(v) + 1 : 1);
@@ -126,7 +127,8 @@ describe_all(const struct contacts *c, const char *text)
 		for (lang = 0; lang < LANG_COUNT; lang++) {
 			s = contacts_describe(c, contacts_sections[i],
 			    (enum lang)lang, "未設定");
-			fuzz_check(s != NULL, "no description for a known section",
+			fuzz_check(s != NULL,
+			    "no description for a known section",
 			    contacts_sections[i]);
 			free(s);
 		}

@@ -82,7 +82,8 @@ check_empty(const struct drill *d)
 
 	drill_score(d, g_data->form, g_data->rules, g_data->holidays, none,
 	    NULL, -1, &s);
-	fuzz_check(s.score >= 0 && s.score <= 100, "score out of range", d->name);
+	fuzz_check(s.score >= 0 && s.score <= 100, "score out of range",
+	    d->name);
 	fuzz_check(s.wrong.n == count_scored(d), "an unanswered scored key not "
 	    "wrong", d->name);
 	fuzz_check(s.missed.n == d->nexpected, "an expected action not missed "
@@ -102,8 +103,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	rc = drill_parse_string(text, "fuzz", "fuzz.drill", g_data->form,
 	    g_data->rules, g_data->holidays, &d, err, sizeof err);
 	if (rc == ST_OK) {
-		fuzz_check(d.nfields == g_data->form->nfields, "truth not one per field",
-		    d.name);
+		fuzz_check(d.nfields == g_data->form->nfields,
+		    "truth not one per field", d.name);
 		check_perfect(&d);
 		check_empty(&d);
 		drill_free(&d);

@@ -76,8 +76,8 @@ ctx_value(void *ud, int key)
 {
 	const struct world *w = ud;
 
-	fuzz_check(key >= 0 && (size_t)key < g_form->nfields, "key id out of range",
-	    "ctx_value");
+	fuzz_check(key >= 0 && (size_t)key < g_form->nfields,
+	    "key id out of range", "ctx_value");
 	return w->values[key];
 }
 
@@ -86,7 +86,8 @@ ctx_define(void *ud, int id)
 {
 	const struct world *w = ud;
 
-	fuzz_check(id >= 0 && id < NDEFINES, "define id out of range", "ctx_define");
+	fuzz_check(id >= 0 && id < NDEFINES, "define id out of range",
+	    "ctx_define");
 	return w->defines[id];
 }
 
@@ -94,8 +95,8 @@ static void
 on_key(void *ud, int id)
 {
 	(void)ud;
-	fuzz_check(id >= 0 && (size_t)id < g_form->nfields, "walked key out of range",
-	    "on_key");
+	fuzz_check(id >= 0 && (size_t)id < g_form->nfields,
+	    "walked key out of range", "on_key");
 }
 
 static void
@@ -176,8 +177,8 @@ check_wrapped(const char *fmt, const char *src, const struct expr_ctx *ctx,
 	struct expr *e;
 
 	if (expr_parse(text, &g_scope, &e, err, sizeof err) == 0) {
-		fuzz_check(expr_eval(e, ctx) == expect, "wrapped condition evaluates "
-		    "differently", text);
+		fuzz_check(expr_eval(e, ctx) == expect,
+		    "wrapped condition evaluates differently", text);
 		expr_free(e);
 	} else {
 		fuzz_check(strstr(err, "nested too deeply") != NULL,
@@ -197,10 +198,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	err[0] = '\0';
 	if (expr_parse(src, &g_scope, &e, err, sizeof err) != 0) {
-		fuzz_check(e == NULL && err[0] != '\0', "refused without a message",
-		    src);
-		fuzz_check(strchr(err, '\n') == NULL, "message on more than one line",
-		    err);
+		fuzz_check(e == NULL && err[0] != '\0',
+		    "refused without a message", src);
+		fuzz_check(strchr(err, '\n') == NULL,
+		    "message on more than one line", err);
 		free(src);
 		return 0;
 	}

@@ -35,7 +35,8 @@ try_value(const struct form_field *fld, const char *raw)
 		    "refused value without ST_DATAERR and a message", raw);
 		return NULL;
 	}
-	fuzz_check(canon != NULL, "accepted value without a canonical form", raw);
+	fuzz_check(canon != NULL, "accepted value without a canonical form",
+	    raw);
 	rc = form_value_normalize(fld, canon, &again, err, sizeof err);
 	fuzz_check(rc == ST_OK && strcmp(canon, again) == 0,
 	    "canonical value does not normalise to itself", canon);

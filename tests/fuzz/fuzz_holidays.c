@@ -69,8 +69,8 @@ check_deadlines(const struct holidays *h, long day1)
 		    "deadline before day n", "");
 		fuzz_check(!deadline_is_closed_day(h, due, NULL),
 		    "deadline on a closed day", "");
-		fuzz_check((flags & ~(DEADLINE_PROVISIONAL | DEADLINE_OUT_OF_RANGE)) ==
-		    0, "unknown deadline flag", "");
+		fuzz_check((flags & ~(DEADLINE_PROVISIONAL |
+		    DEADLINE_OUT_OF_RANGE)) == 0, "unknown deadline flag", "");
 	}
 }
 
@@ -124,8 +124,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fuzz_check(h != NULL, "ok without a table", text);
 		exercise(h, text);
 	} else {
-		fuzz_check(rc == ST_CONFIG && h == NULL, "error without ST_CONFIG",
-		    err);
+		fuzz_check(rc == ST_CONFIG && h == NULL,
+		    "error without ST_CONFIG", err);
 		fuzz_check(strncmp(err, "fuzz.tsv:", 9) == 0,
 		    "error message does not start with the file name", err);
 	}

@@ -90,16 +90,19 @@ check_result(const struct rules *r, const struct rules_result *res,
 
 	fuzz_check(res->reportable == REPORTABLE_YES ||
 	    res->reportable == REPORTABLE_NO ||
-	    res->reportable == REPORTABLE_UNDETERMINED, "reportable out of range",
+	    res->reportable == REPORTABLE_UNDETERMINED,
+	    "reportable out of range", r->name);
+	fuzz_check(res->grounds < (1u << GROUND_COUNT), "unknown ground",
 	    r->name);
-	fuzz_check(res->grounds < (1u << GROUND_COUNT), "unknown ground", r->name);
-	fuzz_check(have_date || (res->final_due < 0 && res->preliminary_due < 0),
+	fuzz_check(have_date ||
+	    (res->final_due < 0 && res->preliminary_due < 0),
 	    "a due date without discovered_at", r->name);
 	for (i = 0; i < r->nactions; i++) {
 		fuzz_check(res->applies[i] <= 1 && res->done_by_answer[i] <= 1,
 		    "flag not 0 or 1", r->actions[i].id);
 		fuzz_check(have_date || res->due[i] < 0,
-		    "an action due date without discovered_at", r->actions[i].id);
+		    "an action due date without discovered_at",
+		    r->actions[i].id);
 	}
 }
 
@@ -120,8 +123,8 @@ exercise(const struct rules *r)
 	size_t i;
 
 	for (i = 0; i < r->nactions; i++)
-		fuzz_check(rules_action_find(r, r->actions[i].id) == &r->actions[i],
-		    "action lookup", r->actions[i].id);
+		fuzz_check(rules_action_find(r, r->actions[i].id) ==
+		    &r->actions[i], "action lookup", r->actions[i].id);
 	for (i = 0; i < GROUND_COUNT; i++)
 		fuzz_check(r->ground_define[i] >= 0 &&
 		    (size_t)r->ground_define[i] < r->ndefines &&

@@ -1,15 +1,16 @@
 /*
  * fuzz_text.c - libFuzzer target for src/text.c: UTF-8 validation, display
- * width, sanitising, tsv/json escaping, fitting and kinsoku wrapping.
+ * width, sanitising, tsv/json/answers escaping, fitting and kinsoku
+ * wrapping.
  *
  * Every stored or loaded string reaches a terminal or a machine format
  * through these functions, so besides memory safety (ASan/UBSan) the target
  * checks what the callers rely on: sanitised text holds no ESC, C0 (but a
  * kept newline), DEL, C1 or bidi override and is stable when sanitised
  * again; tsv has no raw tab, newline, control or bidi override; json is
- * one quoted literal with none of them either; text_fit never exceeds its
- * columns; wrapping loses no character and only overflows a line that
- * holds a single glyph.
+ * one quoted literal with none of them either; an answers value has none
+ * of them but tabs; text_fit never exceeds its columns; wrapping loses no
+ * character and only overflows a line that holds a single glyph.
  * The first input byte picks the width; the rest is the text.
  */
 #include <stdint.h>
@@ -64,12 +65,19 @@ control_or_bidi(uint32_t cp, int unused)
 	    (cp >= 0x2066 && cp <= 0x2069);
 }
 
+static int
+control_or_bidi_but_tab(uint32_t cp, int unused)
+{
+	return cp != '\t' && control_or_bidi(cp, unused);
+}
+
 static void
 check_sanitize(const char *s, int keep_newlines)
 {
 	char *out = text_sanitize(s, keep_newlines), *again;
 
-	fuzz_check(text_valid_utf8(out, strlen(out)), "sanitize: invalid UTF-8", s);
+	fuzz_check(text_valid_utf8(out, strlen(out)), "sanitize: invalid UTF-8",
+	    s);
 	fuzz_check(!has_cp(out, unsafe_for_terminal, keep_newlines),
 	    "sanitize: control, escape or bidi character left", s);
 	again = text_sanitize(out, keep_newlines);
@@ -82,13 +90,21 @@ static void
 check_escapes(const char *s)
 {
 	char *tsv = text_escape_tsv(s), *json = text_escape_json(s);
+	char *answer = text_escape_answers(s);
 	size_t n = strlen(json);
 
-	fuzz_check(!has_cp(tsv, control_or_bidi, 0), "tsv: raw control or bidi", s);
+	fuzz_check(!has_cp(answer, control_or_bidi_but_tab, 0),
+	    "answers: raw control or bidi", s);
+	fuzz_check(text_valid_utf8(answer, strlen(answer)),
+	    "answers: invalid UTF-8", s);
+	free(answer);
+	fuzz_check(!has_cp(tsv, control_or_bidi, 0), "tsv: raw control or bidi",
+	    s);
 	fuzz_check(text_valid_utf8(tsv, strlen(tsv)), "tsv: invalid UTF-8", s);
 	fuzz_check(n >= 2 && json[0] == '"' && json[n - 1] == '"',
 	    "json: not one quoted literal", s);
-	fuzz_check(!has_cp(json, control_or_bidi, 0), "json: raw control or bidi", s);
+	fuzz_check(!has_cp(json, control_or_bidi, 0),
+	    "json: raw control or bidi", s);
 	fuzz_check(text_valid_utf8(json, n), "json: invalid UTF-8", s);
 	/* An unescaped quote inside would end the literal early. */
 	for (size_t i = 1; i + 1 < n; i++)
@@ -159,10 +175,11 @@ check_wrap(const char *s, double max)
 	fuzz_check(l.n >= 1, "wrap: no line", s);
 	buf_init(&joined);
 	for (i = 0; i < l.n; i++) {
-		fuzz_check(text_width(l.line[i]) <= max || glyphs(l.line[i]) <= 1,
+		fuzz_check(text_width(l.line[i]) <= max ||
+		    glyphs(l.line[i]) <= 1,
 		    "wrap: line wider than max with more than one glyph", s);
-		fuzz_check(strchr(l.line[i], '\n') == NULL, "wrap: newline in a line",
-		    s);
+		fuzz_check(strchr(l.line[i], '\n') == NULL,
+		    "wrap: newline in a line", s);
 		/* A space between lines: dropped by kept_cps, special to
 		 * nothing else. */
 		buf_adds(&joined, l.line[i]);
