@@ -37,9 +37,35 @@ tui_draw_too_small(void)
 	curs_set(0);
 }
 
+/* The key hints that fit in cols columns: whole "KEY word" items, which
+ * are separated by two spaces, rather than a word cut in the middle. A
+ * message without such items is cut as it comes. */
+static char *
+hints_fit(const char *hints, int cols)
+{
+	const char *sep, *cut = NULL;
+	char *prefix;
+
+	if ((int)text_width(hints) <= cols)
+		return xstrdup(hints);
+	for (sep = strstr(hints, "  "); sep != NULL;
+	    sep = strstr(sep + 2, "  ")) {
+		prefix = xstrndup(hints, (size_t)(sep - hints));
+		if ((int)text_width(prefix) > cols) {
+			free(prefix);
+			break;
+		}
+		free(prefix);
+		cut = sep;
+	}
+	return cut != NULL ? xstrndup(hints, (size_t)(cut - hints)) :
+	    xstrdup(hints);
+}
+
 void
 tui_draw_bars(const char *title, const char *right, const char *hints)
 {
+	char *fit = hints_fit(hints, COLS);
 	attr_t ta = tui_term_attr(TC_TITLE);
 	int rw = right != NULL ? (int)text_width(right) : 0;
 
@@ -50,7 +76,8 @@ tui_draw_bars(const char *title, const char *right, const char *hints)
 	if (right != NULL)
 		tui_put(0, COLS - rw - 1, rw, right, ta);
 	tui_fill(LINES - 1, 0, COLS, A_NORMAL);
-	tui_put(LINES - 1, 0, COLS, hints, tui_term_attr(TC_DIM));
+	tui_put(LINES - 1, 0, COLS, fit, tui_term_attr(TC_DIM));
+	free(fit);
 }
 
 static void
