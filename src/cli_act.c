@@ -73,9 +73,11 @@ parse_assignment(struct cli *c, const char *arg, struct answer_set *set)
 	key = util_trim(copy);
 	value = util_trim(eq + 1);
 	fld = form_field_find(c->data->form, key);
-	if (fld == NULL)
+	if (fld == NULL) {
+		form_keys_list(c->data->form, msg, sizeof msg);
 		rc = err_set(c->err, sizeof c->err, ST_DATAERR,
-		    _("'%s': unknown key '%s'"), arg, key);
+		    _("'%s': unknown key '%s' (known keys: %s)"), arg, key, msg);
+	}
 	for (i = 0; rc == ST_OK && i < set->n; i++)
 		if (strcmp(set->v[i].key, key) == 0)
 			rc = err_set(c->err, sizeof c->err, ST_DATAERR,

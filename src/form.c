@@ -440,6 +440,22 @@ form_field_index(const struct form *f, const char *key)
 	return -1;
 }
 
+void
+form_keys_list(const struct form *f, char *buf, size_t len)
+{
+	struct buf b;
+	size_t i;
+
+	buf_init(&b);
+	for (i = 0; i < f->nfields; i++) {
+		if (i > 0)
+			buf_adds(&b, ", ");
+		buf_adds(&b, f->fields[i].key);
+	}
+	snprintf(buf, len, "%s", b.s);
+	buf_free(&b);
+}
+
 const struct form_field *
 form_field_find(const struct form *f, const char *key)
 {

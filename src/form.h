@@ -68,6 +68,9 @@ void form_free(struct form *f);
 
 /* Field index for key, or -1. */
 int form_field_index(const struct form *f, const char *key);
+/* Every key in form order, ", "-separated, for "unknown key" messages
+ * (truncated to len). */
+void form_keys_list(const struct form *f, char *buf, size_t len);
 const struct form_field *form_field_find(const struct form *f, const char *key);
 /* Choice index of value in a choice/multi field, or -1. */
 int form_choice_index(const struct form_field *fld, const char *value);

@@ -275,22 +275,6 @@ struct answers_loader {
 	struct answer_set *out;
 };
 
-static void
-list_keys(const struct form *f, char *buf, size_t len)
-{
-	struct buf b;
-	size_t i;
-
-	buf_init(&b);
-	for (i = 0; i < f->nfields; i++) {
-		if (i > 0)
-			buf_adds(&b, ", ");
-		buf_adds(&b, f->fields[i].key);
-	}
-	snprintf(buf, len, "%s", b.s);
-	buf_free(&b);
-}
-
 static int
 answers_line(void *ud, const struct ini_line *l, char *err, size_t errlen)
 {
@@ -306,7 +290,7 @@ answers_line(void *ud, const struct ini_line *l, char *err, size_t errlen)
 		    "(expected 'key = value')"));
 	fld = form_field_find(ld->d->form, l->key);
 	if (fld == NULL) {
-		list_keys(ld->d->form, keys, sizeof keys);
+		form_keys_list(ld->d->form, keys, sizeof keys);
 		return err_set(err, errlen, ST_DATAERR,
 		    _("unknown key '%s' (known keys: %s)"), l->key, keys);
 	}

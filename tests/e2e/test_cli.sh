@@ -120,8 +120,10 @@ air set "$REF" persons_count=lots
 expect_rc 65 "set bad value"
 expect_err_has "整数" "set error in Japanese by default"
 expect_err_has "persons_count=lots" "set error names the argument"
-air set "$REF" nokey=1
+air --lang en set "$REF" nokey=1
 expect_rc 65 "set unknown key"
+expect_err_has "unknown key 'nokey' (known keys: kind, discovered_at," \
+    "set names the known keys, as an answers file does"
 air set "$REF" persons_count
 expect_rc 64 "set without ="
 air set "$REF" "occurred_at=2026-10-06 08:00"
