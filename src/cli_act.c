@@ -76,7 +76,8 @@ parse_assignment(struct cli *c, const char *arg, struct answer_set *set)
 	if (fld == NULL) {
 		form_keys_list(c->data->form, msg, sizeof msg);
 		rc = err_set(c->err, sizeof c->err, ST_DATAERR,
-		    _("'%s': unknown key '%s' (known keys: %s)"), arg, key, msg);
+		    _("'%s': unknown key '%s' (known keys: %s)"), arg, key,
+		    msg);
 	}
 	for (i = 0; rc == ST_OK && i < set->n; i++)
 		if (strcmp(set->v[i].key, key) == 0)

@@ -118,7 +118,8 @@ add_assessment_short(const struct evaluation *ev, struct tui_rows *r)
 	char pre[11], fin[11], *line;
 
 	if (res->preliminary_due < 0) {
-		tui_rows_add(r, tui_reportable_short(res->reportable), NULL, a, -1, 0);
+		tui_rows_add(r, tui_reportable_short(res->reportable), NULL, a,
+		    -1, 0);
 		return;
 	}
 	jtime_format_date(res->preliminary_due, pre);

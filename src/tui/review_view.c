@@ -185,7 +185,8 @@ measures_rows(const struct review_data *d, int cols, struct tui_rows *r)
 	if (d->inc->measures == NULL || *d->inc->measures == '\0')
 		return;
 	tui_rows_add(r, "", NULL, A_NORMAL, -1, 0);
-	tui_rows_add(r, _("Recurrence-prevention measures"), NULL, A_BOLD, -1, 1);
+	tui_rows_add(r, _("Recurrence-prevention measures"), NULL, A_BOLD,
+	    -1, 1);
 	add_wrapped(r, d->inc->measures, NULL, 2, cols, A_NORMAL, -1);
 }
 
@@ -225,8 +226,8 @@ build_summary(const struct review_data *d, int cols, struct tui_rows *r)
 				continue;
 			if (!shown) {
 				tui_rows_add(r, "", NULL, A_NORMAL, -1, 0);
-				tui_rows_add(r, tr_get(&f->pages[p].title, d->t->lang),
-				    NULL, A_BOLD, -1, 1);
+				tui_rows_add(r, tr_get(&f->pages[p].title,
+				    d->t->lang), NULL, A_BOLD, -1, 1);
 			}
 			shown = 1;
 			label = pad(tr_get(&fld->label, d->t->lang), lw);
@@ -314,8 +315,8 @@ build_checklist(const struct review_data *d, int cols, struct tui_rows *r)
 		if ((int)it->action->phase != last) {
 			last = (int)it->action->phase;
 			tui_rows_add(r, "", NULL, A_NORMAL, -1, 0);
-			tui_rows_add(r, tui_phase_label(it->action->phase), NULL,
-			    tui_phase_attr(it->action->phase), -1, 1);
+			tui_rows_add(r, tui_phase_label(it->action->phase),
+			    NULL, tui_phase_attr(it->action->phase), -1, 1);
 		}
 		right = NULL;
 		if (it->due >= 0) {
@@ -553,8 +554,8 @@ build_notes(const struct review_data *d, int cols, struct tui_rows *r)
 	size_t i, n = 0;
 
 	if (d->inc->measures != NULL && *d->inc->measures != '\0') {
-		tui_rows_add(r, _("Recurrence-prevention measures"), NULL, A_BOLD, -1,
-		    1);
+		tui_rows_add(r, _("Recurrence-prevention measures"), NULL,
+		    A_BOLD, -1, 1);
 		add_wrapped(r, d->inc->measures, NULL, 2, cols, A_NORMAL, -1);
 		tui_rows_add(r, "", NULL, A_NORMAL, -1, 0);
 	}
