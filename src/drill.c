@@ -371,13 +371,20 @@ finish_drill(struct loader *ld, char *err, size_t errlen)
 	return ST_OK;
 }
 
+int
+drill_truth_time(const struct drill *d, const struct form *form,
+    const char *key, jtime_t *t)
+{
+	int i = form_field_index(form, key);
+
+	return i >= 0 && d->truth[i] != NULL &&
+	    jtime_parse(d->truth[i], t, NULL, 0) == 0;
+}
+
 static int
 truth_time(const struct loader *ld, const char *key, jtime_t *t)
 {
-	int i = form_field_index(ld->form, key);
-
-	return i >= 0 && ld->d->truth[i] != NULL &&
-	    jtime_parse(ld->d->truth[i], t, NULL, 0) == 0;
+	return drill_truth_time(ld->d, ld->form, key, t);
 }
 
 /* The form's required keys make the assessment and the checklist

@@ -50,6 +50,10 @@ int drill_parse_string(const char *text, const char *name, const char *path,
     const struct holidays *h, struct drill *out, char *err, size_t errlen);
 void drill_free(struct drill *d);
 
+/* 1 and *t when the truth answers time key `key` (not "unknown"). */
+int drill_truth_time(const struct drill *d, const struct form *form,
+    const char *key, jtime_t *t);
+
 /* Loads every DIR/NAME.drill, sorted by name. A missing directory is an empty
  * set, not an error. */
 int drill_load_dir(const char *dir, const struct form *form,

@@ -325,13 +325,10 @@ submit_and_score(struct tui *t, struct tui_drill_run *run)
 static jtime_t
 scenario_shift(const struct tui *t, const struct tui_drill_run *run)
 {
-	int i = form_field_index(t->data->form, "discovered_at");
 	jtime_t disc;
 
-	if (i < 0 || run->dr->truth[i] == NULL ||
-	    jtime_parse(run->dr->truth[i], &disc, NULL, 0) != 0)
-		return 0;
-	return disc - run->started;
+	return drill_truth_time(run->dr, t->data->form, "discovered_at",
+	    &disc) ? disc - run->started : 0;
 }
 
 static int

@@ -43,23 +43,19 @@ tui_draw_too_small(void)
 static char *
 hints_fit(const char *hints, int cols)
 {
+	char *fit = text_fit(hints, (size_t)cols);
+	size_t n = strlen(fit);
 	const char *sep, *cut = NULL;
-	char *prefix;
 
-	if ((int)text_width(hints) <= cols)
-		return xstrdup(hints);
-	for (sep = strstr(hints, "  "); sep != NULL;
-	    sep = strstr(sep + 2, "  ")) {
-		prefix = xstrndup(hints, (size_t)(sep - hints));
-		if ((int)text_width(prefix) > cols) {
-			free(prefix);
-			break;
-		}
-		free(prefix);
+	if (hints[n] == '\0')
+		return fit;
+	/* The last separator that starts within what fits. */
+	for (sep = strstr(hints, "  "); sep != NULL &&
+	    (size_t)(sep - hints) <= n; sep = strstr(sep + 2, "  "))
 		cut = sep;
-	}
-	return cut != NULL ? xstrndup(hints, (size_t)(cut - hints)) :
-	    xstrdup(hints);
+	if (cut != NULL)
+		fit[cut - hints] = '\0';
+	return fit;
 }
 
 void
