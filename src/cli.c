@@ -117,7 +117,8 @@ cli_need_store(struct cli *c)
 
 	if (rc != ST_OK || c->store != NULL)
 		return rc;
-	return store_open(c->env.db_path, &c->store, c->err, sizeof c->err);
+	return (c->db_create ? store_open : store_open_existing)(
+	    c->env.db_path, &c->store, c->err, sizeof c->err);
 }
 
 /* The TUI opens its own connection; ours is closed first so that one
@@ -251,62 +252,64 @@ static const struct command commands[] = {
 	{ "new", "[--answers FILE|-] [--by NAME]", 0, 0,
 	    OPT(O_ANSWERS) | OPT(O_BY), cli_cmd_new,
 	    N_("start the wizard on a new incident, or create one from an "
-	    "answers file and print its reference") },
+	    "answers file and print its reference"), 1 },
 	{ "resume", "REF [--by NAME]", 1, 1, OPT(O_BY), cli_cmd_resume,
-	    N_("continue the wizard at the first unanswered required field") },
+	    N_("continue the wizard at the first unanswered required field"), 0 },
 	{ "set", "REF KEY=VALUE... [--by NAME]", 2, 1000, OPT(O_BY), cli_cmd_set,
 	    N_("change answers (KEY= clears one); each change is a timeline "
-	    "event") },
+	    "event"), 0 },
 	{ "list", "[--all] [--drills] [--overdue] [--format text|tsv|json]",
 	    0, 0, OPT(O_ALL) | OPT(O_DRILLS) | OPT(O_OVERDUE) | OPT(O_FORMAT),
 	    cli_cmd_list, N_("incidents, newest first; --overdue exits 1 when an "
-	    "open action is overdue") },
+	    "open action is overdue"), 0 },
 	{ "show", "REF", 1, 1, 0, cli_cmd_show,
 	    N_("readable summary: 5W1H, volume, protection, assessment, "
-	    "checklist") },
+	    "checklist"), 0 },
 	{ "answers", "REF", 1, 1, 0, cli_cmd_answers,
-	    N_("print the answers as an answers file") },
+	    N_("print the answers as an answers file"), 0 },
 	{ "assess", "REF", 1, 1, 0, cli_cmd_assess,
-	    N_("legal assessment as key=value lines") },
+	    N_("legal assessment as key=value lines"), 0 },
 	{ "checklist", "REF [--format text|tsv|json]", 1, 1, OPT(O_FORMAT),
 	    cli_cmd_checklist, N_("required actions with phase, status and due "
-	    "date") },
+	    "date"), 0 },
 	{ "done", "REF ACTION [--by NAME] [--at TIME] [--note TEXT]", 2, 2,
 	    OPT(O_BY) | OPT(O_AT) | OPT(O_NOTE), cli_cmd_done,
-	    N_("mark an action done") },
+	    N_("mark an action done"), 0 },
 	{ "skip", "REF ACTION --reason TEXT [--by NAME]", 2, 2,
 	    OPT(O_REASON) | OPT(O_BY), cli_cmd_skip,
-	    N_("mark an action not applicable, with the reason") },
+	    N_("mark an action not applicable, with the reason"), 0 },
 	{ "reopen-action", "REF ACTION [--by NAME]", 2, 2, OPT(O_BY),
-	    cli_cmd_reopen_action, N_("set an action back to open") },
+	    cli_cmd_reopen_action, N_("set an action back to open"), 0 },
 	{ "note", "REF TEXT [--by NAME]", 2, 2, OPT(O_BY), cli_cmd_note,
-	    N_("add a note to the timeline") },
+	    N_("add a note to the timeline"), 0 },
 	{ "timeline", "REF [--format text|tsv|json]", 1, 1, OPT(O_FORMAT),
-	    cli_cmd_timeline, N_("all events, oldest first") },
+	    cli_cmd_timeline, N_("all events, oldest first"), 0 },
 	{ "close", "REF --measures TEXT [--by NAME]", 1, 1,
 	    OPT(O_MEASURES) | OPT(O_BY), cli_cmd_close,
-	    N_("close the incident with its recurrence-prevention measures") },
+	    N_("close the incident with its recurrence-prevention measures"), 0 },
 	{ "reopen", "REF [--by NAME]", 1, 1, OPT(O_BY), cli_cmd_reopen,
-	    N_("reopen a closed incident") },
+	    N_("reopen a closed incident"), 0 },
 	{ "export", "REF -o FILE.pdf", 1, 1, OPT(O_OUTPUT) | OPT(O_BY),
 	    cli_cmd_export, N_("write the PDF report (Japanese or English by "
-	    "--lang), with the draft of the PPC report") },
+	    "--lang), with the draft of the PPC report"), 0 },
 	{ "drill", "[--list | --history [NAME] | [NAME] [--by NAME] | NAME "
 	    "--answers FILE [--actions ID,ID...] [--by NAME]]", 0, 1,
 	    OPT(O_LIST) | OPT(O_HISTORY) | OPT(O_ANSWERS) | OPT(O_ACTIONS) |
 	    OPT(O_BY), cli_cmd_drill,
 	    N_("training drill: list the scenarios, play one in the wizard, "
-	    "run one from an answers file, or show past runs") },
+	    "run one from an answers file, or show past runs"), 1 },
 	{ "score", "REF", 1, 1, 0, cli_cmd_score,
 	    N_("a drill run's score (0-100) with missed actions and wrong "
-	    "answers") },
-	{ "verify", "REF", 1, 1, 0, cli_cmd_verify,
-	    N_("check the timeline's hash chain: prints ok, or the first "
-	    "altered event and exits 1") },
+	    "answers"), 0 },
+	{ "verify", "REF [--at N]", 1, 1, OPT(O_AT), cli_cmd_verify,
+	    N_("check the record against its timeline's hash chain: prints "
+	    "ok, the number of events and the last hash (--at N: the hash of "
+	    "event N, as a PDF printed then shows it), or what was altered "
+	    "and exits 1"), 0 },
 	{ "check-data", "[DIR]", 0, 1, 0, cli_cmd_check_data,
-	    N_("validate forms, rules, holidays, drills and contacts") },
+	    N_("validate forms, rules, holidays, drills and contacts"), 0 },
 	{ "help", "[COMMAND]", 0, 1, 0, cli_cmd_help,
-	    N_("show help for all commands or one") },
+	    N_("show help for all commands or one"), 0 },
 };
 
 static const struct command *
@@ -592,9 +595,12 @@ setup_env(struct cli *c)
 	if (l != NULL && strcmp(l, "ja") != 0 && strcmp(l, "en") != 0)
 		return err_set(c->err, sizeof c->err, ST_USAGE,
 		    _("--lang must be ja or en, not '%s'"), l);
+	if (c->opt[O_DB] != NULL && *c->opt[O_DB] == '\0')
+		return err_set(c->err, sizeof c->err, ST_USAGE,
+		    _("--db needs a path (an empty one is not the default)"));
 	c->env.data_dir = cli_find_data_dir(c->opt[O_DATA_DIR]);
-	db = c->opt[O_DB] != NULL && *c->opt[O_DB] != '\0' ?
-	    xstrdup(c->opt[O_DB]) : store_default_path();
+	db = c->opt[O_DB] != NULL ? xstrdup(c->opt[O_DB]) :
+	    store_default_path();
 	c->env.db_path = db;
 	c->env.now = jtime_now();
 	c->env.by = c->opt[O_BY] != NULL && *c->opt[O_BY] != '\0' ?
@@ -628,6 +634,8 @@ cli_main(int argc, char **argv)
 			c.narg = 0;
 		rc = cli_cmd_help(&c);
 	} else if (rc == ST_OK) {
+		/* the home screen offers "new incident": it may create */
+		c.db_create = cmd == NULL || cmd->creates;
 		rc = check_command_args(&c, cmd);
 		if (rc == ST_OK)
 			rc = cmd != NULL ? cmd->run(&c) : cli_cmd_home(&c);

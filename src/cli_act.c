@@ -11,6 +11,7 @@
 
 #include "cli_int.h"
 #include "i18n.h"
+#include "ini.h"
 #include "report.h"
 #include "text.h"
 #include "tui/tui.h"
@@ -83,9 +84,13 @@ parse_assignment(struct cli *c, const char *arg, struct answer_set *set)
 		if (strcmp(set->v[i].key, key) == 0)
 			rc = err_set(c->err, sizeof c->err, ST_DATAERR,
 			    _("'%s': key '%s' given twice"), arg, key);
-	/* "KEY=" clears the answer. */
+	/* "KEY=" clears the answer; a value has the escapes of an
+	 * answers file (SPEC §1). */
 	if (rc == ST_OK && *value != '\0') {
-		rc = form_value_normalize(fld, value, &canon, msg, sizeof msg);
+		rc = ini_unescape(value, msg, sizeof msg);
+		if (rc == ST_OK)
+			rc = form_value_normalize(fld, value, &canon, msg,
+			    sizeof msg);
 		if (rc != ST_OK)
 			err_set(c->err, sizeof c->err, rc, "'%s': %s", arg, msg);
 	}
@@ -114,7 +119,7 @@ cli_cmd_set(struct cli *c)
 		rc = parse_assignment(c, c->arg[i], &set);
 	if (rc == ST_OK)
 		rc = model_set_answers(c->store, c->data, inc, &set, cli_by(c),
-		    c->env.now, c->err, sizeof c->err);
+		    c->env.now, 0, c->err, sizeof c->err);
 	answer_set_free(&set);
 	incident_free(inc);
 	return rc != ST_OK ? cli_fail(c, rc) : ST_OK;
@@ -369,7 +374,7 @@ run_scripted_drill(struct cli *c, const struct drill *dr)
 		    ACTION_DONE, cli_by(c), NULL, NULL, c->env.now, c->err,
 		    sizeof c->err);
 	if (rc == ST_OK)
-		rc = model_drill_submit(c->store, inc, cli_by(c), c->env.now,
+		rc = model_drill_submit(c->store, c->data, inc, cli_by(c), c->env.now,
 		    c->err, sizeof c->err);
 	if (rc == ST_OK)
 		printf("%s\n", inc->ref);
@@ -432,8 +437,11 @@ int
 cli_cmd_drill(struct cli *c)
 {
 	const struct drill *dr;
-	int rc = c->opt[O_LIST] != NULL || c->opt[O_HISTORY] != NULL ?
-	    cli_need_store(c) : cli_need_data(c);
+	int rc;
+
+	/* the history only reads; a run creates the database if need be */
+	c->db_create = c->opt[O_HISTORY] == NULL;
+	rc = c->opt[O_HISTORY] != NULL ? cli_need_store(c) : cli_need_data(c);
 
 	if (rc != ST_OK)
 		return cli_fail(c, rc);

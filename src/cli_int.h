@@ -32,6 +32,8 @@ struct cli {
 	struct model_data *data;
 	struct store *store;
 	int contacts_unset;		/* a shown contact has no phone yet */
+	int db_create;			/* the command may create the database;
+					 * else a missing one is ST_NOINPUT */
 	char err[1024];
 };
 
@@ -42,6 +44,7 @@ struct command {
 	unsigned opts;
 	int (*run)(struct cli *c);
 	const char *help;
+	int creates;			/* may create the database */
 };
 
 void cli_put_text(FILE *fp, const char *s, int keep_newlines);

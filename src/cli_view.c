@@ -390,6 +390,46 @@ struct timeline_out {
 	int n;
 };
 
+/* Columns before an event's value in the text format; continuation
+ * lines of a multi-line value start there, so none passes for an event. */
+#define TIMELINE_INDENT 4
+#define TIMELINE_BY_COLS 16
+
+static void
+put_indented(const char *s)
+{
+	char *clean = text_sanitize(s, 1), *p;
+
+	for (p = clean; *p != '\0'; p++) {
+		putchar(*p);
+		if (*p == '\n')
+			printf("%*s", TIMELINE_INDENT, "");
+	}
+	free(clean);
+}
+
+static void
+timeline_text(const struct store_event *ev)
+{
+	char *by = text_sanitize(ev->by != NULL ? ev->by : "", 0);
+	char *cut = text_fit_marked(by, TIMELINE_BY_COLS);
+
+	printf("%.19s  %-8s %s  ", ev->at, ev->kind, cut);
+	free(cut);
+	free(by);
+	if (ev->key != NULL) {
+		cli_put_text(stdout, ev->key, 0);
+		printf(": ");
+	}
+	if (strcmp(ev->kind, "answer") == 0 ||
+	    strcmp(ev->kind, "action") == 0) {
+		put_indented(ev->old != NULL ? ev->old : "-");
+		printf(" -> ");
+	}
+	put_indented(ev->new_ != NULL ? ev->new_ : "-");
+	putchar('\n');
+}
+
 static void
 timeline_row(void *ud, const struct store_event *ev)
 {
@@ -414,22 +454,8 @@ timeline_row(void *ud, const struct store_event *ev)
 			cli_put_json(stdout, fields[i]);
 		}
 		putchar('}');
-	} else {
-		printf("%.19s  %-8s ", ev->at, ev->kind);
-		cli_put_text(stdout, ev->by, 0);
-		printf("  ");
-		if (ev->key != NULL) {
-			cli_put_text(stdout, ev->key, 0);
-			printf(": ");
-		}
-		if (strcmp(ev->kind, "answer") == 0 ||
-		    strcmp(ev->kind, "action") == 0) {
-			cli_put_text(stdout, ev->old != NULL ? ev->old : "-", 0);
-			printf(" -> ");
-		}
-		cli_put_text(stdout, ev->new_ != NULL ? ev->new_ : "-", 1);
-		putchar('\n');
-	}
+	} else
+		timeline_text(ev);
 	t->n++;
 }
 
@@ -578,30 +604,51 @@ cli_cmd_list(struct cli *c)
 
 /* ---- tamper evidence ---- */
 
+static int
+verify_at(struct cli *c, long *at)
+{
+	const char *v = c->opt[O_AT];
+	char *end;
+
+	*at = 0;
+	if (v == NULL)
+		return ST_OK;
+	*at = strtol(v, &end, 10);
+	if (*v < '1' || *v > '9' || *end != '\0' || *at <= 0)
+		return err_set(c->err, sizeof c->err, ST_USAGE, _("--at '%s': "
+		    "expected an event number (1, 2, ...)"), v);
+	return ST_OK;
+}
+
 int
 cli_cmd_verify(struct cli *c)
 {
+	struct chain_report v;
 	struct incident *inc;
-	char what[256], last[65];
-	long broken;
-	int rc = cli_load_incident(c, c->arg[0], &inc);
+	long at;
+	int rc = verify_at(c, &at);
 
 	if (rc != ST_OK)
 		return cli_fail(c, rc);
-	rc = model_verify(c->store, inc, &broken, what, sizeof what, last,
-	    c->err, sizeof c->err);
+	rc = cli_load_incident(c, c->arg[0], &inc);
+	if (rc != ST_OK)
+		return cli_fail(c, rc);
+	rc = model_verify(c->store, inc, at, &v, c->err, sizeof c->err);
 	incident_free(inc);
 	if (rc != ST_OK)
 		return cli_fail(c, rc);
-	if (broken == 0) {
-		printf("ok\n");
+	if (v.broken == 0) {
+		printf("ok\nevents=%ld\nhead=%s\n", at > 0 ? at : v.events,
+		    v.head);
 		return ST_OK;
 	}
-	printf("broken: event %ld: ", broken);
-	cli_put_text(stdout, what, 0);
+	if (v.broken > 0)
+		printf("broken: event %ld: ", v.broken);
+	else
+		fputs("broken: state: ", stdout);
+	cli_put_text(stdout, v.what, 0);
 	putchar('\n');
-	err_set(c->err, sizeof c->err, ST_REFUSED, _("the timeline of %s was "
-	    "altered: event %ld does not match its hash"), c->arg[0], broken);
+	err_set(c->err, sizeof c->err, ST_REFUSED, _("the record of %s was "
+	    "altered after it was written: %s"), c->arg[0], v.what);
 	return cli_fail(c, ST_REFUSED);
 }
-

@@ -14,6 +14,7 @@
 
 #include "i18n.h"
 #include "ini.h"
+#include "text.h"
 
 static const char *const type_names[] = {
 	"choice", "multi", "text", "longtext", "int", "time"
@@ -559,8 +560,6 @@ normalize_int(const struct form_field *fld, const char *v, char **canon,
 	const char *p = v;
 	long n;
 
-	if (*p == '+')
-		p++;
 	if (*v == '-' && v[1] >= '0' && v[1] <= '9')
 		return err_set(err, errlen, ST_DATAERR,
 		    _("%s: negative number '%s' (expected a whole number >= %ld)"),
@@ -585,6 +584,7 @@ normalize_time(const struct form_field *fld, const char *v, char **canon,
 {
 	char msg[128], out[20];
 	jtime_t t;
+	int rc;
 
 	if (strcmp(v, "unknown") == 0) {
 		if (!fld->allow_unknown)
@@ -594,13 +594,33 @@ normalize_time(const struct form_field *fld, const char *v, char **canon,
 		*canon = xstrdup(v);
 		return ST_OK;
 	}
-	if (jtime_parse(v, &t, msg, sizeof msg) != 0)
+	rc = jtime_parse(v, &t, msg, sizeof msg);
+	if (rc == JTIME_BAD_FORM)
 		return err_set(err, errlen, ST_DATAERR, fld->allow_unknown ?
-		    _("%s: bad time '%s': %s (expected YYYY-MM-DD HH:MM[:SS] "
-		    "or unknown)") : _("%s: bad time '%s': %s (expected "
-		    "YYYY-MM-DD HH:MM[:SS])"), fld->key, v, msg);
+		    _("%s: bad time '%s' (expected YYYY-MM-DD HH:MM[:SS] or "
+		    "unknown)") : _("%s: bad time '%s' (expected YYYY-MM-DD "
+		    "HH:MM[:SS])"), fld->key, v);
+	if (rc != 0)
+		return err_set(err, errlen, ST_DATAERR, _("%s: bad time '%s': "
+		    "%s"), fld->key, v, msg);
 	jtime_format_canon(t, out);
 	*canon = xstrdup(out);
+	return ST_OK;
+}
+
+/* What a person typed, as typed: the checks every text of the record
+ * gets (text.h), so an answers file, `set` and the wizard refuse alike. */
+static int
+normalize_text(const struct form_field *fld, const char *v, char **canon,
+    char *err, size_t errlen)
+{
+	char msg[256];
+
+	if (text_check_input(v, 1, fld->type == FORM_LONGTEXT ?
+	    FORM_LONGTEXT_MAX : FORM_TEXT_MAX, msg, sizeof msg) != 0)
+		return err_set(err, errlen, ST_DATAERR, "%s: %s", fld->key,
+		    msg);
+	*canon = xstrdup(v);
 	return ST_OK;
 }
 
@@ -630,7 +650,7 @@ form_value_normalize(const struct form_field *fld, const char *raw,
 	else if (fld->type == FORM_TIME)
 		rc = normalize_time(fld, v, canon, err, errlen);
 	else
-		*canon = xstrdup(v);
+		rc = normalize_text(fld, v, canon, err, errlen);
 	free(copy);
 	return rc;
 }

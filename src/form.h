@@ -78,10 +78,16 @@ int form_choice_index(const struct form_field *fld, const char *value);
 const char *form_choice_label(const struct form_field *fld, const char *value,
     enum lang lang);
 
+/* Bytes a text answer may hold: a long narrative fits, a pasted file
+ * does not. */
+#define FORM_TEXT_MAX 4096
+#define FORM_LONGTEXT_MAX 65536
+
 /* Checks and normalises a raw value for fld: trims, splits and re-joins
  * multi-choice values ("a, b" -> "a,b", order of the form, no duplicates,
  * "none" alone), checks integers and bounds, parses times to the canonical
- * "YYYY-MM-DD HH:MM[:SS]". Text may not be empty. On error returns
+ * "YYYY-MM-DD HH:MM[:SS]". Text may not be empty, and is checked by
+ * text_check_input. On error returns
  * ST_DATAERR with a message naming the allowed values (no FILE:LINE). */
 int form_value_normalize(const struct form_field *fld, const char *raw,
     char **canon, char *err, size_t errlen);

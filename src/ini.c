@@ -13,8 +13,8 @@
 #include "text.h"
 #include "util.h"
 
-static int
-unescape(char *s, char *err, size_t errlen)
+int
+ini_unescape(char *s, char *err, size_t errlen)
 {
 	char *r = s, *w = s;
 
@@ -93,7 +93,7 @@ parse_line(char *s, struct ini_line *l, char **section, char **name,
 	l->key = util_trim(s);
 	if (l->key[0] == '\0')
 		return err_set(err, errlen, ST_DATAERR, _("empty key before '='"));
-	rc = unescape(eq + 1, err, errlen);
+	rc = ini_unescape(eq + 1, err, errlen);
 	if (rc != ST_OK)
 		return rc;
 	l->value = util_trim(eq + 1);

@@ -31,6 +31,11 @@ typedef int (*ini_fn)(void *ud, const struct ini_line *l, char *err,
 int ini_set_tr(struct tr *t, const char *key, const char *stem,
     const char *value, int *handled, char *err, size_t errlen);
 
+/* The escapes of a value, in place: \n is a newline, \\ a backslash,
+ * any other backslash an error (ST_DATAERR, message in err). `set`
+ * arguments share them with answers files. */
+int ini_unescape(char *s, char *err, size_t errlen);
+
 /* Parses text; on error returns the code with "NAME:LINE: message" in err.
  * Invalid UTF-8 is an error too. */
 int ini_parse_string(const char *text, size_t len, const char *name,

@@ -172,15 +172,15 @@ jtime_parse(const char *s, jtime_t *out, char *err, size_t errlen)
 	int f[6];
 
 	if (s == NULL || !read_form(s, f))
-		return err_set(err, errlen, -1, "%s", _(FORM_MSG));
+		return err_set(err, errlen, JTIME_BAD_FORM, "%s", _(FORM_MSG));
 	if (f[0] < YEAR_MIN || f[0] > YEAR_MAX)
-		return err_set(err, errlen, -1, _("year %04d outside %d..%d"),
+		return err_set(err, errlen, -2, _("year %04d outside %d..%d"),
 		    f[0], YEAR_MIN, YEAR_MAX);
 	if (!jtime_valid_ymd(f[0], f[1], f[2]))
-		return err_set(err, errlen, -1, _("impossible date %.10s"), s);
+		return err_set(err, errlen, -2, _("impossible date %.10s"), s);
 	/* No 24:00 and no leap second: Japan-time records never use them. */
 	if (f[3] > 23 || f[4] > 59 || f[5] > 59)
-		return err_set(err, errlen, -1, _("impossible time %s"), s + 11);
+		return err_set(err, errlen, -2, _("impossible time %s"), s + 11);
 	*out = (jtime_t)jtime_days_from_ymd(f[0], f[1], f[2]) * SECS_PER_DAY +
 	    f[3] * 3600 + f[4] * 60 + f[5] - JTIME_OFFSET;
 	return 0;

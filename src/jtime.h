@@ -29,7 +29,9 @@ int jtime_weekday(long days);
 long jtime_day(jtime_t t);
 
 /* Parses "YYYY-MM-DD HH:MM[:SS]" or "YYYY-MM-DDTHH:MM[:SS]" as Japan time.
- * Returns 0, or -1 with a reason in err (impossible date, bad form). */
+ * Returns 0; JTIME_BAD_FORM when s is not of that form (err says which
+ * form is expected); -2 for an impossible date or time (err says why). */
+#define JTIME_BAD_FORM (-1)
 int jtime_parse(const char *s, jtime_t *out, char *err, size_t errlen);
 /* Parses "YYYY-MM-DD"; returns 0 or -1. */
 int jtime_parse_date(const char *s, long *days);

@@ -13,8 +13,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "chain.h"
 #include "i18n.h"
 #include "ini.h"
+#include "text.h"
 
 #ifndef SYSCONFDIR
 #define SYSCONFDIR "/etc"
@@ -374,25 +376,44 @@ value_time(const struct model_data *d, char *const *values, const char *key,
 	return jtime_parse(values[i], t, NULL, 0) == 0;
 }
 
+int
+model_check_time(const char *what, jtime_t t, jtime_t now, char *err,
+    size_t errlen)
+{
+	char at[20], lim[20];
+
+	jtime_format_canon(t, at);
+	if (t < MODEL_TIME_MIN)
+		return err_set(err, errlen, ST_DATAERR, _("%s %s is before "
+		    "2000-01-01"), what, at);
+	if (now != MODEL_NO_CLOCK && t > now + 86400) {
+		jtime_format_canon(now, lim);
+		return err_set(err, errlen, ST_DATAERR, _("%s %s is more than a "
+		    "day in the future (now %s, Japan time)"), what, at, lim);
+	}
+	return ST_OK;
+}
+
 /* The SPEC §2 cross-field checks; *key names the offending answer. */
 static int
 time_error(const struct model_data *d, char *const *values, jtime_t now,
     const char **key, char *err, size_t errlen)
 {
-	jtime_t disc, occ;
+	const struct form_field *fld;
+	jtime_t disc, occ, t;
 	char at[20], lim[20];
-	int have_disc = value_time(d, values, "discovered_at", &disc);
+	size_t i;
 
-	if (have_disc && now != MODEL_NO_CLOCK && disc > now + 86400) {
-		*key = "discovered_at";
-		jtime_format_canon(disc, at);
-		jtime_format_canon(now, lim);
-		return err_set(err, errlen, ST_DATAERR,
-		    _("discovered_at %s is more than a day in the future "
-		    "(now %s, Japan time)"), at, lim);
+	for (i = 0; i < d->form->nfields; i++) {
+		fld = &d->form->fields[i];
+		*key = fld->key;
+		if (fld->type == FORM_TIME &&
+		    value_time(d, values, fld->key, &t) &&
+		    model_check_time(fld->key, t, now, err, errlen) != ST_OK)
+			return ST_DATAERR;
 	}
-	if (have_disc && value_time(d, values, "occurred_at", &occ) &&
-	    occ > disc) {
+	if (value_time(d, values, "discovered_at", &disc) &&
+	    value_time(d, values, "occurred_at", &occ) && occ > disc) {
 		*key = "occurred_at";
 		jtime_format_canon(occ, at);
 		jtime_format_canon(disc, lim);
@@ -427,9 +448,9 @@ model_default_by(void)
 }
 
 static int
-add_event(struct store *st, long id, jtime_t now, const char *kind,
+add_event_at(struct store *st, long id, jtime_t now, const char *kind,
     const char *key, const char *old, const char *new_, const char *by,
-    char *err, size_t errlen)
+    const char *acted_at, char *err, size_t errlen)
 {
 	struct store_event ev;
 	char at[26];
@@ -442,7 +463,45 @@ add_event(struct store *st, long id, jtime_t now, const char *kind,
 	ev.old = old;
 	ev.new_ = new_;
 	ev.by = by;
+	ev.acted_at = acted_at;
 	return store_event_add(st, id, &ev, err, errlen);
+}
+
+static int
+add_event(struct store *st, long id, jtime_t now, const char *kind,
+    const char *key, const char *old, const char *new_, const char *by,
+    char *err, size_t errlen)
+{
+	return add_event_at(st, id, now, kind, key, old, new_, by, NULL, err,
+	    errlen);
+}
+
+/* Who a change is by: a name, on one line (the timeline prints it). */
+static int
+check_by(const char *by, char *err, size_t errlen)
+{
+	char msg[256];
+
+	if (by == NULL || by[strspn(by, " \t")] == '\0')
+		return err_set(err, errlen, ST_DATAERR, _("the name of who "
+		    "made the change is empty"));
+	if (text_check_input(by, 0, MODEL_NAME_MAX, msg, sizeof msg) != 0)
+		return err_set(err, errlen, ST_DATAERR, _("the name '%s': %s"),
+		    by, msg);
+	return ST_OK;
+}
+
+/* A note, a reason, the measures: not blank, and checked like answers. */
+static int
+check_prose(const char *what, const char *text, char *err, size_t errlen)
+{
+	char msg[256];
+
+	if (text == NULL || text[strspn(text, " \t\r\n")] == '\0')
+		return err_set(err, errlen, ST_DATAERR, _("%s is empty"), what);
+	if (text_check_input(text, 1, MODEL_TEXT_MAX, msg, sizeof msg) != 0)
+		return err_set(err, errlen, ST_DATAERR, "%s: %s", what, msg);
+	return ST_OK;
 }
 
 /* Writes the summary columns `list` reads. */
@@ -669,6 +728,62 @@ model_load(struct store *st, const struct model_data *d, const char *ref,
 	return ST_OK;
 }
 
+/* ---- changes: each re-reads what it changes inside its transaction ---- */
+
+/* Moves fresh's state into inc (inc keeps its identity: the views hold
+ * it) and frees fresh. Pointers into inc's records (check items) go
+ * stale: callers evaluate again after every change. */
+static void
+incident_take(struct incident *inc, struct incident *fresh)
+{
+	struct incident old = *inc;
+
+	inc->closed = fresh->closed;
+	inc->values = fresh->values;
+	inc->nvalues = fresh->nvalues;
+	inc->records = fresh->records;
+	inc->nrecords = fresh->nrecords;
+	inc->measures = fresh->measures;
+	fresh->values = old.values;
+	fresh->nvalues = old.nvalues;
+	fresh->records = old.records;
+	fresh->nrecords = old.nrecords;
+	fresh->measures = old.measures;
+	incident_free(fresh);
+}
+
+/* Takes the write lock, then reads the incident as stored: what another
+ * terminal or command changed since inc was loaded is what this change
+ * applies to. On success the transaction is open and *fresh holds the
+ * stored state. */
+static int
+begin_fresh(struct store *st, const struct model_data *d,
+    const struct incident *inc, struct incident **fresh, char *err,
+    size_t errlen)
+{
+	char id[24];
+	int rc = store_begin(st, err, errlen);
+
+	if (rc != ST_OK)
+		return rc;
+	snprintf(id, sizeof id, "%ld", inc->id);
+	rc = model_load(st, d, id, fresh, err, errlen);
+	if (rc != ST_OK)
+		store_rollback(st);
+	return rc;
+}
+
+/* Ends a change begun by begin_fresh: commits (or rolls back on error)
+ * and leaves inc showing the stored state either way. */
+static int
+end_fresh(struct store *st, struct incident *inc, struct incident *fresh,
+    int rc, char *err, size_t errlen)
+{
+	rc = finish(st, rc, err, errlen);
+	incident_take(inc, fresh);
+	return rc;
+}
+
 static int
 refuse_closed(const struct incident *inc, char *err, size_t errlen)
 {
@@ -679,18 +794,39 @@ refuse_closed(const struct incident *inc, char *err, size_t errlen)
 	    inc->ref, inc->ref);
 }
 
-int
-model_set_answers(struct store *st, const struct model_data *d,
-    struct incident *inc, const struct answer_set *changes, const char *by,
-    jtime_t now, char *err, size_t errlen)
+/* With MODEL_SEEN, a key whose stored value is no longer the one inc
+ * shows has been changed elsewhere: the caller must show it first. */
+static int
+find_stale(const struct model_data *d, const struct incident *seen,
+    const struct incident *fresh, const struct answer_set *changes,
+    char *err, size_t errlen)
+{
+	const char *a, *b;
+	size_t i;
+	int idx;
+
+	for (i = 0; i < changes->n; i++) {
+		idx = form_field_index(d->form, changes->v[i].key);
+		if (idx < 0)
+			continue;
+		a = seen->values[idx];
+		b = fresh->values[idx];
+		if ((a == NULL) != (b == NULL) || (a != NULL && strcmp(a, b)))
+			return err_set(err, errlen, ST_STALE, _("%s was changed "
+			    "on another terminal meanwhile; the stored value is "
+			    "shown now"), changes->v[i].key);
+	}
+	return ST_OK;
+}
+
+static int
+check_changes(const struct model_data *d, const struct incident *inc,
+    const struct answer_set *changes, jtime_t now, char *err, size_t errlen)
 {
 	char **values;
 	size_t i;
 	int rc, idx;
 
-	rc = refuse_closed(inc, err, errlen);
-	if (rc != ST_OK)
-		return rc;
 	values = xcalloc(d->form->nfields, sizeof *values);
 	memcpy(values, inc->values, d->form->nfields * sizeof *values);
 	for (i = 0; i < changes->n; i++) {
@@ -701,20 +837,36 @@ model_set_answers(struct store *st, const struct model_data *d,
 	rc = model_check_times(d, values, inc->drill != NULL ? MODEL_NO_CLOCK :
 	    now, err, errlen);
 	free(values);
-	if (rc != ST_OK)
+	return rc;
+}
+
+int
+model_set_answers(struct store *st, const struct model_data *d,
+    struct incident *inc, const struct answer_set *changes, const char *by,
+    jtime_t now, unsigned flags, char *err, size_t errlen)
+{
+	struct incident *fresh;
+	size_t i;
+	int rc, idx;
+
+	if ((rc = check_by(by, err, errlen)) != ST_OK ||
+	    (rc = begin_fresh(st, d, inc, &fresh, err, errlen)) != ST_OK)
 		return rc;
-	rc = store_begin(st, err, errlen);
-	if (rc != ST_OK)
-		return rc;
+	rc = refuse_closed(fresh, err, errlen);
+	if (rc == ST_OK && (flags & MODEL_SEEN))
+		rc = find_stale(d, inc, fresh, changes, err, errlen);
+	if (rc == ST_OK)
+		rc = check_changes(d, fresh, changes, now, err, errlen);
 	for (i = 0; rc == ST_OK && i < changes->n; i++) {
 		idx = form_field_index(d->form, changes->v[i].key);
 		if (idx >= 0)
-			rc = put_answer(st, inc, (size_t)idx, changes->v[i].key,
-			    changes->v[i].value, by, now, err, errlen);
+			rc = put_answer(st, fresh, (size_t)idx,
+			    changes->v[i].key, changes->v[i].value, by, now,
+			    err, errlen);
 	}
 	if (rc == ST_OK)
-		rc = refresh_summary(st, d, inc, err, errlen);
-	return finish(st, rc, err, errlen);
+		rc = refresh_summary(st, d, fresh, err, errlen);
+	return end_fresh(st, inc, fresh, rc, err, errlen);
 }
 
 static void
@@ -740,6 +892,8 @@ record_put(struct incident *inc, const char *action, enum action_status s,
 	r->note = dup_or_null(note);
 }
 
+/* The action state row and its event (with the time it was done, which
+ * may be earlier than the record), then its note as an event of its own. */
 static int
 write_action(struct store *st, struct incident *inc, const char *action,
     enum action_status old, enum action_status s, const char *by,
@@ -750,8 +904,8 @@ write_action(struct store *st, struct incident *inc, const char *action,
 
 	rc = store_action_put(st, inc->id, &a, err, errlen);
 	if (rc == ST_OK)
-		rc = add_event(st, inc->id, now, "action", action,
-		    model_status_name(old), model_status_name(s), by, err,
+		rc = add_event_at(st, inc->id, now, "action", action,
+		    model_status_name(old), model_status_name(s), by, at, err,
 		    errlen);
 	if (rc == ST_OK && note != NULL && *note != '\0')
 		rc = add_event(st, inc->id, now, "note", action, NULL, note, by,
@@ -777,43 +931,88 @@ check_action(const struct model_data *d, const struct evaluation *ev,
 	return ST_OK;
 }
 
-int
-model_set_action(struct store *st, const struct model_data *d,
-    struct incident *inc, const char *action, enum action_status status,
+/* `at` (ISO 8601, as stored) must be a time of SPEC §1's range. */
+static int
+check_acted_at(const struct incident *inc, const char *at, jtime_t now,
+    char *err, size_t errlen)
+{
+	char stamp[20];
+	jtime_t t;
+
+	snprintf(stamp, sizeof stamp, "%.19s", at);
+	if (strlen(at) != 25 || jtime_parse(stamp, &t, NULL, 0) != 0)
+		return err_set(err, errlen, ST_DATAERR, _("'%s' is not a time "
+		    "(expected YYYY-MM-DD HH:MM)"), at);
+	return model_check_time(_("the time done"), t, inc->drill != NULL ?
+	    MODEL_NO_CLOCK : now, err, errlen);
+}
+
+static int
+check_action_input(const struct incident *inc, enum action_status status,
+    const char *by, const char *at, const char *note, jtime_t now,
+    char *err, size_t errlen)
+{
+	int rc = check_by(by, err, errlen);
+
+	if (rc == ST_OK && at != NULL)
+		rc = check_acted_at(inc, at, now, err, errlen);
+	if (rc == ST_OK && note != NULL)
+		rc = check_prose(status == ACTION_SKIPPED ? _("the reason") :
+		    _("the note"), note, err, errlen);
+	return rc;
+}
+
+/* Done twice is no change; done by an answer alone has no "by" yet, so
+ * recording it is a change. */
+static int
+no_change(const struct check_item *item, enum action_status status)
+{
+	return item->status == status && item->record != NULL &&
+	    status != ACTION_SKIPPED;
+}
+
+static int
+apply_action(struct store *st, const struct model_data *d,
+    struct incident *fresh, const char *action, enum action_status status,
     const char *by, const char *at, const char *note, jtime_t now,
     char *err, size_t errlen)
 {
 	const struct check_item *item;
 	struct evaluation ev;
 	char nowiso[26];
-	int rc;
+	int rc = refuse_closed(fresh, err, errlen);
 
-	rc = refuse_closed(inc, err, errlen);
 	if (rc != ST_OK)
 		return rc;
-	model_evaluate(d, inc, &ev);
+	model_evaluate(d, fresh, &ev);
 	rc = check_action(d, &ev, action, &item, err, errlen);
-	/* Done twice is no change; done by an answer alone has no "by"
-	 * yet, so recording it is a change. */
-	if (rc == ST_OK && item->status == status && item->record != NULL &&
-	    status != ACTION_SKIPPED) {
-		model_evaluation_free(&ev);
-		return ST_OK;
-	}
-	if (rc == ST_OK) {
+	if (rc == ST_OK && !no_change(item, status)) {
 		jtime_format_iso(now, nowiso);
-		rc = store_begin(st, err, errlen);
-		if (rc == ST_OK) {
-			rc = write_action(st, inc, action, item->status, status,
-			    by, at != NULL ? at : nowiso, note, now, err,
-			    errlen);
-			if (rc == ST_OK)
-				rc = refresh_summary(st, d, inc, err, errlen);
-			rc = finish(st, rc, err, errlen);
-		}
+		rc = write_action(st, fresh, action, item->status, status, by,
+		    at != NULL ? at : nowiso, note, now, err, errlen);
+		if (rc == ST_OK)
+			rc = refresh_summary(st, d, fresh, err, errlen);
 	}
 	model_evaluation_free(&ev);
 	return rc;
+}
+
+int
+model_set_action(struct store *st, const struct model_data *d,
+    struct incident *inc, const char *action, enum action_status status,
+    const char *by, const char *at, const char *note, jtime_t now,
+    char *err, size_t errlen)
+{
+	struct incident *fresh;
+	int rc;
+
+	if ((rc = check_action_input(inc, status, by, at, note, now, err,
+	    errlen)) != ST_OK ||
+	    (rc = begin_fresh(st, d, inc, &fresh, err, errlen)) != ST_OK)
+		return rc;
+	rc = apply_action(st, d, fresh, action, status, by, at, note, now, err,
+	    errlen);
+	return end_fresh(st, inc, fresh, rc, err, errlen);
 }
 
 int
@@ -821,19 +1020,18 @@ model_add_note(struct store *st, const struct model_data *d,
     struct incident *inc, const char *text, const char *by, jtime_t now,
     char *err, size_t errlen)
 {
+	struct incident *fresh;
 	int rc;
 
-	(void)d;
-	rc = refuse_closed(inc, err, errlen);
-	if (rc != ST_OK)
+	if ((rc = check_prose(_("the note"), text, err, errlen)) != ST_OK ||
+	    (rc = check_by(by, err, errlen)) != ST_OK ||
+	    (rc = begin_fresh(st, d, inc, &fresh, err, errlen)) != ST_OK)
 		return rc;
-	if (text == NULL || *text == '\0')
-		return err_set(err, errlen, ST_USAGE, _("the note is empty"));
-	rc = store_begin(st, err, errlen);
+	rc = refuse_closed(fresh, err, errlen);
 	if (rc == ST_OK)
-		rc = finish(st, add_event(st, inc->id, now, "note", NULL, NULL,
-		    text, by, err, errlen), err, errlen);
-	return rc;
+		rc = add_event(st, inc->id, now, "note", NULL, NULL, text, by,
+		    err, errlen);
+	return end_fresh(st, inc, fresh, rc, err, errlen);
 }
 
 static void
@@ -864,49 +1062,63 @@ close_reasons(const struct model_data *d, const struct evaluation *ev,
 		    "(--measures) are empty"));
 }
 
+static int
+apply_close(struct store *st, const struct model_data *d,
+    struct incident *fresh, const char *measures, const char *by,
+    jtime_t now, struct strv *reasons, char *err, size_t errlen)
+{
+	const struct check_item *rp;
+	struct evaluation ev;
+	char nowiso[26];
+	int rc = ST_OK;
+
+	if (fresh->closed)
+		return err_set(err, errlen, ST_REFUSED,
+		    _("incident %s is already closed"), fresh->ref);
+	model_evaluate(d, fresh, &ev);
+	close_reasons(d, &ev, measures, reasons);
+	if (reasons->n > 0) {
+		model_evaluation_free(&ev);
+		return err_set(err, errlen, ST_REFUSED,
+		    _("incident %s cannot be closed yet"), fresh->ref);
+	}
+	jtime_format_iso(now, nowiso);
+	rp = model_item_find(&ev, "recurrence_prevention");
+	if (rp != NULL && rp->status != ACTION_DONE)
+		rc = write_action(st, fresh, "recurrence_prevention",
+		    rp->status, ACTION_DONE, by, nowiso, NULL, now, err,
+		    errlen);
+	model_evaluation_free(&ev);
+	if (rc == ST_OK)
+		rc = store_incident_set_closed(st, fresh->id, 1, measures, err,
+		    errlen);
+	if (rc == ST_OK)
+		rc = add_event(st, fresh->id, now, "closed", NULL, NULL,
+		    measures, by, err, errlen);
+	if (rc != ST_OK)
+		return rc;
+	fresh->closed = 1;
+	free(fresh->measures);
+	fresh->measures = xstrdup(measures);
+	return refresh_summary(st, d, fresh, err, errlen);
+}
+
 int
 model_close(struct store *st, const struct model_data *d,
     struct incident *inc, const char *measures, const char *by, jtime_t now,
     struct strv *reasons, char *err, size_t errlen)
 {
-	const struct check_item *rp;
-	struct evaluation ev;
-	char nowiso[26];
+	struct incident *fresh;
 	int rc;
 
-	if (inc->closed)
-		return err_set(err, errlen, ST_REFUSED,
-		    _("incident %s is already closed"), inc->ref);
-	model_evaluate(d, inc, &ev);
-	close_reasons(d, &ev, measures, reasons);
-	if (reasons->n > 0) {
-		model_evaluation_free(&ev);
-		return err_set(err, errlen, ST_REFUSED,
-		    _("incident %s cannot be closed yet"), inc->ref);
-	}
-	jtime_format_iso(now, nowiso);
-	rc = store_begin(st, err, errlen);
-	rp = model_item_find(&ev, "recurrence_prevention");
-	if (rc == ST_OK && rp != NULL && rp->status != ACTION_DONE)
-		rc = write_action(st, inc, "recurrence_prevention", rp->status,
-		    ACTION_DONE, by, nowiso, NULL, now, err, errlen);
-	model_evaluation_free(&ev);
-	if (rc == ST_OK)
-		rc = store_incident_set_closed(st, inc->id, 1, measures, err,
-		    errlen);
-	if (rc == ST_OK)
-		rc = add_event(st, inc->id, now, "closed", NULL, NULL, measures,
-		    by, err, errlen);
-	inc->closed = rc == ST_OK;
-	if (rc == ST_OK)
-		rc = refresh_summary(st, d, inc, err, errlen);
-	rc = finish(st, rc, err, errlen);
-	if (rc == ST_OK) {
-		free(inc->measures);
-		inc->measures = xstrdup(measures);
-	} else
-		inc->closed = 0;
-	return rc;
+	/* Empty measures are a reason to list, not an input error. */
+	if ((measures != NULL && measures[strspn(measures, " \t\r\n")] != '\0'
+	    && (rc = check_prose(_("the measures"), measures, err, errlen)) !=
+	    ST_OK) || (rc = check_by(by, err, errlen)) != ST_OK ||
+	    (rc = begin_fresh(st, d, inc, &fresh, err, errlen)) != ST_OK)
+		return rc;
+	rc = apply_close(st, d, fresh, measures, by, now, reasons, err, errlen);
+	return end_fresh(st, inc, fresh, rc, err, errlen);
 }
 
 int
@@ -914,32 +1126,34 @@ model_reopen(struct store *st, const struct model_data *d,
     struct incident *inc, const char *by, jtime_t now, char *err,
     size_t errlen)
 {
+	struct incident *fresh;
 	int rc;
 
-	(void)d;
-	if (!inc->closed)
-		return err_set(err, errlen, ST_REFUSED,
-		    _("incident %s is not closed"), inc->ref);
-	rc = store_begin(st, err, errlen);
-	if (rc != ST_OK)
+	if ((rc = check_by(by, err, errlen)) != ST_OK ||
+	    (rc = begin_fresh(st, d, inc, &fresh, err, errlen)) != ST_OK)
 		return rc;
-	rc = store_incident_set_closed(st, inc->id, 0, inc->measures, err,
-	    errlen);
+	if (!fresh->closed)
+		rc = err_set(err, errlen, ST_REFUSED,
+		    _("incident %s is not closed"), fresh->ref);
 	if (rc == ST_OK)
-		rc = add_event(st, inc->id, now, "reopened", NULL, NULL, NULL,
+		rc = store_incident_set_closed(st, fresh->id, 0,
+		    fresh->measures, err, errlen);
+	if (rc == ST_OK)
+		rc = add_event(st, fresh->id, now, "reopened", NULL, NULL, NULL,
 		    by, err, errlen);
-	rc = finish(st, rc, err, errlen);
 	if (rc == ST_OK)
-		inc->closed = 0;
-	return rc;
+		fresh->closed = 0;
+	return end_fresh(st, inc, fresh, rc, err, errlen);
 }
 
 int
 model_record_export(struct store *st, struct incident *inc, const char *path,
     const char *by, jtime_t now, char *err, size_t errlen)
 {
-	int rc = store_begin(st, err, errlen);
+	int rc = check_by(by, err, errlen);
 
+	if (rc == ST_OK)
+		rc = store_begin(st, err, errlen);
 	if (rc != ST_OK)
 		return rc;
 	return finish(st, add_event(st, inc->id, now, "export", NULL, NULL,
@@ -974,74 +1188,37 @@ model_expand_detail(const struct model_data *d, const struct incident *inc,
 	return out;
 }
 
-struct verify_walk {
-	long id;
-	char prev[65];
-	long broken;
-	char *what;
-	size_t whatlen;
-};
-
-static void
-verify_event(void *ud, const struct store_event *ev)
+int
+model_verify(struct store *st, const struct incident *inc, long at,
+    struct chain_report *out, char *err, size_t errlen)
 {
-	struct verify_walk *w = ud;
-	char want[65];
-
-	if (w->broken != 0)
-		return;
-	if (store_event_digest(w->id, w->prev, ev, want) != 0 ||
-	    ev->hash == NULL || strcmp(ev->hash, want) != 0) {
-		w->broken = ev->seq;
-		snprintf(w->what, w->whatlen, "%s %s %s", ev->at, ev->kind,
-		    ev->key != NULL ? ev->key : "");
-		return;
-	}
-	snprintf(w->prev, sizeof w->prev, "%s", ev->hash);
+	return chain_verify(st, inc->id, at, out, err, errlen);
 }
 
 int
-model_verify(struct store *st, const struct incident *inc, long *broken,
-    char *what, size_t whatlen, char last[65], char *err, size_t errlen)
+model_drill_submit(struct store *st, const struct model_data *d,
+    struct incident *inc, const char *by, jtime_t now, char *err,
+    size_t errlen)
 {
-	struct verify_walk w;
-	int rc;
-
-	memset(&w, 0, sizeof w);
-	w.id = inc->id;
-	memset(w.prev, '0', 64);
-	w.what = what;
-	w.whatlen = whatlen;
-	what[0] = '\0';
-	rc = store_events_get(st, inc->id, verify_event, &w, err, errlen);
-	*broken = w.broken;
-	snprintf(last, 65, "%s", w.broken == 0 && strspn(w.prev, "0") != 64 ?
-	    w.prev : "");
-	return rc;
-}
-
-int
-model_drill_submit(struct store *st, struct incident *inc, const char *by,
-    jtime_t now, char *err, size_t errlen)
-{
+	struct incident *fresh;
 	int rc;
 
 	if (inc->drill == NULL)
 		return err_set(err, errlen, ST_DATAERR,
 		    _("%s is not a drill"), inc->ref);
-	if (inc->closed)
-		return ST_OK;
-	rc = store_begin(st, err, errlen);
-	if (rc != ST_OK)
+	if ((rc = check_by(by, err, errlen)) != ST_OK ||
+	    (rc = begin_fresh(st, d, inc, &fresh, err, errlen)) != ST_OK)
 		return rc;
-	rc = store_incident_set_closed(st, inc->id, 1, NULL, err, errlen);
-	if (rc == ST_OK)
-		rc = add_event(st, inc->id, now, "closed", NULL, NULL, "drill",
-		    by, err, errlen);
-	rc = finish(st, rc, err, errlen);
-	if (rc == ST_OK)
-		inc->closed = 1;
-	return rc;
+	if (!fresh->closed) {
+		rc = store_incident_set_closed(st, fresh->id, 1, NULL, err,
+		    errlen);
+		if (rc == ST_OK)
+			rc = add_event(st, fresh->id, now, "closed", NULL, NULL,
+			    "drill", by, err, errlen);
+		if (rc == ST_OK)
+			fresh->closed = 1;
+	}
+	return end_fresh(st, inc, fresh, rc, err, errlen);
 }
 
 /* When a drill run started and ended, read off its timeline. */

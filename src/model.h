@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 
+#include "chain.h"
 #include "contacts.h"
 #include "deadline.h"
 #include "drill.h"
@@ -117,9 +118,21 @@ int model_answers_parse(const struct model_data *d, const char *text,
     char *err, size_t errlen);
 
 /* Checks the time answers of the incident after applying `changes`
- * (discovered_at at most a day in the future, occurred_at not after it). */
+ * (each within model_check_time's range, occurred_at not after
+ * discovered_at). */
 int model_check_times(const struct model_data *d, char *const *values,
     jtime_t now, char *err, size_t errlen);
+
+/* The times SPEC §1 accepts anywhere: from 2000-01-01 to a day after
+ * `now` (no upper bound with MODEL_NO_CLOCK). `what` names the time in
+ * the message. */
+#define MODEL_TIME_MIN ((jtime_t)946652400)	/* 2000-01-01 00:00 JST */
+int model_check_time(const char *what, jtime_t t, jtime_t now, char *err,
+    size_t errlen);
+
+/* Bytes a note, a reason or the measures may hold, and a name. */
+#define MODEL_TEXT_MAX 65536
+#define MODEL_NAME_MAX 200
 
 /* Creates an incident from answers (may be empty): reference YYYY-NNNN,
  * or DYYYY-NNNN for a drill; prefills fields with `prefill` from contacts;
@@ -133,16 +146,26 @@ int model_create(struct store *st, const struct model_data *d,
 int model_load(struct store *st, const struct model_data *d, const char *ref,
     struct incident **out, char *err, size_t errlen);
 
-/* Applies answer changes (value NULL clears). Unchanged values are skipped;
- * each change is an "answer" event at `now`. Refused (ST_REFUSED) when
- * closed. A drill run's times are checked as with MODEL_NO_CLOCK. */
+/* Every change below re-reads the incident inside its transaction and
+ * applies to what is stored; on return, success or not, inc shows the
+ * stored state (evaluate again: check items point into it). Refused
+ * (ST_REFUSED) when the incident is closed. `by` names who, on one line.
+ *
+ * Applies answer changes (value NULL clears). Unchanged values are skipped;
+ * each change is an "answer" event at `now`, its old value the stored one.
+ * With MODEL_SEEN (a screen that shows inc's values), a key changed
+ * elsewhere since inc was loaded is not overwritten: ST_STALE, nothing
+ * stored. A drill run's times are checked as with MODEL_NO_CLOCK. */
+#define MODEL_SEEN 1u
 int model_set_answers(struct store *st, const struct model_data *d,
     struct incident *inc, const struct answer_set *changes, const char *by,
-    jtime_t now, char *err, size_t errlen);
+    jtime_t now, unsigned flags, char *err, size_t errlen);
 
 /* Sets an action's status (done, skipped, open). The action must be on the
- * checklist now (else ST_DATAERR). `at` NULL means now. Marking done an
- * action already done changes nothing (ST_OK). */
+ * checklist now (else ST_DATAERR). `at` (ISO 8601) NULL means now, else a
+ * time of model_check_time's range. Marking done an action already done
+ * changes nothing (ST_OK). The note (a skip's reason) is checked like a
+ * note. */
 int model_set_action(struct store *st, const struct model_data *d,
     struct incident *inc, const char *action, enum action_status status,
     const char *by, const char *at, const char *note, jtime_t now,
@@ -167,8 +190,9 @@ int model_record_export(struct store *st, struct incident *inc,
 
 /* Ends a drill run: it leaves the open list and its clock stops (timeline
  * kind "closed", new = "drill"). ST_DATAERR when inc is not a drill. */
-int model_drill_submit(struct store *st, struct incident *inc,
-    const char *by, jtime_t now, char *err, size_t errlen);
+int model_drill_submit(struct store *st, const struct model_data *d,
+    struct incident *inc, const char *by, jtime_t now, char *err,
+    size_t errlen);
 
 /* Scores a drill run (SPEC §8) against its scenario: the answers stored,
  * the actions recorded done, and the time from creation to submission
@@ -179,12 +203,10 @@ int model_drill_score(struct store *st, const struct model_data *d,
     const struct incident *inc, struct drill_score *out, char *by,
     size_t bylen, char *err, size_t errlen);
 
-/* Walks the incident's timeline recomputing the hash chain. On return
- * *broken is 0 when every stored hash matches, else the 1-based position of
- * the first event that does not (described in `what`, at least 128 bytes);
- * `last` holds the final stored hash (empty when there are no events). */
-int model_verify(struct store *st, const struct incident *inc, long *broken,
-    char *what, size_t whatlen, char last[65], char *err, size_t errlen);
+/* Checks the incident's record against its timeline (chain_verify);
+ * `at` > 0 asks for the hash as of event `at`. */
+int model_verify(struct store *st, const struct incident *inc, long at,
+    struct chain_report *out, char *err, size_t errlen);
 
 /* An action's detail for this incident: "{answer:KEY}" becomes the
  * answer (or `unset`), "{section}" the facility's contact for it. Sets

@@ -381,18 +381,24 @@ timeline(struct report_ctx *r, struct store *st, char *err, size_t errlen)
 static int
 chain_note(struct report_ctx *r, struct store *st, char *err, size_t errlen)
 {
-	char what[256], last[65], *line;
-	long broken;
+	struct chain_report v;
+	char *line;
 	int rc;
 
-	rc = model_verify(st, r->inc, &broken, what, sizeof what, last, err,
-	    errlen);
+	rc = model_verify(st, r->inc, 0, &v, err, errlen);
 	if (rc != ST_OK)
 		return rc;
-	line = broken == 0 ? xasprintf(tx(r, N_("Tamper evidence: the "
-	    "timeline's hash chain is intact; last hash %s")), last) :
-	    xasprintf(tx(r, N_("Tamper evidence: the timeline was ALTERED at "
-	    "event %ld")), broken);
+	/* The export's own event comes after: the head printed here is the
+	 * one `verify --at N` gives for this copy later. */
+	if (v.broken != 0)
+		line = xasprintf(tx(r, N_("Tamper evidence: the record was "
+		    "ALTERED after it was written: %s")), v.what);
+	else
+		line = xasprintf(tx(r, N_("Tamper evidence: as exported, the "
+		    "timeline has %ld events and its hash chain is intact; the "
+		    "hash of event %ld is %s. To check this printed copy later, "
+		    "'anshin-ir verify %s --at %ld' must print the same hash.")),
+		    v.events, v.events, v.head, r->inc->ref, v.events);
 	report_doc_note(r->doc, line);
 	free(line);
 	return ST_OK;

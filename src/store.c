@@ -39,7 +39,7 @@
 
 #include <sqlite3.h>
 
-#include "hash.h"
+#include "chain.h"
 #include "i18n.h"
 #include "util.h"
 
@@ -50,12 +50,26 @@
 /* ---- schema ---------------------------------------------------------- */
 
 /*
- * Each entry migrates from version i to i + 1 and sets user_version
- * itself (a PRAGMA cannot take a bound parameter). Never edit an entry
- * once released: add a new one.
+ * Each entry migrates from version i to i + 1: SQL, then optionally a C
+ * step over the rows (what SQL cannot compute, such as hashes), then SQL
+ * that sets user_version (a PRAGMA cannot take a bound parameter). Never
+ * edit an entry once released: add a new one.
  */
-static const char *const migrations[] = {
+struct migration {
+	const char *sql;
+	int (*rows)(struct store *st, char *err, size_t errlen);
+	const char *after;
+};
+
+static int chain_rows(struct store *st, char *err, size_t errlen);
+
+#define EVENT_NO_UPDATE \
+	"CREATE TRIGGER event_no_update BEFORE UPDATE ON event" \
+	"  BEGIN SELECT RAISE(ABORT, 'timeline events cannot be changed'); END;"
+
+static const struct migration migrations[] = {
 	/* 0 -> 1 */
+	{
 	"CREATE TABLE incident ("
 	"  id INTEGER PRIMARY KEY,"
 	"  ref TEXT NOT NULL UNIQUE,"
@@ -112,14 +126,24 @@ static const char *const migrations[] = {
 	"  by TEXT"
 	");"
 	"CREATE INDEX event_incident ON event (incident, id);"
-	"CREATE TRIGGER event_no_update BEFORE UPDATE ON event"
-	"  BEGIN SELECT RAISE(ABORT, 'timeline events cannot be changed'); END;"
+	EVENT_NO_UPDATE
 	"CREATE TRIGGER event_no_delete BEFORE DELETE ON event"
 	"  BEGIN SELECT RAISE(ABORT, 'timeline events cannot be deleted'); END;"
-	"PRAGMA user_version = 1;",
+	"PRAGMA user_version = 1;", NULL, NULL },
 	/* 2: the tamper-evident chain (DESIGN "Storage"). */
-	"ALTER TABLE event ADD COLUMN hash TEXT;"
-	"PRAGMA user_version = 2;",
+	{ "ALTER TABLE event ADD COLUMN hash TEXT;"
+	"PRAGMA user_version = 2;", NULL, NULL },
+	/* 3: the chain covers every event and its end is kept with the
+	 * incident, so that removing the last events shows; an action's own
+	 * time is part of its event. Version 1 events, which had no hash,
+	 * are chained here (verify could never pass on them otherwise). */
+	{ "ALTER TABLE event ADD COLUMN acted_at TEXT;"
+	"ALTER TABLE incident ADD COLUMN events INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE incident ADD COLUMN head TEXT;"
+	"DROP TRIGGER event_no_update;",
+	chain_rows,
+	EVENT_NO_UPDATE
+	"PRAGMA user_version = 3;" },
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
@@ -128,11 +152,11 @@ static const char *const migrations[] = {
 
 #define INCIDENT_COLS \
 	"id, ref, drill, closed, measures, created_at, kind, discovered_at," \
-	" reportable, next_due, summary"
-/* The same positions without measures, which the list indexes omit. */
+	" reportable, next_due, summary, events, head"
+/* The same positions without what the list indexes omit. */
 #define LIST_COLS \
 	"id, ref, drill, closed, NULL, created_at, kind, discovered_at," \
-	" reportable, next_due, summary"
+	" reportable, next_due, summary, 0, NULL"
 
 enum stmt_id {
 	S_BEGIN,
@@ -144,6 +168,7 @@ enum stmt_id {
 	S_INC_BY_ID,
 	S_INC_CLOSED,
 	S_INC_SUMMARY,
+	S_INC_HEAD,
 	S_ANS_GET,
 	S_ANS_PUT,
 	S_ANS_DEL,
@@ -173,6 +198,8 @@ static const char *const stmt_sql[S_COUNT] = {
 	    " WHERE id = ?1",
 	[S_INC_SUMMARY] = "UPDATE incident SET kind = ?2, discovered_at = ?3,"
 	    " reportable = ?4, next_due = ?5, summary = ?6 WHERE id = ?1",
+	[S_INC_HEAD] = "UPDATE incident SET events = events + 1, head = ?2"
+	    " WHERE id = ?1",
 	[S_ANS_GET] = "SELECT key, value FROM answer WHERE incident = ?1"
 	    " ORDER BY key",
 	[S_ANS_PUT] = "INSERT INTO answer (incident, key, value)"
@@ -188,9 +215,10 @@ static const char *const stmt_sql[S_COUNT] = {
 	    " status = excluded.status, by = excluded.by, at = excluded.at,"
 	    " note = excluded.note",
 	[S_EV_ADD] = "INSERT INTO event"
-	    " (incident, at, kind, key, old, new, by, hash)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-	[S_EV_GET] = "SELECT at, kind, key, old, new, by, hash FROM event"
+	    " (incident, at, kind, key, old, new, by, acted_at, hash)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	[S_EV_GET] = "SELECT at, kind, key, old, new, by, acted_at, hash"
+	    " FROM event"
 	    " WHERE incident = ?1 ORDER BY id",
 	[S_EV_LAST] = "SELECT hash FROM event WHERE incident = ?1"
 	    " ORDER BY id DESC LIMIT 1",
@@ -207,7 +235,7 @@ static const char *const stmt_sql[S_COUNT] = {
 /* Column positions of INCIDENT_COLS. */
 enum {
 	C_ID, C_REF, C_DRILL, C_CLOSED, C_MEASURES, C_CREATED_AT, C_KIND,
-	C_DISCOVERED_AT, C_REPORTABLE, C_NEXT_DUE, C_SUMMARY
+	C_DISCOVERED_AT, C_REPORTABLE, C_NEXT_DUE, C_SUMMARY, C_EVENTS, C_HEAD
 };
 
 struct store {
@@ -469,23 +497,74 @@ create_file(const char *path, char *err, size_t errlen)
 	return ST_OK;
 }
 
+/* The database (and SQLite's -wal and -shm beside it) must be this
+ * user's own regular file, private to them: a file planted by someone else
+ * in a shared directory, or one others can read, is patient data in the
+ * wrong hands. A file this user cannot write is refused too: SQLite would
+ * give a -shm it creates the same mode and break every later write. */
 static int
-prepare_path(const char *path, char *err, size_t errlen)
+check_file(const char *path, int must_exist, char *err, size_t errlen)
 {
+	struct stat sb;
+
+	if (stat(path, &sb) != 0) {
+		if (errno == ENOENT && !must_exist)
+			return ST_OK;
+		return err_set(err, errlen, errno == ENOENT ? ST_NOINPUT :
+		    ST_CANTCREAT, _("cannot use the database %s: %s"), path,
+		    strerror(errno));
+	}
+	if (!S_ISREG(sb.st_mode))
+		return err_set(err, errlen, ST_NOPERM, _("%s is not a regular "
+		    "file; choose --db elsewhere"), path);
+	if (sb.st_uid != geteuid())
+		return err_set(err, errlen, ST_NOPERM, _("%s belongs to another "
+		    "user (uid %u), not to you; move it away or choose --db "
+		    "elsewhere"), path, (unsigned)sb.st_uid);
+	if ((sb.st_mode & 077) != 0 || (sb.st_mode & 0600) != 0600)
+		return err_set(err, errlen, ST_NOPERM, _("%s has mode %04o; it "
+		    "must be readable and writable by you alone: run chmod 600 "
+		    "%s"), path, (unsigned)(sb.st_mode & 07777), path);
+	return ST_OK;
+}
+
+static int
+check_files(const char *path, char *err, size_t errlen)
+{
+	static const char *const side[] = { "-wal", "-shm" };
+	char *p;
+	size_t i;
+	int code = check_file(path, 1, err, errlen);
+
+	for (i = 0; i < 2 && code == ST_OK; i++) {
+		p = xasprintf("%s%s", path, side[i]);
+		code = check_file(p, 0, err, errlen);
+		free(p);
+	}
+	return code;
+}
+
+static int
+prepare_path(const char *path, int create, char *err, size_t errlen)
+{
+	struct stat sb;
 	char *dir;
 	int code;
 
 	if (path == NULL || *path == '\0')
-		return err_set(err, errlen, ST_CANTCREAT,
-		    _("empty database path"));
+		return err_set(err, errlen, ST_USAGE, _("empty database path"));
+	if (!create && stat(path, &sb) != 0 && errno == ENOENT)
+		return err_set(err, errlen, ST_NOINPUT, _("no database at %s: "
+		    "nothing has been recorded there (check --db or "
+		    "ANSHIN_IR_DB)"), path);
 	dir = dir_of(path);
-	code = make_dirs(dir, err, errlen);
+	code = create ? make_dirs(dir, err, errlen) : ST_OK;
 	if (code == ST_OK)
 		code = check_dir(dir, err, errlen);
 	free(dir);
-	if (code == ST_OK)
+	if (code == ST_OK && create)
 		code = create_file(path, err, errlen);
-	return code;
+	return code == ST_OK ? check_files(path, err, errlen) : code;
 }
 
 /* ---- open and migrate ------------------------------------------------ */
@@ -564,6 +643,19 @@ schema_version(struct store *st, int *version, char *err, size_t errlen)
 }
 
 static int
+migrate_step(struct store *st, const struct migration *m, char *err,
+    size_t errlen)
+{
+	int code = exec_sql(st, m->sql, N_("migrate"), err, errlen);
+
+	if (code == ST_OK && m->rows != NULL)
+		code = m->rows(st, err, errlen);
+	if (code == ST_OK && m->after != NULL)
+		code = exec_sql(st, m->after, N_("migrate"), err, errlen);
+	return code;
+}
+
+static int
 migrate_locked(struct store *st, char *err, size_t errlen)
 {
 	int code, version;
@@ -571,9 +663,122 @@ migrate_locked(struct store *st, char *err, size_t errlen)
 	/* read again under the lock: another process may have migrated */
 	code = schema_version(st, &version, err, errlen);
 	for (; code == ST_OK && version < SCHEMA_VERSION; version++)
-		code = exec_sql(st, migrations[version], N_("migrate"), err,
-		    errlen);
+		code = migrate_step(st, &migrations[version], err, errlen);
 	return code;
+}
+
+/* ---- migration 3: the chain's end in the incident row ----------------- */
+
+/* One incident's events, as the chain hashes them. */
+struct chain_rows {
+	long *ids;
+	char **col;		/* 8 per event: at ... acted_at, hash */
+	size_t n;
+};
+
+static void
+chain_rows_free(struct chain_rows *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n * 8; i++)
+		free(r->col[i]);
+	free(r->col);
+	free(r->ids);
+	memset(r, 0, sizeof *r);
+}
+
+static int
+chain_rows_read(struct store *st, sqlite3_stmt *s, long id,
+    struct chain_rows *r, char *err, size_t errlen)
+{
+	int rc, i;
+
+	sqlite3_bind_int64(s, 1, id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		r->ids = xreallocarray(r->ids, r->n + 1, sizeof *r->ids);
+		r->col = xreallocarray(r->col, (r->n + 1) * 8, sizeof *r->col);
+		r->ids[r->n] = (long)sqlite3_column_int64(s, 0);
+		for (i = 0; i < 8; i++)
+			r->col[r->n * 8 + (size_t)i] = col_get(s, i + 1, 1);
+		r->n++;
+	}
+	rc = rc == SQLITE_DONE ? ST_OK : sql_fail(st, rc, N_("migrate"), err,
+	    errlen);
+	sqlite3_reset(s);
+	return rc;
+}
+
+/* Hashes the events of a version 1 timeline (none has a hash) and keeps
+ * the end of every chain in its incident row. A chain that has hashes is
+ * left as it is, broken or not: verify is the one to say. */
+static int
+chain_incident(struct store *st, sqlite3_stmt *upd, sqlite3_stmt *head,
+    long id, const struct chain_rows *r, char *err, size_t errlen)
+{
+	char prev[CHAIN_HEX_LEN + 1], hash[CHAIN_HEX_LEN + 1];
+	struct store_event ev;
+	char **c;
+	size_t i;
+	int rc = ST_OK, unhashed = r->n > 0 && r->col[7] == NULL;
+
+	chain_zero(prev);
+	for (i = 0; i < r->n && unhashed && rc == ST_OK; i++) {
+		c = &r->col[i * 8];
+		memset(&ev, 0, sizeof ev);
+		ev.at = c[0], ev.kind = c[1], ev.key = c[2], ev.old = c[3];
+		ev.new_ = c[4], ev.by = c[5], ev.acted_at = c[6];
+		if (chain_digest(id, prev, &ev, hash) != 0)
+			return err_set(err, errlen, ST_SOFTWARE,
+			    _("cannot compute the event hash (libcrypto)"));
+		sqlite3_bind_text(upd, 1, hash, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(upd, 2, r->ids[i]);
+		rc = stmt_run(st, upd, N_("migrate"), err, errlen);
+		memcpy(prev, hash, sizeof prev);
+	}
+	if (rc != ST_OK)
+		return rc;
+	sqlite3_bind_int64(head, 1, (sqlite3_int64)r->n);
+	sqlite3_bind_text(head, 2, unhashed ? prev : r->n > 0 ?
+	    r->col[(r->n - 1) * 8 + 7] : NULL, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(head, 3, id);
+	return stmt_run(st, head, N_("migrate"), err, errlen);
+}
+
+static int
+chain_rows(struct store *st, char *err, size_t errlen)
+{
+	static const char *const sql[] = {
+		"SELECT id FROM incident ORDER BY id",
+		"SELECT id, at, kind, key, old, new, by, acted_at, hash"
+		" FROM event WHERE incident = ?1 ORDER BY id",
+		"UPDATE event SET hash = ?1 WHERE id = ?2",
+		"UPDATE incident SET events = ?1, head = ?2 WHERE id = ?3",
+	};
+	sqlite3_stmt *s[4] = { NULL, NULL, NULL, NULL };
+	struct chain_rows r = { NULL, NULL, 0 };
+	int rc = ST_OK, sr = SQLITE_DONE;
+	size_t i;
+	long id;
+
+	for (i = 0; i < 4 && rc == ST_OK; i++)
+		if (sqlite3_prepare_v2(st->db, sql[i], -1, &s[i], NULL) !=
+		    SQLITE_OK)
+			rc = sql_fail(st, SQLITE_ERROR, N_("migrate"), err,
+			    errlen);
+	while (rc == ST_OK && (sr = sqlite3_step(s[0])) == SQLITE_ROW) {
+		id = (long)sqlite3_column_int64(s[0], 0);
+		rc = chain_rows_read(st, s[1], id, &r, err, errlen);
+		if (rc == ST_OK)
+			rc = chain_incident(st, s[2], s[3], id, &r, err,
+			    errlen);
+		chain_rows_free(&r);
+	}
+	if (rc == ST_OK && sr != SQLITE_DONE)
+		rc = sql_fail(st, sr, N_("migrate"), err, errlen);
+	for (i = 0; i < 4; i++)
+		sqlite3_finalize(s[i]);
+	return rc;
 }
 
 static int
@@ -596,14 +801,15 @@ migrate(struct store *st, char *err, size_t errlen)
 	return code;
 }
 
-int
-store_open(const char *path, struct store **out, char *err, size_t errlen)
+static int
+open_store(const char *path, int create, struct store **out, char *err,
+    size_t errlen)
 {
 	struct store *st;
 	int rc, code;
 
 	*out = NULL;
-	code = prepare_path(path, err, errlen);
+	code = prepare_path(path, create, err, errlen);
 	if (code != ST_OK)
 		return code;
 	st = xcalloc(1, sizeof *st);
@@ -623,6 +829,19 @@ store_open(const char *path, struct store **out, char *err, size_t errlen)
 	}
 	*out = st;
 	return ST_OK;
+}
+
+int
+store_open(const char *path, struct store **out, char *err, size_t errlen)
+{
+	return open_store(path, 1, out, err, errlen);
+}
+
+int
+store_open_existing(const char *path, struct store **out, char *err,
+    size_t errlen)
+{
+	return open_store(path, 0, out, err, errlen);
 }
 
 void
@@ -688,6 +907,7 @@ store_incident_clear(struct store_incident *row)
 	free(row->reportable);
 	free(row->next_due);
 	free(row->summary);
+	free(row->head);
 	memset(row, 0, sizeof *row);
 }
 
@@ -714,6 +934,8 @@ row_read(sqlite3_stmt *s, struct store_incident *row, int dup)
 	row->reportable = col_get(s, C_REPORTABLE, dup);
 	row->next_due = col_get(s, C_NEXT_DUE, dup);
 	row->summary = col_get(s, C_SUMMARY, dup);
+	row->events = (long)sqlite3_column_int64(s, C_EVENTS);
+	row->head = col_get(s, C_HEAD, dup);
 }
 
 static int
@@ -988,37 +1210,6 @@ store_action_put(struct store *st, long id, const struct store_action *a,
 
 /* ---- events ---------------------------------------------------------- */
 
-/* Each field is written as its length and bytes (NULL as "-"), so that no
- * two different events serialise alike. */
-static void
-digest_field(struct buf *b, const char *v)
-{
-	if (v == NULL)
-		buf_adds(b, "-;");
-	else
-		buf_addf(b, "%zu:%s;", strlen(v), v);
-}
-
-int
-store_event_digest(long id, const char *prev, const struct store_event *ev,
-    char out[65])
-{
-	struct buf b;
-	int rc;
-
-	buf_init(&b);
-	buf_addf(&b, "anshin-ir event 1;%s;%ld;", prev, id);
-	digest_field(&b, ev->at);
-	digest_field(&b, ev->kind);
-	digest_field(&b, ev->key);
-	digest_field(&b, ev->old);
-	digest_field(&b, ev->new_);
-	digest_field(&b, ev->by);
-	rc = hash_sha256_hex(b.s, b.len, out);
-	buf_free(&b);
-	return rc;
-}
-
 static int
 last_hash(struct store *st, long id, char prev[65], char *err, size_t errlen)
 {
@@ -1026,20 +1217,33 @@ last_hash(struct store *st, long id, char prev[65], char *err, size_t errlen)
 	const char *h;
 	int rc, code;
 
-	memset(prev, '0', HASH_HEX_LEN);
-	prev[HASH_HEX_LEN] = '\0';
+	chain_zero(prev);
 	if ((code = stmt_get(st, S_EV_LAST, &s, err, errlen)) != ST_OK)
 		return code;
 	sqlite3_bind_int64(s, 1, id);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		h = col_text(s, 0);
-		if (h != NULL && strlen(h) == HASH_HEX_LEN)
-			memcpy(prev, h, HASH_HEX_LEN);
+		if (h != NULL && strlen(h) == CHAIN_HEX_LEN)
+			memcpy(prev, h, CHAIN_HEX_LEN);
 	} else if (rc != SQLITE_DONE)
 		code = sql_fail(st, rc, N_("read timeline"), err, errlen);
 	stmt_done(s);
 	return code;
+}
+
+static int
+move_head(struct store *st, long id, const char *hash, char *err,
+    size_t errlen)
+{
+	sqlite3_stmt *s = NULL;
+	int code;
+
+	if ((code = stmt_get(st, S_INC_HEAD, &s, err, errlen)) != ST_OK ||
+	    (code = bind_texts(st, s, 2, &hash, 1, err, errlen)) != ST_OK)
+		return code;
+	sqlite3_bind_int64(s, 1, id);
+	return run_update(st, s, id, N_("save event"), err, errlen);
 }
 
 /* ev->seq and ev->hash are ignored: the position is the order of
@@ -1048,22 +1252,23 @@ int
 store_event_add(struct store *st, long id, const struct store_event *ev,
     char *err, size_t errlen)
 {
-	char prev[65], hash[65];
+	char prev[CHAIN_HEX_LEN + 1], hash[CHAIN_HEX_LEN + 1];
 	const char *v[] = { ev->at, ev->kind, ev->key, ev->old, ev->new_,
-	    ev->by, hash };
+	    ev->by, ev->acted_at, hash };
 	sqlite3_stmt *s = NULL;
 	int code;
 
 	if ((code = last_hash(st, id, prev, err, errlen)) != ST_OK)
 		return code;
-	if (store_event_digest(id, prev, ev, hash) != 0)
+	if (chain_digest(id, prev, ev, hash) != 0)
 		return err_set(err, errlen, ST_SOFTWARE,
 		    _("cannot compute the event hash (libcrypto)"));
 	if ((code = stmt_get(st, S_EV_ADD, &s, err, errlen)) != ST_OK ||
 	    (code = bind_texts(st, s, 2, v, NELEM(v), err, errlen)) != ST_OK)
 		return code;
 	sqlite3_bind_int64(s, 1, id);
-	return stmt_run(st, s, N_("save event"), err, errlen);
+	code = stmt_run(st, s, N_("save event"), err, errlen);
+	return code != ST_OK ? code : move_head(st, id, hash, err, errlen);
 }
 
 /* seq is the event's 1-based position in the incident's timeline; stable
@@ -1089,7 +1294,8 @@ store_events_get(struct store *st, long id,
 		ev.old = col_text(s, 3);
 		ev.new_ = col_text(s, 4);
 		ev.by = col_text(s, 5);
-		ev.hash = col_text(s, 6);
+		ev.acted_at = col_text(s, 6);
+		ev.hash = col_text(s, 7);
 		fn(ud, &ev);
 	}
 	if (rc != SQLITE_DONE)

@@ -16,8 +16,15 @@ char *store_default_path(void);
 
 /* Opens (creating the file 0600 and missing directories 0700) and
  * migrates. Refuses with ST_NOPERM a directory writable by others unless
- * sticky. ST_CANTCREAT, ST_IOERR, ST_TEMPFAIL (busy) otherwise. */
+ * sticky, and a database file (or its -wal, -shm) that is not a regular
+ * file of this user's, readable and writable by this user alone.
+ * ST_CANTCREAT, ST_IOERR, ST_TEMPFAIL (busy) otherwise. */
 int store_open(const char *path, struct store **out, char *err, size_t errlen);
+/* The same for a database that must exist already (commands that only
+ * read, or change an existing incident): ST_NOINPUT when there is none,
+ * and nothing is created. */
+int store_open_existing(const char *path, struct store **out, char *err,
+    size_t errlen);
 void store_close(struct store *st);
 
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK. */
@@ -39,6 +46,9 @@ struct store_incident {
 	char *reportable;
 	char *next_due;
 	char *summary;
+	/* the end of the timeline's hash chain (chain.h) */
+	long events;
+	char *head;
 };
 void store_incident_clear(struct store_incident *row);
 
@@ -76,17 +86,14 @@ int store_action_put(struct store *st, long id, const struct store_action *a,
 struct store_event {
 	long seq;
 	const char *at, *kind, *key, *old, *new_, *by;
+	const char *acted_at;	/* an action event: when it was done */
 	const char *hash;	/* read back; computed by store_event_add */
 };
-/* Appends an event; its hash is SHA-256 over the previous event's hash
- * (64 zeros for the first) and the event's own content, so that altering,
- * removing or reordering a stored event breaks every later link. */
+/* Appends an event, chained to the previous one (chain.h), and moves the
+ * incident's count and last hash on, so that altering, removing or
+ * reordering a stored event breaks every later link. */
 int store_event_add(struct store *st, long id, const struct store_event *ev,
     char *err, size_t errlen);
-/* The hash an event must have, given the previous one: what verify
- * recomputes. Returns 0, or -1 when hashing failed. */
-int store_event_digest(long id, const char *prev, const struct store_event *ev,
-    char out[65]);
 int store_events_get(struct store *st, long id,
     void (*fn)(void *ud, const struct store_event *ev), void *ud,
     char *err, size_t errlen);

@@ -38,6 +38,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "util.h"
 
 #define ZWJ 0x200D
@@ -448,6 +449,19 @@ text_fit(const char *s, size_t cols)
 	return xstrndup(s, (size_t)(p - s));
 }
 
+char *
+text_fit_marked(const char *s, size_t cols)
+{
+	char *fit, *out;
+
+	if (text_width(s) <= cols)
+		return xstrdup(s);
+	fit = text_fit(s, cols > 0 ? cols - 1 : 0);
+	out = xasprintf("%s" TEXT_CUT_MARK, fit);
+	free(fit);
+	return out;
+}
+
 double
 text_measure_columns(uint32_t cp, void *ud)
 {
@@ -461,6 +475,33 @@ static int
 is_bidi_control(uint32_t cp)
 {
 	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+int
+text_check_input(const char *s, int multiline, size_t max, char *err,
+    size_t errlen)
+{
+	size_t n = strlen(s), pos = 0;
+	const char *p = s;
+	uint32_t cp;
+
+	if (!text_valid_utf8(s, n))
+		return err_set(err, errlen, -1, _("not UTF-8 text"));
+	if (n > max)
+		return err_set(err, errlen, -1, _("too long: %zu bytes (at "
+		    "most %zu)"), n, max);
+	for (; *p != '\0'; pos++) {
+		p = text_decode(p, &cp);
+		if (cp == '\n' && !multiline)
+			return err_set(err, errlen, -1, _("a line break is not "
+			    "allowed here (character %zu)"), pos + 1);
+		if ((is_control(cp) && cp != '\t' && cp != '\n') ||
+		    is_bidi_control(cp))
+			return err_set(err, errlen, -1, _("control character "
+			    "U+%04X is not allowed (character %zu)"),
+			    (unsigned)cp, pos + 1);
+	}
+	return 0;
 }
 
 /* After CSI: parameter and intermediate bytes, then one final byte. A

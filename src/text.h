@@ -20,6 +20,13 @@ int text_encode(uint32_t cp, char out[4]);
 /* 1 if s is valid UTF-8 over its whole length n. */
 int text_valid_utf8(const char *s, size_t n);
 
+/* Checks text a person gives for the record (an answer, a note, a
+ * reason, a name): valid UTF-8, no control character but tab (and newline
+ * when `multiline`), no bidi control, at most `max` bytes. Returns 0, or
+ * -1 with the reason in err (translated). */
+int text_check_input(const char *s, int multiline, size_t max, char *err,
+    size_t errlen);
+
 /* Terminal columns of one code point: 0 (combining, zero-width), 1 or 2. */
 int text_cp_width(uint32_t cp);
 /* Terminal columns of a string. */
@@ -34,6 +41,11 @@ char *text_sanitize(const char *s, int keep_newlines);
 /* Copies the longest prefix of s that fits in `cols` columns into a new
  * string (never splitting a character). */
 char *text_fit(const char *s, size_t cols);
+/* The same, but a string that does not fit ends with TEXT_CUT_MARK, so a
+ * cut never passes for the whole: ASCII, one column on every terminal
+ * (U+2026 is two columns on some). */
+#define TEXT_CUT_MARK "~"
+char *text_fit_marked(const char *s, size_t cols);
 
 /* Machine formats. tsv: tab, newline, CR and backslash as \t \n \r \\,
  * other control characters dropped. json: a quoted JSON string literal. */

@@ -13,6 +13,8 @@
 enum status {
 	ST_OK = 0,
 	ST_REFUSED = 1,		/* close refused, verify broken, overdue found */
+	ST_STALE = 2,		/* changed elsewhere since shown (model.h);
+				 * the TUI shows it, never an exit status */
 	ST_USAGE = 64,
 	ST_DATAERR = 65,	/* bad answers, values, unknown action id */
 	ST_NOINPUT = 66,	/* no such incident or file */

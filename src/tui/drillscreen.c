@@ -311,7 +311,7 @@ submit_and_score(struct tui *t, struct tui_drill_run *run)
 		rc = model_load(t->st, t->data, run->ref, &inc, t->err,
 		    sizeof t->err);
 	if (rc == ST_OK)
-		rc = model_drill_submit(t->st, inc, tui_by(t),
+		rc = model_drill_submit(t->st, t->data, inc, tui_by(t),
 		    jtime_now(), t->err, sizeof t->err);
 	if (rc == ST_OK)
 		rc = tui_drill_result(t, run->dr, inc);

@@ -161,7 +161,7 @@ create(struct wiz *w, const struct answer_set *set, char *err, size_t len)
 		return ST_OK;
 	snprintf(w->drill->ref, sizeof w->drill->ref, "%s", inc->ref);
 	return model_set_answers(w->t->st, w->t->data, w->inc, set,
-	    tui_by(w->t), jtime_now(), err, len);
+	    tui_by(w->t), jtime_now(), 0, err, len);
 }
 
 /* Stores one answer (canon NULL clears it) in its own transaction. */
@@ -181,10 +181,18 @@ store(struct wiz *w, const char *canon)
 		rc = create(w, &set, err, sizeof err);
 	else if (w->created)
 		rc = model_set_answers(w->t->st, w->t->data, w->inc, &set,
-		    tui_by(w->t), jtime_now(), err, sizeof err);
+		    tui_by(w->t), jtime_now(), MODEL_SEEN, err, sizeof err);
 	answer_set_free(&set);
 	w->save_ms = tui_ms() - t0;
-	w->save_failed = rc != ST_OK;
+	w->save_failed = rc != ST_OK && rc != ST_STALE;
+	/* inc shows what is stored now, also after a refusal */
+	evaluate(w);
+	if (rc == ST_STALE) {
+		focus(w, w->f.field);
+		tui_focus_set_msg(&w->f, _("Changed on another terminal: the "
+		    "stored value is shown now."));
+		return 0;
+	}
 	if (rc != ST_OK) {
 		msg = xasprintf(_("Not saved: %s"), err);
 		tui_focus_set_msg(&w->f, msg);
@@ -194,7 +202,6 @@ store(struct wiz *w, const char *canon)
 	w->stored = 1;
 	w->f.dirty = w->f.prefilled = 0;
 	tui_focus_set_msg(&w->f, NULL);
-	evaluate(w);
 	return 1;
 }
 

@@ -83,7 +83,11 @@ bad() { # NAME CONTENT EXPECTED-IN-STDERR
 }
 bad unknown_key 'kind = device_loss\nkidn = x\n' 2 "unknown key 'kidn'"
 bad bad_choice 'kind = lost_phone\n' 1 "allowed: device_loss, device_theft"
-bad bad_time 'kind = device_loss\ndiscovered_at = 2026-02-30 10:00\n' 2 "YYYY-MM-DD HH:MM"
+bad bad_time 'kind = device_loss\ndiscovered_at = 2026-02-30 10:00\n' 2 "impossible date 2026-02-30"
+bad bad_time_form 'kind = device_loss\ndiscovered_at = 14:50\n' 2 "(expected YYYY-MM-DD HH:MM[:SS])"
+# the expected form is said once, not twice
+if [ "$(printf '%s' "$ERR" | grep -o 'expected' | wc -l)" = 1 ]; then pass; else
+	fail "the expected time form is stated once" "$ERR"; fi
 bad negative '# c\n\npersons_count = -5\n' 3 "negative"
 bad not_number 'persons_count = many\n' 1 "whole number"
 bad twice 'kind = other\nkind = verbal\n' 2 "twice"
@@ -236,10 +240,17 @@ printf 'kind = other\ndiscovered_at = 2025-12-31 23:00\n' >"$TMP/y.answers"
 air new --answers "$TMP/y.answers"
 expect_eq "$OUT" "2025-0001" "reference uses the discovery year"
 
-# Untrusted text never reaches the terminal raw.
+# Control characters are refused where text enters the record...
 printf 'kind = other\nsummary = \033[2J\033]0;pwned\007evil\n' >"$TMP/esc.answers"
+air --lang en new --answers "$TMP/esc.answers"
+expect_rc 65 "an escape sequence in an answers file is refused"
+expect_err_has "esc.answers:2: summary: control character U+001B" "the refusal names line and character"
+# ...and text already stored (an older version, an edited file) never
+# reaches the terminal raw.
+printf 'kind = other\nsummary = evil\n' >"$TMP/esc.answers"
 air new --answers "$TMP/esc.answers"
 ESC_REF=$OUT
+sqlite3 "$ANSHIN_IR_DB" "UPDATE answer SET value = char(27) || '[2J' || char(27) || ']0;pwned' || char(7) || 'evil' WHERE key = 'summary' AND incident = (SELECT id FROM incident WHERE ref = '$ESC_REF'); UPDATE incident SET summary = (SELECT value FROM answer WHERE key = 'summary' AND incident = incident.id) WHERE ref = '$ESC_REF';"
 air show "$ESC_REF"
 if printf '%s' "$OUT" | grep -q $'\033'; then fail "show leaks escape sequences" "$OUT"; else pass; fi
 expect_out_has "evil" "sanitised text still shown"
@@ -291,13 +302,17 @@ perm=$(stat -c %a "$(dirname "$ANSHIN_IR_DB")")
 expect_eq "$perm" 700 "database directory created 0700"
 mkdir -p "$TMP/open"
 chmod 777 "$TMP/open"
-air --db "$TMP/open/x.db" list
+air --db "$TMP/open/x.db" new --answers "$REPO/tests/fixtures/lost-tablet.answers"
 expect_rc 77 "world-writable database directory refused"
 chmod 1777 "$TMP/open"
-air --db "$TMP/open/x.db" list
+air --db "$TMP/open/x.db" new --answers "$REPO/tests/fixtures/lost-tablet.answers"
 expect_rc 0 "sticky directory accepted"
+air --db "$TMP/open/x.db" list
+expect_rc 0 "a database in a sticky directory is listed"
 unset ANSHIN_IR_DB
 air list
+expect_rc 66 "list before anything was recorded: no database"
+air new --answers "$REPO/tests/fixtures/lost-tablet.answers"
 expect_rc 0 "XDG default database"
 if [ -f "$XDG_DATA_HOME/anshin-ir/incidents.db" ]; then pass; else fail "XDG database path"; fi
 export ANSHIN_IR_DB="$TMP/db/incidents.db"

@@ -205,12 +205,15 @@ test_parse_rejects(void **state)
 	for (size_t i = 0; i < sizeof bad_times / sizeof bad_times[0]; i++) {
 		t = 12345;
 		strcpy(err, "unset");
+		/* the form's message names the form; the rest say why */
 		assert_int_equal(jtime_parse(bad_times[i].in, &t, err,
-		    sizeof err), -1);
+		    sizeof err), strcmp(bad_times[i].why, FORM) == 0 ?
+		    JTIME_BAD_FORM : -2);
 		assert_string_equal(err, bad_times[i].why);
 		assert_int_equal(t, 12345);	/* out untouched */
 	}
-	assert_int_equal(jtime_parse(NULL, &t, err, sizeof err), -1);
+	assert_int_equal(jtime_parse(NULL, &t, err, sizeof err),
+	    JTIME_BAD_FORM);
 	assert_string_equal(err, FORM);
 }
 
@@ -222,11 +225,11 @@ test_parse_err_buffer(void **state)
 
 	(void)state;
 	/* No buffer at all is allowed (jtime_now relies on it). */
-	assert_int_equal(jtime_parse("2026-02-30 10:00", &t, NULL, 0), -1);
-	assert_int_equal(jtime_parse("2026-02-30 10:00", &t, err, 0), -1);
+	assert_int_equal(jtime_parse("2026-02-30 10:00", &t, NULL, 0), -2);
+	assert_int_equal(jtime_parse("2026-02-30 10:00", &t, err, 0), -2);
 	/* A short buffer truncates but stays terminated. */
 	assert_int_equal(jtime_parse("2026-02-30 10:00", &t, err, sizeof err),
-	    -1);
+	    -2);
 	assert_string_equal(err, "impossi");
 	assert_int_equal(t, 7);
 }

@@ -303,12 +303,21 @@ test_untrusted_text(void **state)
 	struct incident *inc;
 	char *path = xasprintf("%s/odd.pdf", f->dir);
 	char *long_word = xcalloc(1, 2001);
+	struct store_event bad = { 0, "2026-10-06T09:00:00+09:00", "note",
+	    NULL, NULL, "bad \xff\xfe bytes", "tester", NULL, NULL };
 
-	memset(long_word, 'W', 2000);
-	inc = create(f, "kind = other\nsummary = 😀 𠮷野家 \x1b[31mred\x1b[0m\n"
+	inc = create(f, "kind = other\nsummary = 😀 𠮷野家\n"
 	    "data_types = none\n");
-	assert_int_equal(model_add_note(f->st, f->d, inc, "bad \xff\xfe bytes",
-	    "tester", f->now, f->err, sizeof f->err), ST_OK);
+	/* What the program refuses to store may still be in a database
+	 * written by an older version or edited by hand. */
+	assert_int_equal(store_answer_put(f->st, inc->id, "summary",
+	    "😀 𠮷野家 \x1b[31mred\x1b[0m", f->err, sizeof f->err), ST_OK);
+	assert_int_equal(store_event_add(f->st, inc->id, &bad, f->err,
+	    sizeof f->err), ST_OK);
+	incident_free(inc);
+	assert_int_equal(model_load(f->st, f->d, "1", &inc, f->err,
+	    sizeof f->err), ST_OK);
+	memset(long_word, 'W', 2000);
 	assert_int_equal(model_add_note(f->st, f->d, inc, long_word, "tester",
 	    f->now, f->err, sizeof f->err), ST_OK);
 	o.watermark = 1;

@@ -24,6 +24,7 @@
 
 #include <sqlite3.h>
 
+#include "chain.h"
 #include "store.h"
 #include "util.h"
 
@@ -75,6 +76,8 @@ write_file(const char *path, const char *text)
 	assert_non_null(fp);
 	fputs(text, fp);
 	assert_int_equal(fclose(fp), 0);
+	/* the store refuses a database others could read */
+	assert_int_equal(chmod(path, 0600), 0);
 }
 
 /* Runs SQL on a separate connection, like another process would. */
@@ -85,6 +88,7 @@ raw_exec(const char *path, const char *sql)
 	int rc;
 
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(chmod(path, 0600), 0);
 	rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
 	sqlite3_close(db);
 	return rc;
@@ -275,7 +279,7 @@ test_fresh_database(void **state)
 	assert_int_equal(mode_of(mid), 0700);
 	assert_int_equal(mode_of(leaf), 0700);
 	assert_int_equal(mode_of(f->dir), top);	/* existing: untouched */
-	assert_int_equal(raw_int(deep, "PRAGMA user_version"), 2);
+	assert_int_equal(raw_int(deep, "PRAGMA user_version"), 3);
 	assert_int_equal(raw_int(deep,
 	    "SELECT count(*) FROM sqlite_master WHERE name IN"
 	    " ('incident', 'answer', 'action_state', 'event')"), 4);
@@ -320,7 +324,7 @@ test_migrate_empty_file(void **state)
 	write_file(f->path, "");
 	assert_int_equal(store_open(f->path, &st, f->err, sizeof f->err),
 	    ST_OK);
-	assert_int_equal(raw_int(f->path, "PRAGMA user_version"), 2);
+	assert_int_equal(raw_int(f->path, "PRAGMA user_version"), 3);
 	insert(st, 2026, NULL, ref);
 	assert_string_equal(ref, "2026-0001");
 	store_close(st);
@@ -339,7 +343,7 @@ test_migrate_empty_sqlite_v0(void **state)
 	    "SELECT page_count FROM pragma_page_count") > 0);
 	assert_int_equal(store_open(f->path, &st, f->err, sizeof f->err),
 	    ST_OK);
-	assert_int_equal(raw_int(f->path, "PRAGMA user_version"), 2);
+	assert_int_equal(raw_int(f->path, "PRAGMA user_version"), 3);
 	store_close(st);
 }
 
@@ -372,7 +376,7 @@ test_refuses_newer_version(void **state)
 	    ST_IOERR);
 	assert_null(st);
 	assert_non_null(strstr(f->err,
-	    "database schema version 99 is newer than this program (2)"));
+	    "database schema version 99 is newer than this program (3)"));
 	assert_int_equal(raw_int(f->path, "PRAGMA user_version"), 99);
 }
 
@@ -455,6 +459,140 @@ test_cannot_create(void **state)
 	free(path);
 }
 
+/* Patient data in a file others can read, or one this user cannot
+ * write (SQLite would give its -shm the same mode), is refused with the
+ * command that fixes it; nothing is changed. */
+static void
+test_refuses_unsafe_file_modes(void **state)
+{
+	static const mode_t bad[] = { 0644, 0660, 0606, 0400, 0200 };
+	struct fx *f = *state;
+	struct store *st;
+	char *fix = xasprintf("chmod 600 %s", f->path);
+	size_t i;
+
+	assert_int_equal(store_open(f->path, &st, f->err, sizeof f->err),
+	    ST_OK);
+	store_close(st);
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		assert_int_equal(chmod(f->path, bad[i]), 0);
+		assert_int_equal(store_open(f->path, &st, f->err,
+		    sizeof f->err), ST_NOPERM);
+		assert_null(st);
+		assert_non_null(strstr(f->err, fix));
+		assert_int_equal(mode_of(f->path), bad[i]);
+	}
+	assert_int_equal(chmod(f->path, 0600), 0);
+	assert_int_equal(store_open(f->path, &st, f->err, sizeof f->err),
+	    ST_OK);
+	store_close(st);
+	free(fix);
+}
+
+/* A -shm left read-only (by an older version reading a 0400 file) is
+ * named, not a later "readonly database" on the first write. */
+static void
+test_refuses_unsafe_side_files(void **state)
+{
+	struct fx *f = *state;
+	struct store *st;
+	char *shm = xasprintf("%s-shm", f->path);
+
+	write_file(shm, "");
+	assert_int_equal(chmod(shm, 0400), 0);
+	assert_int_equal(store_open(f->path, &st, f->err, sizeof f->err),
+	    ST_NOPERM);
+	assert_non_null(strstr(f->err, shm));
+	free(shm);
+}
+
+/* Commands that only read never create: no file, no directory. */
+static void
+test_open_existing_creates_nothing(void **state)
+{
+	struct fx *f = *state;
+	struct store *st = (struct store *)1;
+	char *deep = xasprintf("%s/a/b/incidents.db", f->dir);
+	char *dir = xasprintf("%s/a", f->dir);
+
+	assert_int_equal(store_open_existing(deep, &st, f->err,
+	    sizeof f->err), ST_NOINPUT);
+	assert_null(st);
+	assert_non_null(strstr(f->err, deep));
+	assert_int_equal(access(dir, F_OK), -1);
+	assert_int_equal(store_open(deep, &st, f->err, sizeof f->err), ST_OK);
+	store_close(st);
+	assert_int_equal(store_open_existing(deep, &st, f->err,
+	    sizeof f->err), ST_OK);
+	store_close(st);
+	free(deep);
+	free(dir);
+}
+
+/* A planted file (as root: one owned by another user) is refused. */
+static void
+test_refuses_other_users_file(void **state)
+{
+	struct fx *f = *state;
+	struct store *st;
+
+	if (geteuid() != 0)
+		skip();
+	assert_int_equal(store_open(f->path, &st, f->err, sizeof f->err),
+	    ST_OK);
+	store_close(st);
+	assert_int_equal(chown(f->path, 65534, 65534), 0);
+	assert_int_equal(store_open(f->path, &st, f->err, sizeof f->err),
+	    ST_NOPERM);
+	assert_non_null(strstr(f->err, "belongs to another user"));
+}
+
+/* A version 1 database (no hashes) is chained when migrated, so its
+ * incidents verify; its count and last hash land in the incident row. */
+static void
+test_migrate_v1_chains_events(void **state)
+{
+	struct fx *f = *state;
+	struct store_event e1 = { 0, "2026-04-01T09:00:00+09:00", "created",
+	    NULL, NULL, "2026-0001", "sato", NULL, NULL };
+	struct store_event e2 = { 0, "2026-04-01T09:01:00+09:00", "answer",
+	    "kind", NULL, "device_loss", "sato", NULL, NULL };
+	struct chain_report v;
+	char ref[16];
+	long id;
+
+	id = insert(f->st, 2026, NULL, ref);
+	assert_int_equal(store_event_add(f->st, id, &e1, f->err,
+	    sizeof f->err), ST_OK);
+	assert_int_equal(store_event_add(f->st, id, &e2, f->err,
+	    sizeof f->err), ST_OK);
+	assert_int_equal(store_answer_put(f->st, id, "kind", "device_loss",
+	    f->err, sizeof f->err), ST_OK);
+	store_close(f->st);
+	f->st = NULL;
+	/* back to version 1: no hash, no acted_at, no events, no head */
+	assert_int_equal(raw_exec(f->path, "DROP TRIGGER event_no_update;"
+	    "ALTER TABLE event DROP COLUMN hash;"
+	    "ALTER TABLE event DROP COLUMN acted_at;"
+	    "ALTER TABLE incident DROP COLUMN events;"
+	    "ALTER TABLE incident DROP COLUMN head;"
+	    "CREATE TRIGGER event_no_update BEFORE UPDATE ON event BEGIN"
+	    " SELECT RAISE(ABORT, 'no'); END;"
+	    "PRAGMA user_version = 1;"), SQLITE_OK);
+	assert_int_equal(store_open(f->path, &f->st, f->err, sizeof f->err),
+	    ST_OK);
+	assert_int_equal(raw_int(f->path, "SELECT events FROM incident"), 2);
+	assert_int_equal(raw_int(f->path,
+	    "SELECT count(*) FROM event WHERE hash IS NULL"), 0);
+	assert_int_equal(chain_verify(f->st, id, 0, &v, f->err,
+	    sizeof f->err), ST_OK);
+	assert_int_equal(v.broken, 0);
+	assert_int_equal(v.events, 2);
+	/* the trigger is back */
+	assert_int_not_equal(raw_exec(f->path, "UPDATE event SET by = 'x'"),
+	    SQLITE_OK);
+}
+
 /* Another process holds the write lock while we would migrate: after
  * busy_timeout (5 s) the open reports busy instead of hanging. */
 static void
@@ -465,6 +603,7 @@ test_busy_during_migration(void **state)
 	sqlite3 *other;
 
 	assert_int_equal(sqlite3_open(f->path, &other), SQLITE_OK);
+	assert_int_equal(chmod(f->path, 0600), 0);
 	assert_int_equal(sqlite3_exec(other, "PRAGMA journal_mode = WAL;"
 	    "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
 	assert_int_equal(store_open(f->path, &st, f->err, sizeof f->err),
@@ -720,11 +859,11 @@ test_events_append_ordered(void **state)
 {
 	struct fx *f = *state;
 	struct store_event e1 = { 0, "2026-04-01T09:00:00+09:00", "created",
-	    NULL, NULL, NULL, "sato", NULL };
+	    NULL, NULL, NULL, "sato", NULL, NULL };
 	struct store_event e2 = { 0, "2026-04-01T09:01:00+09:00", "answer",
-	    "kind", NULL, "loss", "sato", NULL };
+	    "kind", NULL, "loss", "sato", NULL, NULL };
 	struct store_event e3 = { 0, "2026-04-01T08:00:00+09:00", "answer",
-	    "kind", "loss", "theft", "ito", NULL };
+	    "kind", "loss", "theft", "ito", NULL, NULL };
 	struct buf b;
 	char ref[16];
 	long id, other;
@@ -764,7 +903,7 @@ test_events_immutable(void **state)
 {
 	struct fx *f = *state;
 	struct store_event e = { 0, "2026-04-01T09:00:00+09:00", "note",
-	    NULL, NULL, "original", "sato", NULL };
+	    NULL, NULL, "original", "sato", NULL, NULL };
 	char ref[16];
 	long id;
 
@@ -977,7 +1116,7 @@ test_rollback_leaves_nothing(void **state)
 {
 	struct fx *f = *state;
 	struct store_event e = { 0, "2026-04-01T09:00:00+09:00", "created",
-	    NULL, NULL, NULL, "sato", NULL };
+	    NULL, NULL, NULL, "sato", NULL, NULL };
 	struct store_incident row;
 	char ref[16];
 	long id;
@@ -1046,7 +1185,7 @@ on_chain(void *ud, const struct store_event *ev)
 	struct chain *c = ud;
 	char want[65];
 
-	assert_int_equal(store_event_digest(c->id, c->prev, ev, want), 0);
+	assert_int_equal(chain_digest(c->id, c->prev, ev, want), 0);
 	c->n++;
 	if (ev->hash != NULL && strcmp(ev->hash, want) == 0)
 		c->links_ok++;
@@ -1060,9 +1199,9 @@ test_events_hash_chain(void **state)
 {
 	struct fx *f = *state;
 	struct store_event e1 = { 0, "2026-04-01T09:00:00+09:00", "created",
-	    NULL, NULL, "2026-0001", "sato", NULL };
+	    NULL, NULL, "2026-0001", "sato", NULL, NULL };
 	struct store_event e2 = { 0, "2026-04-01T09:01:00+09:00", "answer",
-	    "kind", NULL, "device_loss", "sato", NULL };
+	    "kind", NULL, "device_loss", "sato", NULL, NULL };
 	char zero[65], h1[65], h2[65], ref[16];
 	struct chain c;
 	long id;
@@ -1074,8 +1213,8 @@ test_events_hash_chain(void **state)
 	    sizeof f->err), ST_OK);
 	memset(zero, '0', 64);
 	zero[64] = '\0';
-	assert_int_equal(store_event_digest(id, zero, &e1, h1), 0);
-	assert_int_equal(store_event_digest(id, h1, &e2, h2), 0);
+	assert_int_equal(chain_digest(id, zero, &e1, h1), 0);
+	assert_int_equal(chain_digest(id, h1, &e2, h2), 0);
 	assert_string_not_equal(h1, h2);
 	memset(&c, 0, sizeof c);
 	c.id = id;
@@ -1086,7 +1225,7 @@ test_events_hash_chain(void **state)
 	assert_int_equal(c.links_ok, 2);
 	assert_string_equal(c.prev, h2);
 	/* the same content under another incident hashes differently */
-	assert_int_equal(store_event_digest(id + 1, zero, &e1, h2), 0);
+	assert_int_equal(chain_digest(id + 1, zero, &e1, h2), 0);
 	assert_string_not_equal(h1, h2);
 }
 
@@ -1115,6 +1254,16 @@ main(void)
 		    setup_dir, teardown),
 		cmocka_unit_test_setup_teardown(test_cannot_create,
 		    setup_dir, teardown),
+		cmocka_unit_test_setup_teardown(test_refuses_unsafe_file_modes,
+		    setup_dir, teardown),
+		cmocka_unit_test_setup_teardown(test_refuses_unsafe_side_files,
+		    setup_dir, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_open_existing_creates_nothing, setup_dir, teardown),
+		cmocka_unit_test_setup_teardown(test_refuses_other_users_file,
+		    setup_dir, teardown),
+		cmocka_unit_test_setup_teardown(test_migrate_v1_chains_events,
+		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_busy_during_migration,
 		    setup_dir, teardown),
 		cmocka_unit_test_setup_teardown(test_reference_sequences,
