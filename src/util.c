@@ -244,6 +244,20 @@ util_read_file(const char *path, char **out, size_t *len, char *err,
 	return ST_OK;
 }
 
+int
+util_check_nul(const char *text, size_t len, const char *name, int code,
+    char *err, size_t errlen)
+{
+	const char *nul = len > 0 ? memchr(text, '\0', len) : NULL, *p;
+	int line = 1;
+
+	if (nul == NULL)
+		return ST_OK;
+	for (p = text; (p = memchr(p, '\n', (size_t)(nul - p))) != NULL; p++)
+		line++;
+	return err_set(err, errlen, code, _("%s:%d: NUL byte"), name, line);
+}
+
 char *
 util_trim(char *s)
 {

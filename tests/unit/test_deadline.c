@@ -362,8 +362,8 @@ parse_ok(const char *text)
 	struct holidays *h = NULL;
 	char err[256] = "";
 
-	assert_int_equal(holidays_parse_string(text, "t.tsv", &h, err,
-	    sizeof err), ST_OK);
+	assert_int_equal(holidays_parse_string(text, strlen(text), "t.tsv", &h,
+	    err, sizeof err), ST_OK);
 	assert_string_equal(err, "");
 	assert_non_null(h);
 	return h;
@@ -506,10 +506,27 @@ test_parse_errors(void **state)
 		char err[256] = "";
 
 		assert_int_equal(holidays_parse_string(bad_tables[i].text,
-		    "t.tsv", &h, err, sizeof err), ST_CONFIG);
+		    strlen(bad_tables[i].text), "t.tsv", &h, err, sizeof err),
+		    ST_CONFIG);
 		assert_string_equal(err, bad_tables[i].err);
 		assert_null(h);
 	}
+}
+
+/* A NUL byte ends a C string; read as one, the table would lose the
+ * holidays after it (and a due date would move) with nothing said. */
+static void
+test_parse_nul(void **state)
+{
+	static const char text[] = "2026-01-01\tA\n\0" "2026-05-05\tB\n";
+	struct holidays *h = (struct holidays *)&h;
+	char err[256] = "";
+
+	(void)state;
+	assert_int_equal(holidays_parse_string(text, sizeof text - 1, "t.tsv",
+	    &h, err, sizeof err), ST_CONFIG);
+	assert_string_equal(err, "t.tsv:2: NUL byte");
+	assert_null(h);
 }
 
 static void
@@ -519,15 +536,15 @@ test_parse_odd_arguments(void **state)
 	char err[256] = "";
 
 	(void)state;
-	assert_int_equal(holidays_parse_string(NULL, "t.tsv", &h, err,
+	assert_int_equal(holidays_parse_string(NULL, 0, "t.tsv", &h, err,
 	    sizeof err), ST_CONFIG);
 	assert_string_equal(err, "t.tsv: no holidays listed");
 	assert_null(h);
-	assert_int_equal(holidays_parse_string("x", NULL, &h, err,
+	assert_int_equal(holidays_parse_string("x", 1, NULL, &h, err,
 	    sizeof err), ST_CONFIG);
 	assert_string_equal(err, "holidays:1: " FORM);
 	/* No error buffer: still refused. */
-	assert_int_equal(holidays_parse_string("x", "t.tsv", &h, NULL, 0),
+	assert_int_equal(holidays_parse_string("x", 1, "t.tsv", &h, NULL, 0),
 	    ST_CONFIG);
 	assert_null(h);
 	holidays_free(NULL);
@@ -567,6 +584,7 @@ main(void)
 		cmocka_unit_test(test_parse_layout),
 		cmocka_unit_test(test_parse_sorts),
 		cmocka_unit_test(test_parse_errors),
+		cmocka_unit_test(test_parse_nul),
 		cmocka_unit_test(test_parse_odd_arguments),
 		cmocka_unit_test(test_load_errors),
 	};
