@@ -8,12 +8,10 @@
  */
 #include "contacts.h"
 
-#include <errno.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "i18n.h"
@@ -408,20 +406,13 @@ int
 contacts_merge_file(struct contacts *c, const char *path, char *err,
     size_t errlen)
 {
-	struct stat st;
 	char *text;
 	size_t len;
 	int rc;
 
-	if (stat(path, &st) != 0)
-		return errno == ENOENT || errno == ENOTDIR ? ST_OK :
-		    err_set(err, errlen, ST_CONFIG, _("cannot read %s: %s"),
-		    path, strerror(errno));
-	/* A directory in place of the file is a mistake, not an absence. */
-	if (S_ISDIR(st.st_mode))
-		return err_set(err, errlen, ST_CONFIG, _("%s: is a directory"),
-		    path);
-	rc = util_read_file(path, &text, &len, err, errlen);
+	/* Only an absent file is skipped: a directory or a FIFO in its
+	 * place is a mistake, refused (ST_CONFIG). */
+	rc = util_read_data(path, &text, &len, err, errlen);
 	if (rc == ST_NOINPUT)
 		return ST_OK;
 	if (rc != ST_OK)

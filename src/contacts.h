@@ -25,7 +25,8 @@ struct contacts *contacts_new(void);
  * byte). */
 int contacts_parse_string(struct contacts *c, const char *text, size_t len,
     const char *name, char *err, size_t errlen);
-/* As above from a file; a missing file is not an error (ST_OK). */
+/* As above from a file; a missing file is not an error (ST_OK), one that
+ * is not a regular file is (ST_CONFIG). */
 int contacts_merge_file(struct contacts *c, const char *path, char *err,
     size_t errlen);
 void contacts_free(struct contacts *c);

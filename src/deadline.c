@@ -230,7 +230,7 @@ holidays_load(const char *path, struct holidays **out, char *err,
 	int rc;
 
 	*out = NULL;
-	rc = util_read_file(path, &text, &len, err, errlen);
+	rc = util_read_data(path, &text, &len, err, errlen);
 	if (rc != ST_OK)
 		return rc;
 	rc = holidays_parse_string(text, len, path, out, err, errlen);

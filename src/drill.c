@@ -678,7 +678,7 @@ load_one(const char *dir, const char *name, const struct form *form,
 {
 	char *path = xasprintf("%s/%s.drill", dir, name), *text;
 	size_t len;
-	int rc = util_read_file(path, &text, &len, err, errlen);
+	int rc = util_read_data(path, &text, &len, err, errlen);
 
 	if (rc == ST_OK) {
 		rc = drill_parse_string(text, len, name, path, form, rules, h,

@@ -387,7 +387,7 @@ form_load(const char *path, struct form **out, char *err, size_t errlen)
 	size_t len;
 	int rc;
 
-	rc = util_read_file(path, &text, &len, err, errlen);
+	rc = util_read_data(path, &text, &len, err, errlen);
 	if (rc != ST_OK)
 		return ST_CONFIG;
 	rc = form_parse_string(text, len, path, out, err, errlen);

@@ -670,7 +670,7 @@ rules_load(const char *path, const struct form *form, struct rules **out,
 	size_t len;
 	int rc;
 
-	rc = util_read_file(path, &text, &len, err, errlen);
+	rc = util_read_data(path, &text, &len, err, errlen);
 	if (rc != ST_OK)
 		return ST_CONFIG;
 	rc = rules_parse_string(text, len, path, form, out, err, errlen);

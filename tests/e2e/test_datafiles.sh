@@ -1,6 +1,7 @@
 # test_datafiles.sh - data files are read whole or refused (issue 12): a
 # NUL byte used to end a file early without a word, so check-data said ok
-# while the support desk's phone read "not set" or a holiday was gone.
+# while the support desk's phone read "not set" or a holiday was gone; and
+# a FIFO in place of a data file hung the program for good.
 
 D="$TMP/d"
 USER_CONTACTS="$XDG_CONFIG_HOME/anshin-ir/contacts.conf"
@@ -63,3 +64,52 @@ expect_err_has "$TMP/nul.answers:2: NUL byte" "the NUL in the answers named"
 air --lang en new --answers - <"$TMP/nul.answers"
 expect_rc 65 "new --answers -: NUL on stdin"
 expect_err_has "<stdin>:2: NUL byte" "the NUL on stdin named"
+
+# air_limited ARGS...: as air, killed after 10 s (exit 124) should the
+# program wait on a FIFO.
+air_limited() {
+	OUT=$(timeout 10 "$BIN" "$@" 2>"$TMP/stderr")
+	RC=$?
+	ERR=$(cat "$TMP/stderr")
+}
+
+# expect_fifo_refused PATH WHAT: check-data and an ordinary command both
+# exit 78 at once, naming PATH.
+expect_fifo_refused() {
+	air_limited --lang en check-data "$D"
+	expect_rc 78 "check-data: $2 is a FIFO"
+	expect_err_has "$1: not a regular file" "check-data names the FIFO $2"
+	air_limited --lang en --data-dir "$D" list
+	expect_rc 78 "list: $2 is a FIFO"
+	expect_err_has "$1: not a regular file" "list names the FIFO $2"
+}
+
+for rel in forms/intake.form data/actions.rules data/holidays.tsv \
+    data/contacts.conf data/drills/lost-smartphone.drill; do
+	fresh_data
+	rm "$D/$rel"
+	mkfifo "$D/$rel"
+	expect_fifo_refused "$D/$rel" "$rel"
+done
+
+# A FIFO beside the real scenarios: every *.drill is loaded.
+fresh_data
+mkfifo "$D/data/drills/extra.drill"
+expect_fifo_refused "$D/data/drills/extra.drill" "a new drill"
+
+fresh_data
+mkfifo "$USER_CONTACTS"
+expect_fifo_refused "$USER_CONTACTS" "the user's contacts.conf"
+rm -f "$USER_CONTACTS"
+
+# Guards, true before issue 12 too: a FIFO for the drills directory is
+# refused (opendir never opens it), and answers may still come from a pipe,
+# being input, not data.
+rm -rf "$D/data/drills"
+mkfifo "$D/data/drills"
+air_limited --lang en check-data "$D"
+expect_rc 78 "check-data: data/drills is a FIFO"
+expect_err_has "$D/data/drills" "check-data names the drills directory"
+
+air_limited --lang en new --answers <(cat "$REPO/tests/fixtures/lost-tablet.answers")
+expect_rc 0 "new --answers from a pipe"

@@ -273,6 +273,16 @@ test_merge_file(void **state)
 	assert_int_equal(contacts_merge_file(c, dir, err, sizeof err),
 	    ST_CONFIG);
 	assert_non_null(strstr(err, "is a directory"));
+	/* A FIFO is refused, not read: opened blocking, it would wait for a
+	 * writer forever (the alarm fails the test instead). */
+	snprintf(path, sizeof path, "%s/fifo.conf", dir);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	alarm(10);
+	assert_int_equal(contacts_merge_file(c, path, err, sizeof err),
+	    ST_CONFIG);
+	alarm(0);
+	assert_non_null(strstr(err, "fifo.conf: not a regular file"));
+	unlink(path);
 	snprintf(path, sizeof path, "%s/c.conf", dir);
 	fp = fopen(path, "w");
 	assert_non_null(fp);

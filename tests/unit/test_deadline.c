@@ -11,7 +11,10 @@
 #include <cmocka.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "deadline.h"
 #include "jtime.h"
@@ -563,6 +566,27 @@ test_load_errors(void **state)
 	assert_non_null(strstr(err, "data/no-such-holidays.tsv"));
 }
 
+/* A FIFO is refused, not read: opened blocking, it would wait for a
+ * writer forever (the alarm fails the test instead). */
+static void
+test_load_fifo(void **state)
+{
+	char dir[] = "/tmp/test_deadlineXXXXXX", path[64], err[256] = "";
+	struct holidays *h = (struct holidays *)&h;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/holidays.tsv", dir);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	alarm(10);
+	assert_int_equal(holidays_load(path, &h, err, sizeof err), ST_CONFIG);
+	alarm(0);
+	assert_null(h);
+	assert_non_null(strstr(err, "holidays.tsv: not a regular file"));
+	unlink(path);
+	rmdir(dir);
+}
+
 int
 main(void)
 {
@@ -587,6 +611,7 @@ main(void)
 		cmocka_unit_test(test_parse_nul),
 		cmocka_unit_test(test_parse_odd_arguments),
 		cmocka_unit_test(test_load_errors),
+		cmocka_unit_test(test_load_fifo),
 	};
 
 	return cmocka_run_group_tests_name("deadline", tests, setup_table,

@@ -987,7 +987,7 @@ static void
 remove_tmp(void)
 {
 	static const char *const names[] = { "b.drill", "a.drill",
-		"notes.txt", ".#a.drill", "c.drill" };
+		"notes.txt", ".#a.drill", "c.drill", "d.drill" };
 	char *path;
 	size_t i;
 
@@ -1032,6 +1032,22 @@ test_load_dir(void **state)
 	free(path);
 	assert_int_equal(s.n, 0);
 	assert_null(s.v);
+
+	/* A FIFO is refused, not read: opened blocking, it would wait for a
+	 * writer forever (the alarm fails the test instead). */
+	path = xasprintf("%s/c.drill", g_tmp);
+	unlink(path);
+	free(path);
+	path = xasprintf("%s/d.drill", g_tmp);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	alarm(10);
+	assert_int_equal(drill_load_dir(g_tmp, g_d->form, g_d->rules,
+	    g_d->holidays, &s, err, sizeof err), ST_CONFIG);
+	alarm(0);
+	assert_non_null(strstr(err, path));
+	assert_non_null(strstr(err, "not a regular file"));
+	free(path);
+	assert_int_equal(s.n, 0);
 
 	/* a missing directory is an empty set; a file is not a directory */
 	path = xasprintf("%s/none", g_tmp);
