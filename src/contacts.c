@@ -8,12 +8,10 @@
  */
 #include "contacts.h"
 
-#include <errno.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "i18n.h"
@@ -363,23 +361,29 @@ merge(struct contacts *c, struct slots *in)
 }
 
 int
-contacts_parse_string(struct contacts *c, const char *text, const char *name,
-    char *err, size_t errlen)
+contacts_parse_string(struct contacts *c, const char *text, size_t len,
+    const char *name, char *err, size_t errlen)
 {
-	struct pstate *ps = xcalloc(1, sizeof *ps);
-	struct slots *staged = xcalloc(1, sizeof *staged);
+	struct pstate *ps;
+	struct slots *staged;
 	char *copy, *line, *next;
-	int rc = ST_OK;
+	int rc = util_check_nul(text, len, name, ST_CONFIG, err, errlen);
 
+	if (rc != ST_OK)
+		return rc;
 	/* Editors on Windows save a BOM; it is not part of the first key. */
-	if (strncmp(text, "\xEF\xBB\xBF", 3) == 0)
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
 		text += 3;
+		len -= 3;
+	}
+	ps = xcalloc(1, sizeof *ps);
+	staged = xcalloc(1, sizeof *staged);
 	ps->name = name;
 	ps->sect = -1;
 	ps->out = staged;
 	ps->err = err;
 	ps->errlen = errlen;
-	copy = xstrdup(text);
+	copy = xstrndup(text, len);
 	/* Nothing is merged until the whole file parsed: a file with an
 	 * error changes nothing. */
 	for (line = copy; line != NULL && rc == ST_OK; line = next) {
@@ -402,24 +406,18 @@ int
 contacts_merge_file(struct contacts *c, const char *path, char *err,
     size_t errlen)
 {
-	struct stat st;
 	char *text;
+	size_t len;
 	int rc;
 
-	if (stat(path, &st) != 0)
-		return errno == ENOENT || errno == ENOTDIR ? ST_OK :
-		    err_set(err, errlen, ST_CONFIG, _("cannot read %s: %s"),
-		    path, strerror(errno));
-	/* A directory in place of the file is a mistake, not an absence. */
-	if (S_ISDIR(st.st_mode))
-		return err_set(err, errlen, ST_CONFIG, _("%s: is a directory"),
-		    path);
-	rc = util_read_file(path, &text, NULL, err, errlen);
+	/* Only an absent file is skipped: a directory or a FIFO in its
+	 * place is a mistake, refused (ST_CONFIG). */
+	rc = util_read_data(path, &text, &len, err, errlen);
 	if (rc == ST_NOINPUT)
 		return ST_OK;
 	if (rc != ST_OK)
 		return rc;
-	rc = contacts_parse_string(c, text, path, err, errlen);
+	rc = contacts_parse_string(c, text, len, path, err, errlen);
 	free(text);
 	return rc;
 }

@@ -19,12 +19,14 @@ extern const char *const contacts_sections[];
 extern const char *const contacts_keys[];
 
 struct contacts *contacts_new(void);
-/* Parses one file and merges it over c: a set value replaces, an empty one
- * ("phone =") leaves the earlier value. Errors "NAME:LINE: message",
- * ST_CONFIG (unknown section or key, syntax). */
-int contacts_parse_string(struct contacts *c, const char *text,
+/* Parses one file of len bytes and merges it over c: a set value replaces,
+ * an empty one ("phone =") leaves the earlier value. Errors
+ * "NAME:LINE: message", ST_CONFIG (unknown section or key, syntax, a NUL
+ * byte). */
+int contacts_parse_string(struct contacts *c, const char *text, size_t len,
     const char *name, char *err, size_t errlen);
-/* As above from a file; a missing file is not an error (ST_OK). */
+/* As above from a file; a missing file is not an error (ST_OK), one that
+ * is not a regular file is (ST_CONFIG). */
 int contacts_merge_file(struct contacts *c, const char *path, char *err,
     size_t errlen);
 void contacts_free(struct contacts *c);

@@ -195,17 +195,22 @@ set_range(struct holidays *h, const char *file, char *err, size_t errlen)
 }
 
 int
-holidays_parse_string(const char *text, const char *name,
+holidays_parse_string(const char *text, size_t len, const char *name,
     struct holidays **out, char *err, size_t errlen)
 {
 	struct holidays *h = xcalloc(1, sizeof *h);
-	char *copy = xstrdup(text != NULL ? text : "");
+	char *copy;
 	int rc;
 
 	if (name == NULL)
 		name = "holidays";
-	rc = parse_lines(h, copy, name, err, errlen);
-	free(copy);
+	rc = util_check_nul(text, text != NULL ? len : 0, name, ST_CONFIG,
+	    err, errlen);
+	if (rc == ST_OK) {
+		copy = text != NULL ? xstrndup(text, len) : xstrdup("");
+		rc = parse_lines(h, copy, name, err, errlen);
+		free(copy);
+	}
 	if (rc == ST_OK)
 		rc = set_range(h, name, err, errlen);
 	if (rc != ST_OK) {
@@ -221,13 +226,14 @@ holidays_load(const char *path, struct holidays **out, char *err,
     size_t errlen)
 {
 	char *text;
+	size_t len;
 	int rc;
 
 	*out = NULL;
-	rc = util_read_file(path, &text, NULL, err, errlen);
+	rc = util_read_data(path, &text, &len, err, errlen);
 	if (rc != ST_OK)
 		return rc;
-	rc = holidays_parse_string(text, path, out, err, errlen);
+	rc = holidays_parse_string(text, len, path, out, err, errlen);
 	free(text);
 	return rc;
 }

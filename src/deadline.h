@@ -18,8 +18,9 @@ enum {
 };
 
 /* Parses the holidays table: "YYYY-MM-DD<TAB>name[<TAB>provisional]" lines,
- * '#' comments and blank lines. Errors: "NAME:LINE: message", ST_CONFIG. */
-int holidays_parse_string(const char *text, const char *name,
+ * '#' comments and blank lines, len bytes. Errors: "NAME:LINE: message",
+ * ST_CONFIG. */
+int holidays_parse_string(const char *text, size_t len, const char *name,
     struct holidays **out, char *err, size_t errlen);
 int holidays_load(const char *path, struct holidays **out, char *err, size_t errlen);
 void holidays_free(struct holidays *h);

@@ -573,8 +573,8 @@ finish(struct loader *ld, char *err, size_t errlen)
 }
 
 int
-drill_parse_string(const char *text, const char *name, const char *path,
-    const struct form *form, const struct rules *rules,
+drill_parse_string(const char *text, size_t len, const char *name,
+    const char *path, const struct form *form, const struct rules *rules,
     const struct holidays *h, struct drill *out, char *err, size_t errlen)
 {
 	struct loader ld;
@@ -592,8 +592,7 @@ drill_parse_string(const char *text, const char *name, const char *path,
 	ld.h = h;
 	ld.d = out;
 	ld.tline = xcalloc(form->nfields, sizeof *ld.tline);
-	rc = ini_parse_string(text, strlen(text), path, on_line, &ld, err,
-	    errlen);
+	rc = ini_parse_string(text, len, path, on_line, &ld, err, errlen);
 	if (rc != ST_OK)
 		rc = ST_CONFIG;
 	else
@@ -678,11 +677,12 @@ load_one(const char *dir, const char *name, const struct form *form,
     char *err, size_t errlen)
 {
 	char *path = xasprintf("%s/%s.drill", dir, name), *text;
-	int rc = util_read_file(path, &text, NULL, err, errlen);
+	size_t len;
+	int rc = util_read_data(path, &text, &len, err, errlen);
 
 	if (rc == ST_OK) {
-		rc = drill_parse_string(text, name, path, form, rules, h, out,
-		    err, errlen);
+		rc = drill_parse_string(text, len, name, path, form, rules, h,
+		    out, err, errlen);
 		free(text);
 	}
 	free(path);

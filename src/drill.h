@@ -43,10 +43,10 @@ struct drill_set {
 	size_t n;
 };
 
-/* Parses one drill. `name` is the scenario name (file stem), `path` the
+/* Parses one drill of len bytes. `name` is the scenario name (file stem), `path` the
  * name used in "PATH:LINE: message" errors (ST_CONFIG). */
-int drill_parse_string(const char *text, const char *name, const char *path,
-    const struct form *form, const struct rules *rules,
+int drill_parse_string(const char *text, size_t len, const char *name,
+    const char *path, const struct form *form, const struct rules *rules,
     const struct holidays *h, struct drill *out, char *err, size_t errlen);
 void drill_free(struct drill *d);
 

@@ -358,8 +358,8 @@ compile_show_if(struct form_loader *ld, char *err, size_t errlen)
 }
 
 int
-form_parse_string(const char *text, const char *name, struct form **out,
-    char *err, size_t errlen)
+form_parse_string(const char *text, size_t len, const char *name,
+    struct form **out, char *err, size_t errlen)
 {
 	struct form_loader ld;
 	int rc;
@@ -367,8 +367,7 @@ form_parse_string(const char *text, const char *name, struct form **out,
 	memset(&ld, 0, sizeof ld);
 	ld.f = xcalloc(1, sizeof *ld.f);
 	ld.f->name = xstrdup(name);
-	rc = ini_parse_string(text, strlen(text), name, on_line, &ld, err,
-	    errlen);
+	rc = ini_parse_string(text, len, name, on_line, &ld, err, errlen);
 	if (rc != ST_OK)
 		rc = ST_CONFIG;
 	else
@@ -386,12 +385,13 @@ int
 form_load(const char *path, struct form **out, char *err, size_t errlen)
 {
 	char *text;
+	size_t len;
 	int rc;
 
-	rc = util_read_file(path, &text, NULL, err, errlen);
+	rc = util_read_data(path, &text, &len, err, errlen);
 	if (rc != ST_OK)
 		return ST_CONFIG;
-	rc = form_parse_string(text, path, out, err, errlen);
+	rc = form_parse_string(text, len, path, out, err, errlen);
 	free(text);
 	return rc;
 }

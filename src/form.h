@@ -60,9 +60,10 @@ struct form {
 	size_t nfields;
 };
 
-/* Parses a form. Errors are "NAME:LINE: message", returning ST_CONFIG. */
-int form_parse_string(const char *text, const char *name, struct form **out,
-    char *err, size_t errlen);
+/* Parses a form of len bytes. Errors are "NAME:LINE: message", returning
+ * ST_CONFIG. */
+int form_parse_string(const char *text, size_t len, const char *name,
+    struct form **out, char *err, size_t errlen);
 int form_load(const char *path, struct form **out, char *err, size_t errlen);
 void form_free(struct form *f);
 

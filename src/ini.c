@@ -109,16 +109,14 @@ ini_parse_string(const char *text, size_t len, const char *name, ini_fn fn,
 	struct ini_line l;
 	int lineno = 0, rc = ST_OK;
 
+	rc = util_check_nul(text, len, name, ST_DATAERR, err, errlen);
+	if (rc != ST_OK)
+		return rc;
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
 		text += 3;
 		len -= 3;
 	}
-	/* NUL bytes are turned into an invalid byte so that the per-line
-	 * check below reports them with their line. */
 	copy = xstrndup(text, len);
-	for (p = copy; p < copy + len; p++)
-		if (*p == '\0')
-			*p = '\xff';
 	for (p = copy; p != NULL && rc == ST_OK; p = nl) {
 		nl = strchr(p, '\n');
 		if (nl != NULL)

@@ -37,7 +37,8 @@ int ini_set_tr(struct tr *t, const char *key, const char *stem,
 int ini_unescape(char *s, char *err, size_t errlen);
 
 /* Parses text; on error returns the code with "NAME:LINE: message" in err.
- * Invalid UTF-8 is an error too. */
+ * Invalid UTF-8 is an error too, and so is a NUL byte anywhere: that one
+ * is checked first, before any line is read (ST_DATAERR). */
 int ini_parse_string(const char *text, size_t len, const char *name,
     ini_fn fn, void *ud, char *err, size_t errlen);
 

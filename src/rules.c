@@ -635,7 +635,7 @@ free_sources(struct rules_loader *ld)
 }
 
 int
-rules_parse_string(const char *text, const char *name,
+rules_parse_string(const char *text, size_t len, const char *name,
     const struct form *form, struct rules **out, char *err, size_t errlen)
 {
 	struct rules_loader ld;
@@ -646,8 +646,7 @@ rules_parse_string(const char *text, const char *name,
 	ld.r = xcalloc(1, sizeof *ld.r);
 	ld.r->name = xstrdup(name);
 	ld.r->reportable_key = (int)form->nfields;
-	rc = ini_parse_string(text, strlen(text), name, on_line, &ld, err,
-	    errlen);
+	rc = ini_parse_string(text, len, name, on_line, &ld, err, errlen);
 	if (rc != ST_OK)
 		rc = ST_CONFIG;
 	if (rc == ST_OK)
@@ -668,12 +667,13 @@ rules_load(const char *path, const struct form *form, struct rules **out,
     char *err, size_t errlen)
 {
 	char *text;
+	size_t len;
 	int rc;
 
-	rc = util_read_file(path, &text, NULL, err, errlen);
+	rc = util_read_data(path, &text, &len, err, errlen);
 	if (rc != ST_OK)
 		return ST_CONFIG;
-	rc = rules_parse_string(text, path, form, out, err, errlen);
+	rc = rules_parse_string(text, len, path, form, out, err, errlen);
 	free(text);
 	return rc;
 }

@@ -76,11 +76,11 @@ struct rules_result {
 	long *due;			/* per action, -1 when none */
 };
 
-/* Parses rules against a form; the defines the assessment needs
+/* Parses rules (len bytes) against a form; the defines the assessment needs
  * (ground_sensitive ... ground_my_number, exemption_not_leaked,
  * exemption_encryption, assessment_incomplete, count_may_exceed_1000) must
  * be present. Errors "NAME:LINE: message", ST_CONFIG. */
-int rules_parse_string(const char *text, const char *name,
+int rules_parse_string(const char *text, size_t len, const char *name,
     const struct form *form, struct rules **out, char *err, size_t errlen);
 int rules_load(const char *path, const struct form *form, struct rules **out,
     char *err, size_t errlen);

@@ -6,10 +6,13 @@
 #include "util.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "i18n.h"
 
@@ -209,20 +212,23 @@ buf_free(struct buf *b)
 	buf_init(b);
 }
 
-int
-util_read_file(const char *path, char **out, size_t *len, char *err,
+static int
+open_error(const char *path, char *err, size_t errlen)
+{
+	return err_set(err, errlen,
+	    errno == ENOENT || errno == ENOTDIR ? ST_NOINPUT : ST_IOERR,
+	    _("cannot read %s: %s"), path, strerror(errno));
+}
+
+/* Reads fp to its end and closes it (unless stdin). */
+static int
+read_stream(FILE *fp, const char *path, char **out, size_t *len, char *err,
     size_t errlen)
 {
 	struct buf b;
 	char chunk[65536];
 	size_t n;
-	FILE *fp;
 
-	fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	if (fp == NULL)
-		return err_set(err, errlen,
-		    errno == ENOENT || errno == ENOTDIR ? ST_NOINPUT : ST_IOERR,
-		    _("cannot read %s: %s"), path, strerror(errno));
 	buf_init(&b);
 	buf_grow(&b, 0);
 	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
@@ -242,6 +248,69 @@ util_read_file(const char *path, char **out, size_t *len, char *err,
 		*len = b.len;
 	*out = buf_steal(&b);
 	return ST_OK;
+}
+
+int
+util_read_file(const char *path, char **out, size_t *len, char *err,
+    size_t errlen)
+{
+	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+
+	if (fp == NULL)
+		return open_error(path, err, errlen);
+	return read_stream(fp, path, out, len, err, errlen);
+}
+
+static int
+not_regular(const char *path, int is_dir, char *err, size_t errlen)
+{
+	if (is_dir)
+		return err_set(err, errlen, ST_CONFIG, _("%s: is a directory"),
+		    path);
+	return err_set(err, errlen, ST_CONFIG, _("%s: not a regular file "
+	    "(a FIFO, device or socket cannot be a data file)"), path);
+}
+
+int
+util_read_data(const char *path, char **out, size_t *len, char *err,
+    size_t errlen)
+{
+	struct stat st;
+	FILE *fp;
+	int fd, rc;
+
+	/* Opening a FIFO for reading waits for a writer, forever if none
+	 * comes: O_NONBLOCK returns at once, and fstat then tells what was
+	 * opened. On a regular file the flag changes nothing. */
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0 && errno == ENXIO)	/* a socket */
+		return not_regular(path, 0, err, errlen);
+	if (fd < 0)
+		return open_error(path, err, errlen);
+	if (fstat(fd, &st) != 0 || (fp = fdopen(fd, "rb")) == NULL) {
+		rc = open_error(path, err, errlen);
+		close(fd);
+		return rc;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		fclose(fp);
+		return not_regular(path, S_ISDIR(st.st_mode), err, errlen);
+	}
+	return read_stream(fp, path, out, len, err, errlen);
+}
+
+int
+util_check_nul(const char *text, size_t len, const char *name, int code,
+    char *err, size_t errlen)
+{
+	const char *nul = len > 0 ? memchr(text, '\0', len) : NULL, *p;
+	int line = 1;
+
+	if (nul == NULL)
+		return ST_OK;
+	for (p = text; (p = memchr(p, '\n', (size_t)(nul - p))) != NULL; p++)
+		line++;
+	return err_set(err, errlen, code, _("%s:%d: NUL byte"), name, line);
 }
 
 char *

@@ -68,6 +68,19 @@ void buf_free(struct buf *b);
 /* Reads a whole file; returns ST_OK, ST_NOINPUT (missing) or ST_IOERR. */
 int util_read_file(const char *path, char **out, size_t *len, char *err, size_t errlen);
 
+/* As util_read_file for a data file (forms, rules, drills, holidays,
+ * contacts), which must be a regular file: anything else is ST_CONFIG,
+ * found without waiting on it. No "-" for stdin. */
+int util_read_data(const char *path, char **out, size_t *len, char *err,
+    size_t errlen);
+
+/* ST_OK, or `code` with "NAME:LINE: NUL byte" in err (LINE of the first
+ * NUL) when text[0..len) holds one. Every parser cuts lines as C strings:
+ * a NUL accepted would silently end the file there, and what follows it
+ * (a phone number, a holiday) would read as never written. */
+int util_check_nul(const char *text, size_t len, const char *name, int code,
+    char *err, size_t errlen);
+
 /* Trims ASCII spaces and tabs in place; returns s. */
 char *util_trim(char *s);
 

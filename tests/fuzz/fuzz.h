@@ -7,8 +7,10 @@
 #ifndef ANSHIN_FUZZ_H
 #define ANSHIN_FUZZ_H
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "util.h"
 
@@ -19,6 +21,26 @@ fuzz_check(int ok, const char *what, const char *detail)
 		return;
 	fprintf(stderr, "%s: %s: %s\n", FUZZ_NAME, what, detail);
 	abort();
+}
+
+/* Input with a NUL byte: refused with "NAME:LINE: NUL byte", LINE that of
+ * the first NUL, whatever else is wrong with it. A parser that stopped at
+ * the NUL instead would accept a file cut short. */
+static inline void
+fuzz_check_nul(const uint8_t *data, size_t size, int rc, const char *err,
+    const char *name)
+{
+	const uint8_t *nul = size > 0 ? memchr(data, 0, size) : NULL, *p;
+	char want[256];
+	int line = 1;
+
+	if (nul == NULL)
+		return;
+	for (p = data; p < nul; p++)
+		line += *p == '\n';
+	snprintf(want, sizeof want, "%s:%d: NUL byte", name, line);
+	fuzz_check(rc != ST_OK && strcmp(err, want) == 0,
+	    "a NUL byte not refused at its line", err);
 }
 
 /* For LLVMFuzzerInitialize: the shipped data did not load. */

@@ -203,6 +203,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    "error message does not start with the file name", err);
 		fuzz_check(set.n == 0 && set.v == NULL,
 		    "answers left after an error", err);
+		fuzz_check_nul(data, size, rc, err, "fuzz.answers");
 		return 0;
 	}
 	check_canonical(&set);

@@ -25,6 +25,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static char *g_shipped;		/* data/contacts.conf */
+static size_t g_shipped_len;
 
 /* What a contacts set says: every value, NUL-separated, in a fixed order,
  * and which were set. One buffer rather than a string each: ASan makes
@@ -91,7 +92,8 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argc;
 	(void)argv;
 	path = fuzz_data_path("data/contacts.conf");
-	if (util_read_file(path, &g_shipped, NULL, err, sizeof err) != ST_OK)
+	if (util_read_file(path, &g_shipped, &g_shipped_len, err,
+	    sizeof err) != ST_OK)
 		fuzz_die("cannot read the shipped contacts", err);
 	free(path);
 	make_keys();
@@ -145,10 +147,11 @@ describe_all(const struct contacts *c, const char *text)
 
 /* Parses text on its own; the status only. */
 static int
-dry_run(const char *text)
+dry_run(const uint8_t *data, size_t size)
 {
 	struct contacts *c = contacts_new();
-	int rc = contacts_parse_string(c, text, "fuzz.conf", NULL, 0);
+	int rc = contacts_parse_string(c, (const char *)data, size,
+	    "fuzz.conf", NULL, 0);
 
 	contacts_free(c);
 	return rc;
@@ -162,14 +165,17 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct snap before, after;
 	int rc, variants;
 
-	fuzz_check(contacts_parse_string(c, g_shipped, "contacts.conf", err,
-	    sizeof err) == ST_OK, "the shipped file does not parse", err);
+	fuzz_check(contacts_parse_string(c, g_shipped, g_shipped_len,
+	    "contacts.conf", err, sizeof err) == ST_OK,
+	    "the shipped file does not parse", err);
 	/* Whether the input parses decides which snapshot is compared: a
 	 * dry run on a fresh set tells without touching c. */
-	variants = dry_run(text) != ST_OK;
+	variants = dry_run(data, size) != ST_OK;
 	snapshot(c, variants, &before);
 	err[0] = '\0';
-	rc = contacts_parse_string(c, text, "fuzz.conf", err, sizeof err);
+	rc = contacts_parse_string(c, (const char *)data, size, "fuzz.conf",
+	    err, sizeof err);
+	fuzz_check_nul(data, size, rc, err, "fuzz.conf");
 	fuzz_check(rc == ST_OK || (rc == ST_CONFIG &&
 	    strncmp(err, "fuzz.conf:", 10) == 0), "error without ST_CONFIG and "
 	    "the file name", err);

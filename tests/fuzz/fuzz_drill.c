@@ -95,13 +95,14 @@ check_empty(const struct drill *d)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char *text = xstrndup((const char *)data, size), err[1024];
+	char err[1024];
 	struct drill d;
 	int rc;
 
 	err[0] = '\0';
-	rc = drill_parse_string(text, "fuzz", "fuzz.drill", g_data->form,
-	    g_data->rules, g_data->holidays, &d, err, sizeof err);
+	rc = drill_parse_string((const char *)data, size, "fuzz", "fuzz.drill",
+	    g_data->form, g_data->rules, g_data->holidays, &d, err, sizeof err);
+	fuzz_check_nul(data, size, rc, err, "fuzz.drill");
 	if (rc == ST_OK) {
 		fuzz_check(d.nfields == g_data->form->nfields,
 		    "truth not one per field", d.name);
@@ -114,6 +115,5 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    strspn(err + 11, "0123456789") > 0,
 		    "error message does not start with NAME:LINE", err);
 	}
-	free(text);
 	return 0;
 }

@@ -116,14 +116,16 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char *text = xstrndup((const char *)data, size), err[1024];
+	char err[1024];
 	struct form *f = NULL;
 	int rc;
 
 	err[0] = '\0';
-	rc = form_parse_string(text, "fuzz.form", &f, err, sizeof err);
+	rc = form_parse_string((const char *)data, size, "fuzz.form", &f, err,
+	    sizeof err);
+	fuzz_check_nul(data, size, rc, err, "fuzz.form");
 	if (rc == ST_OK) {
-		fuzz_check(f != NULL, "ok without a form", text);
+		fuzz_check(f != NULL, "ok without a form", "");
 		exercise(f);
 		form_free(f);
 	} else {
@@ -131,6 +133,5 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fuzz_check(strncmp(err, "fuzz.form:", 10) == 0,
 		    "error message does not start with the file name", err);
 	}
-	free(text);
 	return 0;
 }

@@ -119,7 +119,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	check_times(text);
 	err[0] = '\0';
-	rc = holidays_parse_string(text, "fuzz.tsv", &h, err, sizeof err);
+	rc = holidays_parse_string((const char *)data, size, "fuzz.tsv", &h,
+	    err, sizeof err);
+	fuzz_check_nul(data, size, rc, err, "fuzz.tsv");
 	if (rc == ST_OK) {
 		fuzz_check(h != NULL, "ok without a table", text);
 		exercise(h, text);

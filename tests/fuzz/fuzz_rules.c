@@ -138,15 +138,16 @@ exercise(const struct rules *r)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char *text = xstrndup((const char *)data, size), err[1024];
+	char err[1024];
 	struct rules *r = NULL;
 	int rc;
 
 	err[0] = '\0';
-	rc = rules_parse_string(text, "fuzz.rules", g_form, &r, err,
-	    sizeof err);
+	rc = rules_parse_string((const char *)data, size, "fuzz.rules", g_form,
+	    &r, err, sizeof err);
+	fuzz_check_nul(data, size, rc, err, "fuzz.rules");
 	if (rc == ST_OK) {
-		fuzz_check(r != NULL, "ok without rules", text);
+		fuzz_check(r != NULL, "ok without rules", "");
 		exercise(r);
 		rules_free(r);
 	} else {
@@ -154,6 +155,5 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fuzz_check(strncmp(err, "fuzz.rules:", 11) == 0,
 		    "error message does not start with the file name", err);
 	}
-	free(text);
 	return 0;
 }

@@ -322,12 +322,16 @@ test_error_invalid_utf8(void **state)
 	static const char t2[] = "kind = other\nsummary = \xe3\x81\n";
 	static const char t3[] = "kind = other\nsum\xc0\xafmary = x\n";
 	static const char t4[] = "kind = other\nplace = a\0b\n";
+	/* The NUL is named even after an error on an earlier line: the file
+	 * is not text, which matters more than what it says. */
+	static const char t5[] = "kind = nosuch\nplace = x\n\0\n";
 
 	BEGIN();
 	fails_len(t1, sizeof t1 - 1, 4, NULL, NULL, __LINE__);
 	fails_len(t2, sizeof t2 - 1, 2, NULL, NULL, __LINE__);	/* truncated */
 	fails_len(t3, sizeof t3 - 1, 2, NULL, NULL, __LINE__);	/* overlong */
-	fails_len(t4, sizeof t4 - 1, 2, NULL, NULL, __LINE__);	/* NUL byte */
+	fails_len(t4, sizeof t4 - 1, 2, "NUL byte", NULL, __LINE__);
+	fails_len(t5, sizeof t5 - 1, 3, "NUL byte", NULL, __LINE__);
 	END();
 }
 

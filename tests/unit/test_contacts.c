@@ -19,13 +19,20 @@
 
 static char err[512];
 
+/* contacts_parse_string on a C string. */
+static int
+merge(struct contacts *c, const char *text, const char *name)
+{
+	return contacts_parse_string(c, text, strlen(text), name, err,
+	    sizeof err);
+}
+
 static struct contacts *
 parsed(const char *text)
 {
 	struct contacts *c = contacts_new();
 
-	assert_int_equal(contacts_parse_string(c, text, "t.conf", err,
-	    sizeof err), ST_OK);
+	assert_int_equal(merge(c, text, "t.conf"), ST_OK);
 	return c;
 }
 
@@ -36,8 +43,7 @@ expect_error(const char *text, const char *want)
 	struct contacts *c = contacts_new();
 
 	err[0] = '\0';
-	assert_int_equal(contacts_parse_string(c, text, "t.conf", err,
-	    sizeof err), ST_CONFIG);
+	assert_int_equal(merge(c, text, "t.conf"), ST_CONFIG);
 	if (strstr(err, want) == NULL)
 		fail_msg("error '%s' lacks '%s'", err, want);
 	contacts_free(c);
@@ -126,14 +132,14 @@ test_merge_key_by_key(void **state)
 	    "name.en = Support desk\nphone =\nhours = 9-17\n"
 	    "[facility]\nname = A病院\ntype = hospital\n");
 	/* /etc: a phone, and a plain name that replaces both variants. */
-	assert_int_equal(contacts_parse_string(c,
+	assert_int_equal(merge(c,
 	    "[support_desk]\nphone = 0120-000-000\n"
-	    "[facility]\nname = B医院\n", "etc.conf", err, sizeof err), ST_OK);
+	    "[facility]\nname = B医院\n", "etc.conf"), ST_OK);
 	/* The user's own file: empty values never blank out earlier ones. */
-	assert_int_equal(contacts_parse_string(c,
+	assert_int_equal(merge(c,
 	    "[support_desk]\nphone =\nhours = 24h\nname =\n"
-	    "[facility]\ntype =\nname.en = B Clinic\n", "user.conf", err,
-	    sizeof err), ST_OK);
+	    "[facility]\ntype =\nname.en = B Clinic\n", "user.conf"),
+	    ST_OK);
 	assert_string_equal(contacts_get(c, "support_desk.name", LANG_JA),
 	    "サポートデスク");
 	assert_string_equal(contacts_get(c, "support_desk.name", LANG_EN),
@@ -158,25 +164,23 @@ test_plain_overrides_earlier_variants(void **state)
 
 	(void)state;
 	c = parsed("[support_desk]\nname.ja = 既定\nname.en = Default\n");
-	assert_int_equal(contacts_parse_string(c,
-	    "[support_desk]\nname = 施設の窓口\n", "user.conf", err,
-	    sizeof err), ST_OK);
+	assert_int_equal(merge(c,
+	    "[support_desk]\nname = 施設の窓口\n", "user.conf"),
+	    ST_OK);
 	assert_string_equal(contacts_get(c, "support_desk.name", LANG_JA),
 	    "施設の窓口");
 	assert_string_equal(contacts_get(c, "support_desk.name", LANG_EN),
 	    "施設の窓口");
 	/* Within one file: own language first, then the plain key. */
-	assert_int_equal(contacts_parse_string(c,
-	    "[support_desk]\nname = X\nname.en = Y\n", "u2.conf", err,
-	    sizeof err), ST_OK);
+	assert_int_equal(merge(c,
+	    "[support_desk]\nname = X\nname.en = Y\n", "u2.conf"), ST_OK);
 	assert_string_equal(contacts_get(c, "support_desk.name", LANG_EN),
 	    "Y");
 	assert_string_equal(contacts_get(c, "support_desk.name", LANG_JA),
 	    "X");
 	/* The other language only when there is no plain key. */
-	assert_int_equal(contacts_parse_string(c,
-	    "[vendor]\nname.en = Vendor\n", "u3.conf", err, sizeof err),
-	    ST_OK);
+	assert_int_equal(merge(c,
+	    "[vendor]\nname.en = Vendor\n", "u3.conf"), ST_OK);
 	assert_string_equal(contacts_get(c, "vendor.name", LANG_JA), "Vendor");
 	contacts_free(c);
 }
@@ -188,8 +192,8 @@ test_error_leaves_contacts_unchanged(void **state)
 
 	(void)state;
 	c = parsed("[police]\nname = 旧\n");
-	assert_int_equal(contacts_parse_string(c,
-	    "[police]\nname = 新\nbogus = 1\n", "bad.conf", err, sizeof err),
+	assert_int_equal(merge(c,
+	    "[police]\nname = 新\nbogus = 1\n", "bad.conf"),
 	    ST_CONFIG);
 	assert_string_equal(err, "bad.conf:3: unknown key 'bogus' in [police] "
 	    "(allowed: name, address, phone, hours, email, url, note, each "
@@ -237,6 +241,22 @@ test_errors(void **state)
 	expect_error("[police]\nname = \xE4\xB8\n", "t.conf:2: not UTF-8");
 }
 
+/* A NUL byte ends a C string; read as one, the phone number would be cut
+ * to "03-" with nothing said. Refused, the file changes nothing. */
+static void
+test_nul_byte(void **state)
+{
+	static const char text[] = "[police]\nname = 新\nphone = 03-\0 1234\n";
+	struct contacts *c = parsed("[police]\nname = 旧\n");
+
+	(void)state;
+	assert_int_equal(contacts_parse_string(c, text, sizeof text - 1,
+	    "t.conf", err, sizeof err), ST_CONFIG);
+	assert_string_equal(err, "t.conf:3: NUL byte");
+	assert_string_equal(contacts_get(c, "police.name", LANG_JA), "旧");
+	contacts_free(c);
+}
+
 static void
 test_merge_file(void **state)
 {
@@ -253,6 +273,16 @@ test_merge_file(void **state)
 	assert_int_equal(contacts_merge_file(c, dir, err, sizeof err),
 	    ST_CONFIG);
 	assert_non_null(strstr(err, "is a directory"));
+	/* A FIFO is refused, not read: opened blocking, it would wait for a
+	 * writer forever (the alarm fails the test instead). */
+	snprintf(path, sizeof path, "%s/fifo.conf", dir);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	alarm(10);
+	assert_int_equal(contacts_merge_file(c, path, err, sizeof err),
+	    ST_CONFIG);
+	alarm(0);
+	assert_non_null(strstr(err, "fifo.conf: not a regular file"));
+	unlink(path);
 	snprintf(path, sizeof path, "%s/c.conf", dir);
 	fp = fopen(path, "w");
 	assert_non_null(fp);
@@ -383,6 +413,7 @@ main(void)
 		cmocka_unit_test(test_plain_overrides_earlier_variants),
 		cmocka_unit_test(test_error_leaves_contacts_unchanged),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_nul_byte),
 		cmocka_unit_test(test_merge_file),
 		cmocka_unit_test(test_describe),
 		cmocka_unit_test(test_user_file),

@@ -11,7 +11,10 @@
 #include <cmocka.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "deadline.h"
 #include "jtime.h"
@@ -362,8 +365,8 @@ parse_ok(const char *text)
 	struct holidays *h = NULL;
 	char err[256] = "";
 
-	assert_int_equal(holidays_parse_string(text, "t.tsv", &h, err,
-	    sizeof err), ST_OK);
+	assert_int_equal(holidays_parse_string(text, strlen(text), "t.tsv", &h,
+	    err, sizeof err), ST_OK);
 	assert_string_equal(err, "");
 	assert_non_null(h);
 	return h;
@@ -506,10 +509,27 @@ test_parse_errors(void **state)
 		char err[256] = "";
 
 		assert_int_equal(holidays_parse_string(bad_tables[i].text,
-		    "t.tsv", &h, err, sizeof err), ST_CONFIG);
+		    strlen(bad_tables[i].text), "t.tsv", &h, err, sizeof err),
+		    ST_CONFIG);
 		assert_string_equal(err, bad_tables[i].err);
 		assert_null(h);
 	}
+}
+
+/* A NUL byte ends a C string; read as one, the table would lose the
+ * holidays after it (and a due date would move) with nothing said. */
+static void
+test_parse_nul(void **state)
+{
+	static const char text[] = "2026-01-01\tA\n\0" "2026-05-05\tB\n";
+	struct holidays *h = (struct holidays *)&h;
+	char err[256] = "";
+
+	(void)state;
+	assert_int_equal(holidays_parse_string(text, sizeof text - 1, "t.tsv",
+	    &h, err, sizeof err), ST_CONFIG);
+	assert_string_equal(err, "t.tsv:2: NUL byte");
+	assert_null(h);
 }
 
 static void
@@ -519,15 +539,15 @@ test_parse_odd_arguments(void **state)
 	char err[256] = "";
 
 	(void)state;
-	assert_int_equal(holidays_parse_string(NULL, "t.tsv", &h, err,
+	assert_int_equal(holidays_parse_string(NULL, 0, "t.tsv", &h, err,
 	    sizeof err), ST_CONFIG);
 	assert_string_equal(err, "t.tsv: no holidays listed");
 	assert_null(h);
-	assert_int_equal(holidays_parse_string("x", NULL, &h, err,
+	assert_int_equal(holidays_parse_string("x", 1, NULL, &h, err,
 	    sizeof err), ST_CONFIG);
 	assert_string_equal(err, "holidays:1: " FORM);
 	/* No error buffer: still refused. */
-	assert_int_equal(holidays_parse_string("x", "t.tsv", &h, NULL, 0),
+	assert_int_equal(holidays_parse_string("x", 1, "t.tsv", &h, NULL, 0),
 	    ST_CONFIG);
 	assert_null(h);
 	holidays_free(NULL);
@@ -544,6 +564,27 @@ test_load_errors(void **state)
 	    sizeof err), ST_NOINPUT);
 	assert_null(h);
 	assert_non_null(strstr(err, "data/no-such-holidays.tsv"));
+}
+
+/* A FIFO is refused, not read: opened blocking, it would wait for a
+ * writer forever (the alarm fails the test instead). */
+static void
+test_load_fifo(void **state)
+{
+	char dir[] = "/tmp/test_deadlineXXXXXX", path[64], err[256] = "";
+	struct holidays *h = (struct holidays *)&h;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/holidays.tsv", dir);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	alarm(10);
+	assert_int_equal(holidays_load(path, &h, err, sizeof err), ST_CONFIG);
+	alarm(0);
+	assert_null(h);
+	assert_non_null(strstr(err, "holidays.tsv: not a regular file"));
+	unlink(path);
+	rmdir(dir);
 }
 
 int
@@ -567,8 +608,10 @@ main(void)
 		cmocka_unit_test(test_parse_layout),
 		cmocka_unit_test(test_parse_sorts),
 		cmocka_unit_test(test_parse_errors),
+		cmocka_unit_test(test_parse_nul),
 		cmocka_unit_test(test_parse_odd_arguments),
 		cmocka_unit_test(test_load_errors),
+		cmocka_unit_test(test_load_fifo),
 	};
 
 	return cmocka_run_group_tests_name("deadline", tests, setup_table,

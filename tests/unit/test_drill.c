@@ -386,8 +386,8 @@ build(const struct edit *e, size_t ne)
 static int
 parse(const char *text, struct drill *d, char *err, size_t errlen)
 {
-	return drill_parse_string(text, "t", "t.drill", g_d->form, g_d->rules,
-	    g_d->holidays, d, err, errlen);
+	return drill_parse_string(text, strlen(text), "t", "t.drill", g_d->form,
+	    g_d->rules, g_d->holidays, d, err, errlen);
 }
 
 static void
@@ -430,6 +430,24 @@ test_parse_base(void **state)
 	assert_string_equal(d.clues[0].ask.s[LANG_EN], "Which device?");
 	assert_string_equal(d.clues[0].text.s[LANG_JA], "タブレット");
 	drill_free(&d);
+}
+
+/* A NUL byte ends a C string; read as one, the last clue would lose its
+ * end with nothing said. */
+static void
+test_parse_nul(void **state)
+{
+	char err[1024] = "", *text = build(NULL, 0);
+	size_t len = strlen(text);
+	struct drill d;
+
+	(void)state;
+	strstr(text, "text.en = A tablet")[11] = '\0';
+	assert_int_equal(drill_parse_string(text, len, "t", "t.drill",
+	    g_d->form, g_d->rules, g_d->holidays, &d, err, sizeof err),
+	    ST_CONFIG);
+	assert_string_equal(err, "t.drill:34: NUL byte");
+	free(text);
 }
 
 /* Without `scored`, every truth key counts except free text. */
@@ -969,7 +987,7 @@ static void
 remove_tmp(void)
 {
 	static const char *const names[] = { "b.drill", "a.drill",
-		"notes.txt", ".#a.drill", "c.drill" };
+		"notes.txt", ".#a.drill", "c.drill", "d.drill" };
 	char *path;
 	size_t i;
 
@@ -1015,6 +1033,22 @@ test_load_dir(void **state)
 	assert_int_equal(s.n, 0);
 	assert_null(s.v);
 
+	/* A FIFO is refused, not read: opened blocking, it would wait for a
+	 * writer forever (the alarm fails the test instead). */
+	path = xasprintf("%s/c.drill", g_tmp);
+	unlink(path);
+	free(path);
+	path = xasprintf("%s/d.drill", g_tmp);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	alarm(10);
+	assert_int_equal(drill_load_dir(g_tmp, g_d->form, g_d->rules,
+	    g_d->holidays, &s, err, sizeof err), ST_CONFIG);
+	alarm(0);
+	assert_non_null(strstr(err, path));
+	assert_non_null(strstr(err, "not a regular file"));
+	free(path);
+	assert_int_equal(s.n, 0);
+
 	/* a missing directory is an empty set; a file is not a directory */
 	path = xasprintf("%s/none", g_tmp);
 	assert_int_equal(drill_load_dir(path, g_d->form, g_d->rules,
@@ -1039,6 +1073,7 @@ main(void)
 		cmocka_unit_test(test_shipped_empty_scores_low),
 		cmocka_unit_test(test_shipped_truth_as_answers_file),
 		cmocka_unit_test(test_parse_base),
+		cmocka_unit_test(test_parse_nul),
 		cmocka_unit_test(test_parse_default_scored),
 		cmocka_unit_test(test_parse_time_limit),
 		cmocka_unit_test(test_error_sections),

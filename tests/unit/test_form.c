@@ -524,7 +524,8 @@ form_fails(const char *text, int line, const char *want, int at)
 	char err[1024] = "", prefix[64];
 	int rc;
 
-	rc = form_parse_string(text, "t.form", &f, err, sizeof err);
+	rc = form_parse_string(text, strlen(text), "t.form", &f, err,
+	    sizeof err);
 	if (rc != ST_CONFIG) {
 		mismatch(at, "form_parse_string returned %d, expected %d "
 		    "(err=%s)", rc, ST_CONFIG, err);
@@ -549,8 +550,8 @@ test_parse_base_ok(void **state)
 	char err[1024] = "", *canon = NULL;
 
 	BEGIN();
-	if (form_parse_string(base_form, "t.form", &f, err, sizeof err) !=
-	    ST_OK)
+	if (form_parse_string(base_form, sizeof base_form - 1, "t.form", &f,
+	    err, sizeof err) != ST_OK)
 		fail_msg("the minimal form is rejected: %s", err);
 	assert_int_equal(f->nfields, 3);
 	assert_int_equal(f->npages, 1);
@@ -564,6 +565,25 @@ test_parse_base_ok(void **state)
 	free(canon);
 	form_free(f);
 	END();
+}
+
+/* A NUL byte ends a C string; read as one, the form would end there with
+ * nothing said. */
+static void
+test_parse_nul(void **state)
+{
+	struct form *f = NULL;
+	char err[1024] = "", want[64], *t = xstrdup(base_form);
+
+	(void)state;
+	strstr(t, "label.en = Note")[10] = '\0';
+	assert_int_equal(form_parse_string(t, sizeof base_form - 1, "t.form",
+	    &f, err, sizeof err), ST_CONFIG);
+	snprintf(want, sizeof want, "t.form:%d: NUL byte",
+	    line_of(base_form, "label.en = Note"));
+	assert_string_equal(err, want);
+	assert_null(f);
+	free(t);
 }
 
 static void
@@ -818,6 +838,7 @@ main(void)
 		cmocka_unit_test(test_labels_and_help),
 		cmocka_unit_test(test_page_order),
 		cmocka_unit_test(test_parse_base_ok),
+		cmocka_unit_test(test_parse_nul),
 		cmocka_unit_test(test_parse_errors),
 		cmocka_unit_test(test_normalize_choice),
 		cmocka_unit_test(test_normalize_multi),

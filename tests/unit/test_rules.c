@@ -1769,7 +1769,8 @@ rules_fails(const char *text, int line1, int line2, const char *want,
 	char err[1024] = "", prefix[64], prefix2[64];
 	int rc;
 
-	rc = rules_parse_string(text, "t.rules", g_d->form, &r, err, sizeof err);
+	rc = rules_parse_string(text, strlen(text), "t.rules", g_d->form, &r,
+	    err, sizeof err);
 	if (rc != ST_CONFIG) {
 		mismatch(at, "rules_parse_string returned %d (expected %d) for "
 		    "the case '%s'; err=%s", rc, ST_CONFIG, want, err);
@@ -1823,13 +1824,32 @@ test_parse_base_ok(void **state)
 	char err[1024] = "";
 
 	BEGIN();
-	if (rules_parse_string(base_rules, "t.rules", g_d->form, &r, err,
-	    sizeof err) != ST_OK)
+	if (rules_parse_string(base_rules, sizeof base_rules - 1, "t.rules",
+	    g_d->form, &r, err, sizeof err) != ST_OK)
 		fail_msg("the minimal rules are rejected: %s", err);
 	assert_non_null(r);
 	assert_int_equal(r->nactions, 1);
 	rules_free(r);
 	END();
+}
+
+/* A NUL byte ends a C string; read as one, the rules would end there with
+ * nothing said. */
+static void
+test_parse_nul(void **state)
+{
+	struct rules *r = NULL;
+	char err[1024] = "", want[64], *t = xstrdup(base_rules);
+
+	(void)state;
+	strstr(t, "detail.en = Call")[11] = '\0';
+	assert_int_equal(rules_parse_string(t, sizeof base_rules - 1,
+	    "t.rules", g_d->form, &r, err, sizeof err), ST_CONFIG);
+	snprintf(want, sizeof want, "t.rules:%d: NUL byte",
+	    line_of(base_rules, "detail.en = Call"));
+	assert_string_equal(err, want);
+	assert_null(r);
+	free(t);
 }
 
 static void
@@ -2021,6 +2041,7 @@ main(void)
 		cmocka_unit_test(test_due_empty_without_discovered_at),
 		cmocka_unit_test(test_due_ppc_actions),
 		cmocka_unit_test(test_parse_base_ok),
+		cmocka_unit_test(test_parse_nul),
 		cmocka_unit_test(test_parse_errors),
 		cmocka_unit_test(test_parse_required_defines),
 	};
