@@ -293,7 +293,9 @@ tm_expect "F2/Esc" "F2 focuses the checklist"
 tm_keys Enter
 tm_expect "施設長 鈴木" "who: the person in charge by default"
 tm_keys Enter
-air checklist "$REF" --format tsv
+# the keys are queued in the pane: wait for the write, not for time
+first_done() { air checklist "$REF" --format tsv; [ "$(printf '%s\n' "$OUT" | sed -n 2p | cut -f4)" = done ]; }
+poll first_done
 first=$(printf '%s\n' "$OUT" | sed -n 2p | cut -f1)
 expect_eq "$(printf '%s\n' "$OUT" | sed -n 2p | cut -f4)" done \
     "Enter in the checklist marks the first action done"
