@@ -620,7 +620,9 @@ model_create(struct store *st, const struct model_data *d,
 	int rc, idx;
 
 	jtime_format_iso(now, created);
-	rc = store_begin(st, err, errlen);
+	rc = check_by(by, err, errlen);
+	if (rc == ST_OK)
+		rc = store_begin(st, err, errlen);
 	if (rc != ST_OK) {
 		incident_free(inc);
 		return rc;

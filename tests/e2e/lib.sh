@@ -3,7 +3,7 @@
 # Sourced by run.sh; every check counts as passed or failed.
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-BIN="$REPO/build/anshin-ir"
+BIN="${ANSHIN_IR_BIN:-$REPO/build/anshin-ir}"
 PASSED=${PASSED:-0}
 FAILED=${FAILED:-0}
 
