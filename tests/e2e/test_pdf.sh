@@ -144,3 +144,21 @@ expect_rc 78 "export without a usable font"
 expect_err_has "ANSHIN_IR_FONT" "the font error names ANSHIN_IR_FONT"
 expect_err_has "/nonexistent/font.ttf" "the font error names the path"
 if [ -e "$TMP/nofont.pdf" ]; then fail "no file without a font"; else pass; fi
+
+# Issue 12: after the ninth note the signature table began where its
+# header and two lines fitted but not its first row's minimum height, and
+# the layout added pages without end. Every export ends, and the
+# signature heading stays with its table.
+new_incident "$FIX/lost-tablet.answers"
+mkdir "$TMP/nine"
+for i in $(seq 1 9); do
+	air note "$REF" "note $i 事象の記録を追加"
+	timeout 10 "$BIN" export "$REF" -o "$TMP/nine/x.pdf" 2>"$TMP/stderr"
+	RC=$? ERR=$(cat "$TMP/stderr") OUT=""
+	expect_rc 0 "export after note $i ends within 10 s"
+done
+expect_pdf "$TMP/nine/x.pdf" "export after nine notes"
+last=$(pdf_pages "$TMP/nine/x.pdf")
+TEXT=$(pdftotext -f "$last" -l "$last" "$TMP/nine/x.pdf" - 2>/dev/null)
+expect_text_has "確認・署名" "the last page"
+expect_text_has "署名・印" "the last page"
