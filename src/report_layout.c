@@ -252,24 +252,36 @@ struct measure {
 	double size;
 };
 
-/* HPDF_*_MeasureText miscounts UTF-8 (PDF-NOTES): one character at a
- * time through HPDF_Font_TextWidth. libharu looks each one up by a linear
- * search of the cmap, so widths are cached (report_font_use limits code
- * points to U+FFFF). */
+/* The advance of cp's glyph in 1/1000 em. HPDF_*_MeasureText miscounts
+ * UTF-8 (PDF-NOTES): one character at a time through HPDF_Font_TextWidth.
+ * libharu looks each one up by a linear search of the cmap, so widths are
+ * cached (report_font_use limits code points to U+FFFF). */
 static double
-measure_cp(uint32_t cp, void *ud)
+glyph_em(struct pdf *p, uint32_t cp)
 {
-	const struct measure *m = ud;
-	float *w = &m->p->em[cp & 0xFFFF];
+	float *w = &p->em[cp & 0xFFFF];
 	char utf8[4];
 	int n;
 
 	if (*w == 0) {
 		n = text_encode(cp, utf8);
-		*w = (float)HPDF_Font_TextWidth(m->p->font,
+		*w = (float)HPDF_Font_TextWidth(p->font,
 		    (const HPDF_BYTE *)utf8, (HPDF_UINT)n).width;
 	}
-	return *w * m->size / 1000.0;
+	return *w;
+}
+
+/* Combining marks and other zero-width characters take no room, as on a
+ * terminal, though IPAex Gothic gives its marks a spacing glyph (U+0301
+ * half an em, U+3099 a whole one): text_marks draws them so. */
+static double
+measure_cp(uint32_t cp, void *ud)
+{
+	const struct measure *m = ud;
+
+	if (text_cp_width(cp) == 0)
+		return 0;
+	return glyph_em(m->p, cp) * m->size / 1000.0;
 }
 
 static void
@@ -330,6 +342,75 @@ trace_line(struct pdf *p, const struct line_id *id, double x, double right,
 	p->trace->fn(&l, p->trace->ud);
 }
 
+static int
+has_zero_width(const char *s)
+{
+	uint32_t cp;
+
+	while (*s != '\0') {
+		if ((unsigned char)*s < 0x80) {
+			s++;
+			continue;
+		}
+		s = text_decode(s, &cp);
+		if (text_cp_width(cp) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Draws [s, end) at x. */
+static void
+text_run(struct pdf *p, double x, double base, const char *s,
+    const char *end)
+{
+	char *run;
+
+	if (end == s || p->error != HPDF_OK)
+		return;
+	run = xstrndup(s, (size_t)(end - s));
+	ok(p, HPDF_Page_TextOut(p->cur, (HPDF_REAL)x, (HPDF_REAL)base, run));
+	free(run);
+}
+
+/* A line with zero-width characters: libharu would advance by their
+ * spacing glyphs (measure_cp), so the text between them is drawn in runs
+ * and each of them on its own, centred over the glyph before it, where a
+ * mark belongs; kept from the line's start and, where it can be, from
+ * the end of that glyph. Returns the right end of what was drawn. */
+static double
+text_marks(struct pdf *p, double x, double base, enum style st,
+    const char *s)
+{
+	const double size = styles[st].size;
+	double pen = x, run_x = x, prev = 0, right = x, w, mx;
+	const char *run = s, *next;
+	uint32_t cp;
+
+	for (; *s != '\0'; s = next) {
+		next = text_decode(s, &cp);
+		w = glyph_em(p, cp) * size / 1000.0;
+		if (text_cp_width(cp) != 0) {
+			pen += w;
+			prev = w;
+			continue;
+		}
+		text_run(p, run_x, base, run, s);
+		mx = pen - (prev + w) / 2;
+		if (mx > pen - w)
+			mx = pen - w;
+		if (mx < x)
+			mx = x;
+		text_run(p, mx, base, s, next);
+		if (mx + w > right)
+			right = mx + w;
+		run = next;
+		run_x = pen;
+	}
+	text_run(p, run_x, base, run, s);
+	return pen > right ? pen : right;
+}
+
 /* A line whose line box starts at `top`; id says which, for the trace
  * (NULL: page furniture). */
 static void
@@ -338,14 +419,20 @@ text_at(struct pdf *p, double x, double top, enum style st, const char *s,
 {
 	const struct style_def *d = &styles[st];
 	double base = top - (d->lead - d->size) / 2 - ASCENT * d->size;
+	double right;
 
 	if (p->error != HPDF_OK)
 		return;
-	if (*s != '\0')
-		ok(p, HPDF_Page_TextOut(p->cur, (HPDF_REAL)x, (HPDF_REAL)base,
-		    s));
+	if (has_zero_width(s)) {
+		right = text_marks(p, x, base, st, s);
+	} else {
+		if (*s != '\0')
+			ok(p, HPDF_Page_TextOut(p->cur, (HPDF_REAL)x,
+			    (HPDF_REAL)base, s));
+		right = p->trace != NULL ? x + line_width(p, s, st) : x;
+	}
 	if (p->trace != NULL && id != NULL)
-		trace_line(p, id, x, x + line_width(p, s, st), top, st, s);
+		trace_line(p, id, x, right, top, st, s);
 }
 
 static void

@@ -162,3 +162,17 @@ last=$(pdf_pages "$TMP/nine/x.pdf")
 TEXT=$(pdftotext -f "$last" -l "$last" "$TMP/nine/x.pdf" - 2>/dev/null)
 expect_text_has "確認・署名" "the last page"
 expect_text_has "署名・印" "the last page"
+
+# Issue 12: combining marks take no room (IPAex Gothic draws them as
+# spacing glyphs); a note of nothing else ran off the page.
+air note "$REF" "$(printf '%0.s\xcc\x81' $(seq 300))"
+air note "$REF" "$(printf '%0.s\xe3\x82\x99' $(seq 100))"
+air note "$REF" "$(printf 'か\xe3\x82\x99き cafe\xcc\x81')"
+air export "$REF" -o "$TMP/marks.pdf"
+expect_rc 0 "export with notes of combining marks"
+outside=$(pdftotext -bbox "$TMP/marks.pdf" - 2>/dev/null | awk -F'"' '
+    /<word/ && ($2 < 49.9 || $6 > 545.4) { print }')
+if [ -z "$outside" ]; then pass; else
+	fail "combining marks stay inside the margins" "$outside"; fi
+TEXT=$(pdf_text "$TMP/marks.pdf")
+expect_text_has "cafe" "marks beside text"

@@ -49,6 +49,9 @@ static const char *const tokens[] = {
 	"ああああああああああああ", "WWWWWWWWWWWWWWWWWWWWWWWW",
 	"経過メモ: 関係者へ連絡し、状況を記録した。",
 	"note 9 事象の記録を追加",
+	/* Combining marks, which IPAex Gothic draws as spacing glyphs. */
+	"\u0301", "\u3099", "e\u0301", "か\u3099",
+	"\u0301\u0308\u0300\u3099\u309A\u0301\u0308\u0300",
 };
 
 #define NTOKENS (sizeof tokens / sizeof *tokens)
