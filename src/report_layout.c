@@ -3,21 +3,20 @@
  * wrapped by measured width (text_wrap does the kinsoku), headings kept
  * with what follows, tables broken across pages with their header row
  * repeated, the footer with "n / N" drawn once every page exists, and the
- * file written atomically. The font is found and subset in report_font.c.
+ * file written through report_file.c. The font is found and subset in
+ * report_font.c.
  * The choices follow shared/PDF-NOTES.md (libharu 2.3.0, measured).
  */
 #include "report_layout.h"
 
-#include <errno.h>
-#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <hpdf.h>
 
 #include "i18n.h"
+#include "report_file.h"
 #include "report_font.h"
 #include "text.h"
 #include "util.h"
@@ -946,49 +945,15 @@ pdf_open(struct pdf *p, struct report_font *font, const char *title,
 	return ST_OK;
 }
 
-/* The temporary file sits beside the target so the rename is atomic. */
+/* HPDF_SaveToFile writes the temporary file by name. */
 static int
-make_temp(const char *path, char **tmp, char *err, size_t errlen)
+save(struct pdf *p, struct report_file *out, char *err, size_t errlen)
 {
-	char *d = xstrdup(path), *b = xstrdup(path);
-	int fd;
-
-	*tmp = xasprintf("%s/.%s.XXXXXX", dirname(d), basename(b));
-	free(d);
-	free(b);
-	fd = mkstemp(*tmp);
-	if (fd < 0) {
-		err_set(err, errlen, ST_CANTCREAT, _("cannot create %s: %s"),
-		    path, strerror(errno));
-		free(*tmp);
-		*tmp = NULL;
-	}
-	return fd;
-}
-
-/* HPDF_SaveToFile writes the temporary file by name (mkstemp made it
- * 0600); fsync before the rename, so a crash leaves the old file or the
- * whole new one. */
-static int
-save(struct pdf *p, int fd, const char *tmp, const char *path, char *err,
-    size_t errlen)
-{
-	int rc = ST_OK;
-
-	if (HPDF_SaveToFile(p->doc, tmp) != HPDF_OK || p->error != HPDF_OK)
-		rc = err_set(err, errlen, ST_IOERR, _("cannot write %s "
-		    "(libharu error 0x%04X, detail %u)"), path,
+	if (HPDF_SaveToFile(p->doc, out->tmp) != HPDF_OK || p->error != HPDF_OK)
+		return err_set(err, errlen, ST_IOERR, _("cannot write %s "
+		    "(libharu error 0x%04X, detail %u)"), out->path,
 		    (unsigned)p->error, (unsigned)p->detail);
-	else if (fsync(fd) != 0)
-		rc = err_set(err, errlen, ST_IOERR, _("cannot write %s: %s"),
-		    path, strerror(errno));
-	if (close(fd) != 0 && rc == ST_OK)
-		rc = err_set(err, errlen, ST_IOERR, _("cannot write %s: %s"),
-		    path, strerror(errno));
-	if (rc == ST_OK && rename(tmp, path) != 0)
-		rc = err_set(err, errlen, ST_CANTCREAT, _("cannot create %s: "
-		    "%s"), path, strerror(errno));
-	return rc;
+	return report_file_commit(out, err, errlen);
 }
 
 static int
@@ -1055,24 +1020,20 @@ report_layout_write(struct report_doc *doc, const struct report_furniture *f,
     const char *font_path, jtime_t now, const char *path, char *err,
     size_t errlen)
 {
+	struct report_file out;
 	struct job j;
-	char *tmp;
-	int fd, rc;
+	int rc;
 
 	/* The output first: a path that cannot be written fails at once. */
-	fd = make_temp(path, &tmp, err, errlen);
-	if (fd < 0)
-		return ST_CANTCREAT;
+	rc = report_file_open(&out, path, err, errlen);
+	if (rc != ST_OK)
+		return rc;
 	memset(&j, 0, sizeof j);
 	rc = job_run(&j, doc, f, font_path, now, NULL, err, errlen);
 	if (rc == ST_OK)
-		rc = save(&j.p, fd, tmp, path, err, errlen);
-	else
-		close(fd);
-	if (rc != ST_OK)
-		unlink(tmp);
+		rc = save(&j.p, &out, err, errlen);
+	report_file_close(&out);
 	job_free(&j);
-	free(tmp);
 	return rc;
 }
 

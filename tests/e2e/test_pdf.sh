@@ -176,3 +176,38 @@ if [ -z "$outside" ]; then pass; else
 	fail "combining marks stay inside the margins" "$outside"; fi
 TEXT=$(pdf_text "$TMP/marks.pdf")
 expect_text_has "cafe" "marks beside text"
+
+# Issue 12: the rename replaced whatever was at the target; as root,
+# `export -o /dev/null` turned the device into a PDF. Only a regular file
+# or a new name is written: a FIFO and a device node (made here, never in
+# /dev; root only) stay as they were, exit 73 naming them; a report
+# rewritten in place keeps its mode, and its owner where allowed.
+mkdir "$TMP/nodes"
+mkfifo "$TMP/nodes/fifo.pdf"
+air export "$REF" -o "$TMP/nodes/fifo.pdf"
+expect_rc 73 "export onto a FIFO"
+expect_err_has "$TMP/nodes/fifo.pdf" "the FIFO is named"
+expect_err_has "通常のファイルではない" "the message says why, translated"
+if [ -p "$TMP/nodes/fifo.pdf" ]; then pass; else
+	fail "the FIFO is still a FIFO" "$(ls -l "$TMP/nodes")"; fi
+air --lang en export "$REF" -o "$TMP/nodes/fifo.pdf"
+expect_err_has "not a regular file" "the message in English"
+if [ "$(id -u)" = 0 ] && mknod "$TMP/nodes/null.pdf" c 1 3 2>/dev/null; then
+	air export "$REF" -o "$TMP/nodes/null.pdf"
+	expect_rc 73 "export onto a device node"
+	expect_err_has "$TMP/nodes/null.pdf" "the device node is named"
+	expect_eq "$(stat -c '%F %t:%T %a' "$TMP/nodes/null.pdf")" \
+	    "character special file 1:3 644" "the device node is unchanged"
+fi
+expect_eq "$(ls -A "$TMP/nodes" | grep -c '^\.')" 0 "no temporary file left"
+printf 'old\n' >"$TMP/nodes/keep.pdf"
+chmod 640 "$TMP/nodes/keep.pdf"
+[ "$(id -u)" = 0 ] && chown 65534:65534 "$TMP/nodes/keep.pdf"
+owner=$(stat -c %u:%g "$TMP/nodes/keep.pdf")
+air export "$REF" -o "$TMP/nodes/keep.pdf"
+expect_rc 0 "export over an existing 0640 file"
+if [ "$(head -c 5 "$TMP/nodes/keep.pdf")" = "%PDF-" ]; then pass; else
+	fail "the existing file is replaced by the report"; fi
+expect_eq "$(stat -c %a "$TMP/nodes/keep.pdf")" 640 "the file keeps its mode"
+expect_eq "$(stat -c %u:%g "$TMP/nodes/keep.pdf")" "$owner" \
+    "the file keeps its owner"
