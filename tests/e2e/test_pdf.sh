@@ -211,3 +211,14 @@ if [ "$(head -c 5 "$TMP/nodes/keep.pdf")" = "%PDF-" ]; then pass; else
 expect_eq "$(stat -c %a "$TMP/nodes/keep.pdf")" 640 "the file keeps its mode"
 expect_eq "$(stat -c %u:%g "$TMP/nodes/keep.pdf")" "$owner" \
     "the file keeps its owner"
+
+# Issue 12: HarfBuzz read a FIFO named as the font and waited for ever.
+# A font path that is not a regular file is refused at once: 78, named.
+mkfifo "$TMP/font.fifo"
+ANSHIN_IR_FONT="$TMP/font.fifo" timeout 10 "$BIN" export "$REF" \
+    -o "$TMP/fifofont.pdf" 2>"$TMP/stderr"
+RC=$? ERR=$(cat "$TMP/stderr") OUT=""
+expect_rc 78 "ANSHIN_IR_FONT naming a FIFO: refused within 10 s"
+expect_err_has "$TMP/font.fifo" "the font error names the FIFO"
+expect_err_has "通常のファイルではありません" "the font error says why, translated"
+if [ -e "$TMP/fifofont.pdf" ]; then fail "no file without a font"; else pass; fi
