@@ -161,6 +161,26 @@ report_file_open(struct report_file *f, const char *path, char *err,
 	return rc;
 }
 
+int
+report_file_write(struct report_file *f, const void *data, size_t n,
+    char *err, size_t errlen)
+{
+	const char *p = data;
+	ssize_t w;
+
+	while (n > 0) {
+		w = write(f->fd, p, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			return err_set(err, errlen, ST_IOERR, _("cannot write "
+			    "%s: %s"), f->path, strerror(errno));
+		p += w;
+		n -= (size_t)w;
+	}
+	return ST_OK;
+}
+
 /* Only root may give a file away, and a user only to a group they are
  * in: where neither is allowed the report stays the user's. The mode
  * goes last, a change of owner may clear bits of it. */

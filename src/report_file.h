@@ -24,6 +24,10 @@ struct report_file {
  * regular file or the temporary file cannot be created. */
 int report_file_open(struct report_file *f, const char *path, char *err,
     size_t errlen);
+/* Appends to the temporary file; ST_IOERR with the reason (a full disk:
+ * "No space left on device"). */
+int report_file_write(struct report_file *f, const void *data, size_t n,
+    char *err, size_t errlen);
 /* Makes the temporary file whole (fsync), gives it the replaced file's
  * mode and owner where it can, and renames it over the target. */
 int report_file_commit(struct report_file *f, char *err, size_t errlen);

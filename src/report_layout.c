@@ -945,15 +945,38 @@ pdf_open(struct pdf *p, struct report_font *font, const char *title,
 	return ST_OK;
 }
 
-/* HPDF_SaveToFile writes the temporary file by name. */
+static int
+save_error(const struct pdf *p, const struct report_file *out, char *err,
+    size_t errlen)
+{
+	return err_set(err, errlen, ST_IOERR, _("cannot write %s (libharu "
+	    "error 0x%04X, detail %u)"), out->path, (unsigned)p->error,
+	    (unsigned)p->detail);
+}
+
+/* libharu saves to memory and the file is written here: its own file
+ * writer, on a full disk, failed inside zlib and said only "libharu error
+ * 0x1066" (issue 12), where write(2) says why. The end of the stream
+ * reaches on_error too, so it is told apart by the status alone. */
 static int
 save(struct pdf *p, struct report_file *out, char *err, size_t errlen)
 {
-	if (HPDF_SaveToFile(p->doc, out->tmp) != HPDF_OK || p->error != HPDF_OK)
-		return err_set(err, errlen, ST_IOERR, _("cannot write %s "
-		    "(libharu error 0x%04X, detail %u)"), out->path,
-		    (unsigned)p->error, (unsigned)p->detail);
-	return report_file_commit(out, err, errlen);
+	HPDF_BYTE chunk[16384];
+	HPDF_UINT32 n;
+	HPDF_STATUS s = HPDF_OK;
+	int rc = ST_OK;
+
+	if (HPDF_SaveToStream(p->doc) != HPDF_OK || p->error != HPDF_OK)
+		return save_error(p, out, err, errlen);
+	while (rc == ST_OK && s == HPDF_OK) {
+		n = sizeof chunk;
+		s = HPDF_ReadFromStream(p->doc, chunk, &n);
+		if (s != HPDF_OK && s != HPDF_STREAM_EOF)
+			rc = save_error(p, out, err, errlen);
+		else if (n > 0)
+			rc = report_file_write(out, chunk, n, err, errlen);
+	}
+	return rc == ST_OK ? report_file_commit(out, err, errlen) : rc;
 }
 
 static int
