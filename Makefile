@@ -104,6 +104,25 @@ build/asan/replay/%: tests/fuzz/%.c tests/fuzz/fuzz.h tests/fuzz/replay.c $(ASAN
 	$(CC) $(CPPFLAGS_ALL) $(PKG_CFLAGS) $(ASAN_FLAGS) $(WARN) -o $@ $< \
 	  tests/fuzz/replay.c $(ASAN_OBJ) $(LIBS)
 
+# The layout fuzzer draws: it links the report views and libharu and
+# HarfBuzz as well, but never ncurses (the link is the proof).
+FUZZ_REPORT_LIBS = $(shell pkg-config --libs sqlite3 harfbuzz \
+	harfbuzz-subset libcrypto 2>/dev/null) -lhpdf -lm
+
+build/fuzz/fuzz_layout: tests/fuzz/fuzz_layout.c tests/fuzz/fuzz.h \
+    $(CORE_SRC) $(REPORT_SRC)
+	@mkdir -p $(dir $@)
+	clang $(CPPFLAGS_ALL) $(PKG_CFLAGS) -g -O1 \
+	  -fsanitize=fuzzer,address,undefined -o $@ $< $(CORE_SRC) \
+	  $(REPORT_SRC) $(FUZZ_REPORT_LIBS)
+
+build/asan/replay/fuzz_layout: tests/fuzz/fuzz_layout.c tests/fuzz/fuzz.h \
+    tests/fuzz/replay.c $(ASAN_OBJ) $(ASAN_REPORT_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(PKG_CFLAGS) $(ASAN_FLAGS) $(WARN) -o $@ $< \
+	  tests/fuzz/replay.c $(ASAN_OBJ) $(ASAN_REPORT_OBJ) \
+	  $(FUZZ_REPORT_LIBS)
+
 fuzz: deps $(FUZZ_BIN)
 	@for f in $(FUZZ_BIN); do n=$$(basename $$f); \
 	  mkdir -p build/fuzz/corpus/$$n; echo "== $$n ($(FUZZ_SECONDS) s)"; \

@@ -23,11 +23,13 @@ struct report_opts {
 	int watermark;          /* 1: 「訓練 / TRAINING」 on every page (drills) */
 };
 
-/* Writes the report atomically (temp file in the target directory + rename,
- * mode 0600): never a partial file. ST_CANTCREAT (73) when the output
- * cannot be created (message names the path), ST_CONFIG (78) when no usable
- * font is found (message says which paths were tried and ANSHIN_IR_FONT),
- * ST_IOERR on write errors. */
+/* Writes the report atomically (temp file in the target directory + rename):
+ * never a partial file. A new file is 0600; a file replaced keeps its mode
+ * and, where allowed, its owner; anything but a regular file or a new name
+ * is refused. ST_CANTCREAT (73) when the output cannot be created (message
+ * names the path), ST_CONFIG (78) when no usable font is found (message
+ * says which paths were tried and ANSHIN_IR_FONT), ST_IOERR on write
+ * errors. */
 int report_write(const struct model_data *d, struct store *st,
     const struct incident *inc, const struct report_opts *o, const char *path,
     char *err, size_t errlen);

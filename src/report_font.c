@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <hb.h>
@@ -76,15 +77,19 @@ close_font(struct report_font *f)
 	f->face = NULL;
 }
 
-/* Opens path into f; NULL on success, else why not. */
+/* Opens path into f; NULL on success, else why not. HarfBuzz reads what
+ * it is given: a FIFO would keep it waiting for ever (issue 12). */
 static const char *
 try_path(struct report_font *f, const char *path)
 {
+	struct stat sb;
 	hb_blob_t *blob;
 	const char *why;
 
-	if (access(path, R_OK) != 0)
+	if (stat(path, &sb) != 0 || access(path, R_OK) != 0)
 		return strerror(errno);
+	if (!S_ISREG(sb.st_mode))
+		return _("not a regular file");
 	blob = hb_blob_create_from_file_or_fail(path);
 	if (blob == NULL)
 		return _("cannot read it");

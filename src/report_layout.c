@@ -3,21 +3,20 @@
  * wrapped by measured width (text_wrap does the kinsoku), headings kept
  * with what follows, tables broken across pages with their header row
  * repeated, the footer with "n / N" drawn once every page exists, and the
- * file written atomically. The font is found and subset in report_font.c.
+ * file written through report_file.c. The font is found and subset in
+ * report_font.c.
  * The choices follow shared/PDF-NOTES.md (libharu 2.3.0, measured).
  */
 #include "report_layout.h"
 
-#include <errno.h>
-#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <hpdf.h>
 
 #include "i18n.h"
+#include "report_file.h"
 #include "report_font.h"
 #include "text.h"
 #include "util.h"
@@ -36,6 +35,10 @@
 #define ASCENT 0.88
 /* Lines a heading must find below it, or it moves to the next page. */
 #define KEEP_LINES 3
+
+const struct report_box report_layout_body = {
+	MARGIN_X, MARGIN_X + BODY_W, BODY_TOP, BODY_BOTTOM
+};
 
 enum style { S_TITLE, S_H1, S_H2, S_BODY, S_NOTE, S_CELL, S_FOOT, S_MARK };
 
@@ -84,6 +87,14 @@ struct pdf {
 	double y;			/* top of the free space */
 	int fresh;			/* only a table header on it */
 	const char *watermark;
+	const struct report_trace *trace;	/* NULL but in tests */
+	size_t block;			/* the block being laid out */
+};
+
+/* Which line a text_at call draws, for the trace. */
+struct line_id {
+	size_t cell, line, nlines;
+	int header;
 };
 
 /* A table being laid out. */
@@ -93,7 +104,9 @@ struct table {
 	struct text_lines *head;	/* wrapped header cells, or NULL */
 	size_t head_lines;
 	size_t page_lines;		/* body lines a page holds below it */
+	double page_top;		/* where rows start on a new page */
 	double part_top;		/* where it starts on this page */
+	size_t first;			/* the row's first cell (trace) */
 };
 
 /* ---- the document ---------------------------------------------------- */
@@ -238,24 +251,36 @@ struct measure {
 	double size;
 };
 
-/* HPDF_*_MeasureText miscounts UTF-8 (PDF-NOTES): one character at a
- * time through HPDF_Font_TextWidth. libharu looks each one up by a linear
- * search of the cmap, so widths are cached (report_font_use limits code
- * points to U+FFFF). */
+/* The advance of cp's glyph in 1/1000 em. HPDF_*_MeasureText miscounts
+ * UTF-8 (PDF-NOTES): one character at a time through HPDF_Font_TextWidth.
+ * libharu looks each one up by a linear search of the cmap, so widths are
+ * cached (report_font_use limits code points to U+FFFF). */
 static double
-measure_cp(uint32_t cp, void *ud)
+glyph_em(struct pdf *p, uint32_t cp)
 {
-	const struct measure *m = ud;
-	float *w = &m->p->em[cp & 0xFFFF];
+	float *w = &p->em[cp & 0xFFFF];
 	char utf8[4];
 	int n;
 
 	if (*w == 0) {
 		n = text_encode(cp, utf8);
-		*w = (float)HPDF_Font_TextWidth(m->p->font,
+		*w = (float)HPDF_Font_TextWidth(p->font,
 		    (const HPDF_BYTE *)utf8, (HPDF_UINT)n).width;
 	}
-	return *w * m->size / 1000.0;
+	return *w;
+}
+
+/* Combining marks and other zero-width characters take no room, as on a
+ * terminal, though IPAex Gothic gives its marks a spacing glyph (U+0301
+ * half an em, U+3099 a whole one): text_marks draws them so. */
+static double
+measure_cp(uint32_t cp, void *ud)
+{
+	const struct measure *m = ud;
+
+	if (text_cp_width(cp) == 0)
+		return 0;
+	return glyph_em(m->p, cp) * m->size / 1000.0;
 }
 
 static void
@@ -294,16 +319,119 @@ text_begin(struct pdf *p, enum style st)
 	    (HPDF_REAL)styles[st].size));
 }
 
-/* A line whose line box starts at `top`. */
 static void
-text_at(struct pdf *p, double x, double top, enum style st, const char *s)
+trace_line(struct pdf *p, const struct line_id *id, double x, double right,
+    double top, enum style st, const char *s)
+{
+	struct report_trace_line l;
+
+	memset(&l, 0, sizeof l);
+	l.kind = REPORT_TRACE_LINE;
+	l.page = p->npages - 1;
+	l.block = p->block;
+	l.cell = id->cell;
+	l.line = id->line;
+	l.nlines = id->nlines;
+	l.header = id->header;
+	l.box.left = x;
+	l.box.right = right;
+	l.box.top = top;
+	l.box.bottom = top - styles[st].lead;
+	l.text = s;
+	p->trace->fn(&l, p->trace->ud);
+}
+
+static int
+has_zero_width(const char *s)
+{
+	uint32_t cp;
+
+	while (*s != '\0') {
+		if ((unsigned char)*s < 0x80) {
+			s++;
+			continue;
+		}
+		s = text_decode(s, &cp);
+		if (text_cp_width(cp) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Draws [s, end) at x. */
+static void
+text_run(struct pdf *p, double x, double base, const char *s,
+    const char *end)
+{
+	char *run;
+
+	if (end == s || p->error != HPDF_OK)
+		return;
+	run = xstrndup(s, (size_t)(end - s));
+	ok(p, HPDF_Page_TextOut(p->cur, (HPDF_REAL)x, (HPDF_REAL)base, run));
+	free(run);
+}
+
+/* A line with zero-width characters: libharu would advance by their
+ * spacing glyphs (measure_cp), so the text between them is drawn in runs
+ * and each of them on its own, centred over the glyph before it, where a
+ * mark belongs; kept from the line's start and, where it can be, from
+ * the end of that glyph. Returns the right end of what was drawn. */
+static double
+text_marks(struct pdf *p, double x, double base, enum style st,
+    const char *s)
+{
+	const double size = styles[st].size;
+	double pen = x, run_x = x, prev = 0, right = x, w, mx;
+	const char *run = s, *next;
+	uint32_t cp;
+
+	for (; *s != '\0'; s = next) {
+		next = text_decode(s, &cp);
+		w = glyph_em(p, cp) * size / 1000.0;
+		if (text_cp_width(cp) != 0) {
+			pen += w;
+			prev = w;
+			continue;
+		}
+		text_run(p, run_x, base, run, s);
+		mx = pen - (prev + w) / 2;
+		if (mx > pen - w)
+			mx = pen - w;
+		if (mx < x)
+			mx = x;
+		text_run(p, mx, base, s, next);
+		if (mx + w > right)
+			right = mx + w;
+		run = next;
+		run_x = pen;
+	}
+	text_run(p, run_x, base, run, s);
+	return pen > right ? pen : right;
+}
+
+/* A line whose line box starts at `top`; id says which, for the trace
+ * (NULL: page furniture). */
+static void
+text_at(struct pdf *p, double x, double top, enum style st, const char *s,
+    const struct line_id *id)
 {
 	const struct style_def *d = &styles[st];
 	double base = top - (d->lead - d->size) / 2 - ASCENT * d->size;
+	double right;
 
-	if (p->error == HPDF_OK && *s != '\0')
-		ok(p, HPDF_Page_TextOut(p->cur, (HPDF_REAL)x, (HPDF_REAL)base,
-		    s));
+	if (p->error != HPDF_OK)
+		return;
+	if (has_zero_width(s)) {
+		right = text_marks(p, x, base, st, s);
+	} else {
+		if (*s != '\0')
+			ok(p, HPDF_Page_TextOut(p->cur, (HPDF_REAL)x,
+			    (HPDF_REAL)base, s));
+		right = p->trace != NULL ? x + line_width(p, s, st) : x;
+	}
+	if (p->trace != NULL && id != NULL)
+		trace_line(p, id, x, right, top, st, s);
 }
 
 static void
@@ -314,10 +442,11 @@ text_end(struct pdf *p)
 }
 
 static void
-draw_line(struct pdf *p, double x, double top, enum style st, const char *s)
+draw_line(struct pdf *p, double x, double top, enum style st, const char *s,
+    const struct line_id *id)
 {
 	text_begin(p, st);
-	text_at(p, x, top, st, s);
+	text_at(p, x, top, st, s, id);
 	text_end(p);
 }
 
@@ -375,10 +504,20 @@ draw_watermark(struct pdf *p)
 static void
 new_page(struct pdf *p)
 {
+	struct report_trace_line l;
 	HPDF_Page pg;
 
 	p->y = BODY_TOP;
 	p->fresh = 1;
+	/* Before anything can fail: a layout that keeps adding pages must
+	 * show, also once libharu has given up. */
+	if (p->trace != NULL) {
+		memset(&l, 0, sizeof l);
+		l.kind = REPORT_TRACE_PAGE;
+		l.page = p->npages;
+		l.block = p->block;
+		p->trace->fn(&l, p->trace->ud);
+	}
 	if (p->error != HPDF_OK)
 		return;
 	pg = HPDF_AddPage(p->doc);
@@ -401,17 +540,18 @@ lay_text(struct pdf *p, const char *text, enum style st, int centred)
 {
 	const struct style_def *d = &styles[st];
 	struct text_lines l;
-	size_t i;
+	struct line_id id = { 0, 0, 0, 0 };
 	double x;
 
 	wrap(p, text, st, BODY_W, &l);
-	for (i = 0; i < l.n; i++) {
+	id.nlines = l.n;
+	for (id.line = 0; id.line < l.n; id.line++) {
 		if (p->y - d->lead < BODY_BOTTOM)
 			new_page(p);
 		x = MARGIN_X;
 		if (centred)
-			x += (BODY_W - line_width(p, l.line[i], st)) / 2;
-		draw_line(p, x, p->y, st, l.line[i]);
+			x += (BODY_W - line_width(p, l.line[id.line], st)) / 2;
+		draw_line(p, x, p->y, st, l.line[id.line], &id);
 		p->y -= d->lead;
 	}
 	p->y -= d->after;
@@ -419,13 +559,20 @@ lay_text(struct pdf *p, const char *text, enum style st, int centred)
 	text_lines_free(&l);
 }
 
+/* table_keep: what the table after the heading needs below it, or 0. */
 static void
-lay_heading(struct pdf *p, const char *text, enum style st)
+lay_heading(struct pdf *p, const char *text, enum style st,
+    double table_keep)
 {
 	const struct style_def *d = &styles[st];
-	double need = d->before + d->lead + KEEP_LINES * styles[S_BODY].lead;
+	double need = KEEP_LINES * styles[S_BODY].lead;
 
-	if (p->y - need < BODY_BOTTOM)
+	if (table_keep > 0 && d->after + table_keep > need)
+		need = d->after + table_keep;
+	need += d->before + d->lead;
+
+	/* A page that is still empty would be no better. */
+	if (p->y < BODY_TOP && p->y - need < BODY_BOTTOM)
 		new_page(p);
 	else if (p->y < BODY_TOP)
 		p->y -= d->before;
@@ -468,6 +615,7 @@ draw_band(struct pdf *p, const struct table *t, const struct text_lines *lines,
     size_t from, size_t n, double h, int header)
 {
 	size_t c, i, ncols = t->b->ncols;
+	struct line_id id = { 0, 0, 0, header };
 	double top = p->y;
 
 	if (header || (t->b->flags & REPORT_TABLE_LABELS)) {
@@ -478,11 +626,16 @@ draw_band(struct pdf *p, const struct table *t, const struct text_lines *lines,
 		line(p, t->x[0], top, t->x[ncols], top);
 	}
 	text_begin(p, S_CELL);
-	for (c = 0; c < ncols; c++)
-		for (i = from; i < from + n && i < lines[c].n; i++)
+	for (c = 0; c < ncols; c++) {
+		id.cell = (header ? 0 : t->first) + c;
+		id.nlines = lines[c].n;
+		for (i = from; i < from + n && i < lines[c].n; i++) {
+			id.line = i;
 			text_at(p, t->x[c] + CELL_PAD, top - CELL_PAD -
 			    (double)(i - from) * styles[S_CELL].lead, S_CELL,
-			    lines[c].line[i]);
+			    lines[c].line[i], &id);
+		}
+	}
 	text_end(p);
 	p->y = top - h;
 	line(p, t->x[0], p->y, t->x[ncols], p->y);
@@ -528,8 +681,29 @@ lines_below(double y)
 	    (size_t)(room / styles[S_CELL].lead);
 }
 
+/* The height the rest of a row (lines from done on) is drawn with: its
+ * lines, the minimum height for a whole row, but no more than this page
+ * has when a new page would have no more (a minimum taller than a page);
+ * a height that does not fit here says the row must move. */
+static double
+rest_height(const struct pdf *p, const struct table *t, size_t done,
+    size_t rest)
+{
+	double h = row_height(rest), avail = p->y - BODY_BOTTOM;
+
+	if (done == 0 && h < t->b->min_height)
+		h = t->b->min_height;
+	if (h > avail && p->y + 1e-6 >= t->page_top &&
+	    row_height(rest) <= avail)
+		h = avail;
+	return h;
+}
+
 /* A row goes whole onto this page or the next; only a row taller than
- * a page is split, line by line, the header repeated above each part. */
+ * a page is split, line by line, the header repeated above each part.
+ * Every turn ends the row, draws some of its lines, or starts a page
+ * the rest then fits on or is split on (lay_head leaves room for lines
+ * below the header), so the loop ends. */
 static void
 lay_row(struct pdf *p, struct table *t, char *const *cells)
 {
@@ -540,14 +714,16 @@ lay_row(struct pdf *p, struct table *t, char *const *cells)
 	for (;;) {
 		rest = n - done;
 		room = lines_below(p->y);
-		h = row_height(rest);
-		if (done == 0 && h < t->b->min_height)
-			h = t->b->min_height;
+		h = rest_height(p, t, done, rest);
 		if (rest <= room && p->y - h >= BODY_BOTTOM) {
 			draw_band(p, t, lines, done, rest, h, 0);
 			break;
 		}
-		if (room >= 1 && (p->fresh || (room >= 2 &&
+		/* Lines that do not all fit are split here when the page
+		 * holds only the header, or when no page could hold them;
+		 * else, and when only the minimum height is missing, the row
+		 * moves on whole. */
+		if (rest > room && room >= 1 && (p->fresh || (room >= 2 &&
 		    rest > t->page_lines))) {
 			draw_band(p, t, lines, done, room, row_height(room), 0);
 			done += room;
@@ -561,36 +737,86 @@ lay_row(struct pdf *p, struct table *t, char *const *cells)
 }
 
 static void
+free_head(struct table *t)
+{
+	size_t c;
+
+	for (c = 0; t->head != NULL && c < t->b->ncols; c++)
+		text_lines_free(&t->head[c]);
+	free(t->head);
+	t->head = NULL;
+	t->head_lines = 0;
+}
+
+/* The header row, repeated on every page, unless it would leave no room
+ * below it for two lines: then it is an ordinary row (returns 0). */
+static size_t
+lay_head(struct pdf *p, struct table *t)
+{
+	const struct block *b = t->b;
+
+	t->page_top = BODY_TOP;
+	if (!(b->flags & REPORT_TABLE_HEADER) || b->ncells < b->ncols)
+		return 0;
+	t->head = xcalloc(b->ncols, sizeof *t->head);
+	t->head_lines = wrap_row(p, t, b->cells, t->head);
+	if (lines_below(BODY_TOP - row_height(t->head_lines)) < 2) {
+		free_head(t);
+		return 0;
+	}
+	t->page_top = BODY_TOP - row_height(t->head_lines);
+	return 1;
+}
+
+static void
 lay_table(struct pdf *p, const struct block *b)
 {
-	struct table t = { b, NULL, NULL, 0, 0, 0 };
-	double sum = 0;
-	size_t c, r = 0;
+	struct table t;
+	double sum = 0, keep = row_height(2);
+	size_t c, r;
 
+	memset(&t, 0, sizeof t);
+	t.b = b;
 	t.x = xcalloc(b->ncols + 1, sizeof *t.x);
 	for (c = 0; c < b->ncols; c++)
 		sum += b->shares[c];
 	t.x[0] = MARGIN_X;
 	for (c = 0; c < b->ncols; c++)
 		t.x[c + 1] = t.x[c] + BODY_W * b->shares[c] / sum;
-	if ((b->flags & REPORT_TABLE_HEADER) && b->ncells >= b->ncols) {
-		t.head = xcalloc(b->ncols, sizeof *t.head);
-		t.head_lines = wrap_row(p, &t, b->cells, t.head);
-		r = 1;
-	}
+	r = lay_head(p, &t);
 	t.page_lines = lines_below(BODY_TOP - row_height(t.head_lines));
-	/* The header never ends a page alone: two lines must follow it. */
-	if (p->y - row_height(t.head_lines) - row_height(2) < BODY_BOTTOM)
+	/* The header never ends a page alone: two lines, or the first row's
+	 * minimum height, must follow it, unless no page has more room. */
+	if (b->min_height > keep)
+		keep = b->min_height;
+	if (p->y - row_height(t.head_lines) - keep < BODY_BOTTOM &&
+	    p->y < BODY_TOP)
 		new_page(p);
 	open_part(p, &t);
-	for (; r * b->ncols < b->ncells; r++)
-		lay_row(p, &t, &b->cells[r * b->ncols]);
+	for (; r * b->ncols < b->ncells; r++) {
+		t.first = r * b->ncols;
+		lay_row(p, &t, &b->cells[t.first]);
+	}
 	close_part(p, &t);
 	p->y -= styles[S_CELL].after;
-	for (c = 0; t.head != NULL && c < b->ncols; c++)
-		text_lines_free(&t.head[c]);
-	free(t.head);
+	free_head(&t);
 	free(t.x);
+}
+
+/* What a table needs below a heading for the heading not to end a page
+ * alone: a one-line header and its first row (lay_table keeps those
+ * together); 0 for anything else. */
+static double
+table_keep(const struct report_doc *doc, size_t i)
+{
+	const struct block *b = i < doc->n ? &doc->b[i] : NULL;
+	double keep = row_height(2);
+
+	if (b == NULL || b->kind != B_TABLE)
+		return 0;
+	if (b->min_height > keep)
+		keep = b->min_height;
+	return (b->flags & REPORT_TABLE_HEADER ? row_height(1) : 0) + keep;
 }
 
 static void
@@ -600,17 +826,21 @@ lay_doc(struct pdf *p, const struct report_doc *doc)
 	size_t i;
 
 	new_page(p);
+	/* The fuzzer starts anywhere on the page. */
+	if (p->trace != NULL)
+		p->y -= p->trace->start;
 	for (i = 0; i < doc->n; i++) {
 		b = &doc->b[i];
+		p->block = i;
 		switch (b->kind) {
 		case B_TITLE:
 			lay_text(p, b->text, S_TITLE, 1);
 			break;
 		case B_H1:
-			lay_heading(p, b->text, S_H1);
+			lay_heading(p, b->text, S_H1, table_keep(doc, i + 1));
 			break;
 		case B_H2:
-			lay_heading(p, b->text, S_H2);
+			lay_heading(p, b->text, S_H2, table_keep(doc, i + 1));
 			break;
 		case B_PARA:
 			lay_text(p, b->text, S_BODY, 0);
@@ -650,12 +880,12 @@ draw_footers(struct pdf *p, const char *footer, const char *meta)
 		top = FOOTER_RULE - 3;
 		text_begin(p, S_FOOT);
 		for (k = 0; k < l1.n; k++, top -= lead)
-			text_at(p, MARGIN_X, top, S_FOOT, l1.line[k]);
+			text_at(p, MARGIN_X, top, S_FOOT, l1.line[k], NULL);
 		snprintf(num, sizeof num, "%zu / %zu", i + 1, p->npages);
 		text_at(p, MARGIN_X + BODY_W - line_width(p, num, S_FOOT), top,
-		    S_FOOT, num);
+		    S_FOOT, num, NULL);
 		for (k = 0; k < l2.n; k++, top -= lead)
-			text_at(p, MARGIN_X, top, S_FOOT, l2.line[k]);
+			text_at(p, MARGIN_X, top, S_FOOT, l2.line[k], NULL);
 		text_end(p);
 	}
 	text_lines_free(&l1);
@@ -715,49 +945,38 @@ pdf_open(struct pdf *p, struct report_font *font, const char *title,
 	return ST_OK;
 }
 
-/* The temporary file sits beside the target so the rename is atomic. */
 static int
-make_temp(const char *path, char **tmp, char *err, size_t errlen)
-{
-	char *d = xstrdup(path), *b = xstrdup(path);
-	int fd;
-
-	*tmp = xasprintf("%s/.%s.XXXXXX", dirname(d), basename(b));
-	free(d);
-	free(b);
-	fd = mkstemp(*tmp);
-	if (fd < 0) {
-		err_set(err, errlen, ST_CANTCREAT, _("cannot create %s: %s"),
-		    path, strerror(errno));
-		free(*tmp);
-		*tmp = NULL;
-	}
-	return fd;
-}
-
-/* HPDF_SaveToFile writes the temporary file by name (mkstemp made it
- * 0600); fsync before the rename, so a crash leaves the old file or the
- * whole new one. */
-static int
-save(struct pdf *p, int fd, const char *tmp, const char *path, char *err,
+save_error(const struct pdf *p, const struct report_file *out, char *err,
     size_t errlen)
 {
+	return err_set(err, errlen, ST_IOERR, _("cannot write %s (libharu "
+	    "error 0x%04X, detail %u)"), out->path, (unsigned)p->error,
+	    (unsigned)p->detail);
+}
+
+/* libharu saves to memory and the file is written here: its own file
+ * writer, on a full disk, failed inside zlib and said only "libharu error
+ * 0x1066" (issue 12), where write(2) says why. The end of the stream
+ * reaches on_error too, so it is told apart by the status alone. */
+static int
+save(struct pdf *p, struct report_file *out, char *err, size_t errlen)
+{
+	HPDF_BYTE chunk[16384];
+	HPDF_UINT32 n;
+	HPDF_STATUS s = HPDF_OK;
 	int rc = ST_OK;
 
-	if (HPDF_SaveToFile(p->doc, tmp) != HPDF_OK || p->error != HPDF_OK)
-		rc = err_set(err, errlen, ST_IOERR, _("cannot write %s "
-		    "(libharu error 0x%04X, detail %u)"), path,
-		    (unsigned)p->error, (unsigned)p->detail);
-	else if (fsync(fd) != 0)
-		rc = err_set(err, errlen, ST_IOERR, _("cannot write %s: %s"),
-		    path, strerror(errno));
-	if (close(fd) != 0 && rc == ST_OK)
-		rc = err_set(err, errlen, ST_IOERR, _("cannot write %s: %s"),
-		    path, strerror(errno));
-	if (rc == ST_OK && rename(tmp, path) != 0)
-		rc = err_set(err, errlen, ST_CANTCREAT, _("cannot create %s: "
-		    "%s"), path, strerror(errno));
-	return rc;
+	if (HPDF_SaveToStream(p->doc) != HPDF_OK || p->error != HPDF_OK)
+		return save_error(p, out, err, errlen);
+	while (rc == ST_OK && s == HPDF_OK) {
+		n = sizeof chunk;
+		s = HPDF_ReadFromStream(p->doc, chunk, &n);
+		if (s != HPDF_OK && s != HPDF_STREAM_EOF)
+			rc = save_error(p, out, err, errlen);
+		else if (n > 0)
+			rc = report_file_write(out, chunk, n, err, errlen);
+	}
+	return rc == ST_OK ? report_file_commit(out, err, errlen) : rc;
 }
 
 static int
@@ -779,44 +998,78 @@ render(struct pdf *p, struct report_doc *doc, const struct report_furniture *f,
 	return ST_OK;
 }
 
+/* One layout of a document: the state libharu draws into, the font and
+ * drawable copies of the furniture. */
+struct job {
+	struct pdf p;
+	struct report_font *font;
+	char *own[3];
+};
+
+static int
+job_run(struct job *j, struct report_doc *doc,
+    const struct report_furniture *f, const char *font_path, jtime_t now,
+    const struct report_trace *trace, char *err, size_t errlen)
+{
+	struct report_furniture fu = *f;
+	int rc;
+
+	rc = report_font_find(font_path, &j->font, err, errlen);
+	if (rc != ST_OK)
+		return rc;
+	use_texts(j->font, doc, f, j->own);
+	fu.footer = j->own[0];
+	fu.footer_meta = j->own[1];
+	fu.watermark = j->own[2];
+	j->p.trace = trace;
+	return render(&j->p, doc, &fu, j->font, now, err, errlen);
+}
+
+static void
+job_free(struct job *j)
+{
+	if (j->p.doc != NULL)
+		HPDF_Free(j->p.doc);
+	report_font_free(j->font);
+	free(j->p.pages);
+	free(j->p.em);
+	free(j->own[0]);
+	free(j->own[1]);
+	free(j->own[2]);
+}
+
 int
 report_layout_write(struct report_doc *doc, const struct report_furniture *f,
     const char *font_path, jtime_t now, const char *path, char *err,
     size_t errlen)
 {
-	struct report_furniture fu = *f;
-	struct report_font *font = NULL;
-	struct pdf p;
-	char *tmp, *own[3] = { NULL, NULL, NULL };
-	int fd, rc;
+	struct report_file out;
+	struct job j;
+	int rc;
 
 	/* The output first: a path that cannot be written fails at once. */
-	fd = make_temp(path, &tmp, err, errlen);
-	if (fd < 0)
-		return ST_CANTCREAT;
-	memset(&p, 0, sizeof p);
-	rc = report_font_find(font_path, &font, err, errlen);
-	if (rc == ST_OK) {
-		use_texts(font, doc, f, own);
-		fu.footer = own[0];
-		fu.footer_meta = own[1];
-		fu.watermark = own[2];
-		rc = render(&p, doc, &fu, font, now, err, errlen);
-	}
-	if (rc == ST_OK)
-		rc = save(&p, fd, tmp, path, err, errlen);
-	else
-		close(fd);
+	rc = report_file_open(&out, path, err, errlen);
 	if (rc != ST_OK)
-		unlink(tmp);
-	if (p.doc != NULL)
-		HPDF_Free(p.doc);
-	report_font_free(font);
-	free(p.pages);
-	free(p.em);
-	free(tmp);
-	free(own[0]);
-	free(own[1]);
-	free(own[2]);
+		return rc;
+	memset(&j, 0, sizeof j);
+	rc = job_run(&j, doc, f, font_path, now, NULL, err, errlen);
+	if (rc == ST_OK)
+		rc = save(&j.p, &out, err, errlen);
+	report_file_close(&out);
+	job_free(&j);
+	return rc;
+}
+
+int
+report_layout_trace(struct report_doc *doc, const struct report_furniture *f,
+    const char *font_path, jtime_t now, const struct report_trace *trace,
+    char *err, size_t errlen)
+{
+	struct job j;
+	int rc;
+
+	memset(&j, 0, sizeof j);
+	rc = job_run(&j, doc, f, font_path, now, trace, err, errlen);
+	job_free(&j);
 	return rc;
 }

@@ -52,4 +52,43 @@ int report_layout_write(struct report_doc *doc,
     const struct report_furniture *f, const char *font_path, jtime_t now,
     const char *path, char *err, size_t errlen);
 
+/* ---- what the engine draws, for the unit tests and the layout fuzzer
+ * (tests/fuzz/fuzz_layout.c), which check that every line of every block
+ * and cell is drawn exactly once, on a page, inside the body. */
+
+/* The body of every page, in points from the bottom left of an A4 page:
+ * text is drawn inside it, the footer below it. */
+struct report_box {
+	double left, right, top, bottom;
+};
+extern const struct report_box report_layout_body;
+
+enum report_trace_kind {
+	REPORT_TRACE_PAGE,	/* a page was started */
+	REPORT_TRACE_LINE	/* a line of text was drawn */
+};
+
+struct report_trace_line {
+	enum report_trace_kind kind;
+	size_t page;		/* from 0 */
+	size_t block;		/* index of the block, in the order added */
+	size_t cell;		/* a table's cell: row * ncols + column */
+	size_t line, nlines;	/* which wrapped line of the text, of n */
+	int header;		/* in a table's header row (on each page) */
+	struct report_box box;	/* where the line was drawn, as drawn */
+	const char *text;
+};
+
+struct report_trace {
+	void (*fn)(const struct report_trace_line *l, void *ud);
+	void *ud;
+	double start;		/* points of the first page already used */
+};
+
+/* Lays the document out as report_layout_write does, reporting every page
+ * and line to trace->fn, and writes no file. */
+int report_layout_trace(struct report_doc *doc,
+    const struct report_furniture *f, const char *font_path, jtime_t now,
+    const struct report_trace *trace, char *err, size_t errlen);
+
 #endif

@@ -96,11 +96,13 @@ report_add_answer(const struct report_ctx *r, struct buf *b, const char *key)
 }
 
 /* ISO 8601 "2026-10-06T09:00:00+09:00" as "2026-10-06 09:00:00", cut
- * to len characters. */
+ * to len characters. A stored time may be shorter than len (an edited
+ * database): xstrndup copies len bytes, so the length is bounded first. */
 char *
 report_iso_text(const char *iso, size_t len)
 {
-	char *s = xstrndup(iso != NULL ? iso : "", len);
+	const char *in = iso != NULL ? iso : "";
+	char *s = xstrndup(in, strnlen(in, len));
 
 	if (strlen(s) > 10 && s[10] == 'T')
 		s[10] = ' ';

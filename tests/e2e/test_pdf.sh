@@ -144,3 +144,81 @@ expect_rc 78 "export without a usable font"
 expect_err_has "ANSHIN_IR_FONT" "the font error names ANSHIN_IR_FONT"
 expect_err_has "/nonexistent/font.ttf" "the font error names the path"
 if [ -e "$TMP/nofont.pdf" ]; then fail "no file without a font"; else pass; fi
+
+# Issue 12: after the ninth note the signature table began where its
+# header and two lines fitted but not its first row's minimum height, and
+# the layout added pages without end. Every export ends, and the
+# signature heading stays with its table.
+new_incident "$FIX/lost-tablet.answers"
+mkdir "$TMP/nine"
+for i in $(seq 1 9); do
+	air note "$REF" "note $i 事象の記録を追加"
+	timeout 10 "$BIN" export "$REF" -o "$TMP/nine/x.pdf" 2>"$TMP/stderr"
+	RC=$? ERR=$(cat "$TMP/stderr") OUT=""
+	expect_rc 0 "export after note $i ends within 10 s"
+done
+expect_pdf "$TMP/nine/x.pdf" "export after nine notes"
+last=$(pdf_pages "$TMP/nine/x.pdf")
+TEXT=$(pdftotext -f "$last" -l "$last" "$TMP/nine/x.pdf" - 2>/dev/null)
+expect_text_has "確認・署名" "the last page"
+expect_text_has "署名・印" "the last page"
+
+# Issue 12: combining marks take no room (IPAex Gothic draws them as
+# spacing glyphs); a note of nothing else ran off the page.
+air note "$REF" "$(printf '%0.s\xcc\x81' $(seq 300))"
+air note "$REF" "$(printf '%0.s\xe3\x82\x99' $(seq 100))"
+air note "$REF" "$(printf 'か\xe3\x82\x99き cafe\xcc\x81')"
+air export "$REF" -o "$TMP/marks.pdf"
+expect_rc 0 "export with notes of combining marks"
+outside=$(pdftotext -bbox "$TMP/marks.pdf" - 2>/dev/null | awk -F'"' '
+    /<word/ && ($2 < 49.9 || $6 > 545.4) { print }')
+if [ -z "$outside" ]; then pass; else
+	fail "combining marks stay inside the margins" "$outside"; fi
+TEXT=$(pdf_text "$TMP/marks.pdf")
+expect_text_has "cafe" "marks beside text"
+
+# Issue 12: the rename replaced whatever was at the target; as root,
+# `export -o /dev/null` turned the device into a PDF. Only a regular file
+# or a new name is written: a FIFO and a device node (made here, never in
+# /dev; root only) stay as they were, exit 73 naming them; a report
+# rewritten in place keeps its mode, and its owner where allowed.
+mkdir "$TMP/nodes"
+mkfifo "$TMP/nodes/fifo.pdf"
+air export "$REF" -o "$TMP/nodes/fifo.pdf"
+expect_rc 73 "export onto a FIFO"
+expect_err_has "$TMP/nodes/fifo.pdf" "the FIFO is named"
+expect_err_has "通常のファイルではない" "the message says why, translated"
+if [ -p "$TMP/nodes/fifo.pdf" ]; then pass; else
+	fail "the FIFO is still a FIFO" "$(ls -l "$TMP/nodes")"; fi
+air --lang en export "$REF" -o "$TMP/nodes/fifo.pdf"
+expect_err_has "not a regular file" "the message in English"
+if [ "$(id -u)" = 0 ] && mknod "$TMP/nodes/null.pdf" c 1 3 2>/dev/null; then
+	air export "$REF" -o "$TMP/nodes/null.pdf"
+	expect_rc 73 "export onto a device node"
+	expect_err_has "$TMP/nodes/null.pdf" "the device node is named"
+	expect_eq "$(stat -c '%F %t:%T %a' "$TMP/nodes/null.pdf")" \
+	    "character special file 1:3 644" "the device node is unchanged"
+fi
+expect_eq "$(ls -A "$TMP/nodes" | grep -c '^\.')" 0 "no temporary file left"
+printf 'old\n' >"$TMP/nodes/keep.pdf"
+chmod 640 "$TMP/nodes/keep.pdf"
+[ "$(id -u)" = 0 ] && chown 65534:65534 "$TMP/nodes/keep.pdf"
+owner=$(stat -c %u:%g "$TMP/nodes/keep.pdf")
+air export "$REF" -o "$TMP/nodes/keep.pdf"
+expect_rc 0 "export over an existing 0640 file"
+if [ "$(head -c 5 "$TMP/nodes/keep.pdf")" = "%PDF-" ]; then pass; else
+	fail "the existing file is replaced by the report"; fi
+expect_eq "$(stat -c %a "$TMP/nodes/keep.pdf")" 640 "the file keeps its mode"
+expect_eq "$(stat -c %u:%g "$TMP/nodes/keep.pdf")" "$owner" \
+    "the file keeps its owner"
+
+# Issue 12: HarfBuzz read a FIFO named as the font and waited for ever.
+# A font path that is not a regular file is refused at once: 78, named.
+mkfifo "$TMP/font.fifo"
+ANSHIN_IR_FONT="$TMP/font.fifo" timeout 10 "$BIN" export "$REF" \
+    -o "$TMP/fifofont.pdf" 2>"$TMP/stderr"
+RC=$? ERR=$(cat "$TMP/stderr") OUT=""
+expect_rc 78 "ANSHIN_IR_FONT naming a FIFO: refused within 10 s"
+expect_err_has "$TMP/font.fifo" "the font error names the FIFO"
+expect_err_has "通常のファイルではありません" "the font error says why, translated"
+if [ -e "$TMP/fifofont.pdf" ]; then fail "no file without a font"; else pass; fi

@@ -596,6 +596,48 @@ rel_answers_roundtrip() {
 	expect_eq "$OUT" "$assess" "the read-back incident has the same assessment"
 }
 
+# ---- (f) exports killed -------------------------------------------------
+
+# rel_export_kill_test ITERATIONS: exports killed by SIGTERM at random
+# moments within an export's time (issue 12: 400 kills had left 54
+# temporary copies of patient data beside the report). None is left, and
+# the report there is whole or absent.
+rel_export_kill_test() {
+	local n=$1 i t0 t1 d=() killed=0 finished=0 other="" dir="$TMP/kexp"
+	new_incident "$REL_FIX/lost-tablet.answers"
+	mkdir -p "$dir"
+	for i in 1 2 3; do
+		t0=$(rel_now_ms)
+		"$BIN" export "$REF" -o "$dir/x.pdf" >/dev/null 2>&1
+		t1=$(rel_now_ms)
+		d+=($((t1 - t0)))
+	done
+	mapfile -t d < <(printf '%s\n' "${d[@]}" | sort -n)
+	rm -f "$dir/x.pdf"
+	for ((i = 1; i <= n; i++)); do
+		rel_run_killed TERM $((RANDOM % (d[1] + 1))) \
+		    export "$REF" -o "$dir/x.pdf"
+		case $REL_RC in
+		0) finished=$((finished + 1)) ;;
+		143) killed=$((killed + 1)) ;;
+		*) other="$other
+run $i: exit $REL_RC: $(cat "$TMP/rel.err")" ;;
+		esac
+	done
+	expect_eq "$other" "" "every export finished or died of SIGTERM"
+	expect_eq "$(ls -A "$dir" | grep -v '^x\.pdf$')" "" \
+	    "no temporary file left by $n exports killed by SIGTERM"
+	rel_check $((killed >= n / 4 && finished > 0 ? 0 : 1)) \
+	    "kills landed during exports and after them" \
+	    "killed $killed, finished $finished of $n"
+	echo "    export kill test: $n SIGTERMs, $killed killed an export," \
+	    "$finished came after it (export ${d[1]} ms)" >&2
+	if [ -e "$dir/x.pdf" ]; then
+		tail -c 8 "$dir/x.pdf" | grep -q '%%EOF'
+		rel_check $? "the report left is whole"
+	fi
+}
+
 # ---- run ------------------------------------------------------------------
 
 if [ "${REL_DEFINE_ONLY:-0}" != 1 ]; then
@@ -604,4 +646,5 @@ if [ "${REL_DEFINE_ONLY:-0}" != 1 ]; then
 	rel_full_disk_test
 	rel_permission_test
 	rel_injection_test
+	rel_export_kill_test "${REL_EXPORT_KILLS:-200}"
 fi

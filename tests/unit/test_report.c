@@ -2,7 +2,8 @@
  * test_report.c - the PDF report through report_write with the real data
  * directory and a scratch database: the file it leaves (PDF, mode 0600,
  * atomic, nothing left behind on failure), font errors, untrusted text,
- * and the DESIGN budget for 200 timeline events (< 50 ms, < 100 KB).
+ * stored times shorter than expected, and the DESIGN budget for 200
+ * timeline events (< 50 ms, < 100 KB).
  * Run from the repository root (model_data_load(".")).
  */
 #include <setjmp.h>
@@ -25,6 +26,7 @@
 
 #include "model.h"
 #include "report.h"
+#include "report_ctx.h"
 #include "store.h"
 #include "util.h"
 
@@ -145,9 +147,9 @@ write_pdf(struct fx *f, const struct incident *inc,
 	return report_write(f->d, f->st, inc, o, path, f->err, sizeof f->err);
 }
 
-/* Checks path is a whole PDF, 0600; returns its size. */
+/* Checks path is a whole PDF of that mode; returns its size. */
 static long
-assert_pdf(const char *path)
+assert_pdf_mode(const char *path, mode_t mode)
 {
 	struct stat sb;
 	char head[5] = "", tail[8] = "";
@@ -161,8 +163,15 @@ assert_pdf(const char *path)
 	assert_non_null(strstr(tail, "%%EOF"));
 	fclose(fp);
 	assert_int_equal(stat(path, &sb), 0);
-	assert_int_equal(sb.st_mode & 0777, 0600);
+	assert_int_equal(sb.st_mode & 0777, mode);
 	return (long)sb.st_size;
+}
+
+/* A new report: readable by its owner only. */
+static long
+assert_pdf(const char *path)
+{
+	return assert_pdf_mode(path, 0600);
 }
 
 /* Entries in dir other than the database and `keep`. */
@@ -230,10 +239,40 @@ test_replaces_existing_file(void **state)
 	assert_non_null(fp);
 	fputs("old", fp);
 	fclose(fp);
-	assert_int_equal(chmod(path, 0644), 0);
+	assert_int_equal(chmod(path, 0640), 0);
 	assert_int_equal(write_pdf(f, f->inc, &o, path), ST_OK);
-	assert_pdf(path);
+	/* Who may read a report rewritten in place stays as it was. */
+	assert_pdf_mode(path, 0640);
+	assert_int_equal(stray_files(f->dir, "old.pdf"), 0);
 	free(path);
+}
+
+/* The rename would replace whatever is there: a FIFO (or, for root, a
+ * device such as /dev/null) or a symbolic link stays as it is. */
+static void
+test_refuses_other_than_regular_file(void **state)
+{
+	struct fx *f = *state;
+	struct report_opts o = opts(f, LANG_EN);
+	char *fifo = xasprintf("%s/fifo.pdf", f->dir);
+	char *link = xasprintf("%s/link.pdf", f->dir);
+	struct stat sb;
+
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	assert_int_equal(write_pdf(f, f->inc, &o, fifo), ST_CANTCREAT);
+	assert_non_null(strstr(f->err, fifo));
+	assert_non_null(strstr(f->err, "not a regular file"));
+	assert_int_equal(lstat(fifo, &sb), 0);
+	assert_true(S_ISFIFO(sb.st_mode));
+	assert_int_equal(symlink("fifo.pdf", link), 0);
+	assert_int_equal(write_pdf(f, f->inc, &o, link), ST_CANTCREAT);
+	assert_int_equal(lstat(link, &sb), 0);
+	assert_true(S_ISLNK(sb.st_mode));
+	assert_int_equal(unlink(link), 0);
+	assert_int_equal(unlink(fifo), 0);
+	assert_int_equal(stray_files(f->dir, NULL), 0);
+	free(fifo);
+	free(link);
 }
 
 static void
@@ -395,6 +434,30 @@ test_budget_200_events(void **state)
 	free(path);
 }
 
+/* A stored time shorter than the cut (only an edited database has one):
+ * the copy stops at its end; ASan flagged the read past it. */
+static void
+test_iso_text_short_time(void **state)
+{
+	char *iso = xstrdup("2026-10"), *s;
+
+	(void)state;
+	s = report_iso_text(iso, 16);
+	assert_string_equal(s, "2026-10");
+	free(s);
+	free(iso);
+	iso = xstrdup("");
+	s = report_iso_text(iso, 19);
+	assert_string_equal(s, "");
+	free(s);
+	free(iso);
+	iso = xstrdup("2026-10-06T09:00:00+09:00");
+	s = report_iso_text(iso, 16);
+	assert_string_equal(s, "2026-10-06 09:00");
+	free(s);
+	free(iso);
+}
+
 int
 main(void)
 {
@@ -405,6 +468,8 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unwritable_output, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_refuses_other_than_regular_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_font, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_untrusted_text, setup,
 		    teardown),
@@ -412,6 +477,7 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_budget_200_events, setup,
 		    teardown),
+		cmocka_unit_test(test_iso_text_short_time),
 	};
 
 	return cmocka_run_group_tests_name("report", tests, NULL, NULL);
