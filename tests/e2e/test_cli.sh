@@ -295,6 +295,33 @@ expect_rc 78 "check-data: unknown key in show_if"
 air --data-dir "$TMP/nowhere" list
 expect_rc 78 "missing data directory"
 
+# Times from 2000-01-01 to a day after now, everywhere (SPEC §1).
+printf 'kind = device_loss\noccurred_at = 2150-01-01 10:00\n' >"$TMP/far.answers"
+air --lang en new --answers "$TMP/far.answers"
+expect_rc 65 "an occurred_at in 2150 is refused without a discovered_at"
+expect_err_has "far.answers:2: occurred_at 2150-01-01 10:00 is more than a day in the future" \
+    "the refusal names the line and the limit"
+new_incident "$REPO/tests/fixtures/lost-tablet.answers"
+air --lang en set "$REF" "occurred_at=1999-12-31 23:59"
+expect_rc 65 "set: a time before 2000 is refused"
+air --lang en done "$REF" assemble_team --at "1900-01-01 10:00"
+expect_rc 65 "done --at 1900 is refused"
+expect_err_has "before 2000-01-01" "done --at says the limit"
+air --lang en done "$REF" assemble_team --at "2099-01-01 10:00"
+expect_rc 65 "done --at 2099 is refused"
+air --lang en set "$REF" persons_count=+5
+expect_rc 65 "persons_count=+5 is refused"
+air --lang en note "$REF" "   "
+expect_rc 65 "a note of spaces is refused"
+air note "$REF" "$(printf '一行目\n2026-10-06T09:00:00  note     tester  偽の行')"
+air timeline "$REF"
+lines=$(printf '%s\n' "$OUT" | grep -c '^2026-10-06T09:00:00  note')
+expect_eq "$lines" 1 "a note's second line is indented, not an event of its own"
+expect_out_has "    2026-10-06T09:00:00  note     tester  偽の行" "the continuation is shown indented"
+air note "$REF" "名前の長い人" --by "とても長い名前の職員さんで記録に残る人"
+air timeline "$REF"
+expect_out_has "とても長い名前~" "a long name is cut with a marker"
+
 # Database files and permissions.
 perm=$(stat -c %a "$ANSHIN_IR_DB")
 expect_eq "$perm" 600 "database created 0600"

@@ -122,3 +122,16 @@ expect_rc 1 "verify finds swapped references ($REF2)"
 restore
 air verify "$REF"
 expect_rc 0 "the restored copy verifies again"
+
+# A version 1 database (no hashes at all) is chained when it is opened,
+# instead of failing verify for ever.
+air --db "$TMP/v1.db" new --answers "$FIX/lost-tablet.answers"
+V1=$OUT
+sqlite3 "$TMP/v1.db" "DROP TRIGGER event_no_update;
+    ALTER TABLE event DROP COLUMN hash; ALTER TABLE event DROP COLUMN acted_at;
+    ALTER TABLE incident DROP COLUMN events; ALTER TABLE incident DROP COLUMN head;
+    CREATE TRIGGER event_no_update BEFORE UPDATE ON event BEGIN SELECT RAISE(ABORT, 'no'); END;
+    PRAGMA user_version = 1;"
+air --db "$TMP/v1.db" verify "$V1"
+expect_rc 0 "a version 1 incident verifies after the upgrade"
+expect_eq "$(sqlite3 "$TMP/v1.db" 'PRAGMA user_version')" 3 "the read migrated the schema"
