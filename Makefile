@@ -44,6 +44,10 @@ ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=all
 PO       = $(wildcard po/*.po)
 MO       = $(PO:po/%.po=build/locale/%/LC_MESSAGES/anshin-ir.mo)
+# Manual pages: English in man/, Japanese in man/ja/ (installed once
+# they are written; until then the wildcard finds none).
+MAN_EN   = $(wildcard man/anshin-ir.[15])
+MAN_JA   = $(wildcard man/ja/anshin-ir.[15])
 
 FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
@@ -179,15 +183,20 @@ install: all
 	  $(DESTDIR)$(DATADIR)/data/
 	for f in data/drills/*.drill; do [ -f "$$f" ] || continue; \
 	  install -m 644 "$$f" $(DESTDIR)$(DATADIR)/data/drills/; done
-	for f in man/anshin-ir.1 man/anshin-ir.5; do [ -f "$$f" ] || continue; \
+	for f in $(MAN_EN); do \
 	  install -m 644 "$$f" $(DESTDIR)$(MANDIR)/man$${f##*.}/; done
+	for f in $(MAN_JA); do \
+	  install -d $(DESTDIR)$(MANDIR)/ja/man$${f##*.}; \
+	  install -m 644 "$$f" $(DESTDIR)$(MANDIR)/ja/man$${f##*.}/; done
 	for mo in $(MO); do l=$$(echo "$$mo" | cut -d/ -f3); \
 	  install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
 	  install -m 644 "$$mo" $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/; done
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/anshin-ir \
-	  $(DESTDIR)$(MANDIR)/man1/anshin-ir.1 $(DESTDIR)$(MANDIR)/man5/anshin-ir.5
+	  $(DESTDIR)$(MANDIR)/man1/anshin-ir.1 $(DESTDIR)$(MANDIR)/man5/anshin-ir.5 \
+	  $(DESTDIR)$(MANDIR)/ja/man1/anshin-ir.1 \
+	  $(DESTDIR)$(MANDIR)/ja/man5/anshin-ir.5
 	rm -rf $(DESTDIR)$(DATADIR)
 	for po in $(PO); do l=$$(basename "$$po" .po); \
 	  rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/anshin-ir.mo; done
