@@ -24,12 +24,13 @@ LIBS     = $(PKG_LIBS) -lhpdf -lm
 # Debian packages the project needs to build, test and run. DEB_BUILD is
 # what building needs besides build-essential: debian/control's
 # Build-Depends lists the same (tests/e2e/test_deb.sh compares them).
-# debhelper, dpkg-dev and lintian build and check the package (make deb).
+# debhelper, dpkg-dev and lintian build and check the package (make deb);
+# fakeroot lets its test install into a scratch root when not root.
 DEB_BUILD = pkg-config libncurses-dev libsqlite3-dev libhpdf-dev \
 	libharfbuzz-dev libssl-dev gettext
 DEB_PACKAGES = build-essential $(DEB_BUILD) libcmocka-dev \
 	fonts-ipaexfont-gothic poppler-utils tmux sqlite3 valgrind clang \
-	man-db groff-base jq bc debhelper dpkg-dev lintian
+	man-db groff-base jq bc debhelper dpkg-dev fakeroot lintian
 
 # The core knows nothing of ncurses or libharu; the views are the TUI,
 # the PDF report and the command line.

@@ -5,6 +5,10 @@
 # a conffile with every key of data/contacts.conf commented out; lintian
 # finds no error. Unpacked into a scratch root, never into this system,
 # the binary finds its data with --data-dir unset and man shows its pages.
+# Upgrade: a newer package, built for real, installed over the first in a
+# scratch root by dpkg --root keeps a user's database (it still verifies)
+# and the administrator's edit of the conffile, and migrates a database an
+# older version wrote on first use.
 
 # mkvar NAME: a variable of the Makefile, as make sees it.
 mkvar() {
@@ -257,6 +261,122 @@ inst "$ROOT" --lang en show 2026-0001
 expect_out_has "support desk / phone: 075-000-1234" \
     "a key uncommented in the conffile is used"
 rm -f "$XDG_CONFIG_HOME/anshin-ir/contacts.conf"
+
+# ---- upgrade: a newer package over this one, in a scratch dpkg root
+
+SYS="$TMP/sys"
+ADMIN="$SYS/var/lib/dpkg"
+mkdir -p "$ADMIN/info" "$ADMIN/updates"
+: >"$ADMIN/status"
+asroot=""
+[ "$(id -u)" = 0 ] || asroot=fakeroot
+# The libraries are this machine's, not the scratch root's: their
+# dependencies are not checked there. Standard input is closed, so a
+# conffile question fails the install instead of waiting.
+sysdpkg() {
+	$asroot dpkg --root="$SYS" --log=/dev/null --force-depends "$@" \
+	    </dev/null >>"$TMP/dpkg.log" 2>&1
+}
+sysver() {
+	dpkg-query --admindir="$ADMIN" -W -f='${Version} ${db:Status-Abbrev}' \
+	    anshin-ir 2>/dev/null | sed 's/ *$//'
+}
+
+# The newer version: HEAD again with a later changelog entry and VERSION.
+NEWV="$VERSION+upgradetest1"
+NEWSRC="$TMP/newer/anshin-ir-$NEWV"
+mkdir -p "$NEWSRC"
+git -C "$REPO" archive HEAD | tar -x -C "$NEWSRC"
+sed -i "s/^VERSION *= .*/VERSION     = $NEWV/" "$NEWSRC/Makefile"
+{ printf 'anshin-ir (%s) unstable; urgency=medium\n\n' "$NEWV"
+  printf '  * Upgrade test.\n\n'
+  printf ' -- anshin-ir developers <test@invalid.example>  %s\n\n' "$(date -R)"
+  cat "$NEWSRC/debian/changelog"; } >"$NEWSRC/debian/changelog.new"
+mv "$NEWSRC/debian/changelog.new" "$NEWSRC/debian/changelog"
+NEWDEB="$TMP/newer/anshin-ir_${NEWV}_$ARCH.deb"
+if (cd "$NEWSRC" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u MAKEOVERRIDES \
+    dpkg-buildpackage -us -uc -b -jauto) >"$TMP/newer.log" 2>&1 &&
+    [ -f "$NEWDEB" ]; then pass; else
+	fail "the newer package builds" "$(tail -30 "$TMP/newer.log")"
+	return 0
+fi
+
+if sysdpkg -i "$DEB"; then pass; else
+	fail "dpkg --root installs the package" "$(cat "$TMP/dpkg.log")"; fi
+expect_eq "$(sysver)" "$VERSION ii" "installed in the scratch root"
+
+# A user of the old version, HOME inside the scratch root, database where
+# it goes by default (XDG_DATA_HOME unset); the vendor presets a number.
+user_env() {
+	(cd / && env -u ANSHIN_IR_DB -u XDG_DATA_HOME -u XDG_CONFIG_HOME \
+	    -u ANSHIN_IR_DATA HOME="$SYS/home/$1" "${@:2}")
+}
+mkdir -p "$SYS/home/aoki" "$SYS/home/baba"
+DB_A="$SYS/home/aoki/.local/share/anshin-ir/incidents.db"
+OUT=$(user_env aoki "$SYS/usr/bin/anshin-ir" new \
+    --answers "$REPO/tests/fixtures/lost-tablet.answers" 2>&1)
+expect_eq "$OUT" 2026-0001 "the old version creates a user's database"
+user_env aoki "$SYS/usr/bin/anshin-ir" done 2026-0001 change_password \
+    --note "全員変更済み" >/dev/null 2>&1
+OLD_VERIFY=$(user_env aoki "$SYS/usr/bin/anshin-ir" verify 2026-0001 2>&1)
+case $OLD_VERIFY in
+ok*events=2[0-9]*) pass ;;
+*) fail "the old version records and verifies the incident" "$OLD_VERIFY" ;;
+esac
+OLD_SUM=$(sha256sum <"$DB_A")
+awk '/^\[/ { s = $0 } s == "[support_desk]" && /^#phone =/ {
+	print "phone = 075-000-1234"; next } { print }' \
+    "$SYS/etc/anshin-ir/contacts.conf" >"$TMP/edited.conf"
+cp "$TMP/edited.conf" "$SYS/etc/anshin-ir/contacts.conf"
+# Baba's database was written by a version before the hash chain.
+mkdir -p -m 700 "$SYS/home/baba/.local/share/anshin-ir"
+DB_B="$SYS/home/baba/.local/share/anshin-ir/incidents.db"
+sqlite3 "$DB_B" <"$REPO/tests/fixtures/schema1.sql"
+chmod 600 "$DB_B"
+expect_eq "$(sqlite3 "$DB_B" 'PRAGMA user_version')" 1 \
+    "the older database is at schema version 1"
+
+if sysdpkg -i "$NEWDEB"; then pass; else
+	fail "dpkg --root installs the newer package over the old one" \
+	    "$(cat "$TMP/dpkg.log")"; fi
+expect_eq "$(sysver)" "$NEWV ii" "the newer version is installed"
+OUT=$(user_env aoki "$SYS/usr/bin/anshin-ir" --version 2>&1)
+expect_eq "$OUT" "anshin-ir $NEWV" "the binary is the newer one"
+if cmp -s "$TMP/edited.conf" "$SYS/etc/anshin-ir/contacts.conf"; then pass; else
+	fail "the upgrade keeps the administrator's contacts.conf" \
+	    "$(diff "$TMP/edited.conf" "$SYS/etc/anshin-ir/contacts.conf")"; fi
+left=$(ls "$SYS/etc/anshin-ir")
+expect_eq "$left" contacts.conf "no .dpkg-new or .dpkg-dist beside it"
+expect_eq "$(sha256sum <"$DB_A")" "$OLD_SUM" \
+    "the upgrade leaves the user's database as it was"
+OUT=$(user_env aoki "$SYS/usr/bin/anshin-ir" verify 2026-0001 2>&1)
+RC=$?
+expect_rc 0 "the newer binary verifies the user's incident"
+expect_eq "$OUT" "$OLD_VERIFY" "same events and chain head as before"
+
+# First use of the older database by the newer binary migrates it.
+FRESH_V=$(sqlite3 "$DB_A" 'PRAGMA user_version')
+OUT=$(user_env baba "$SYS/usr/bin/anshin-ir" verify 2026-0001 2>&1)
+RC=$?
+expect_rc 0 "the older database migrates and verifies on first use"
+expect_out_has "events=27" "every event of the older database is chained"
+expect_eq "$(sqlite3 "$DB_B" 'PRAGMA user_version')" "$FRESH_V" \
+    "the older database is now at the current schema"
+OUT=$(user_env baba "$SYS/usr/bin/anshin-ir" answers 2026-0001 2>&1)
+expect_out_has "persons_count = 45" "its answers survive the migration"
+expect_out_has "place = タクシー車内（京都駅八条口から）" \
+    "its text survives the migration"
+OUT=$(user_env baba "$SYS/usr/bin/anshin-ir" --lang en checklist 2026-0001 2>&1)
+expect_out_has "[x] immediate   1 change_password" \
+    "its action states survive the migration"
+
+# Purging the package removes the conffile, never a user's data.
+if sysdpkg --purge anshin-ir; then pass; else
+	fail "dpkg --root purges the package" "$(cat "$TMP/dpkg.log")"; fi
+if [ ! -e "$SYS/usr/bin/anshin-ir" ] && [ ! -e "$SYS/etc/anshin-ir" ]; then
+	pass; else fail "purge removes the binary and /etc/anshin-ir"; fi
+if [ -f "$DB_A" ] && [ -f "$DB_B" ]; then pass; else
+	fail "purge leaves the users' databases"; fi
 
 # None of this installed anything into this system.
 host_state >"$TMP/host.after"
