@@ -224,9 +224,11 @@ uninstall:
 # work only) under build/deb/, so that dpkg-buildpackage's clean never
 # touches this tree; the .deb lands in build/. The make variables of this
 # run are kept out of the package build, which sets its own.
-deb:
+deb: deps
 	@git rev-parse --verify -q HEAD >/dev/null || \
 	  { echo "make deb: needs a git checkout with a commit" >&2; exit 1; }
+	@git diff --quiet HEAD -- || \
+	  echo "make deb: warning: uncommitted changes are not in the package" >&2
 	rm -rf build/deb
 	mkdir -p build/deb/anshin-ir-$(VERSION)
 	git archive --format=tar HEAD | tar -x -C build/deb/anshin-ir-$(VERSION)
