@@ -21,11 +21,16 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 LIBS     = $(PKG_LIBS) -lhpdf -lm
 
-# Debian packages the project needs to build, test and run.
-DEB_PACKAGES = build-essential pkg-config libncurses-dev libsqlite3-dev \
-	libhpdf-dev libharfbuzz-dev libssl-dev libcmocka-dev fonts-ipaexfont-gothic \
-	poppler-utils tmux sqlite3 gettext valgrind clang man-db groff-base \
-	jq bc
+# Debian packages the project needs to build, test and run. DEB_BUILD is
+# what building needs besides build-essential: debian/control's
+# Build-Depends lists the same (tests/e2e/test_deb.sh compares them).
+# debhelper, dpkg-dev and lintian build and check the package (make deb);
+# fakeroot lets its test install into a scratch root when not root.
+DEB_BUILD = pkg-config libncurses-dev libsqlite3-dev libhpdf-dev \
+	libharfbuzz-dev libssl-dev gettext
+DEB_PACKAGES = build-essential $(DEB_BUILD) libcmocka-dev \
+	fonts-ipaexfont-gothic poppler-utils tmux sqlite3 valgrind clang \
+	man-db groff-base jq bc debhelper dpkg-dev fakeroot lintian
 
 # The core knows nothing of ncurses or libharu; the views are the TUI,
 # the PDF report and the command line.
@@ -44,6 +49,14 @@ ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=all
 PO       = $(wildcard po/*.po)
 MO       = $(PO:po/%.po=build/locale/%/LC_MESSAGES/anshin-ir.mo)
+# Manual pages: English in man/, Japanese in man/ja/ (installed once
+# they are written; until then the wildcard finds none).
+MAN_EN   = $(wildcard man/anshin-ir.[15])
+MAN_JA   = $(wildcard man/ja/anshin-ir.[15])
+# The machine-wide contacts file the Debian package ships as a conffile.
+ETC_CONTACTS = build/etc/contacts.conf
+DEB_ARCH = $(shell dpkg --print-architecture 2>/dev/null)
+DEB_FILE = build/anshin-ir_$(VERSION)_$(DEB_ARCH).deb
 
 FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
@@ -51,9 +64,9 @@ FUZZ_REPLAY = $(FUZZ_SRC:tests/fuzz/%.c=build/asan/replay/%)
 FUZZ_SECONDS ?= 60
 
 .PHONY: all deps run check unit asan e2e bench valgrind clean install uninstall \
-	fuzz fuzz-replay soak po-update
+	fuzz fuzz-replay soak po-update deb
 
-all: build/anshin-ir $(MO)
+all: build/anshin-ir $(MO) $(ETC_CONTACTS)
 
 deps:
 	@missing=""; for p in $(DEB_PACKAGES); do \
@@ -69,18 +82,28 @@ deps:
 
 build/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS_ALL) $(PKG_CFLAGS) $(CFLAGS) $(WARN) -MMD -MP -c $< -o $@
+	$(CC) $(CPPFLAGS_ALL) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $(WARN) -MMD -MP -c $< -o $@
 
 build/asan/%.o: src/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS_ALL) $(PKG_CFLAGS) $(ASAN_FLAGS) $(WARN) -MMD -MP -c $< -o $@
 
+# CPPFLAGS and LDFLAGS are empty unless given: dpkg-buildflags sets them
+# for the package (fortify, relro, bindnow).
 build/anshin-ir: $(CORE_OBJ) $(VIEW_OBJ)
-	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 build/locale/%/LC_MESSAGES/anshin-ir.mo: po/%.po
 	@mkdir -p $(dir $@)
 	msgfmt --check -o $@ $<
+
+# Generated, never kept by hand, so that it lists every key of the shipped
+# file (all commented out: the shipped values stay in force until the
+# administrator sets one).
+$(ETC_CONTACTS): data/contacts.conf tools/etc-contacts.sh
+	@mkdir -p $(dir $@)
+	tools/etc-contacts.sh data/contacts.conf $(DATADIR) $(SYSCONFDIR) >$@.tmp
+	mv $@.tmp $@
 
 build/tests/%: tests/unit/%.c $(CORE_OBJ) $(REPORT_OBJ)
 	@mkdir -p $(dir $@)
@@ -179,18 +202,40 @@ install: all
 	  $(DESTDIR)$(DATADIR)/data/
 	for f in data/drills/*.drill; do [ -f "$$f" ] || continue; \
 	  install -m 644 "$$f" $(DESTDIR)$(DATADIR)/data/drills/; done
-	for f in man/anshin-ir.1 man/anshin-ir.5; do [ -f "$$f" ] || continue; \
+	for f in $(MAN_EN); do \
 	  install -m 644 "$$f" $(DESTDIR)$(MANDIR)/man$${f##*.}/; done
+	for f in $(MAN_JA); do \
+	  install -d $(DESTDIR)$(MANDIR)/ja/man$${f##*.}; \
+	  install -m 644 "$$f" $(DESTDIR)$(MANDIR)/ja/man$${f##*.}/; done
 	for mo in $(MO); do l=$$(echo "$$mo" | cut -d/ -f3); \
 	  install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
 	  install -m 644 "$$mo" $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/; done
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/anshin-ir \
-	  $(DESTDIR)$(MANDIR)/man1/anshin-ir.1 $(DESTDIR)$(MANDIR)/man5/anshin-ir.5
+	  $(DESTDIR)$(MANDIR)/man1/anshin-ir.1 $(DESTDIR)$(MANDIR)/man5/anshin-ir.5 \
+	  $(DESTDIR)$(MANDIR)/ja/man1/anshin-ir.1 \
+	  $(DESTDIR)$(MANDIR)/ja/man5/anshin-ir.5
 	rm -rf $(DESTDIR)$(DATADIR)
 	for po in $(PO); do l=$$(basename "$$po" .po); \
 	  rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/anshin-ir.mo; done
+
+# The Debian package, built from a `git archive` copy of HEAD (committed
+# work only) under build/deb/, so that dpkg-buildpackage's clean never
+# touches this tree; the .deb lands in build/. The make variables of this
+# run are kept out of the package build, which sets its own.
+deb: deps
+	@git rev-parse --verify -q HEAD >/dev/null || \
+	  { echo "make deb: needs a git checkout with a commit" >&2; exit 1; }
+	@git diff --quiet HEAD -- || \
+	  echo "make deb: warning: uncommitted changes are not in the package" >&2
+	rm -rf build/deb
+	mkdir -p build/deb/anshin-ir-$(VERSION)
+	git archive --format=tar HEAD | tar -x -C build/deb/anshin-ir-$(VERSION)
+	cd build/deb/anshin-ir-$(VERSION) && env -u MAKEFLAGS -u MFLAGS \
+	  -u MAKELEVEL -u MAKEOVERRIDES dpkg-buildpackage -us -uc -b -jauto
+	cp build/deb/$(notdir $(DEB_FILE)) $(DEB_FILE)
+	@echo "make deb: $(DEB_FILE)"
 
 clean:
 	rm -rf build

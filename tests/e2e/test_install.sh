@@ -1,6 +1,7 @@
 # test_install.sh - `make install` with DESTDIR and PREFIX puts the binary,
-# data, man pages and catalogs in place; the installed binary finds its
-# own data from any directory; `make uninstall` removes what install put.
+# data, man pages (English and, once written, Japanese) and catalogs in
+# place; the installed binary finds its own data from any directory;
+# `make uninstall` removes what install put.
 STAGE="$TMP/stage"
 if make -s -C "$REPO" install DESTDIR="$STAGE" PREFIX=/usr/local >"$TMP/install.log" 2>&1; then
 	pass; else fail "make install" "$(cat "$TMP/install.log")"; fi
@@ -9,11 +10,13 @@ for f in bin/anshin-ir share/anshin-ir/forms/intake.form \
     share/anshin-ir/data/contacts.conf share/locale/ja/LC_MESSAGES/anshin-ir.mo; do
 	if [ -f "$STAGE/usr/local/$f" ]; then pass; else fail "installed $f"; fi
 done
-for f in "$REPO"/man/*.[15]; do
+# The Japanese pages (man/ja/) go to man/ja/manN, once they are written.
+for f in "$REPO"/man/*.[15] "$REPO"/man/ja/*.[15]; do
 	[ -f "$f" ] || continue
 	sec=${f##*.}
-	if [ -f "$STAGE/usr/local/share/man/man$sec/$(basename "$f")" ]; then pass; else
-		fail "installed man page $(basename "$f")"; fi
+	case $f in */man/ja/*) dir=share/man/ja ;; *) dir=share/man ;; esac
+	if [ -f "$STAGE/usr/local/$dir/man$sec/$(basename "$f")" ]; then pass; else
+		fail "installed man page $dir/man$sec/$(basename "$f")"; fi
 done
 if [ -d "$REPO/data/drills" ] && ls "$REPO"/data/drills/*.drill >/dev/null 2>&1; then
 	n_src=$(ls "$REPO"/data/drills/*.drill | wc -l)
