@@ -18,19 +18,33 @@
 
 /* Display order; the placeholders of data/actions.rules use these names. */
 const char *const contacts_sections[] = {
-	"facility", "support_desk", "enquiry_desk", "vendor", "carrier",
-	"police", "municipality", "ppc", "mhlw", NULL
+	"facility", "person_in_charge", "deputy", "support_desk",
+	"enquiry_desk", "vendor", "carrier", "police", "municipality", "ppc",
+	"mhlw", NULL
 };
 
 const char *const contacts_keys[] = {
 	"name", "type", "address", "phone", "hours", "email", "url", "note",
-	NULL
+	"corporate_number", "representative", "postal_code", "title", NULL
 };
 
-#define NSECT 9
-#define NKEY 8
-#define KEY_TYPE 1
-#define SECT_FACILITY 0
+#define NSECT 11
+#define NKEY 12
+enum {
+	KEY_NAME, KEY_TYPE, KEY_ADDRESS, KEY_PHONE, KEY_HOURS, KEY_EMAIL,
+	KEY_URL, KEY_NOTE, KEY_CORPORATE_NUMBER, KEY_REPRESENTATIVE,
+	KEY_POSTAL_CODE, KEY_TITLE
+};
+enum { SECT_FACILITY, SECT_PERSON_IN_CHARGE, SECT_DEPUTY };
+#define K(k) (1u << (k))
+/* The keys of SPEC §1's facility profile are the facility's and its two
+ * people's; a desk one calls has opening hours instead. */
+#define DESK_KEYS (K(KEY_NAME) | K(KEY_ADDRESS) | K(KEY_PHONE) | \
+	K(KEY_HOURS) | K(KEY_EMAIL) | K(KEY_URL) | K(KEY_NOTE))
+#define FACILITY_KEYS (DESK_KEYS | K(KEY_TYPE) | K(KEY_CORPORATE_NUMBER) | \
+	K(KEY_REPRESENTATIVE) | K(KEY_POSTAL_CODE))
+#define PERSON_KEYS (K(KEY_NAME) | K(KEY_TITLE) | K(KEY_PHONE) | \
+	K(KEY_EMAIL) | K(KEY_NOTE))
 
 /* The slot arrays below are sized by these; the lists must keep up. */
 _Static_assert(sizeof contacts_sections / sizeof *contacts_sections ==
@@ -72,11 +86,28 @@ index_of(const char *const *list, const char *name, size_t n)
 	return -1;
 }
 
-/* `type` is the facility's SPEC facility_type; no other section has one. */
 static int
 key_allowed(int sect, int key)
 {
-	return key != KEY_TYPE || sect == SECT_FACILITY;
+	unsigned mask = sect == SECT_FACILITY ? FACILITY_KEYS :
+	    sect == SECT_PERSON_IN_CHARGE || sect == SECT_DEPUTY ?
+	    PERSON_KEYS : DESK_KEYS;
+
+	return (mask & K(key)) != 0;
+}
+
+/* The National Tax Agency's rule: the first digit checks the other 12,
+ * 9 - (sum of each digit, counted from the right, times 1 or 2) mod 9. */
+int
+contacts_corporate_number_valid(const char *s)
+{
+	unsigned sum = 0, i;
+
+	if (strlen(s) != 13 || strspn(s, "0123456789") != 13)
+		return 0;
+	for (i = 1; i <= 12; i++)
+		sum += (unsigned)(s[13 - i] - '0') * (i % 2 ? 1 : 2);
+	return (unsigned)(s[0] - '0') == 9 - sum % 9;
 }
 
 static void
@@ -216,6 +247,12 @@ check_value(struct pstate *ps, int key, const char *value)
 {
 	char allowed[256];
 
+	if (key == KEY_CORPORATE_NUMBER && *value != '\0' &&
+	    !contacts_corporate_number_valid(value))
+		return err_set(ps->err, ps->errlen, ST_CONFIG,
+		    _("%s:%d: corporate_number '%s' is not a corporate number "
+		    "(13 digits whose first checks the others, as on the "
+		    "National Tax Agency's site)"), ps->name, ps->line, value);
 	if (key != KEY_TYPE || *value == '\0' ||
 	    index_of(facility_types, value, strlen(value)) >= 0)
 		return ST_OK;
@@ -512,8 +549,9 @@ contacts_describe(const struct contacts *c, const char *section,
 	snprintf(key, sizeof key, "%s.phone", section);
 	v = contacts_get(c, key, lang);
 	describe_part(&b, l[0], v != NULL ? v : unset);
-	/* The facility is not a desk one calls: no opening hours. */
-	if (strcmp(section, "facility") != 0) {
+	/* The facility and its people are not desks: no opening hours. */
+	if (index_of(contacts_sections, section, strlen(section)) >
+	    SECT_DEPUTY) {
 		snprintf(key, sizeof key, "%s.hours", section);
 		v = contacts_get(c, key, lang);
 		describe_part(&b, l[1], v != NULL ? v : unset);

@@ -35,6 +35,8 @@ void contacts_free(struct contacts *c);
  * "key.ja"/"key.en", else the plain key. NULL when unset. */
 const char *contacts_get(const struct contacts *c, const char *section_key,
     enum lang lang);
+/* 1 when s is a 法人番号: 13 digits with a valid check digit. */
+int contacts_corporate_number_valid(const char *s);
 /* 1 when section is one of contacts_sections. */
 int contacts_section_known(const char *section);
 /* The user's own contacts file ($XDG_CONFIG_HOME/anshin-ir/contacts.conf,

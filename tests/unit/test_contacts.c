@@ -54,14 +54,54 @@ test_sections_and_keys(void **state)
 {
 	(void)state;
 	assert_string_equal(contacts_sections[0], "facility");
-	assert_string_equal(contacts_sections[1], "support_desk");
-	assert_string_equal(contacts_sections[8], "mhlw");
-	assert_null(contacts_sections[9]);
+	assert_string_equal(contacts_sections[1], "person_in_charge");
+	assert_string_equal(contacts_sections[2], "deputy");
+	assert_string_equal(contacts_sections[3], "support_desk");
+	assert_string_equal(contacts_sections[10], "mhlw");
+	assert_null(contacts_sections[11]);
 	assert_true(contacts_section_known("police"));
 	assert_true(contacts_section_known("enquiry_desk"));
 	assert_false(contacts_section_known("polic"));
 	assert_false(contacts_section_known(NULL));
 	assert_string_equal(contacts_keys[0], "name");
+}
+
+/* SPEC §1's facility profile: the facility's corporate number (with
+ * its check digit), representative and address, and its two people. */
+static void
+test_facility_profile(void **state)
+{
+	struct contacts *c;
+
+	(void)state;
+	/* the National Tax Agency's own number */
+	assert_true(contacts_corporate_number_valid("7000012050002"));
+	assert_false(contacts_corporate_number_valid("7000012050003"));
+	assert_false(contacts_corporate_number_valid("8000012050002"));
+	assert_false(contacts_corporate_number_valid("700001205000"));
+	assert_false(contacts_corporate_number_valid("70000120500021"));
+	assert_false(contacts_corporate_number_valid("700001205000a"));
+	assert_false(contacts_corporate_number_valid(""));
+	c = parsed("[facility]\nname = さくら坂内科クリニック\n"
+	    "corporate_number = 7000012050002\nrepresentative = 院長 佐藤\n"
+	    "postal_code = 600-8216\naddress = 京都市下京区\nphone = 075\n"
+	    "[person_in_charge]\nname = 鈴木\ntitle = 事務長\n"
+	    "phone = 075-1\nemail = s@example.jp\n[deputy]\nname = 田中\n");
+	assert_string_equal(contacts_get(c, "facility.corporate_number",
+	    LANG_JA), "7000012050002");
+	assert_string_equal(contacts_get(c, "facility.representative",
+	    LANG_EN), "院長 佐藤");
+	assert_string_equal(contacts_get(c, "person_in_charge.title",
+	    LANG_JA), "事務長");
+	assert_string_equal(contacts_get(c, "deputy.name", LANG_JA), "田中");
+	contacts_free(c);
+	expect_error("[facility]\ncorporate_number = 7000012050003\n",
+	    "t.conf:2: corporate_number '7000012050003' is not a corporate "
+	    "number");
+	expect_error("[person_in_charge]\nhours = 9-17\n",
+	    "t.conf:2: unknown key 'hours' in [person_in_charge]");
+	expect_error("[support_desk]\ncorporate_number = 7000012050002\n",
+	    "t.conf:2: unknown key 'corporate_number' in [support_desk]");
 }
 
 static void
@@ -207,8 +247,8 @@ test_errors(void **state)
 {
 	(void)state;
 	expect_error("[polce]\n", "t.conf:1: unknown section [polce] (allowed: "
-	    "facility, support_desk, enquiry_desk, vendor, carrier, police, "
-	    "municipality, ppc, mhlw)");
+	    "facility, person_in_charge, deputy, support_desk, enquiry_desk, "
+	    "vendor, carrier, police, municipality, ppc, mhlw)");
 	expect_error("# c\n[police\nname = x\n",
 	    "t.conf:2: unterminated section header '[police'");
 	expect_error("[police] x\n", "t.conf:1: text after section header");
@@ -407,6 +447,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sections_and_keys),
+		cmocka_unit_test(test_facility_profile),
 		cmocka_unit_test(test_basic_get),
 		cmocka_unit_test(test_language_fallback),
 		cmocka_unit_test(test_merge_key_by_key),
