@@ -390,7 +390,10 @@ review_close(struct review *r)
 		/* Empty measures make sure nothing is written. */
 		model_close(r->t->st, r->t->data, r->inc, "", tui_by(r->t),
 		    jtime_now(), &reasons, err, sizeof err);
-		close_refused(r, &reasons);
+		/* model_close replaced the incident's records, which the
+		 * checklist items point into: evaluate again before drawing. */
+		if (review_refresh(r))
+			close_refused(r, &reasons);
 		strv_free(&reasons);
 		return;
 	}
