@@ -133,6 +133,7 @@ cli_cmd_assess(struct cli *c)
 	printf("preliminary_due=%s\n", date);
 	cli_format_date(r->final_due, date);
 	printf("final_due=%s\n", date);
+	printf("report_by=%s\n", rules_report_by_name(r->report_by));
 	printf("final_days=%s\n", r->final_due < 0 ? "" :
 	    r->grounds & (1u << GROUND_UNAUTHORIZED_PURPOSE) ? "60" : "30");
 	printf("due_warning=%s\n", r->due_flags & DEADLINE_OUT_OF_RANGE ?
@@ -223,8 +224,7 @@ print_checklist_json(struct cli *c, const struct incident *inc,
 		printf(",\"detail\":");
 		cli_put_json(stdout, detail);
 		printf(",\"source\":");
-		cli_put_json(stdout, it->action->source != NULL ?
-		    it->action->source : "");
+		cli_put_json(stdout, tr_get(&it->action->source, c->env.lang));
 		printf(",\"by\":");
 		cli_put_json(stdout, it->record != NULL ? it->record->by : NULL);
 		printf(",\"at\":");

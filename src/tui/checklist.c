@@ -342,8 +342,9 @@ tui_checklist_detail(struct tui *t, const struct incident *inc,
 		strv_push(out, line);
 		free(line);
 	}
-	if (a->source != NULL && *a->source != '\0') {
-		line = xasprintf("%s%s", _("Source: "), a->source);
+	if (*tr_get(&a->source, t->lang) != '\0') {
+		line = xasprintf("%s%s", _("Source: "), tr_get(&a->source,
+		    t->lang));
 		strv_push(out, line);
 		free(line);
 	}

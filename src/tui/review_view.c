@@ -530,8 +530,9 @@ build_assessment(const struct review_data *d, int cols,
 			add_wrapped(r, line, NULL, 4, cols, A_NORMAL, -1);
 			free(line);
 		}
-		if (a->source != NULL && *a->source != '\0') {
-			line = xasprintf("%s%s", _("Source: "), a->source);
+		if (*tr_get(&a->source, d->t->lang) != '\0') {
+			line = xasprintf("%s%s", _("Source: "),
+			    tr_get(&a->source, d->t->lang));
 			add_wrapped(r, line, NULL, 4, cols,
 			    tui_term_attr(TC_DIM), -1);
 			free(line);

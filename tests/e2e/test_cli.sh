@@ -27,8 +27,10 @@ expect_rc 64 "option that does not apply"
 new_incident "$FIX/lost-tablet.answers"
 expect_eq "$REF" "2026-0001" "first reference of 2026"
 air assess "$REF"
-expect_eq "$(printf '%s\n' "$OUT" | head -5)" "$(cat "$FIX/lost-tablet.assess")" \
+expect_eq "$(printf '%s\n' "$OUT" | head -6)" "$(cat "$FIX/lost-tablet.assess")" \
     "assess matches the worked example"
+expect_eq "$(printf '%s\n' "$OUT" | sed -n 6p)" "report_by=facility" \
+    "report_by is the sixth key"
 air checklist "$REF" --format tsv
 expect_eq "$(printf '%s\n' "$OUT" | head -1)" \
     "$(printf 'action\tphase\tpriority\tstatus\tdue\ttitle')" "checklist tsv header"

@@ -125,11 +125,11 @@ exercise(const struct rules *r)
 	for (i = 0; i < r->nactions; i++)
 		fuzz_check(rules_action_find(r, r->actions[i].id) ==
 		    &r->actions[i], "action lookup", r->actions[i].id);
-	for (i = 0; i < GROUND_COUNT; i++)
-		fuzz_check(r->ground_define[i] >= 0 &&
-		    (size_t)r->ground_define[i] < r->ndefines &&
-		    rules_ground_define(r, (enum ground)i)->when != NULL,
-		    "a ground without its compiled define", r->name);
+	for (i = 0; i < NEED_COUNT; i++)
+		fuzz_check(r->need[i] >= 0 && (size_t)r->need[i] < r->ndefines &&
+		    r->defines[r->need[i]].when != NULL,
+		    "a needed define without its compiled condition",
+		    rules_need_name((enum rules_need)i));
 	evaluate(r, empty, 0);
 	evaluate(r, g_example, 1);
 	free(empty);

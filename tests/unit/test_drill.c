@@ -870,10 +870,17 @@ test_score_assessment(void **state)
 	load_base(&d);
 	all_expected(&d, &done);
 
-	/* a different reportable: strong encryption exempts it */
+	/* a different reportable: all of it recovered unseen (strong
+	 * encryption would not do: the saved network login, with the
+	 * device's lock unknown, is reportable whatever protected the
+	 * device, SPEC §5 v2 step 1) */
 	v = truth_copy(&d);
 	values_set(v, "encryption", "strong");
 	values_set(v, "key_exposed", "no");
+	score(&d, v, &done, -1, &s);
+	assert_int_equal(s.assessment_points, 20);
+	drill_score_free(&s);
+	values_set(v, "recovered_unviewed", "yes");
 	score(&d, v, &done, -1, &s);
 	assert_int_equal(s.assessment_points, 0);
 	assert_int_equal(s.score, 80);
