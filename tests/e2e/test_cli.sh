@@ -234,6 +234,28 @@ new_incident "$FIX/fax-internal.answers"
 air assess "$REF"
 expect_out_has "reportable=no" "internal fax is not reportable"
 expect_out_has "exemption=not_leaked" "internal fax exemption"
+# SPEC §5: a "no" is a decision to record, with what it rests on.
+air show "$REF"
+expect_out_has "報告義務: 報告不要と判断（根拠を記録してください）" \
+    "show: no reads as the facility's decision"
+expect_out_has "判断の根拠: 漏えい等に当たらない" "show: the exemption it rests on"
+expect_out_has "もとにした事実: " "show: the facts"
+expect_out_has "誤送信先の区分：同一法人内" "show: the fact that decided it"
+expect_out_has "報告する者: 当院（施設）" "show: who reports"
+air --lang en show "$REF"
+expect_out_has "Reportable: not reportable — record the grounds for this decision" \
+    "show en: no reads as a decision"
+expect_out_has "Decision rests on: No leak, loss or damage" "show en: grounds"
+expect_out_has "Who reports: the facility" "show en: who reports"
+# Who reports, for data held under contract (SPEC §5 report_by).
+air set "$REF" facility_role=processor
+air assess "$REF"
+expect_out_has "report_by=controller" "processor: the controller reports"
+air show "$REF"
+expect_out_has "報告する者: 委託元の事業者" "show: the controller reports"
+air set "$REF" facility_role=both
+air assess "$REF"
+expect_out_has "report_by=both" "both: report_by both"
 air checklist "$REF" --format tsv
 expect_out_lacks "contact_recipient" "internal fax: no recipient contact"
 
