@@ -238,7 +238,7 @@ expect_out_has "exemption=not_leaked" "internal fax exemption"
 air show "$REF"
 expect_out_has "報告義務: 報告不要と判断（根拠を記録してください）" \
     "show: no reads as the facility's decision"
-expect_out_has "判断の根拠: 漏えい等に当たらない" "show: the exemption it rests on"
+expect_out_has "報告不要とした理由: 漏えい等に当たらない" "show: the exemption it rests on"
 expect_out_has "もとにした事実: " "show: the facts"
 expect_out_has "誤送信先の区分：同一法人内" "show: the fact that decided it"
 expect_out_has "報告する者: 当院（施設）" "show: who reports"

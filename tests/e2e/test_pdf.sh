@@ -127,7 +127,7 @@ expect_text_has "終了" "closed report"
 if printf '%s' "$TEXT" | grep -qF "本人への通知（下書き）"; then
 	fail "no notice draft when no report is required"; else pass; fi
 # A "no" is the facility's decision, with its grounds and facts (SPEC §5).
-for key in "報告不要と判断（根拠を記録してください）" "判断の根拠" \
+for key in "報告不要と判断（根拠を記録してください）" "報告不要とした理由" \
     "同一法人内のみ" "もとにした事実" "誤送信先の区分：同一法人内"; do
 	expect_text_has "$key" "not reportable: a decision to record"
 done

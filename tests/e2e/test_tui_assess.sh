@@ -87,7 +87,7 @@ tm_wait "> $(form_label network_log ja)"
 tm_keys "$(form_digit network_log no_access)"
 tm_expect "報告不要と判断（根拠を記録してください）" \
     "no_access: 報告不要, as the facility's decision"
-tm_expect "判断の根拠: 外に出た端末・媒体・ファイルが高度な暗号化" \
+tm_expect "報告不要とした理由: 外に出た端末・媒体・ファイルが高度な暗号化" \
     "no_access: it rests on the encryption"
 air assess "$REF"
 expect_out_has "reportable=no" "stored: no"
