@@ -272,13 +272,15 @@ rules_facts_text(const struct rules *r, const struct form *form,
     const struct rules_result *res, char *const *values, enum lang lang,
     const char *sep)
 {
-	int keys[64];
-	size_t i, n = rules_decision_facts(r, res, values, keys, 64);
+	int *keys = xcalloc(form->nfields ? form->nfields : 1, sizeof *keys);
+	size_t i, n = rules_decision_facts(r, res, values, keys, form->nfields);
 	const struct form_field *fld;
 	struct buf b;
 
-	if (n == 0)
+	if (n == 0) {
+		free(keys);
 		return NULL;
+	}
 	buf_init(&b);
 	for (i = 0; i < n; i++) {
 		fld = &form->fields[keys[i]];
@@ -288,6 +290,7 @@ rules_facts_text(const struct rules *r, const struct form *form,
 		buf_adds(&b, lang == LANG_JA ? "：" : ": ");
 		add_value(&b, fld, values[keys[i]], lang);
 	}
+	free(keys);
 	return buf_steal(&b);
 }
 

@@ -47,13 +47,25 @@ done
 expect_out_has "$(printf 'ppc_final_report\treport\t')" "final report listed"
 if printf '%s\n' "$OUT" | grep -q "^ppc_final_report	.*	open	2026-11-04	"; then pass; else fail "final report due date" "$OUT"; fi
 if printf '%s\n' "$OUT" | grep -q "^ppc_preliminary_report	.*	open	2026-10-09	"; then pass; else fail "preliminary due date" "$OUT"; fi
-# sorted by phase, then priority, then id
+# sorted by phase, then priority, then the file's order (the order of
+# acting: the wipe before the line, the access log with the suspension)
+order=$(printf '%s\n' "$OUT" | tail -n +2 | cut -f1 | paste -sd' ')
+case " $order " in
+*" suspend_user_id check_network_log "*" remote_wipe line_suspension "*) pass ;;
+*) fail "the immediate actions in the order of acting" "$order" ;;
+esac
 phases=$(printf '%s\n' "$OUT" | tail -n +2 | cut -f2 | uniq | tr '\n' ' ')
 expect_eq "$phases" "immediate investigate report followup " "checklist sorted by phase"
 air checklist "$REF" --format json
 if printf '%s' "$OUT" | jq -e '.[0] | has("action") and has("phase") and has("priority") and has("status") and has("due") and has("title") and has("reason") and has("detail") and has("source")' >/dev/null; then pass; else fail "checklist json" "$OUT"; fi
 air checklist "$REF" --format json
 expect_out_has "サポートデスク" "suspend_user_id detail names the support desk"
+expect_eq "$(printf '%s' "$OUT" | jq -r '.[] | select(.action == "update_device_ledger") | .source')" \
+    "施設ガイド §1-3; 厚生労働省「医療情報システムの安全管理に関するガイドライン」第6.0版 企画管理編（情報及び情報機器の持出し）" \
+    "json: the source in Japanese, the MHLW guideline 6.0"
+air --lang en checklist "$REF" --format json
+expect_eq "$(printf '%s' "$OUT" | jq -r '.[] | select(.action == "suspend_user_id") | .source')" \
+    "Facility guide §3-2" "json --lang en: the source in English"
 air checklist "$REF" --format xml
 expect_rc 64 "bad --format"
 
