@@ -46,8 +46,41 @@ value_label(const struct cli *c, const struct form_field *fld,
 	return buf_steal(&b);
 }
 
+/* Why the result is what it is, the facts a "no" rests on (SPEC §5: the
+ * facility's decision, to record), and who reports. */
 static void
-print_assessment(struct cli *c, const struct evaluation *ev)
+print_decision(struct cli *c, const struct incident *inc,
+    const struct rules_result *r)
+{
+	const char *heading = rules_why_heading(r);
+	char *why, *facts;
+
+	if (heading != NULL) {
+		why = rules_result_why(c->data->rules, r, c->env.lang, " / ");
+		printf("%s: ", _(heading));
+		cli_put_text(stdout, why != NULL ? why :
+		    _(rules_no_ground_text()), 0);
+		putchar('\n');
+		free(why);
+	}
+	if (r->reportable == REPORTABLE_NO) {
+		facts = rules_facts_text(c->data->rules, c->data->form, r,
+		    inc->values, c->env.lang, c->env.lang == LANG_JA ? "、" :
+		    "; ");
+		if (facts != NULL) {
+			printf("%s: ", _("Facts it rests on"));
+			cli_put_text(stdout, facts, 0);
+			putchar('\n');
+		}
+		free(facts);
+	}
+	printf("%s: %s\n", _("Who reports"),
+	    _(rules_report_by_text(r->report_by)));
+}
+
+static void
+print_assessment(struct cli *c, const struct incident *inc,
+    const struct evaluation *ev)
 {
 	const struct rules_result *r = &ev->result;
 	long today = jtime_day(c->env.now);
@@ -62,8 +95,10 @@ print_assessment(struct cli *c, const struct evaluation *ev)
 	    c->env.lang);
 	printf("%s: %s\n", _("Grounds"), grounds != NULL ? grounds : _("none"));
 	free(grounds);
-	printf("%s: %s\n", _("Exemption"), exemption != NULL ? exemption :
-	    _("none"));
+	printf("%s: %s%s\n", _("Exemption"), exemption != NULL ? exemption :
+	    _("none"), exemption != NULL && r->reportable != REPORTABLE_NO ?
+	    _(" (not enough on its own here)") : "");
+	print_decision(c, inc, r);
 	if (r->preliminary_due >= 0) {
 		cli_format_date(r->preliminary_due, date);
 		printf("%s: %s", _("Preliminary report (target, day 5)"), date);
@@ -133,6 +168,7 @@ cli_cmd_assess(struct cli *c)
 	printf("preliminary_due=%s\n", date);
 	cli_format_date(r->final_due, date);
 	printf("final_due=%s\n", date);
+	printf("report_by=%s\n", rules_report_by_name(r->report_by));
 	printf("final_days=%s\n", r->final_due < 0 ? "" :
 	    r->grounds & (1u << GROUND_UNAUTHORIZED_PURPOSE) ? "60" : "30");
 	printf("due_warning=%s\n", r->due_flags & DEADLINE_OUT_OF_RANGE ?
@@ -193,6 +229,12 @@ print_item_text(struct cli *c, const struct incident *inc,
 		    c->env.lang));
 		print_indented(detail, "      ");
 		free(detail);
+		if (*tr_get(&it->action->source, c->env.lang) != '\0') {
+			printf("      %s", _("Source: "));
+			cli_put_text(stdout, tr_get(&it->action->source,
+			    c->env.lang), 0);
+			putchar('\n');
+		}
 	}
 }
 
@@ -223,8 +265,7 @@ print_checklist_json(struct cli *c, const struct incident *inc,
 		printf(",\"detail\":");
 		cli_put_json(stdout, detail);
 		printf(",\"source\":");
-		cli_put_json(stdout, it->action->source != NULL ?
-		    it->action->source : "");
+		cli_put_json(stdout, tr_get(&it->action->source, c->env.lang));
 		printf(",\"by\":");
 		cli_put_json(stdout, it->record != NULL ? it->record->by : NULL);
 		printf(",\"at\":");
@@ -364,7 +405,7 @@ cli_cmd_show(struct cli *c)
 	print_missing_required(c, inc);
 	print_answers_by_page(c, inc);
 	printf("\n== %s ==\n", _("Legal assessment (APPI Art. 26)"));
-	print_assessment(c, &ev);
+	print_assessment(c, inc, &ev);
 	printf("\n== %s ==\n", _("Checklist"));
 	for (i = 0; i < ev.nitems; i++)
 		print_item_text(c, inc, &ev.items[i], jtime_day(c->env.now), 1);

@@ -187,7 +187,10 @@ item_cmp(const void *a, const void *b)
 		return (int)x->action->phase - (int)y->action->phase;
 	if (x->action->priority != y->action->priority)
 		return x->action->priority - y->action->priority;
-	return strcmp(x->action->id, y->action->id);
+	/* Then the file's order, which is the order a person acts in (SPEC
+	 * §4: a remote wipe before the line is suspended). Both point into
+	 * the same array of actions. */
+	return (x->action > y->action) - (x->action < y->action);
 }
 
 void

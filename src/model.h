@@ -79,7 +79,7 @@ struct check_item {
 
 struct evaluation {
 	struct rules_result result;
-	struct check_item *items;	/* sorted: phase, priority, id */
+	struct check_item *items;	/* sorted: phase, priority, file order */
 	size_t nitems;
 	long next_due;			/* earliest due of an open item, -1 */
 };

@@ -90,6 +90,31 @@ answer_row(struct report_ctx *r, const char *key)
 	free(text);
 }
 
+/* Why the result is what it is, the facts a "no" rests on (SPEC §5: the
+ * facility's decision, to record), and who reports. */
+static void
+cover_decision(struct report_ctx *r)
+{
+	const struct rules_result *res = &r->ev.result;
+	const char *heading = rules_why_heading(res);
+	char *why, *facts;
+
+	if (heading != NULL) {
+		why = rules_result_why(r->d->rules, res, r->o->lang, "\n");
+		report_row2(r, tx(r, heading), why != NULL ? why :
+		    tx(r, rules_no_ground_text()));
+		free(why);
+	}
+	facts = res->reportable != REPORTABLE_NO ? NULL :
+	    rules_facts_text(r->d->rules, r->d->form, res, r->inc->values,
+	    r->o->lang, "\n");
+	if (facts != NULL)
+		report_row2(r, tx(r, N_("Facts it rests on")), facts);
+	free(facts);
+	report_row2(r, tx(r, N_("Who reports")),
+	    tx(r, rules_report_by_text(res->report_by)));
+}
+
 static void
 cover_table(struct report_ctx *r)
 {
@@ -111,6 +136,7 @@ cover_table(struct report_ctx *r)
 	report_row2(r, tx(r, N_("Reportable")), tx(r, rules_reportable_text(r->ev.result.reportable)));
 	report_row2(r, tx(r, N_("Grounds")), grounds);
 	report_row2(r, tx(r, N_("Exemption")), report_exemption_text(r));
+	cover_decision(r);
 	cover_dues(r);
 	report_row2(r, tx(r, N_("Actions")), open);
 	report_row2(r, tx(r, N_("Printed")), printed);
@@ -247,6 +273,12 @@ checklist_row(struct report_ctx *r, const struct check_item *it)
 	title = it->action->confirm ? xasprintf(tx(r, N_("%s [%s]")), tr_get(
 	    &it->action->title, r->o->lang), tx(r, N_("please confirm"))) :
 	    xstrdup(tr_get(&it->action->title, r->o->lang));
+	if (*tr_get(&it->action->source, r->o->lang) != '\0') {
+		due = title;
+		title = xasprintf("%s\n%s%s", due, tx(r, N_("Source: ")),
+		    tr_get(&it->action->source, r->o->lang));
+		free(due);
+	}
 	due = it->due >= 0 ? due_text(r, it->due, it->status) : xstrdup("");
 	when = rec != NULL && it->status != ACTION_OPEN ?
 	    report_iso_text(rec->at, 16) : xstrdup("");

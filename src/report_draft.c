@@ -133,6 +133,8 @@ item_other(const struct report_ctx *r)
 	report_add_line(r, &b, tx(r, N_("Grounds")), grounds);
 	report_add_line(r, &b, tx(r, N_("Exemption")),
 	    report_exemption_text(r));
+	report_add_line(r, &b, tx(r, N_("Reported by")), tx(r,
+	    rules_report_by_text(r->ev.result.report_by)));
 	report_add_answer(r, &b, "encryption");
 	report_add_answer(r, &b, "key_exposed");
 	report_add_answer(r, &b, "person_in_charge");
@@ -252,7 +254,9 @@ notice_contacts_hint(struct report_ctx *r)
 }
 
 /* Items 1, 2, 4, 5 and 9 of Art. 8 and an enquiry contact (LEGAL.md §2,
- * APPI Art. 26(2)); only when the report is required. */
+ * APPI Art. 26(2)); only when the report is required and the facility
+ * itself notifies (for data held under contract only, the business that
+ * entrusted it does). */
 void
 report_draft_notice(struct report_ctx *r)
 {
@@ -263,7 +267,8 @@ report_draft_notice(struct report_ctx *r)
 		tx(r, N_("Enquiries")) };
 	size_t i;
 
-	if (r->ev.result.reportable != REPORTABLE_YES)
+	if (r->ev.result.reportable != REPORTABLE_YES ||
+	    r->ev.result.report_by == REPORT_BY_CONTROLLER)
 		return;
 	cells[0] = notice_what(r);
 	cells[1] = item_answer(r, "data_types");

@@ -53,12 +53,16 @@ contact_known(struct tui *t, const char *section)
 	return known || contacts_get(t->data->contacts, key, t->lang) != NULL;
 }
 
+/* The row is left out when the action just above showed the same
+ * contact (the ID suspension and the access log are one call to the
+ * support desk): `last` holds that section, "" when there was none. */
 static void
 add_contacts(struct tui *t, struct tui_rows *r, const char *detail, int cols,
-    int item, int *unset)
+    int item, int *unset, char last[64])
 {
 	const char *p = detail, *open, *close;
 	char *name, *desc, *line;
+	int same = 0;
 
 	desc = NULL;
 	while (desc == NULL && (open = strchr(p, '{')) != NULL &&
@@ -66,16 +70,22 @@ add_contacts(struct tui *t, struct tui_rows *r, const char *detail, int cols,
 		name = xstrndup(open + 1, (size_t)(close - open - 1));
 		if (strcmp(name, "facility") == 0)
 			;
-		else if (contact_known(t, name))
+		else if (contact_known(t, name)) {
 			desc = contacts_describe(t->data->contacts, name,
 			    t->lang, _("not set"));
-		else if (contacts_section_known(name))
+			same = strcmp(name, last) == 0;
+			snprintf(last, 64, "%s", name);
+		} else if (contacts_section_known(name))
 			*unset = 1;
 		free(name);
 		p = close + 1;
 	}
 	if (desc == NULL)
+		last[0] = '\0';
+	if (desc == NULL || same) {
+		free(desc);
 		return;
+	}
 	line = xasprintf("%s%s", _("Contact: "), desc);
 	add_wrapped(r, line, 4, cols, A_NORMAL, item, 3);
 	free(line);
@@ -108,31 +118,86 @@ add_grounds(struct tui *t, struct tui_rows *r, unsigned grounds, int cols)
 	free(text);
 }
 
-/* One row for a narrow strip: the verdict and the two dates. */
+/* Why the result is what it is (the heading and the labels), or NULL
+ * when the grounds say it all. */
+static char *
+why_line(struct tui *t, const struct rules_result *res)
+{
+	const char *heading = rules_why_heading(res);
+	char *why, *line;
+
+	if (heading == NULL)
+		return NULL;
+	why = rules_result_why(t->data->rules, res, t->lang, " / ");
+	line = xasprintf("%s: %s", _(heading), why != NULL ? why :
+	    _(rules_no_ground_text()));
+	free(why);
+	return line;
+}
+
+/* A narrow strip: the verdict with the two dates and the final report's
+ * days (30 or 60), then for an open or negative result why, on one row.
+ * Not while the kinds of data are unanswered: in the first minutes the
+ * urgent actions and their contacts need the rows. */
 static void
-add_assessment_short(const struct evaluation *ev, struct tui_rows *r)
+add_assessment_short(struct tui *t, const struct evaluation *ev,
+    struct tui_rows *r, int cols)
 {
 	const struct rules_result *res = &ev->result;
 	attr_t a = res->reportable == REPORTABLE_YES ?
 	    tui_term_attr(TC_ERROR) : A_BOLD;
 	char pre[11], fin[11], *line;
 
-	if (res->preliminary_due < 0) {
-		tui_rows_add(r, tui_reportable_short(res->reportable), NULL, a,
-		    -1, 0);
-		return;
+	if (res->preliminary_due < 0)
+		line = xstrdup(tui_reportable_short(res->reportable));
+	else {
+		jtime_format_date(res->preliminary_due, pre);
+		jtime_format_date(res->final_due, fin);
+		line = xasprintf(_("%s  preliminary %s, final %s (%d days)"),
+		    tui_reportable_short(res->reportable), pre, fin,
+		    res->grounds & (1u << GROUND_UNAUTHORIZED_PURPOSE) ? 60 :
+		    30);
 	}
-	jtime_format_date(res->preliminary_due, pre);
-	jtime_format_date(res->final_due, fin);
-	line = xasprintf(_("%s  preliminary %s, final %s"),
-	    tui_reportable_short(res->reportable), pre, fin);
 	tui_rows_add(r, line, NULL, a, -1, 0);
+	free(line);
+	if (res->reportable == REPORTABLE_YES ||
+	    res->step == STEP_INCOMPLETE || (line = why_line(t, res)) == NULL)
+		return;
+	add_wrapped(r, line, 0, cols, A_NORMAL, -1, 1);
 	free(line);
 }
 
+/* What a "no" rests on, and who reports when it is not the facility
+ * alone. */
 static void
-add_assessment(struct tui *t, const struct evaluation *ev, struct tui_rows *r,
-    int cols)
+add_decision(struct tui *t, const struct incident *inc,
+    const struct rules_result *res, struct tui_rows *r, int cols)
+{
+	char *line = why_line(t, res), *facts;
+
+	if (line != NULL)
+		add_wrapped(r, line, 0, cols, A_NORMAL, -1, 3);
+	free(line);
+	facts = res->reportable != REPORTABLE_NO ? NULL :
+	    rules_facts_text(t->data->rules, t->data->form, res, inc->values,
+	    t->lang, t->lang == LANG_JA ? "、" : "; ");
+	if (facts != NULL) {
+		line = xasprintf("%s: %s", _("Facts it rests on"), facts);
+		add_wrapped(r, line, 0, cols, tui_term_attr(TC_DIM), -1, 3);
+		free(line);
+		free(facts);
+	}
+	if (res->report_by != REPORT_BY_FACILITY) {
+		line = xasprintf("%s: %s", _("Who reports"),
+		    _(rules_report_by_text(res->report_by)));
+		add_wrapped(r, line, 0, cols, A_BOLD, -1, 3);
+		free(line);
+	}
+}
+
+static void
+add_assessment(struct tui *t, const struct incident *inc,
+    const struct evaluation *ev, struct tui_rows *r, int cols)
 {
 	const struct rules_result *res = &ev->result;
 	long today = jtime_day(tui_now(t));
@@ -141,13 +206,16 @@ add_assessment(struct tui *t, const struct evaluation *ev, struct tui_rows *r,
 	    res->reportable == REPORTABLE_YES ? tui_term_attr(TC_ERROR) :
 	    A_BOLD, -1, 0);
 	add_grounds(t, r, res->grounds, cols);
-	if (res->exemption != EXEMPTION_NONE) {
-		char *line = xasprintf("%s: %s", _("Exemption"),
+	/* For a "no" the decision row below names the exemption. */
+	if (res->exemption != EXEMPTION_NONE &&
+	    res->reportable != REPORTABLE_NO) {
+		char *line = xasprintf("%s: %s%s", _("Exemption"),
 		    rules_exemption_label(t->data->rules, res->exemption,
-		    t->lang));
-		add_wrapped(r, line, 0, cols, A_NORMAL, -1, 2);
+		    t->lang), _(" (not enough on its own here)"));
+		add_wrapped(r, line, 0, cols, A_NORMAL, -1, 3);
 		free(line);
 	}
+	add_decision(t, inc, res, r, cols);
 	if (res->preliminary_due >= 0) {
 		add_due(r, _("Preliminary (target): "), res->preliminary_due,
 		    today, cols);
@@ -160,7 +228,7 @@ add_assessment(struct tui *t, const struct evaluation *ev, struct tui_rows *r,
 
 static void
 add_item(struct tui *t, const struct check_item *it, int idx, long today,
-    struct tui_rows *r, int cols, int *unset)
+    struct tui_rows *r, int cols, int *unset, char last[64])
 {
 	static const char *const marks[] = { "[ ] ", "[x] ", "[-] " };
 	struct text_lines l;
@@ -186,7 +254,9 @@ add_item(struct tui *t, const struct check_item *it, int idx, long today,
 	text_lines_free(&l);
 	if (it->status == ACTION_OPEN && it->action->phase == PHASE_IMMEDIATE)
 		add_contacts(t, r, tr_get(&it->action->detail, t->lang), cols,
-		    idx, unset);
+		    idx, unset, last);
+	else
+		last[0] = '\0';
 }
 
 static void
@@ -202,17 +272,18 @@ add_unset_hint(struct tui_rows *r, int cols)
 }
 
 static void
-build(struct tui *t, const struct evaluation *ev, int cols, int compact,
-    struct tui_rows *r)
+build(struct tui *t, const struct incident *inc, const struct evaluation *ev,
+    int cols, int compact, struct tui_rows *r)
 {
 	long today = jtime_day(tui_now(t));
 	int last = -1, unset = 0;
+	char contact[64] = "";
 	size_t i;
 
 	if (compact)
-		add_assessment_short(ev, r);
+		add_assessment_short(t, ev, r, cols);
 	else
-		add_assessment(t, ev, r, cols);
+		add_assessment(t, inc, ev, r, cols);
 	for (i = 0; i < ev->nitems; i++) {
 		if ((int)ev->items[i].action->phase != last) {
 			if (unset)
@@ -222,7 +293,8 @@ build(struct tui *t, const struct evaluation *ev, int cols, int compact,
 			tui_rows_add(r, tui_phase_label((enum phase)last), NULL,
 			    tui_phase_attr((enum phase)last), -1, 1);
 		}
-		add_item(t, &ev->items[i], (int)i, today, r, cols, &unset);
+		add_item(t, &ev->items[i], (int)i, today, r, cols, &unset,
+		    contact);
 	}
 	if (unset)
 		add_unset_hint(r, cols);
@@ -269,9 +341,9 @@ draw_row(const struct tui_row *rw, int y, int x, int w, int selected)
 }
 
 void
-tui_checklist_draw(struct tui *t, const struct evaluation *ev,
-    struct tui_checklist *cl, const struct tui_box *box, int focused,
-    int compact)
+tui_checklist_draw(struct tui *t, const struct incident *inc,
+    const struct evaluation *ev, struct tui_checklist *cl,
+    const struct tui_box *box, int focused, int compact)
 {
 	struct tui_rows r = { NULL, 0 };
 	int i, body = box->h - 1, more;
@@ -280,7 +352,7 @@ tui_checklist_draw(struct tui *t, const struct evaluation *ev,
 	    _("Checklist (F2)"), A_BOLD);
 	if (body <= 0)
 		return;
-	build(t, ev, box->w - 1, compact, &r);
+	build(t, inc, ev, box->w - 1, compact, &r);
 	if (cl->sel >= ev->nitems)
 		cl->sel = ev->nitems > 0 ? ev->nitems - 1 : 0;
 	if (focused)
@@ -342,8 +414,9 @@ tui_checklist_detail(struct tui *t, const struct incident *inc,
 		strv_push(out, line);
 		free(line);
 	}
-	if (a->source != NULL && *a->source != '\0') {
-		line = xasprintf("%s%s", _("Source: "), a->source);
+	if (*tr_get(&a->source, t->lang) != '\0') {
+		line = xasprintf("%s%s", _("Source: "), tr_get(&a->source,
+		    t->lang));
 		strv_push(out, line);
 		free(line);
 	}

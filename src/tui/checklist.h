@@ -14,11 +14,11 @@ struct tui_checklist {
 	int top;			/* first row shown */
 };
 
-/* Draws the panel in box; compact gives the assessment one row (a
- * narrow strip under the form). */
-void tui_checklist_draw(struct tui *t, const struct evaluation *ev,
-    struct tui_checklist *cl, const struct tui_box *box, int focused,
-    int compact);
+/* Draws the panel in box for the incident's evaluation; compact gives the
+ * assessment at most two rows (a narrow strip under the form). */
+void tui_checklist_draw(struct tui *t, const struct incident *inc,
+    const struct evaluation *ev, struct tui_checklist *cl,
+    const struct tui_box *box, int focused, int compact);
 /* Moves the selection by delta items (clamped). */
 void tui_checklist_move(struct tui_checklist *cl, const struct evaluation *ev,
     int delta);

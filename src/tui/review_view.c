@@ -459,6 +459,39 @@ due_row(const char *label, long due, long today, int cols,
 	free(line);
 }
 
+/* Why the result is what it is, the facts a "no" rests on (SPEC §5: the
+ * facility's decision, to record), and who reports. */
+static void
+decision_rows(const struct review_data *d, int cols, struct tui_rows *r)
+{
+	const struct rules_result *res = &d->ev->result;
+	const struct model_data *data = d->t->data;
+	const char *heading = rules_why_heading(res);
+	char *why, *facts, *line;
+
+	if (heading != NULL) {
+		why = rules_result_why(data->rules, res, d->t->lang, " / ");
+		line = xasprintf("%s: %s", _(heading), why != NULL ? why :
+		    _(rules_no_ground_text()));
+		add_wrapped(r, line, NULL, 0, cols, A_NORMAL, -1);
+		free(line);
+		free(why);
+	}
+	facts = res->reportable != REPORTABLE_NO ? NULL :
+	    rules_facts_text(data->rules, data->form, res, d->inc->values,
+	    d->t->lang, d->t->lang == LANG_JA ? "、" : "; ");
+	if (facts != NULL) {
+		line = xasprintf("%s: %s", _("Facts it rests on"), facts);
+		add_wrapped(r, line, NULL, 0, cols, A_NORMAL, -1);
+		free(line);
+		free(facts);
+	}
+	line = xasprintf("%s: %s", _("Who reports"),
+	    _(rules_report_by_text(res->report_by)));
+	add_wrapped(r, line, NULL, 0, cols, A_NORMAL, -1);
+	free(line);
+}
+
 static void
 verdict_rows(const struct review_data *d, int cols, struct tui_rows *r)
 {
@@ -481,10 +514,13 @@ verdict_rows(const struct review_data *d, int cols, struct tui_rows *r)
 	free(grounds);
 	exemption = rules_exemption_label(d->t->data->rules, res->exemption,
 	    d->t->lang);
-	line = xasprintf("%s: %s", _("Exemption"), exemption != NULL ?
-	    exemption : _("none"));
+	line = xasprintf("%s: %s%s", _("Exemption"), exemption != NULL ?
+	    exemption : _("none"), exemption != NULL &&
+	    res->reportable != REPORTABLE_NO ?
+	    _(" (not enough on its own here)") : "");
 	add_wrapped(r, line, NULL, 0, cols, A_NORMAL, -1);
 	free(line);
+	decision_rows(d, cols, r);
 	if (res->preliminary_due >= 0) {
 		due_row(_("Preliminary report (target, day 5)"),
 		    res->preliminary_due, today, cols, r);
@@ -530,8 +566,9 @@ build_assessment(const struct review_data *d, int cols,
 			add_wrapped(r, line, NULL, 4, cols, A_NORMAL, -1);
 			free(line);
 		}
-		if (a->source != NULL && *a->source != '\0') {
-			line = xasprintf("%s%s", _("Source: "), a->source);
+		if (*tr_get(&a->source, d->t->lang) != '\0') {
+			line = xasprintf("%s%s", _("Source: "),
+			    tr_get(&a->source, d->t->lang));
 			add_wrapped(r, line, NULL, 4, cols,
 			    tui_term_attr(TC_DIM), -1);
 			free(line);

@@ -712,7 +712,8 @@ draw(struct wiz *w)
 		    &cy, &cx);
 		mvvline(1, lw, ACS_VLINE, h);
 		cl = (struct tui_box){ 1, lw + 2, h, COLS - lw - 3 };
-		tui_checklist_draw(w->t, &w->ev, &w->cl, &cl, list, 0);
+		tui_checklist_draw(w->t, w->inc, &w->ev, &w->cl, &cl, list,
+		    0);
 	} else {
 		/* Stacked: a strip under the form (9 rows hold the urgent
 		 * actions and the support desk at 80x24), all of it on F2. */
@@ -721,7 +722,8 @@ draw(struct wiz *w)
 		if (!list)
 			tui_form_draw(w->t, w->inc->values, &w->f, 1, 0,
 			    h - clh, COLS - 1, &cy, &cx);
-		tui_checklist_draw(w->t, &w->ev, &w->cl, &cl, list, !list);
+		tui_checklist_draw(w->t, w->inc, &w->ev, &w->cl, &cl, list,
+		    !list);
 	}
 	if (cy >= 0 && w->mode == MODE_FORM) {
 		move(cy, cx);

@@ -39,7 +39,8 @@ tui_reportable_short(enum reportable r)
 	case REPORTABLE_YES:
 		return _("Report to the PPC: required");
 	case REPORTABLE_NO:
-		return _("Report to the PPC: not required");
+		return _("Not reportable — record the grounds for this "
+		    "decision");
 	default:
 		return _("Report to the PPC: undetermined");
 	}

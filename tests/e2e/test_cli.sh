@@ -27,8 +27,10 @@ expect_rc 64 "option that does not apply"
 new_incident "$FIX/lost-tablet.answers"
 expect_eq "$REF" "2026-0001" "first reference of 2026"
 air assess "$REF"
-expect_eq "$(printf '%s\n' "$OUT" | head -5)" "$(cat "$FIX/lost-tablet.assess")" \
+expect_eq "$(printf '%s\n' "$OUT" | head -6)" "$(cat "$FIX/lost-tablet.assess")" \
     "assess matches the worked example"
+expect_eq "$(printf '%s\n' "$OUT" | sed -n 6p)" "report_by=facility" \
+    "report_by is the sixth key"
 air checklist "$REF" --format tsv
 expect_eq "$(printf '%s\n' "$OUT" | head -1)" \
     "$(printf 'action\tphase\tpriority\tstatus\tdue\ttitle')" "checklist tsv header"
@@ -45,13 +47,25 @@ done
 expect_out_has "$(printf 'ppc_final_report\treport\t')" "final report listed"
 if printf '%s\n' "$OUT" | grep -q "^ppc_final_report	.*	open	2026-11-04	"; then pass; else fail "final report due date" "$OUT"; fi
 if printf '%s\n' "$OUT" | grep -q "^ppc_preliminary_report	.*	open	2026-10-09	"; then pass; else fail "preliminary due date" "$OUT"; fi
-# sorted by phase, then priority, then id
+# sorted by phase, then priority, then the file's order (the order of
+# acting: the wipe before the line, the access log with the suspension)
+order=$(printf '%s\n' "$OUT" | tail -n +2 | cut -f1 | paste -sd' ')
+case " $order " in
+*" suspend_user_id check_network_log "*" remote_wipe line_suspension "*) pass ;;
+*) fail "the immediate actions in the order of acting" "$order" ;;
+esac
 phases=$(printf '%s\n' "$OUT" | tail -n +2 | cut -f2 | uniq | tr '\n' ' ')
 expect_eq "$phases" "immediate investigate report followup " "checklist sorted by phase"
 air checklist "$REF" --format json
 if printf '%s' "$OUT" | jq -e '.[0] | has("action") and has("phase") and has("priority") and has("status") and has("due") and has("title") and has("reason") and has("detail") and has("source")' >/dev/null; then pass; else fail "checklist json" "$OUT"; fi
 air checklist "$REF" --format json
 expect_out_has "サポートデスク" "suspend_user_id detail names the support desk"
+expect_eq "$(printf '%s' "$OUT" | jq -r '.[] | select(.action == "update_device_ledger") | .source')" \
+    "施設ガイド §1-3; 厚生労働省「医療情報システムの安全管理に関するガイドライン」第6.0版 企画管理編（情報及び情報機器の持出し）" \
+    "json: the source in Japanese, the MHLW guideline 6.0"
+air --lang en checklist "$REF" --format json
+expect_eq "$(printf '%s' "$OUT" | jq -r '.[] | select(.action == "suspend_user_id") | .source')" \
+    "Facility guide §3-2" "json --lang en: the source in English"
 air checklist "$REF" --format xml
 expect_rc 64 "bad --format"
 
@@ -232,6 +246,28 @@ new_incident "$FIX/fax-internal.answers"
 air assess "$REF"
 expect_out_has "reportable=no" "internal fax is not reportable"
 expect_out_has "exemption=not_leaked" "internal fax exemption"
+# SPEC §5: a "no" is a decision to record, with what it rests on.
+air show "$REF"
+expect_out_has "報告義務: 報告不要と判断（根拠を記録してください）" \
+    "show: no reads as the facility's decision"
+expect_out_has "報告不要とした理由: 漏えい等に当たらない" "show: the exemption it rests on"
+expect_out_has "もとにした事実: " "show: the facts"
+expect_out_has "誤送信先の区分：同一法人内" "show: the fact that decided it"
+expect_out_has "報告する者: 当院（施設）" "show: who reports"
+air --lang en show "$REF"
+expect_out_has "Reportable: not reportable — record the grounds for this decision" \
+    "show en: no reads as a decision"
+expect_out_has "Decision rests on: No leak, loss or damage" "show en: grounds"
+expect_out_has "Who reports: the facility" "show en: who reports"
+# Who reports, for data held under contract (SPEC §5 report_by).
+air set "$REF" facility_role=processor
+air assess "$REF"
+expect_out_has "report_by=controller" "processor: the controller reports"
+air show "$REF"
+expect_out_has "報告する者: 委託元の事業者" "show: the controller reports"
+air set "$REF" facility_role=both
+air assess "$REF"
+expect_out_has "report_by=both" "both: report_by both"
 air checklist "$REF" --format tsv
 expect_out_lacks "contact_recipient" "internal fax: no recipient contact"
 

@@ -54,7 +54,8 @@ for key in "個人情報の漏えい等 事案報告書" "$REF" "端末・媒体
     "個人番号（マイナンバー）を含むか" "1. 概要" "4. 原因" \
     "9. その他参考となる事項" "暗号化：未確定" \
     "本人への通知（下書き）" "お問い合わせ窓口" "未設定" \
-    "確認・署名" "署名・印" "施設の判断を支援する"; do
+    "確認・署名" "署名・印" "施設の判断を支援する" \
+    "報告する者" "当院（施設）" "出典：施設ガイド §3-2"; do
 	expect_text_has "$key" "Japanese report"
 done
 # "n / N" on every page (pdftotext may drop the spaces).
@@ -80,9 +81,13 @@ for key in "Incident report: personal information" "Lost device or media" \
     "First questions of the PPC form" \
     "Is My Number (the individual number) involved?" "4. Cause" \
     "Encryption: to be confirmed" "Draft notice to the individuals" "Enquiries" \
-    "Signatures" "Signature or seal" "supports the facility's judgement"; do
+    "Signatures" "Signature or seal" "supports the facility's judgement" \
+    "Who reports" "the facility" "Source: Facility guide §3-2"; do
 	expect_text_has "$key" "English report"
 done
+# English citations on English pages (issue 13): no Japanese source.
+if printf '%s' "$TEXT" | grep -qF "出典"; then
+	fail "English report: a Japanese citation"; else pass; fi
 expect_kinsoku "$TMP/en.pdf" "English report"
 
 # The export is on the timeline.
@@ -121,6 +126,11 @@ expect_text_has "送信前に番号を二人で確認する。" "closed report"
 expect_text_has "終了" "closed report"
 if printf '%s' "$TEXT" | grep -qF "本人への通知（下書き）"; then
 	fail "no notice draft when no report is required"; else pass; fi
+# A "no" is the facility's decision, with its grounds and facts (SPEC §5).
+for key in "報告不要と判断（根拠を記録してください）" "報告不要とした理由" \
+    "同一法人内のみ" "もとにした事実" "誤送信先の区分：同一法人内"; do
+	expect_text_has "$key" "not reportable: a decision to record"
+done
 
 # Output that cannot be created: 73, the path named, nothing left.
 air export "$REF" -o "$TMP/no/such/dir/r.pdf"

@@ -142,7 +142,9 @@ tm_expect_no "r 再開" "an open incident's key bar does not offer reopening"
 tm_keys c
 tm_expect "まだ終了できません" "closing with an open action is refused"
 tm_expect "$act_c" "the open action is named"
-tm_expect "$(rule_title "$act_c" ja)" "with its title"
+# (the start of it: a long title wraps in the 80-column popup)
+title_c=$(rule_title "$act_c" ja)
+tm_expect "${title_c:0:8}" "with its title"
 tm_expect_no "$act_a" "a done action is not listed"
 tm_keys Escape
 tm_wait_gone "まだ終了できません"

@@ -109,7 +109,8 @@ tm_keys Enter "$(form_digit device_type tablet)" \
     "$(form_digit browser_saved_login yes)" \
     "$(form_digit remote_wipe available)" "$(form_digit mdm yes)" Tab
 tm_type "kyo-0123"
-tm_keys Enter
+# network_log: the access log has not been asked for yet.
+tm_keys Enter Tab
 tm_type "2026-10-05 17:40"
 tm_keys Enter Tab
 tm_type "タクシー車内（京都駅八条口から）"
@@ -128,7 +129,7 @@ tm_wait "$(form_label data_types ja)"
 tm_keys "$(form_digit data_types patient_identity)" \
     "$(form_digit data_types care)" "$(form_digit data_types contact)" Enter
 tm_type "42"
-tm_keys Enter "$(form_digit persons_basis estimated)" Tab Tab Tab Tab \
+tm_keys Enter "$(form_digit persons_basis estimated)" Tab Tab Tab Tab Tab Tab \
     "$(form_digit encryption unknown)" "$(form_digit key_exposed unknown)" \
     "$(form_digit screen_lock strong)"
 tm_expect "$(form_label facility_type ja)" "the last page is reached"

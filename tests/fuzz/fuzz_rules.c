@@ -110,9 +110,25 @@ static void
 evaluate(const struct rules *r, char *const *values, int have_date)
 {
 	struct rules_result res;
+	char *why, *facts;
+	int keys[64];
+	size_t n, i;
 
 	rules_eval(r, g_form, g_holidays, values, &res);
 	check_result(r, &res, have_date);
+	/* What the views print with the result: the facts are answered
+	 * keys of the form, in its order. */
+	why = rules_result_why(r, &res, LANG_JA, " / ");
+	facts = rules_facts_text(r, g_form, &res, values, LANG_EN, "; ");
+	n = rules_decision_facts(r, &res, values, keys, 64);
+	for (i = 0; i < n; i++)
+		fuzz_check(keys[i] >= 0 && (size_t)keys[i] < g_form->nfields &&
+		    values[keys[i]] != NULL && (i == 0 || keys[i - 1] < keys[i]),
+		    "a fact out of the form or its order", r->name);
+	fuzz_check((n == 0) == (facts == NULL), "facts text and keys disagree",
+	    r->name);
+	free(why);
+	free(facts);
 	rules_result_free(&res);
 }
 
@@ -125,11 +141,11 @@ exercise(const struct rules *r)
 	for (i = 0; i < r->nactions; i++)
 		fuzz_check(rules_action_find(r, r->actions[i].id) ==
 		    &r->actions[i], "action lookup", r->actions[i].id);
-	for (i = 0; i < GROUND_COUNT; i++)
-		fuzz_check(r->ground_define[i] >= 0 &&
-		    (size_t)r->ground_define[i] < r->ndefines &&
-		    rules_ground_define(r, (enum ground)i)->when != NULL,
-		    "a ground without its compiled define", r->name);
+	for (i = 0; i < NEED_COUNT; i++)
+		fuzz_check(r->need[i] >= 0 && (size_t)r->need[i] < r->ndefines &&
+		    r->defines[r->need[i]].when != NULL,
+		    "a needed define without its compiled condition",
+		    rules_need_name((enum rules_need)i));
 	evaluate(r, empty, 0);
 	evaluate(r, g_example, 1);
 	free(empty);

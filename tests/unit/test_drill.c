@@ -138,14 +138,15 @@ test_shipped_load(void **state)
 		"email-misdelivery", "fax-misdelivery", "lost-smartphone",
 		"lost-usb-memory", "laptop-stolen-from-car",
 		"server-unauthorized-access", "insider-data-takeout",
-		"verbal-leak"
+		"verbal-leak", "ransomware-systems-down",
+		"lost-locked-phone-saved-login"
 	};
 	const struct drill *d;
 	size_t i;
 	int l;
 
 	(void)state;
-	assert_true(g_set.n >= 8);
+	assert_true(g_set.n >= 10);
 	for (i = 0; i < sizeof required / sizeof *required; i++)
 		assert_non_null(drill_find(&g_set, required[i]));
 	assert_null(drill_find(&g_set, "no-such-drill"));
@@ -188,6 +189,10 @@ test_shipped_outcomes(void **state)
 		{ "insider-data-takeout", REPORTABLE_YES, "2026-03-06",
 		    "2026-04-30" },
 		{ "verbal-leak", REPORTABLE_YES, "2026-08-25", "2026-10-19" },
+		/* day 60 from Monday 8 June: Thursday 6 August */
+		{ "ransomware-systems-down", REPORTABLE_YES, "2026-06-12",
+		    "2026-08-06" },
+		{ "lost-locked-phone-saved-login", REPORTABLE_NO, "", "" },
 	};
 	struct rules_result r;
 	char p[11], f[11];
@@ -209,6 +214,84 @@ test_shipped_outcomes(void **state)
 		assert_string_equal(f, want[i].final);
 		rules_result_free(&r);
 	}
+}
+
+/* The v2 scenarios teach what SPEC v2 changed (issue 13): the locked
+ * phone with a saved login is undetermined until the access log is
+ * answered, and not reportable only with it; ransomware with systems down
+ * needs continuity of care, the MHLW and prefecture report, the police
+ * and the vendor, and its server's disk encryption exempts nothing. */
+static void
+test_shipped_v2_scenarios(void **state)
+{
+	const struct drill *d = drill_find(&g_set, "lost-locked-phone-saved-login");
+	struct strv done = { NULL, 0 };
+	struct rules_result r;
+	struct drill_score s;
+	char **v;
+	size_t i;
+	static const char *const ransom[] = { "continue_care",
+		"report_mhlw", "police_cyber_consult", "contact_vendor",
+		"isolate_system" };
+	int found;
+
+	(void)state;
+	assert_non_null(d);
+	v = truth_copy(d);
+	values_set(v, "network_log", NULL);
+	rules_eval(g_d->rules, g_d->form, g_d->holidays, v, &r);
+	assert_int_equal(r.reportable, REPORTABLE_UNDETERMINED);
+	assert_int_equal(r.exemption, EXEMPTION_ENCRYPTION);
+	rules_result_free(&r);
+	/* not asking for the log costs its answer and the assessment */
+	all_expected(d, &done);
+	score(d, v, &done, -1, &s);
+	assert_int_equal(s.assessment_points, 0);
+	assert_int_equal(s.wrong.n, 1);
+	assert_string_equal(s.wrong.v[0], "network_log");
+	assert_true(s.score < 100);
+	drill_score_free(&s);
+	/* logins found: reportable, 60 days */
+	values_set(v, "network_log", "access_found");
+	rules_eval(g_d->rules, g_d->form, g_d->holidays, v, &r);
+	assert_int_equal(r.reportable, REPORTABLE_YES);
+	assert_true(r.grounds & (1u << GROUND_UNAUTHORIZED_PURPOSE));
+	rules_result_free(&r);
+	values_free(v, d->nfields);
+	strv_free(&done);
+	for (i = 0, found = 0; i < d->nexpected; i++)
+		found += strcmp(d->expected[i], "check_network_log") == 0;
+	assert_int_equal(found, 1);
+
+	d = drill_find(&g_set, "ransomware-systems-down");
+	assert_non_null(d);
+	rules_eval(g_d->rules, g_d->form, g_d->holidays, d->truth, &r);
+	assert_int_equal(r.reportable, REPORTABLE_YES);
+	assert_int_equal(r.exemption, EXEMPTION_NONE);
+	rules_result_free(&r);
+	for (i = 0; i < sizeof ransom / sizeof ransom[0]; i++) {
+		size_t j;
+
+		for (j = 0, found = 0; j < d->nexpected; j++)
+			found += strcmp(d->expected[j], ransom[i]) == 0;
+		if (found != 1)
+			fail_msg("ransomware-systems-down: %s not expected",
+			    ransom[i]);
+	}
+}
+
+/* The MHLW guideline is cited as edition 6.0 (issue 13): 4.2 was
+ * replaced. */
+static void
+test_shipped_sources_current(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < g_set.n; i++)
+		if (strstr(g_set.v[i].source, "4.2") != NULL)
+			fail_msg("%s cites the MHLW guideline 4.2",
+			    g_set.v[i].name);
 }
 
 static void
@@ -870,10 +953,17 @@ test_score_assessment(void **state)
 	load_base(&d);
 	all_expected(&d, &done);
 
-	/* a different reportable: strong encryption exempts it */
+	/* a different reportable: all of it recovered unseen (strong
+	 * encryption would not do: the saved network login, with the
+	 * device's lock unknown, is reportable whatever protected the
+	 * device, SPEC §5 v2 step 1) */
 	v = truth_copy(&d);
 	values_set(v, "encryption", "strong");
 	values_set(v, "key_exposed", "no");
+	score(&d, v, &done, -1, &s);
+	assert_int_equal(s.assessment_points, 20);
+	drill_score_free(&s);
+	values_set(v, "recovered_unviewed", "yes");
 	score(&d, v, &done, -1, &s);
 	assert_int_equal(s.assessment_points, 0);
 	assert_int_equal(s.score, 80);
@@ -1070,6 +1160,8 @@ main(void)
 		cmocka_unit_test(test_shipped_load),
 		cmocka_unit_test(test_shipped_outcomes),
 		cmocka_unit_test(test_shipped_truth_scores_100),
+		cmocka_unit_test(test_shipped_v2_scenarios),
+		cmocka_unit_test(test_shipped_sources_current),
 		cmocka_unit_test(test_shipped_empty_scores_low),
 		cmocka_unit_test(test_shipped_truth_as_answers_file),
 		cmocka_unit_test(test_parse_base),

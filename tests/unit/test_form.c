@@ -88,8 +88,14 @@ static const struct spec_key spec_keys[] = {
 	    "other,none" },
 	{ "unauthorized_purpose", T_CHOICE, 0, "yes,suspected,no,unknown" },
 	{ "recovered_unviewed", T_CHOICE, 0, "yes,no,unknown" },
+	{ "exposure", T_CHOICE, 0, "outside,public,inside_only,unknown" },
+	{ "copy_kept", T_CHOICE, 0, "yes,no,unknown" },
+	{ "facility_role", T_CHOICE, 0, "controller,processor,both,unknown" },
+	{ "at_contractor", T_CHOICE, 0, "yes,no" },
+	{ "systems_down", T_CHOICE, 0, "yes,no,unknown" },
 	{ "secondary_damage", T_CHOICE, 0, "none_known,suspected,confirmed" },
 	{ "secondary_damage_detail", T_TEXT, 0, NULL },
+	{ "publication", T_CHOICE, 0, "published,not_published" },
 	/* protection state */
 	{ "encryption", T_CHOICE, 0, "strong,weak,none,unknown" },
 	{ "key_exposed", T_CHOICE, 0, "yes,no,unknown" },
@@ -99,8 +105,9 @@ static const struct spec_key spec_keys[] = {
 	{ "browser_saved_login", T_CHOICE, 0, "yes,no,unknown" },
 	{ "network_access", T_CHOICE, 0, "yes,no,unknown" },
 	{ "network_user_ids", T_TEXT, 0, NULL },
+	{ "network_log", T_CHOICE, 0, "no_access,access_found,unknown" },
 	/* only for some kinds */
-	{ "device_type", T_CHOICE, 0, "smartphone,tablet,laptop,desktop,"
+	{ "device_type", T_CHOICE, 0, "paper,smartphone,tablet,laptop,desktop,"
 	    "usb_memory,external_disk,other" },
 	{ "device_owner", T_CHOICE, 0, "facility,personal" },
 	{ "carrier", T_TEXT, 0, NULL },
@@ -270,8 +277,10 @@ check_visibility(const char *key, const char *const *shown_for, int line)
 }
 
 /* Only for kind in {device_loss, device_theft}: device_type, device_owner,
- * carrier. Only for the misdelivery kinds: recipient, recipient_kind,
- * recipient_contacted, deletion_confirmed. */
+ * carrier, network_log. Only for the misdelivery kinds: recipient,
+ * recipient_kind, recipient_contacted, deletion_confirmed. systems_down
+ * only for unauthorized access and malware (issue 13: it drives an
+ * immediate action there). */
 static void
 test_kind_specific_fields(void **state)
 {
@@ -279,18 +288,21 @@ test_kind_specific_fields(void **state)
 		NULL };
 	static const char *const misdelivery[] = { "email_misdelivery",
 		"fax_misdelivery", NULL };
+	static const char *const cyber[] = { "unauthorized_access", "malware",
+		NULL };
 	static const char *const dev_keys[] = { "device_type", "device_owner",
-		"carrier" };
+		"carrier", "network_log" };
 	static const char *const mis_keys[] = { "recipient", "recipient_kind",
 		"recipient_contacted", "deletion_confirmed" };
 	char **values;
 	size_t i;
 
 	BEGIN();
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < 4; i++)
 		check_visibility(dev_keys[i], device, __LINE__);
 	for (i = 0; i < 4; i++)
 		check_visibility(mis_keys[i], misdelivery, __LINE__);
+	check_visibility("systems_down", cyber, __LINE__);
 	/* fields every kind needs are always visible */
 	values = calloc(g_f->nfields, sizeof *values);
 	assert_non_null(values);
@@ -386,6 +398,10 @@ test_labels_and_help(void **state)
 			{ "screen_lock", "strong", "8文字以上" },
 			{ "facility_type", "care", "介護事業所" },
 			{ "facility_type", "home_care", "訪問看護・在宅" },
+			{ "device_type", "paper", "書類" },
+			{ "recipient_kind", "internal", "同一法人内" },
+			{ "unauthorized_purpose", "no",
+			    "いいえ（当院側の誤送信・置き忘れなど）" },
 		};
 
 		for (i = 0; i < sizeof l / sizeof l[0]; i++) {
@@ -433,6 +449,104 @@ test_page_order(void **state)
 			    early[i]);
 	if (!g_f->fields[field("discovered_at")].default_now)
 		mismatch(__LINE__, "discovered_at does not default to now");
+	END();
+}
+
+/* The page a field is on, by its id. */
+static const char *
+page_of(const char *key)
+{
+	return g_f->pages[g_f->fields[field(key)].page].id;
+}
+
+/* Issue 13: where the v2 questions are asked, and when. systems_down
+ * right after discovered_at (it drives continue_care at once);
+ * network_log after the network questions; exposure and copy_kept with
+ * the data; facility_role and at_contractor with the facility. */
+static void
+test_v2_placement(void **state)
+{
+	static const char *const not_paper[] = { "device_owner",
+		"remote_wipe", "mdm", "carrier", "network_log" };
+	char **values = calloc(g_f->nfields, sizeof *values);
+	size_t i;
+
+	BEGIN();
+	assert_non_null(values);
+	if (field("systems_down") != field("discovered_at") + 1)
+		mismatch(__LINE__, "systems_down is not right after "
+		    "discovered_at");
+	if (field("network_log") < field("network_access") ||
+	    field("network_log") < field("browser_saved_login") ||
+	    field("network_log") < field("network_user_ids") ||
+	    strcmp(page_of("network_log"), "start") != 0)
+		mismatch(__LINE__, "network_log is not after the network "
+		    "questions on the first page");
+	if (strcmp(page_of("exposure"), "data") != 0 ||
+	    strcmp(page_of("copy_kept"), "data") != 0)
+		mismatch(__LINE__, "exposure/copy_kept not on the data page");
+	if (strcmp(page_of("facility_role"), "facility") != 0 ||
+	    strcmp(page_of("at_contractor"), "facility") != 0)
+		mismatch(__LINE__, "facility_role/at_contractor not on the "
+		    "facility page");
+	/* paper is not a device: no lock, wipe, line or log questions */
+	values[field("kind")] = (char *)"device_theft";
+	values[field("device_type")] = (char *)"paper";
+	for (i = 0; i < sizeof not_paper / sizeof not_paper[0]; i++)
+		if (form_field_visible(g_f, field(not_paper[i]), values))
+			mismatch(__LINE__, "%s shown for paper", not_paper[i]);
+	values[field("device_type")] = (char *)"smartphone";
+	for (i = 0; i < sizeof not_paper / sizeof not_paper[0]; i++)
+		if (!form_field_visible(g_f, field(not_paper[i]), values))
+			mismatch(__LINE__, "%s hidden for a smartphone",
+			    not_paper[i]);
+	/* no access log to ask for when the device reached no network */
+	values[field("network_access")] = (char *)"no";
+	if (form_field_visible(g_f, field("network_log"), values))
+		mismatch(__LINE__, "network_log shown with network_access=no");
+	/* copy_kept only once the data stayed inside */
+	if (form_field_visible(g_f, field("copy_kept"), values))
+		mismatch(__LINE__, "copy_kept shown without exposure");
+	values[field("exposure")] = (char *)"outside";
+	if (form_field_visible(g_f, field("copy_kept"), values))
+		mismatch(__LINE__, "copy_kept shown for exposure=outside");
+	values[field("exposure")] = (char *)"inside_only";
+	if (!form_field_visible(g_f, field("copy_kept"), values))
+		mismatch(__LINE__, "copy_kept hidden for exposure=inside_only");
+	free(values);
+	END();
+}
+
+/* The wording the issue asks for: ground 3 is an act against the
+ * facility, with examples on both sides; staff check-up results are
+ * medical. */
+static void
+test_v2_help(void **state)
+{
+	static const struct { const char *key, *ja, *en; } h[] = {
+		{ "unauthorized_purpose", "なりすまし", "posing as family" },
+		{ "unauthorized_purpose", "誤送信", "misdirected" },
+		{ "unauthorized_purpose", "持ち帰った", "taking work home" },
+		{ "data_types", "ストレスチェック", "stress-check" },
+		{ "copy_kept", "確認中", "still checking" },
+		{ "facility_role", "契約書", "contract" },
+		{ "network_log", "サポートデスク", "support desk" },
+	};
+	size_t i;
+
+	BEGIN();
+	for (i = 0; i < sizeof h / sizeof h[0]; i++) {
+		const struct form_field *fld = form_field_find(g_f, h[i].key);
+
+		if (fld == NULL)
+			continue;
+		if (strstr(tr_get(&fld->help, LANG_JA), h[i].ja) == NULL)
+			mismatch(__LINE__, "%s: help.ja lacks \"%s\"",
+			    h[i].key, h[i].ja);
+		if (strstr(tr_get(&fld->help, LANG_EN), h[i].en) == NULL)
+			mismatch(__LINE__, "%s: help.en lacks \"%s\"",
+			    h[i].key, h[i].en);
+	}
 	END();
 }
 
@@ -837,6 +951,8 @@ main(void)
 		cmocka_unit_test(test_kind_specific_fields),
 		cmocka_unit_test(test_labels_and_help),
 		cmocka_unit_test(test_page_order),
+		cmocka_unit_test(test_v2_placement),
+		cmocka_unit_test(test_v2_help),
 		cmocka_unit_test(test_parse_base_ok),
 		cmocka_unit_test(test_parse_nul),
 		cmocka_unit_test(test_parse_errors),

@@ -6,6 +6,12 @@
  * exemption and per result step; the due dates, counted by hand from the
  * calendar and LEGAL.md §2) and the error paths of rules_parse_string.
  *
+ * The SPEC is v2 (issue 13): grounds, exemptions and the seven result
+ * steps of §5, report_by, and the §4 table with the processor route, the
+ * network's access log, continuity of care, public exposure and the
+ * contractor. Every case a rule reads is given with a near miss that must
+ * not fire.
+ *
  * Incidents are built by hand (no database): one canonical value per form
  * field, written as "key=value; key=value" so that every failure message
  * shows the exact case. Checks are "soft": a test reports every mismatch it
@@ -104,7 +110,7 @@ teardown_data(void **state)
 /* ---- an incident built by hand ---- */
 
 struct run {
-	char kv[512];
+	char kv[768];
 	struct incident inc;
 	struct evaluation ev;
 	int evaluated;
@@ -225,6 +231,36 @@ check_status(const struct run *r, const char *id, enum action_status st,
 		    id, names[it->status], names[st]);
 }
 
+/* Listed done by the answers, with nobody recorded yet (SPEC §4). */
+#define DONE_BY_ANSWER(r, id) check_done_by_answer(r, id, __LINE__)
+static void
+check_done_by_answer(const struct run *r, const char *id, int line)
+{
+	const struct check_item *it = model_item_find(&r->ev, id);
+
+	if (it == NULL)
+		mismatch(line, "[%s]: action %s not listed (expected done by "
+		    "the answers)", r->kv, id);
+	else if (it->status != ACTION_DONE || !it->done_by_answer ||
+	    it->record != NULL)
+		mismatch(line, "[%s]: action %s should be done by the answers "
+		    "with no record", r->kv, id);
+}
+
+/* The phase of an action, as SPEC §4 gives it. */
+#define PHASE(id, p) check_phase(id, p, __LINE__)
+static void
+check_phase(const char *id, enum phase p, int line)
+{
+	const struct rule_action *a = rules_action_find(g_d->rules, id);
+
+	if (a == NULL)
+		mismatch(line, "action %s missing from the rules", id);
+	else if (a->phase != p)
+		mismatch(line, "%s phase %s, expected %s", id,
+		    spec_phase(a->phase), spec_phase(p));
+}
+
 /* due: "YYYY-MM-DD" or "" for none. */
 #define DUE(r, id, due) check_due(r, id, due, __LINE__)
 static void
@@ -277,6 +313,19 @@ check_ground(const struct run *r, enum ground g, int want, int line)
 		    spec_ground[g], want ? "" : "not ");
 }
 
+/* SPEC §5 report_by: facility, controller or both. */
+#define REPORT_BY(r, by) check_report_by(r, by, __LINE__)
+static void
+check_report_by(const struct run *r, const char *by, int line)
+{
+	static const char *const names[] = { "facility", "controller", "both" };
+	const char *got = names[r->ev.result.report_by];
+
+	if (strcmp(got, by) != 0)
+		mismatch(line, "[%s]: report_by=%s, expected %s", r->kv, got,
+		    by);
+}
+
 #define DUES(r, pre, fin) check_dues(r, pre, fin, __LINE__)
 static void
 check_dues(const struct run *r, const char *pre, const char *fin, int line)
@@ -295,18 +344,19 @@ check_dues(const struct run *r, const char *pre, const char *fin, int line)
 
 /* ======================================================== SPEC §4 table */
 
-/* The action IDs of the SPEC §4 table. */
+/* The action IDs of the SPEC §4 table (v2). */
 static const char *const spec_ids[] = {
 	"assemble_team", "assess_reportability", "recurrence_prevention",
 	"staff_education", "change_password", "suspend_user_id", "remote_wipe",
 	"line_suspension", "mdm_lock", "search_lost_item", "police_lost_report",
 	"police_theft_report", "update_device_ledger", "contact_recipient",
-	"confirm_deletion", "isolate_system", "preserve_logs",
-	"police_cyber_consult", "report_mhlw", "contact_vendor",
-	"restore_from_backup", "interview_staff", "estimate_persons_count",
+	"check_network_log", "confirm_deletion", "isolate_system",
+	"preserve_logs", "police_cyber_consult", "report_mhlw", "contact_vendor",
+	"restore_from_backup", "continue_care", "take_down_public",
+	"contractor_report", "interview_staff", "estimate_persons_count",
 	"secondary_damage_response", "report_municipality",
 	"ppc_preliminary_report", "ppc_final_report", "notify_individuals",
-	"decide_publication",
+	"decide_publication", "notify_controller",
 };
 #define NSPEC_IDS (sizeof spec_ids / sizeof spec_ids[0])
 
@@ -412,6 +462,11 @@ test_action_assess_reportability(void **state)
 	    "data_types=none");
 	RESULT(&r, "no", "", NULL);
 	DUE(&r, "assess_reportability", "");
+	/* undetermined while a deliberate act is not excluded (v2 step 6) */
+	run(&r, "kind=paper_loss; discovered_at=2026-10-05 18:20; "
+	    "data_types=contact; persons_count=3; persons_basis=exact");
+	RESULT(&r, "undetermined", "", "none");
+	DUE(&r, "assess_reportability", "2026-10-09");
 	run_free(&r);
 	END();
 }
@@ -449,8 +504,8 @@ test_action_followup_always(void **state)
 }
 
 /* change_password and suspend_user_id share one condition: kind in
- * {device_loss, device_theft} and network_access != no; or kind =
- * unauthorized_access; or data_types has credentials; or
+ * {device_loss, device_theft}, device_type != paper and network_access !=
+ * no; or kind = unauthorized_access; or data_types has credentials; or
  * browser_saved_login = yes. */
 static void
 login_at_risk(const char *id)
@@ -462,6 +517,8 @@ login_at_risk(const char *id)
 	APPLIES(&r, "kind=device_theft", id);
 	APPLIES(&r, "kind=device_loss; network_access=unknown", id);
 	APPLIES(&r, "kind=device_theft; network_access=yes", id);
+	APPLIES(&r, "kind=device_loss; device_type=laptop; network_access=yes",
+	    id);
 	APPLIES(&r, "kind=unauthorized_access", id);
 	APPLIES(&r, "kind=unauthorized_access; network_access=no", id);
 	APPLIES(&r, "kind=paper_loss; data_types=credentials", id);
@@ -473,12 +530,19 @@ login_at_risk(const char *id)
 	APPLIES(&r, "kind=other; browser_saved_login=yes", id);
 	APPLIES(&r, "kind=device_loss; network_access=no; "
 	    "browser_saved_login=yes", id);
+	/* paper with the IDs written on it is still a login at risk */
+	APPLIES(&r, "kind=device_theft; device_type=paper; "
+	    "data_types=credentials", id);
 	/* near misses */
 	NOT_APPLIES(&r, "kind=device_loss; network_access=no", id);
 	NOT_APPLIES(&r, "kind=device_theft; network_access=no; "
 	    "browser_saved_login=no; data_types=medical,contact", id);
 	NOT_APPLIES(&r, "kind=device_loss; network_access=no; "
 	    "browser_saved_login=unknown", id);
+	/* paper is not a device: nothing to log in with */
+	NOT_APPLIES(&r, "kind=device_loss; device_type=paper", id);
+	NOT_APPLIES(&r, "kind=device_theft; device_type=paper; "
+	    "network_access=yes; data_types=medical", id);
 	NOT_APPLIES(&r, "kind=paper_loss", id);
 	NOT_APPLIES(&r, "kind=email_misdelivery; network_access=yes", id);
 	NOT_APPLIES(&r, "kind=malware; data_types=medical", id);
@@ -614,8 +678,8 @@ test_action_search_lost_item(void **state)
 	END();
 }
 
-/* police_lost_report: kind in {device_loss, paper_loss}; the theft report
- * is the other one. */
+/* police_lost_report: kind in {device_loss, paper_loss} and exposure !=
+ * inside_only (unanswered: != holds); the theft report is the other one. */
 static void
 test_action_police_lost_report(void **state)
 {
@@ -626,6 +690,14 @@ test_action_police_lost_report(void **state)
 	NOT_LISTED(&r, "police_theft_report");
 	APPLIES(&r, "kind=paper_loss", "police_lost_report");
 	NOT_LISTED(&r, "police_theft_report");
+	APPLIES(&r, "kind=paper_loss; exposure=outside", "police_lost_report");
+	APPLIES(&r, "kind=device_loss; exposure=unknown", "police_lost_report");
+	APPLIES(&r, "kind=paper_loss; exposure=public", "police_lost_report");
+	/* near misses: lost inside (shredded by mistake): no police */
+	NOT_APPLIES(&r, "kind=paper_loss; exposure=inside_only; copy_kept=yes",
+	    "police_lost_report");
+	NOT_APPLIES(&r, "kind=device_loss; exposure=inside_only",
+	    "police_lost_report");
 	NOT_APPLIES(&r, "kind=device_theft", "police_lost_report");
 	NOT_APPLIES(&r, "kind=fax_misdelivery", "police_lost_report");
 	NOT_APPLIES(&r, "kind=insider_misuse", "police_lost_report");
@@ -651,7 +723,8 @@ test_action_police_theft_report(void **state)
 	END();
 }
 
-/* update_device_ledger: kind in {device_loss, device_theft}. */
+/* update_device_ledger: kind in {device_loss, device_theft} and
+ * device_type != paper (unanswered: != holds). */
 static void
 test_action_update_device_ledger(void **state)
 {
@@ -661,6 +734,11 @@ test_action_update_device_ledger(void **state)
 	APPLIES(&r, "kind=device_loss", "update_device_ledger");
 	APPLIES(&r, "kind=device_theft; device_type=usb_memory",
 	    "update_device_ledger");
+	PHASE("update_device_ledger", PHASE_FOLLOWUP);
+	NOT_APPLIES(&r, "kind=device_theft; device_type=paper",
+	    "update_device_ledger");
+	NOT_APPLIES(&r, "kind=device_loss; device_type=paper",
+	    "update_device_ledger");
 	NOT_APPLIES(&r, "kind=paper_loss", "update_device_ledger");
 	NOT_APPLIES(&r, "kind=malware", "update_device_ledger");
 	NOT_APPLIES(&r, "", "update_device_ledger");
@@ -669,7 +747,7 @@ test_action_update_device_ledger(void **state)
 }
 
 /* contact_recipient: misdelivery kinds and recipient_kind != internal
- * (unanswered: != holds). */
+ * (unanswered: != holds); done by the answer recipient_contacted = yes. */
 static void
 test_action_contact_recipient(void **state)
 {
@@ -677,10 +755,15 @@ test_action_contact_recipient(void **state)
 
 	BEGIN();
 	APPLIES(&r, "kind=email_misdelivery", "contact_recipient");
+	STATUS(&r, "contact_recipient", ACTION_OPEN);
 	APPLIES(&r, "kind=fax_misdelivery; recipient_kind=external_unknown",
 	    "contact_recipient");
 	APPLIES(&r, "kind=email_misdelivery; recipient_kind=external_known; "
 	    "recipient_contacted=yes", "contact_recipient");
+	DONE_BY_ANSWER(&r, "contact_recipient");
+	APPLIES(&r, "kind=fax_misdelivery; recipient_contacted=no",
+	    "contact_recipient");
+	STATUS(&r, "contact_recipient", ACTION_OPEN);
 	NOT_APPLIES(&r, "kind=email_misdelivery; recipient_kind=internal",
 	    "contact_recipient");
 	NOT_APPLIES(&r, "kind=fax_misdelivery; recipient_kind=internal",
@@ -775,30 +858,26 @@ test_action_insider_group(void **state)
 	END();
 }
 
-/* estimate_persons_count: persons_basis = unknown or persons_count not
- * answered (an unanswered persons_basis compares as unknown). */
+/* estimate_persons_count: persons_count not answered, or persons_basis
+ * answered unknown (v2: an unanswered basis with a count is no reason). */
 static void
 test_action_estimate_persons_count(void **state)
 {
 	struct run r = { 0 };
-	const struct rule_action *a;
 
 	BEGIN();
 	APPLIES(&r, "kind=paper_loss; persons_basis=exact",
 	    "estimate_persons_count");
 	APPLIES(&r, "kind=paper_loss; persons_count=10; persons_basis=unknown",
 	    "estimate_persons_count");
-	APPLIES(&r, "kind=paper_loss; persons_count=10",
-	    "estimate_persons_count");
 	APPLIES(&r, "", "estimate_persons_count");
+	NOT_APPLIES(&r, "kind=paper_loss; persons_count=10",
+	    "estimate_persons_count");
 	NOT_APPLIES(&r, "kind=paper_loss; persons_count=10; persons_basis=exact",
 	    "estimate_persons_count");
 	NOT_APPLIES(&r, "kind=paper_loss; persons_count=0; "
 	    "persons_basis=estimated", "estimate_persons_count");
-	a = rules_action_find(g_d->rules, "estimate_persons_count");
-	if (a != NULL && a->phase != PHASE_INVESTIGATE)
-		mismatch(__LINE__, "estimate_persons_count phase %s, expected "
-		    "investigate", spec_phase(a->phase));
+	PHASE("estimate_persons_count", PHASE_INVESTIGATE);
 	run_free(&r);
 	END();
 }
@@ -846,7 +925,9 @@ test_action_report_municipality(void **state)
 }
 
 /* ppc_preliminary_report, ppc_final_report, notify_individuals,
- * decide_publication: reportable = yes only. */
+ * decide_publication: reportable = yes and facility_role != processor
+ * (for "both", the facility's own data); decide_publication done by an
+ * answered publication. */
 static void
 test_action_ppc_four(void **state)
 {
@@ -865,37 +946,250 @@ test_action_ppc_four(void **state)
 		    "persons_count=3; persons_basis=exact; "
 		    "discovered_at=2026-10-05 10:00", ids[i]);
 		RESULT(&r, "yes", NULL, NULL);
+		/* yes, the facility's own data or some of each */
+		APPLIES(&r, "kind=paper_loss; data_types=medical; "
+		    "persons_count=3; persons_basis=exact; "
+		    "facility_role=controller", ids[i]);
+		APPLIES(&r, "kind=paper_loss; data_types=medical; "
+		    "persons_count=3; persons_basis=exact; facility_role=both",
+		    ids[i]);
+		APPLIES(&r, "kind=paper_loss; data_types=medical; "
+		    "persons_count=3; persons_basis=exact; "
+		    "facility_role=unknown", ids[i]);
+		/* yes, but all of it held for another business: it reports */
+		NOT_APPLIES(&r, "kind=paper_loss; data_types=medical; "
+		    "persons_count=3; persons_basis=exact; "
+		    "facility_role=processor", ids[i]);
+		RESULT(&r, "yes", NULL, NULL);
 		/* undetermined: data_types unanswered */
 		NOT_APPLIES(&r, "kind=device_theft", ids[i]);
 		RESULT(&r, "undetermined", NULL, NULL);
 		/* undetermined: count may exceed 1000 */
-		NOT_APPLIES(&r, "kind=paper_loss; data_types=contact", ids[i]);
+		NOT_APPLIES(&r, "kind=paper_loss; data_types=contact; "
+		    "unauthorized_purpose=no", ids[i]);
 		RESULT(&r, "undetermined", NULL, NULL);
 		/* no: no ground */
 		NOT_APPLIES(&r, "kind=paper_loss; data_types=contact; "
-		    "persons_count=3; persons_basis=exact", ids[i]);
+		    "persons_count=3; persons_basis=exact; "
+		    "unauthorized_purpose=no", ids[i]);
 		RESULT(&r, "no", NULL, NULL);
 		/* no: exemption */
 		NOT_APPLIES(&r, "kind=email_misdelivery; recipient_kind=internal; "
 		    "data_types=medical; persons_count=3; persons_basis=exact",
 		    ids[i]);
 		RESULT(&r, "no", NULL, NULL);
+		PHASE(ids[i], PHASE_REPORT);
 	}
-	for (i = 0; i < 4; i++) {
-		const struct rule_action *a = rules_action_find(g_d->rules,
-		    ids[i]);
+	/* decide_publication is done once the decision is answered */
+	run(&r, "kind=paper_loss; data_types=medical; persons_count=3; "
+	    "persons_basis=exact; publication=not_published");
+	DONE_BY_ANSWER(&r, "decide_publication");
+	STATUS(&r, "notify_individuals", ACTION_OPEN);
+	run(&r, "kind=paper_loss; data_types=medical; persons_count=3; "
+	    "persons_basis=exact; publication=published");
+	DONE_BY_ANSWER(&r, "decide_publication");
+	run(&r, "kind=paper_loss; data_types=medical; persons_count=3; "
+	    "persons_basis=exact");
+	STATUS(&r, "decide_publication", ACTION_OPEN);
+	run_free(&r);
+	END();
+}
 
-		if (a != NULL && a->phase != PHASE_REPORT)
-			mismatch(__LINE__, "%s phase %s, expected report",
-			    a->id, spec_phase(a->phase));
-	}
+/* check_network_log (v2): device kinds, device_type != paper,
+ * network_access != no and (browser_saved_login != no or data_types has
+ * credentials); done by network_log in {no_access, access_found};
+ * immediate. */
+static void
+test_action_check_network_log(void **state)
+{
+	struct run r = { 0 };
+
+	BEGIN();
+	/* unanswered network_access and saved login compare as unknown */
+	APPLIES(&r, "kind=device_loss", "check_network_log");
+	STATUS(&r, "check_network_log", ACTION_OPEN);
+	APPLIES(&r, "kind=device_theft; device_type=smartphone; "
+	    "network_access=yes; browser_saved_login=yes", "check_network_log");
+	APPLIES(&r, "kind=device_loss; device_type=tablet; "
+	    "network_access=unknown; browser_saved_login=unknown",
+	    "check_network_log");
+	APPLIES(&r, "kind=device_loss; device_type=laptop; network_access=yes; "
+	    "browser_saved_login=no; data_types=credentials",
+	    "check_network_log");
+	APPLIES(&r, "kind=device_loss; network_access=yes; "
+	    "browser_saved_login=yes; network_log=unknown", "check_network_log");
+	STATUS(&r, "check_network_log", ACTION_OPEN);
+	APPLIES(&r, "kind=device_loss; network_access=yes; "
+	    "browser_saved_login=yes; network_log=no_access",
+	    "check_network_log");
+	DONE_BY_ANSWER(&r, "check_network_log");
+	APPLIES(&r, "kind=device_theft; network_access=yes; "
+	    "browser_saved_login=yes; network_log=access_found",
+	    "check_network_log");
+	DONE_BY_ANSWER(&r, "check_network_log");
+	/* near misses */
+	NOT_APPLIES(&r, "kind=device_loss; network_access=yes; "
+	    "browser_saved_login=no", "check_network_log");
+	NOT_APPLIES(&r, "kind=device_loss; network_access=no; "
+	    "browser_saved_login=yes", "check_network_log");
+	NOT_APPLIES(&r, "kind=device_loss; device_type=paper; "
+	    "network_access=yes; browser_saved_login=yes", "check_network_log");
+	NOT_APPLIES(&r, "kind=paper_loss; network_access=yes; "
+	    "browser_saved_login=yes", "check_network_log");
+	NOT_APPLIES(&r, "kind=unauthorized_access; network_access=yes; "
+	    "browser_saved_login=yes", "check_network_log");
+	NOT_APPLIES(&r, "", "check_network_log");
+	PHASE("check_network_log", PHASE_IMMEDIATE);
+	run_free(&r);
+	END();
+}
+
+/* continue_care (v2): kind = malware or systems_down = yes; immediate. */
+static void
+test_action_continue_care(void **state)
+{
+	struct run r = { 0 };
+
+	BEGIN();
+	APPLIES(&r, "kind=malware", "continue_care");
+	APPLIES(&r, "kind=malware; systems_down=no", "continue_care");
+	APPLIES(&r, "kind=unauthorized_access; systems_down=yes",
+	    "continue_care");
+	APPLIES(&r, "kind=other; systems_down=yes", "continue_care");
+	NOT_APPLIES(&r, "kind=unauthorized_access", "continue_care");
+	NOT_APPLIES(&r, "kind=unauthorized_access; systems_down=unknown",
+	    "continue_care");
+	NOT_APPLIES(&r, "kind=unauthorized_access; systems_down=no",
+	    "continue_care");
+	NOT_APPLIES(&r, "kind=device_theft", "continue_care");
+	NOT_APPLIES(&r, "", "continue_care");
+	PHASE("continue_care", PHASE_IMMEDIATE);
+	run_free(&r);
+	END();
+}
+
+/* take_down_public (v2): exposure = public; immediate. */
+static void
+test_action_take_down_public(void **state)
+{
+	struct run r = { 0 };
+
+	BEGIN();
+	APPLIES(&r, "exposure=public", "take_down_public");
+	APPLIES(&r, "kind=other; exposure=public; data_types=contact",
+	    "take_down_public");
+	APPLIES(&r, "kind=unauthorized_access; exposure=public",
+	    "take_down_public");
+	NOT_APPLIES(&r, "kind=other; exposure=outside", "take_down_public");
+	NOT_APPLIES(&r, "kind=other; exposure=unknown", "take_down_public");
+	NOT_APPLIES(&r, "kind=other; exposure=inside_only", "take_down_public");
+	NOT_APPLIES(&r, "kind=unauthorized_access", "take_down_public");
+	PHASE("take_down_public", PHASE_IMMEDIATE);
+	run_free(&r);
+	END();
+}
+
+/* contractor_report (v2): at_contractor = yes; investigate. The facility
+ * still reports (it is the controller). */
+static void
+test_action_contractor_report(void **state)
+{
+	struct run r = { 0 };
+
+	BEGIN();
+	APPLIES(&r, "at_contractor=yes", "contractor_report");
+	APPLIES(&r, "kind=unauthorized_access; at_contractor=yes; "
+	    "data_types=medical; persons_count=40; persons_basis=exact",
+	    "contractor_report");
+	LISTED(&r, "ppc_preliminary_report");
+	NOT_LISTED(&r, "notify_controller");
+	REPORT_BY(&r, "facility");
+	NOT_APPLIES(&r, "at_contractor=no", "contractor_report");
+	NOT_APPLIES(&r, "kind=unauthorized_access", "contractor_report");
+	NOT_APPLIES(&r, "facility_role=processor", "contractor_report");
+	PHASE("contractor_report", PHASE_INVESTIGATE);
+	run_free(&r);
+	END();
+}
+
+/* notify_controller (v2): facility_role in {processor, both} and
+ * reportable != no; due = the preliminary target; report phase. */
+static void
+test_action_notify_controller(void **state)
+{
+	struct run r = { 0 };
+
+	BEGIN();
+	/* yes, processor: the controller reports instead of the facility */
+	APPLIES(&r, "kind=paper_loss; data_types=medical; persons_count=3; "
+	    "persons_basis=exact; facility_role=processor; "
+	    "discovered_at=2026-10-05 10:00", "notify_controller");
+	RESULT(&r, "yes", "sensitive", "none");
+	DUE(&r, "notify_controller", "2026-10-09");
+	NOT_LISTED(&r, "ppc_preliminary_report");
+	NOT_LISTED(&r, "notify_individuals");
+	/* yes, both: the facility reports its own and tells the controller */
+	APPLIES(&r, "kind=paper_loss; data_types=medical; persons_count=3; "
+	    "persons_basis=exact; facility_role=both; "
+	    "discovered_at=2026-10-05 10:00", "notify_controller");
+	LISTED(&r, "ppc_preliminary_report");
+	LISTED(&r, "notify_individuals");
+	/* undetermined: tell the controller while it is settled */
+	APPLIES(&r, "kind=device_loss; facility_role=processor; "
+	    "discovered_at=2026-10-05 10:00", "notify_controller");
+	RESULT(&r, "undetermined", NULL, NULL);
+	DUE(&r, "notify_controller", "2026-10-09");
+	/* near misses */
+	NOT_APPLIES(&r, "kind=paper_loss; data_types=contact; persons_count=3; "
+	    "persons_basis=exact; unauthorized_purpose=no; "
+	    "facility_role=processor", "notify_controller");
+	RESULT(&r, "no", "", "none");
+	NOT_APPLIES(&r, "kind=paper_loss; data_types=medical; persons_count=3; "
+	    "persons_basis=exact; facility_role=controller",
+	    "notify_controller");
+	NOT_APPLIES(&r, "kind=paper_loss; data_types=medical; persons_count=3; "
+	    "persons_basis=exact; facility_role=unknown", "notify_controller");
+	NOT_APPLIES(&r, "kind=paper_loss; data_types=medical; persons_count=3; "
+	    "persons_basis=exact", "notify_controller");
+	PHASE("notify_controller", PHASE_REPORT);
+	run_free(&r);
+	END();
+}
+
+/* SPEC §5 report_by: controller for processor, both for both, facility
+ * otherwise (unknown and unanswered too); whatever the result. */
+static void
+test_report_by(void **state)
+{
+	struct run r = { 0 };
+
+	BEGIN();
+	run(&r, "");
+	REPORT_BY(&r, "facility");
+	run(&r, "facility_role=controller");
+	REPORT_BY(&r, "facility");
+	run(&r, "facility_role=unknown");
+	REPORT_BY(&r, "facility");
+	run(&r, "facility_role=processor");
+	REPORT_BY(&r, "controller");
+	run(&r, "kind=paper_loss; data_types=medical; persons_count=3; "
+	    "persons_basis=exact; facility_role=processor");
+	RESULT(&r, "yes", "sensitive", "none");
+	REPORT_BY(&r, "controller");
+	run(&r, "kind=paper_loss; data_types=medical; persons_count=3; "
+	    "persons_basis=exact; facility_role=both");
+	REPORT_BY(&r, "both");
+	run(&r, "kind=paper_loss; data_types=none; facility_role=both");
+	RESULT(&r, "no", "", "none");
+	REPORT_BY(&r, "both");
 	run_free(&r);
 	END();
 }
 
 /* Phases and priorities are within the SPEC's ranges; the checklist is
  * sorted by phase (immediate, investigate, report, followup), then
- * priority, then id. */
+ * priority, then the order of the [action] blocks in the file (SPEC §4
+ * v2), and the file lists each phase in the order a person acts. */
 static void
 test_checklist_sort_order(void **state)
 {
@@ -908,6 +1202,18 @@ test_checklist_sort_order(void **state)
 		    "discovered_at=2026-10-05 10:00"),
 		"kind=email_misdelivery; data_types=contact",
 		"",
+	};
+	/* pairs that must come in this order, wherever both are listed */
+	static const char *const before[][2] = {
+		{ "remote_wipe", "line_suspension" },
+		{ "mdm_lock", "line_suspension" },
+		{ "change_password", "suspend_user_id" },
+		{ "suspend_user_id", "check_network_log" },
+		{ "isolate_system", "contact_vendor" },
+		{ "isolate_system", "continue_care" },
+		{ "contact_recipient", "confirm_deletion" },
+		{ "ppc_preliminary_report", "ppc_final_report" },
+		{ "notify_controller", "ppc_preliminary_report" },
 	};
 	struct run r = { 0 };
 	size_t i, j;
@@ -939,7 +1245,8 @@ test_checklist_sort_order(void **state)
 			int ok = x->phase < y->phase || (x->phase == y->phase &&
 			    (x->priority < y->priority ||
 			    (x->priority == y->priority &&
-			    strcmp(x->id, y->id) < 0)));
+			    rules_action_index(g_d->rules, x->id) <
+			    rules_action_index(g_d->rules, y->id))));
 
 			if (!ok)
 				mismatch(__LINE__, "[%s]: %s (%s,%d) listed "
@@ -947,6 +1254,18 @@ test_checklist_sort_order(void **state)
 				    spec_phase(x->phase), x->priority, y->id,
 				    spec_phase(y->phase), y->priority);
 		}
+	}
+	/* the file's order is the order of acting */
+	for (i = 0; i < sizeof before / sizeof before[0]; i++) {
+		const struct rule_action *x = rules_action_find(g_d->rules,
+		    before[i][0]), *y = rules_action_find(g_d->rules,
+		    before[i][1]);
+
+		if (x == NULL || y == NULL || x->phase != y->phase ||
+		    x->priority > y->priority || (x->priority == y->priority &&
+		    x > y))
+			mismatch(__LINE__, "%s is not listed before %s",
+			    before[i][0], before[i][1]);
 	}
 	/* the first items of a device theft: immediate; the last: followup */
 	run(&r, cases[0]);
@@ -957,6 +1276,22 @@ test_checklist_sort_order(void **state)
 		if (r.ev.items[r.ev.nitems - 1].action->phase != PHASE_FOLLOWUP)
 			mismatch(__LINE__, "last item %s is not followup",
 			    r.ev.items[r.ev.nitems - 1].action->id);
+	}
+	/* a lost smartphone: the wipe, then the line, the ID suspension with
+	 * the password change, the access log in the same call */
+	run(&r, "kind=device_loss; device_type=smartphone; mdm=yes; "
+	    "network_access=yes; browser_saved_login=yes");
+	{
+		static const char *const want[] = { "assemble_team",
+			"change_password", "suspend_user_id", "check_network_log",
+			"mdm_lock", "remote_wipe", "line_suspension" };
+
+		for (j = 0; j < sizeof want / sizeof want[0] && j < r.ev.nitems;
+		    j++)
+			if (strcmp(r.ev.items[j].action->id, want[j]) != 0)
+				mismatch(__LINE__, "[%s]: item %zu is %s, "
+				    "expected %s", r.kv, j,
+				    r.ev.items[j].action->id, want[j]);
 	}
 	run_free(&r);
 	END();
@@ -1024,9 +1359,11 @@ test_checklist_history(void **state)
 /* ====================================================== SPEC §5 grounds */
 
 /* sensitive: data_types has patient_identity, medical or care; or the
- * network case (device kinds, network_access = yes and (browser_saved_login
- * = yes or data_types has credentials)), which holds even while data_types
- * is unanswered or none. */
+ * network case: device kinds, device_type != paper, network_access = yes,
+ * (browser_saved_login = yes or data_types has credentials),
+ * recovered_unviewed != yes, and (network_log = access_found, or
+ * network_log != no_access and screen_lock != strong). The network case
+ * holds even while data_types is unanswered or none. */
 static void
 test_ground_sensitive(void **state)
 {
@@ -1046,10 +1383,18 @@ test_ground_sensitive(void **state)
 	GROUND(&r, GROUND_SENSITIVE, 0);
 	run(&r, "kind=paper_loss");
 	GROUND(&r, GROUND_SENSITIVE, 0);
-	/* the network case, data_types unanswered */
+	/* the network case, data_types unanswered: the lock unknown */
 	run(&r, "kind=device_loss; network_access=yes; browser_saved_login=yes");
-	RESULT(&r, "undetermined", "sensitive", "none");
-	run(&r, "kind=device_theft; network_access=yes; browser_saved_login=yes");
+	RESULT(&r, "yes", "sensitive", "none");
+	run(&r, "kind=device_theft; network_access=yes; browser_saved_login=yes; "
+	    "screen_lock=none");
+	GROUND(&r, GROUND_SENSITIVE, 1);
+	run(&r, "kind=device_loss; device_type=tablet; network_access=yes; "
+	    "browser_saved_login=yes; screen_lock=weak; network_log=unknown");
+	GROUND(&r, GROUND_SENSITIVE, 1);
+	/* a strong lock does not help once the log shows a login */
+	run(&r, "kind=device_loss; network_access=yes; browser_saved_login=yes; "
+	    "screen_lock=strong; network_log=access_found");
 	GROUND(&r, GROUND_SENSITIVE, 1);
 	/* the network case through credentials */
 	run(&r, "kind=device_loss; network_access=yes; data_types=credentials; "
@@ -1060,6 +1405,18 @@ test_ground_sensitive(void **state)
 	    "data_types=none");
 	GROUND(&r, GROUND_SENSITIVE, 1);
 	/* near misses of the network case */
+	run(&r, "kind=device_loss; network_access=yes; browser_saved_login=yes; "
+	    "screen_lock=strong; data_types=staff");
+	GROUND(&r, GROUND_SENSITIVE, 0);	/* strong lock, log unchecked */
+	run(&r, "kind=device_loss; network_access=yes; browser_saved_login=yes; "
+	    "screen_lock=none; network_log=no_access; data_types=staff");
+	GROUND(&r, GROUND_SENSITIVE, 0);	/* the log shows no use */
+	run(&r, "kind=device_loss; device_type=paper; network_access=yes; "
+	    "browser_saved_login=yes; data_types=staff");
+	GROUND(&r, GROUND_SENSITIVE, 0);
+	run(&r, "kind=device_loss; network_access=yes; browser_saved_login=yes; "
+	    "recovered_unviewed=yes; data_types=staff");
+	GROUND(&r, GROUND_SENSITIVE, 0);
 	run(&r, "kind=device_loss; network_access=unknown; "
 	    "browser_saved_login=yes; data_types=staff; persons_count=1; "
 	    "persons_basis=exact");
@@ -1105,22 +1462,25 @@ test_ground_financial(void **state)
 	END();
 }
 
-/* unauthorized_purpose: kind in {device_theft, unauthorized_access,
- * malware, insider_misuse} or unauthorized_purpose in {yes, suspected}. */
+/* unauthorized_purpose (v2: a deliberate act against the facility, its
+ * contractor or a service it uses): kind in {device_theft,
+ * unauthorized_access, malware} or unauthorized_purpose in {yes,
+ * suspected}; or the network case with network_log = access_found. An
+ * insider case only by the answer. */
 static void
 test_ground_unauthorized_purpose(void **state)
 {
 	static const char *const kinds[] = { "device_theft",
-		"unauthorized_access", "malware", "insider_misuse" };
+		"unauthorized_access", "malware" };
 	static const char *const others[] = { "device_loss",
 		"email_misdelivery", "fax_misdelivery", "paper_loss", "verbal",
-		"other" };
+		"other", "insider_misuse" };
 	struct run r = { 0 };
 	char kv[256];
 	size_t i;
 
 	BEGIN();
-	for (i = 0; i < 4; i++) {
+	for (i = 0; i < 3; i++) {
 		snprintf(kv, sizeof kv, "kind=%s; data_types=contact; "
 		    "persons_count=2; persons_basis=exact", kinds[i]);
 		run(&r, kv);
@@ -1131,14 +1491,23 @@ test_ground_unauthorized_purpose(void **state)
 		run(&r, kv);
 		GROUND(&r, GROUND_UNAUTHORIZED_PURPOSE, 1);
 	}
-	for (i = 0; i < 6; i++) {
+	for (i = 0; i < 7; i++) {
 		snprintf(kv, sizeof kv, "kind=%s; data_types=contact; "
 		    "persons_count=2; persons_basis=exact", others[i]);
 		run(&r, kv);
 		GROUND(&r, GROUND_UNAUTHORIZED_PURPOSE, 0);
 	}
+	/* an insider taking data to use or pass on: by the answer only;
+	 * taking work home is not an unauthorized purpose */
+	run(&r, "kind=insider_misuse; data_types=contact; persons_count=2; "
+	    "persons_basis=exact; unauthorized_purpose=yes");
+	RESULT(&r, "yes", "unauthorized_purpose", "none");
+	run(&r, "kind=insider_misuse; data_types=contact; persons_count=2; "
+	    "persons_basis=exact; unauthorized_purpose=no");
+	RESULT(&r, "no", "", "none");
 	run(&r, "kind=device_loss; data_types=contact; unauthorized_purpose=yes");
 	GROUND(&r, GROUND_UNAUTHORIZED_PURPOSE, 1);
+	/* deception: a caller posing as family */
 	run(&r, "kind=verbal; data_types=staff; unauthorized_purpose=suspected");
 	GROUND(&r, GROUND_UNAUTHORIZED_PURPOSE, 1);
 	run(&r, "kind=device_loss; data_types=contact; unauthorized_purpose=no");
@@ -1146,6 +1515,23 @@ test_ground_unauthorized_purpose(void **state)
 	run(&r, "kind=device_loss; data_types=contact; "
 	    "unauthorized_purpose=unknown");
 	GROUND(&r, GROUND_UNAUTHORIZED_PURPOSE, 0);
+	/* a wrong recipient threatening to post it is secondary damage */
+	run(&r, "kind=email_misdelivery; recipient_kind=external_known; "
+	    "data_types=medical; persons_count=1; persons_basis=exact; "
+	    "unauthorized_purpose=no; secondary_damage=suspected; "
+	    "discovered_at=2026-10-07 10:00");
+	RESULT(&r, "yes", "sensitive", "none");
+	DUES(&r, "2026-10-11", "2026-11-05");
+	/* the network case with logins found: someone used the IDs */
+	run(&r, "kind=device_loss; network_access=yes; browser_saved_login=yes; "
+	    "screen_lock=strong; network_log=access_found");
+	RESULT(&r, "yes", "sensitive,unauthorized_purpose", "none");
+	run(&r, "kind=device_loss; network_access=yes; browser_saved_login=yes; "
+	    "screen_lock=none; network_log=unknown");
+	GROUND(&r, GROUND_UNAUTHORIZED_PURPOSE, 0);	/* not yet found */
+	run(&r, "kind=device_loss; device_type=paper; network_access=yes; "
+	    "browser_saved_login=yes; network_log=access_found");
+	GROUND(&r, GROUND_UNAUTHORIZED_PURPOSE, 0);	/* no network case */
 	/* none holds while data_types is unanswered or none */
 	run(&r, "kind=device_theft");
 	GROUND(&r, GROUND_UNAUTHORIZED_PURPOSE, 0);
@@ -1168,7 +1554,7 @@ test_ground_over_1000(void **state)
 	    "persons_basis=exact");
 	RESULT(&r, "yes", "over_1000", "none");
 	run(&r, "kind=paper_loss; data_types=contact; persons_count=1000; "
-	    "persons_basis=exact");
+	    "persons_basis=exact; unauthorized_purpose=no");
 	RESULT(&r, "no", "", "none");
 	run(&r, "kind=paper_loss; data_types=staff; persons_count=250000; "
 	    "persons_basis=estimated");
@@ -1182,8 +1568,9 @@ test_ground_over_1000(void **state)
 	END();
 }
 
-/* my_number: data_types has my_number and (persons_count > 100 or the
- * unauthorized_purpose ground). */
+/* my_number: data_types has my_number and (persons_count > 100, or the
+ * unauthorized_purpose ground, or exposure = public, or secondary_damage
+ * in {suspected, confirmed}). */
 static void
 test_ground_my_number(void **state)
 {
@@ -1194,7 +1581,7 @@ test_ground_my_number(void **state)
 	    "persons_basis=exact");
 	RESULT(&r, "yes", "my_number", "none");
 	run(&r, "kind=paper_loss; data_types=my_number; persons_count=100; "
-	    "persons_basis=exact; unauthorized_purpose=no");
+	    "persons_basis=exact; unauthorized_purpose=no; exposure=outside");
 	RESULT(&r, "no", "", "none");
 	run(&r, "kind=device_theft; data_types=my_number; persons_count=5; "
 	    "persons_basis=exact");
@@ -1203,6 +1590,27 @@ test_ground_my_number(void **state)
 	    "persons_count=3; persons_basis=exact; "
 	    "unauthorized_purpose=suspected");
 	RESULT(&r, "yes", "unauthorized_purpose,my_number", "none");
+	/* open to anyone online */
+	run(&r, "kind=other; data_types=my_number; persons_count=3; "
+	    "persons_basis=exact; unauthorized_purpose=no; exposure=public");
+	RESULT(&r, "yes", "my_number", "none");
+	/* used or passed on: secondary damage */
+	run(&r, "kind=paper_loss; data_types=my_number; persons_count=3; "
+	    "persons_basis=exact; unauthorized_purpose=no; exposure=outside; "
+	    "secondary_damage=suspected");
+	RESULT(&r, "yes", "my_number", "none");
+	run(&r, "kind=paper_loss; data_types=my_number; persons_count=3; "
+	    "persons_basis=exact; unauthorized_purpose=no; exposure=outside; "
+	    "secondary_damage=confirmed");
+	GROUND(&r, GROUND_MY_NUMBER, 1);
+	/* near misses */
+	run(&r, "kind=paper_loss; data_types=my_number; persons_count=3; "
+	    "persons_basis=exact; unauthorized_purpose=no; exposure=outside; "
+	    "secondary_damage=none_known");
+	GROUND(&r, GROUND_MY_NUMBER, 0);
+	run(&r, "kind=other; data_types=contact; persons_count=3; "
+	    "persons_basis=exact; exposure=public");
+	GROUND(&r, GROUND_MY_NUMBER, 0);
 	run(&r, "kind=device_theft; data_types=contact; persons_count=500; "
 	    "persons_basis=exact");
 	GROUND(&r, GROUND_MY_NUMBER, 0);
@@ -1220,8 +1628,13 @@ test_ground_my_number(void **state)
 
 /* ==================================================== SPEC §5 exemptions */
 
-/* not_leaked: recovered_unviewed = yes, or misdelivery kinds and
- * recipient_kind = internal. Grounds are still listed. */
+/* not_leaked (v2), the first exemption that holds; grounds are still
+ * listed:
+ * - recovered_unviewed = yes and kind not in {unauthorized_access,
+ *   malware};
+ * - misdelivery kinds and recipient_kind = internal;
+ * - exposure = inside_only, copy_kept = yes, kind not in {device_theft,
+ *   unauthorized_access}, and not an external misdelivery. */
 static void
 test_exemption_not_leaked(void **state)
 {
@@ -1237,13 +1650,24 @@ test_exemption_not_leaked(void **state)
 	run(&r, "kind=fax_misdelivery; recipient_kind=internal; "
 	    "data_types=care; persons_count=3; persons_basis=exact");
 	RESULT(&r, "no", "sensitive", "not_leaked");
+	/* a document shredded by mistake inside, the EHR record intact */
+	run(&r, "kind=paper_loss; data_types=medical; persons_count=1; "
+	    "persons_basis=exact; exposure=inside_only; copy_kept=yes");
+	RESULT(&r, "no", "sensitive", "not_leaked");
+	NOT_LISTED(&r, "police_lost_report");
+	run(&r, "kind=malware; data_types=medical; persons_count=200; "
+	    "persons_basis=exact; exposure=inside_only; copy_kept=yes");
+	RESULT(&r, "no", "sensitive,unauthorized_purpose", "not_leaked");
+	run(&r, "kind=insider_misuse; data_types=medical; persons_count=2; "
+	    "persons_basis=exact; exposure=inside_only; copy_kept=yes");
+	RESULT(&r, "no", "sensitive", "not_leaked");
 	/* computed on its own, without grounds */
 	run(&r, "kind=paper_loss; data_types=none; recovered_unviewed=yes");
 	RESULT(&r, "no", "", "not_leaked");
 	/* the first that holds: not_leaked before encryption */
 	run(&r, "kind=device_loss; data_types=medical; persons_count=3; "
 	    "persons_basis=exact; recovered_unviewed=yes; encryption=strong; "
-	    "key_exposed=no");
+	    "key_exposed=no; screen_lock=strong");
 	RESULT(&r, "no", NULL, "not_leaked");
 	/* near misses */
 	run(&r, "kind=email_misdelivery; recipient_kind=external_known; "
@@ -1261,11 +1685,39 @@ test_exemption_not_leaked(void **state)
 	run(&r, "kind=paper_loss; data_types=medical; persons_count=3; "
 	    "persons_basis=exact; recovered_unviewed=no");
 	RESULT(&r, "yes", "sensitive", "none");
+	/* an intruder is not staff: nothing recovered clears it */
+	run(&r, "kind=unauthorized_access; data_types=medical; persons_count=3; "
+	    "persons_basis=exact; recovered_unviewed=yes");
+	RESULT(&r, "yes", "sensitive,unauthorized_purpose", "none");
+	run(&r, "kind=malware; data_types=medical; persons_count=3; "
+	    "persons_basis=exact; recovered_unviewed=yes");
+	RESULT(&r, "yes", "sensitive,unauthorized_purpose", "none");
+	run(&r, "kind=unauthorized_access; data_types=medical; persons_count=3; "
+	    "persons_basis=exact; exposure=inside_only; copy_kept=yes");
+	RESULT(&r, "yes", NULL, "none");
+	run(&r, "kind=device_theft; data_types=medical; persons_count=3; "
+	    "persons_basis=exact; exposure=inside_only; copy_kept=yes");
+	RESULT(&r, "yes", NULL, "none");
+	/* an external misdelivery never stayed inside */
+	run(&r, "kind=fax_misdelivery; recipient_kind=external_known; "
+	    "data_types=medical; persons_count=1; persons_basis=exact; "
+	    "exposure=inside_only; copy_kept=yes");
+	RESULT(&r, "yes", "sensitive", "none");
+	/* lost for good, or not yet known */
+	run(&r, "kind=paper_loss; data_types=medical; persons_count=1; "
+	    "persons_basis=exact; exposure=inside_only; copy_kept=no");
+	RESULT(&r, "yes", "sensitive", "none");
+	run(&r, "kind=paper_loss; data_types=medical; persons_count=1; "
+	    "persons_basis=exact; exposure=outside; copy_kept=yes");
+	RESULT(&r, "yes", "sensitive", "none");
 	run_free(&r);
 	END();
 }
 
-/* encryption: encryption = strong and key_exposed = no. */
+/* encryption (v2): kind in {device_loss, device_theft, email_misdelivery,
+ * other}, encryption = strong, key_exposed = no, and for the device kinds
+ * device_type != paper and (device_type in {usb_memory, external_disk} or
+ * screen_lock in {strong, weak}). */
 static void
 test_exemption_encryption(void **state)
 {
@@ -1273,40 +1725,137 @@ test_exemption_encryption(void **state)
 
 	BEGIN();
 	run(&r, "kind=device_loss; data_types=medical; persons_count=3; "
+	    "persons_basis=exact; encryption=strong; key_exposed=no; "
+	    "screen_lock=strong; network_access=no");
+	RESULT(&r, "no", "sensitive", "encryption");
+	run(&r, "kind=device_theft; device_type=laptop; data_types=medical; "
+	    "persons_count=3; persons_basis=exact; encryption=strong; "
+	    "key_exposed=no; screen_lock=weak; network_access=no");
+	RESULT(&r, "no", "sensitive,unauthorized_purpose", "encryption");
+	/* a medium has no lock: its own encryption protects it */
+	run(&r, "kind=device_loss; device_type=usb_memory; data_types=medical; "
+	    "persons_count=3; persons_basis=exact; encryption=strong; "
+	    "key_exposed=no; network_access=no");
+	RESULT(&r, "no", "sensitive", "encryption");
+	run(&r, "kind=device_theft; device_type=external_disk; "
+	    "data_types=medical; persons_count=3; persons_basis=exact; "
+	    "encryption=strong; key_exposed=no; screen_lock=none; "
+	    "network_access=no");
+	RESULT(&r, "no", NULL, "encryption");
+	/* an encrypted attachment, the password sent apart */
+	run(&r, "kind=email_misdelivery; recipient_kind=external_known; "
+	    "data_types=medical; persons_count=3; persons_basis=exact; "
+	    "encryption=strong; key_exposed=no");
+	RESULT(&r, "no", "sensitive", "encryption");
+	run(&r, "kind=other; data_types=medical; persons_count=3; "
 	    "persons_basis=exact; encryption=strong; key_exposed=no");
 	RESULT(&r, "no", "sensitive", "encryption");
-	run(&r, "kind=device_theft; data_types=medical; persons_count=3; "
-	    "persons_basis=exact; encryption=strong; key_exposed=no");
-	RESULT(&r, "no", "sensitive,unauthorized_purpose", "encryption");
 	/* computed on its own */
 	run(&r, "kind=device_loss; data_types=none; encryption=strong; "
-	    "key_exposed=no");
+	    "key_exposed=no; screen_lock=strong; network_access=no");
 	RESULT(&r, "no", "", "encryption");
-	/* near misses */
+	/* near misses: the key */
 	run(&r, "kind=device_loss; data_types=medical; persons_count=3; "
-	    "persons_basis=exact; encryption=strong; key_exposed=unknown");
+	    "persons_basis=exact; encryption=strong; key_exposed=unknown; "
+	    "screen_lock=strong");
 	RESULT(&r, "yes", "sensitive", "none");
 	run(&r, "kind=device_loss; data_types=medical; persons_count=3; "
-	    "persons_basis=exact; encryption=strong");	/* key_exposed unanswered */
+	    "persons_basis=exact; encryption=strong; screen_lock=strong");
+	RESULT(&r, "yes", "sensitive", "none");	/* key_exposed unanswered */
+	run(&r, "kind=device_loss; data_types=medical; persons_count=3; "
+	    "persons_basis=exact; encryption=strong; key_exposed=yes; "
+	    "screen_lock=strong");
+	RESULT(&r, "yes", "sensitive", "none");
+	/* the cipher */
+	run(&r, "kind=device_loss; data_types=medical; persons_count=3; "
+	    "persons_basis=exact; encryption=weak; key_exposed=no; "
+	    "screen_lock=strong");
 	RESULT(&r, "yes", "sensitive", "none");
 	run(&r, "kind=device_loss; data_types=medical; persons_count=3; "
-	    "persons_basis=exact; encryption=strong; key_exposed=yes");
+	    "persons_basis=exact; encryption=unknown; key_exposed=no; "
+	    "screen_lock=strong");
 	RESULT(&r, "yes", "sensitive", "none");
-	run(&r, "kind=device_loss; data_types=medical; persons_count=3; "
-	    "persons_basis=exact; encryption=weak; key_exposed=no");
+	/* a phone that opens without a lock opens its own encryption */
+	run(&r, "kind=device_loss; device_type=smartphone; data_types=medical; "
+	    "persons_count=3; persons_basis=exact; encryption=strong; "
+	    "key_exposed=no; screen_lock=none");
 	RESULT(&r, "yes", "sensitive", "none");
-	run(&r, "kind=device_loss; data_types=medical; persons_count=3; "
-	    "persons_basis=exact; encryption=unknown; key_exposed=no");
+	run(&r, "kind=device_loss; device_type=smartphone; data_types=medical; "
+	    "persons_count=3; persons_basis=exact; encryption=strong; "
+	    "key_exposed=no; screen_lock=unknown");
 	RESULT(&r, "yes", "sensitive", "none");
+	run(&r, "kind=device_loss; device_type=smartphone; data_types=medical; "
+	    "persons_count=3; persons_basis=exact; encryption=strong; "
+	    "key_exposed=no");	/* screen_lock unanswered */
+	RESULT(&r, "yes", "sensitive", "none");
+	/* never for paper, intrusion, malware, insiders, speech, fax */
+	run(&r, "kind=device_theft; device_type=paper; data_types=medical; "
+	    "persons_count=3; persons_basis=exact; encryption=strong; "
+	    "key_exposed=no; screen_lock=strong");
+	RESULT(&r, "yes", NULL, "none");
+	run(&r, "kind=malware; data_types=medical; persons_count=3; "
+	    "persons_basis=exact; encryption=strong; key_exposed=no");
+	RESULT(&r, "yes", "sensitive,unauthorized_purpose", "none");
+	run(&r, "kind=unauthorized_access; data_types=medical; persons_count=3; "
+	    "persons_basis=exact; encryption=strong; key_exposed=no");
+	RESULT(&r, "yes", NULL, "none");
+	run(&r, "kind=insider_misuse; data_types=medical; persons_count=3; "
+	    "persons_basis=exact; encryption=strong; key_exposed=no");
+	RESULT(&r, "yes", NULL, "none");
+	run(&r, "kind=fax_misdelivery; data_types=medical; persons_count=3; "
+	    "persons_basis=exact; encryption=strong; key_exposed=no");
+	RESULT(&r, "yes", NULL, "none");
+	run(&r, "kind=paper_loss; data_types=medical; persons_count=3; "
+	    "persons_basis=exact; encryption=strong; key_exposed=no");
+	RESULT(&r, "yes", NULL, "none");
+	run(&r, "data_types=medical; persons_count=3; persons_basis=exact; "
+	    "encryption=strong; key_exposed=no");	/* kind unanswered */
+	RESULT(&r, "yes", NULL, "none");
 	run_free(&r);
 	END();
 }
 
 /* ================================================= SPEC §5 result steps */
 
-/* 1. undetermined when data_types is unanswered (whatever else holds). */
+/* 1. yes when the network case holds: no exemption clears it, and it
+ * holds before data_types is known. */
 static void
-test_result_step1_undetermined_incomplete(void **state)
+test_result_step1_network_case(void **state)
+{
+	struct run r = { 0 };
+
+	BEGIN();
+	run(&r, "kind=device_loss; network_access=yes; browser_saved_login=yes; "
+	    "screen_lock=none");
+	RESULT(&r, "yes", "sensitive", "none");
+	/* the device's own encryption does not protect the network's data */
+	run(&r, "kind=device_loss; device_type=smartphone; network_access=yes; "
+	    "browser_saved_login=yes; screen_lock=strong; encryption=strong; "
+	    "key_exposed=no; network_log=access_found; "
+	    "data_types=patient_identity; persons_count=30; "
+	    "persons_basis=exact; unauthorized_purpose=no");
+	RESULT(&r, "yes", "sensitive,unauthorized_purpose", "encryption");
+	/* data_types none: still the network's patients */
+	run(&r, "kind=device_theft; network_access=yes; browser_saved_login=yes; "
+	    "screen_lock=weak; data_types=none");
+	RESULT(&r, "yes", "sensitive", "none");
+	/* near misses: the log says no use, or the device was recovered */
+	run(&r, "kind=device_loss; network_access=yes; browser_saved_login=yes; "
+	    "screen_lock=none; network_log=no_access; data_types=staff; "
+	    "persons_count=2; persons_basis=exact; unauthorized_purpose=no");
+	RESULT(&r, "no", "", "none");
+	run(&r, "kind=device_loss; network_access=yes; browser_saved_login=yes; "
+	    "recovered_unviewed=yes; data_types=staff; persons_count=2; "
+	    "persons_basis=exact");
+	RESULT(&r, "no", "", "not_leaked");
+	run_free(&r);
+	END();
+}
+
+/* 2. undetermined when data_types is unanswered (the network case
+ * aside). */
+static void
+test_result_step2_undetermined_incomplete(void **state)
 {
 	struct run r = { 0 };
 
@@ -1316,21 +1865,30 @@ test_result_step1_undetermined_incomplete(void **state)
 	run(&r, "kind=device_theft; persons_count=5000; persons_basis=exact; "
 	    "unauthorized_purpose=yes");
 	RESULT(&r, "undetermined", "", "none");
-	/* even with the network ground */
-	run(&r, "kind=device_loss; network_access=yes; browser_saved_login=yes; "
-	    "persons_count=3; persons_basis=exact");
-	RESULT(&r, "undetermined", "sensitive", "none");
 	/* even with an exemption */
 	run(&r, "kind=paper_loss; recovered_unviewed=yes; persons_count=3; "
 	    "persons_basis=exact");
 	RESULT(&r, "undetermined", "", "not_leaked");
+	/* a network case still open is undetermined too, by this step */
+	run(&r, "kind=device_loss; network_access=yes; browser_saved_login=yes; "
+	    "screen_lock=strong; persons_count=3; persons_basis=exact");
+	RESULT(&r, "undetermined", "", "none");
+	if (r.ev.result.step != STEP_INCOMPLETE)
+		mismatch(__LINE__, "[%s]: step %d, expected 2", r.kv,
+		    (int)r.ev.result.step);
+	/* near miss: data_types answered */
+	run(&r, "kind=paper_loss; data_types=medical; persons_count=3; "
+	    "persons_basis=exact");
+	RESULT(&r, "yes", "sensitive", "none");
 	run_free(&r);
 	END();
 }
 
-/* 2. yes when a ground holds and no exemption. */
+/* 3. with no exemption: undetermined while an inside-only loss is not
+ * settled (copy_kept unknown or unanswered), else yes when a ground
+ * holds. */
 static void
-test_result_step2_yes(void **state)
+test_result_step3_yes(void **state)
 {
 	struct run r = { 0 };
 
@@ -1338,72 +1896,214 @@ test_result_step2_yes(void **state)
 	run(&r, "kind=paper_loss; data_types=medical; persons_count=1; "
 	    "persons_basis=exact");
 	RESULT(&r, "yes", "sensitive", "none");
-	/* a ground decides even when the count is unknown */
+	/* a ground decides even when the count or the act is unknown */
 	run(&r, "kind=paper_loss; data_types=patient_identity; "
-	    "persons_basis=unknown");
+	    "persons_basis=unknown; unauthorized_purpose=unknown");
+	RESULT(&r, "yes", "sensitive", "none");
+	/* the network case open does not hold back a ground of the data */
+	run(&r, "kind=device_loss; device_type=tablet; network_access=yes; "
+	    "browser_saved_login=yes; screen_lock=strong; encryption=unknown; "
+	    "data_types=patient_identity,care,contact; persons_count=42; "
+	    "persons_basis=estimated");
 	RESULT(&r, "yes", "sensitive", "none");
 	run_free(&r);
 	END();
 }
 
-/* 3. no when a ground holds and an exemption holds. */
 static void
-test_result_step3_no_by_exemption(void **state)
+test_result_step3_loss_unsettled(void **state)
 {
 	struct run r = { 0 };
 
 	BEGIN();
-	run(&r, "kind=device_loss; data_types=medical; persons_basis=unknown; "
-	    "encryption=strong; key_exposed=no");
-	RESULT(&r, "no", "sensitive", "encryption");
-	run(&r, "kind=paper_loss; data_types=financial; persons_count=2000; "
-	    "persons_basis=exact; recovered_unviewed=yes");
-	RESULT(&r, "no", "financial,over_1000", "not_leaked");
+	run(&r, "kind=paper_loss; data_types=medical; persons_count=1; "
+	    "persons_basis=exact; exposure=inside_only; copy_kept=unknown");
+	RESULT(&r, "undetermined", "sensitive", "none");
+	run(&r, "kind=malware; data_types=medical; persons_count=100; "
+	    "persons_basis=exact; exposure=inside_only");	/* unanswered */
+	RESULT(&r, "undetermined", "sensitive,unauthorized_purpose", "none");
+	/* near misses: settled either way, or not inside, or no data */
+	run(&r, "kind=paper_loss; data_types=medical; persons_count=1; "
+	    "persons_basis=exact; exposure=inside_only; copy_kept=no");
+	RESULT(&r, "yes", "sensitive", "none");
+	run(&r, "kind=paper_loss; data_types=medical; persons_count=1; "
+	    "persons_basis=exact; exposure=inside_only; copy_kept=yes");
+	RESULT(&r, "no", "sensitive", "not_leaked");
+	run(&r, "kind=paper_loss; data_types=medical; persons_count=1; "
+	    "persons_basis=exact; exposure=unknown; copy_kept=unknown");
+	RESULT(&r, "yes", "sensitive", "none");
+	run(&r, "kind=paper_loss; data_types=none; exposure=inside_only; "
+	    "copy_kept=unknown");
+	RESULT(&r, "no", "", "none");
+	/* an exemption that holds comes first */
+	run(&r, "kind=fax_misdelivery; recipient_kind=internal; "
+	    "data_types=medical; persons_count=1; persons_basis=exact; "
+	    "exposure=inside_only; copy_kept=unknown");
+	RESULT(&r, "no", "sensitive", "not_leaked");
 	run_free(&r);
 	END();
 }
 
-/* 4. undetermined when no ground holds, data_types != none and the count
- * may exceed 1000 (persons_basis = unknown, or persons_count unanswered;
- * an unanswered persons_basis compares as unknown). */
+/* 4. undetermined while the network case is open: the access log not
+ * checked and the device possibly opened the network (network_access !=
+ * no, saved login != no or credentials, not recovered). */
 static void
-test_result_step4_undetermined_count(void **state)
+test_result_step4_network_open(void **state)
 {
 	struct run r = { 0 };
 
 	BEGIN();
-	run(&r, "kind=paper_loss; data_types=contact; persons_count=10; "
-	    "persons_basis=unknown");
+	/* the issue's lost smartphone: undetermined, then by the log */
+	run(&r, "kind=device_loss; device_type=smartphone; screen_lock=strong; "
+	    "encryption=strong; key_exposed=no; browser_saved_login=yes; "
+	    "network_access=yes; data_types=patient_identity; "
+	    "persons_count=30; persons_basis=exact; unauthorized_purpose=no; "
+	    "discovered_at=2026-10-05 18:00");
+	RESULT(&r, "undetermined", "sensitive", "encryption");
+	LISTED(&r, "check_network_log");
+	DUES(&r, "2026-10-09", "2026-11-04");
+	run(&r, "kind=device_loss; device_type=smartphone; screen_lock=strong; "
+	    "encryption=strong; key_exposed=no; browser_saved_login=yes; "
+	    "network_access=yes; data_types=patient_identity; "
+	    "persons_count=30; persons_basis=exact; unauthorized_purpose=no; "
+	    "network_log=no_access; discovered_at=2026-10-05 18:00");
+	RESULT(&r, "no", "sensitive", "encryption");
+	DUES(&r, "", "");
+	run(&r, "kind=device_loss; device_type=smartphone; screen_lock=strong; "
+	    "encryption=strong; key_exposed=no; browser_saved_login=yes; "
+	    "network_access=yes; data_types=patient_identity; "
+	    "persons_count=30; persons_basis=exact; unauthorized_purpose=no; "
+	    "network_log=access_found; discovered_at=2026-10-05 18:00");
+	RESULT(&r, "yes", "sensitive,unauthorized_purpose", "encryption");
+	DUES(&r, "2026-10-09", "2026-12-03");
+	/* open with unknowns too, and through credentials */
+	run(&r, "kind=device_theft; device_type=laptop; network_access=unknown; "
+	    "browser_saved_login=unknown; data_types=contact; persons_count=3; "
+	    "persons_basis=exact; unauthorized_purpose=no; encryption=strong; "
+	    "key_exposed=no; screen_lock=strong");
+	RESULT(&r, "undetermined", "unauthorized_purpose", "encryption");
+	run(&r, "kind=device_loss; network_access=yes; browser_saved_login=no; "
+	    "data_types=credentials; screen_lock=strong; persons_count=1; "
+	    "persons_basis=exact; unauthorized_purpose=no");
 	RESULT(&r, "undetermined", "", "none");
-	run(&r, "kind=paper_loss; data_types=contact; persons_basis=exact");
-	RESULT(&r, "undetermined", "", "none");
-	run(&r, "kind=paper_loss; data_types=contact; persons_count=10");
-	RESULT(&r, "undetermined", "", "none");
-	run(&r, "kind=paper_loss; data_types=staff");
-	RESULT(&r, "undetermined", "", "none");
-	/* step 4 comes before the "no" of step 5 even with an exemption */
-	run(&r, "kind=paper_loss; data_types=contact; recovered_unviewed=yes");
-	RESULT(&r, "undetermined", "", "not_leaked");
-	/* near miss: count known */
-	run(&r, "kind=paper_loss; data_types=contact; persons_count=10; "
-	    "persons_basis=estimated");
+	/* near misses */
+	run(&r, "kind=device_loss; network_access=no; browser_saved_login=yes; "
+	    "data_types=contact; persons_count=3; persons_basis=exact; "
+	    "unauthorized_purpose=no");
+	RESULT(&r, "no", "", "none");
+	run(&r, "kind=device_loss; network_access=yes; browser_saved_login=no; "
+	    "data_types=contact; persons_count=3; persons_basis=exact; "
+	    "unauthorized_purpose=no");
+	RESULT(&r, "no", "", "none");
+	run(&r, "kind=device_loss; device_type=paper; network_access=yes; "
+	    "browser_saved_login=yes; data_types=contact; persons_count=3; "
+	    "persons_basis=exact; unauthorized_purpose=no");
+	RESULT(&r, "no", "", "none");
+	run(&r, "kind=paper_loss; network_access=yes; browser_saved_login=yes; "
+	    "data_types=contact; persons_count=3; persons_basis=exact; "
+	    "unauthorized_purpose=no");
 	RESULT(&r, "no", "", "none");
 	run_free(&r);
 	END();
 }
 
-/* 5. no otherwise; data_types = none is no even with the count unknown. */
+/* 5. no when an exemption holds (it has cleared every other ground). */
 static void
-test_result_step5_no(void **state)
+test_result_step5_no_by_exemption(void **state)
+{
+	struct run r = { 0 };
+
+	BEGIN();
+	run(&r, "kind=device_loss; device_type=usb_memory; data_types=medical; "
+	    "persons_basis=unknown; encryption=strong; key_exposed=no; "
+	    "network_access=no");
+	RESULT(&r, "no", "sensitive", "encryption");
+	run(&r, "kind=paper_loss; data_types=financial; persons_count=2000; "
+	    "persons_basis=exact; recovered_unviewed=yes");
+	RESULT(&r, "no", "financial,over_1000", "not_leaked");
+	/* the open questions of step 6 do not hold it back */
+	run(&r, "kind=email_misdelivery; recipient_kind=internal; "
+	    "data_types=my_number; exposure=unknown; "
+	    "unauthorized_purpose=unknown");
+	RESULT(&r, "no", "", "not_leaked");
+	/* near miss: the exemption fails */
+	run(&r, "kind=device_loss; device_type=usb_memory; data_types=medical; "
+	    "persons_basis=unknown; encryption=strong; key_exposed=unknown");
+	RESULT(&r, "yes", "sensitive", "none");
+	run_free(&r);
+	END();
+}
+
+/* 6. undetermined when data_types != none and no ground holds, while:
+ * the count may exceed 1000 (persons_count unanswered, or persons_basis
+ * answered unknown); unauthorized_purpose = unknown (unanswered too); or
+ * data_types has my_number and exposure = unknown (unanswered too). */
+static void
+test_result_step6_undetermined_open(void **state)
+{
+	struct run r = { 0 };
+
+	BEGIN();
+	/* the count */
+	run(&r, "kind=paper_loss; data_types=contact; persons_count=10; "
+	    "persons_basis=unknown; unauthorized_purpose=no");
+	RESULT(&r, "undetermined", "", "none");
+	run(&r, "kind=paper_loss; data_types=contact; persons_basis=exact; "
+	    "unauthorized_purpose=no");
+	RESULT(&r, "undetermined", "", "none");
+	run(&r, "kind=paper_loss; data_types=staff; unauthorized_purpose=no");
+	RESULT(&r, "undetermined", "", "none");
+	/* a deliberate act not excluded: unknown, or not answered */
+	run(&r, "kind=paper_loss; data_types=contact; persons_count=10; "
+	    "persons_basis=exact; unauthorized_purpose=unknown");
+	RESULT(&r, "undetermined", "", "none");
+	run(&r, "kind=insider_misuse; data_types=contact; persons_count=10; "
+	    "persons_basis=exact");
+	RESULT(&r, "undetermined", "", "none");
+	/* My Number, open to anyone online or not: unknown, unanswered */
+	run(&r, "kind=paper_loss; data_types=my_number; persons_count=10; "
+	    "persons_basis=exact; unauthorized_purpose=no; exposure=unknown");
+	RESULT(&r, "undetermined", "", "none");
+	run(&r, "kind=paper_loss; data_types=my_number; persons_count=10; "
+	    "persons_basis=exact; unauthorized_purpose=no");
+	RESULT(&r, "undetermined", "", "none");
+	if (!(r.ev.result.open & (1u << NEED_MY_NUMBER_EXPOSURE)))
+		mismatch(__LINE__, "[%s]: the open question is not the My "
+		    "Number exposure", r.kv);
+	/* near misses: each settled */
+	run(&r, "kind=paper_loss; data_types=contact; persons_count=10; "
+	    "persons_basis=estimated; unauthorized_purpose=no");
+	RESULT(&r, "no", "", "none");
+	run(&r, "kind=paper_loss; data_types=contact; persons_count=10; "
+	    "unauthorized_purpose=no");	/* basis unanswered, count given */
+	RESULT(&r, "no", "", "none");
+	run(&r, "kind=paper_loss; data_types=my_number; persons_count=10; "
+	    "persons_basis=exact; unauthorized_purpose=no; exposure=outside");
+	RESULT(&r, "no", "", "none");
+	run(&r, "kind=paper_loss; data_types=contact; persons_count=10; "
+	    "persons_basis=exact; unauthorized_purpose=no; exposure=unknown");
+	RESULT(&r, "no", "", "none");
+	run_free(&r);
+	END();
+}
+
+/* 7. no otherwise; data_types = none is no even with everything else
+ * unknown. */
+static void
+test_result_step7_no(void **state)
 {
 	struct run r = { 0 };
 
 	BEGIN();
 	run(&r, "kind=paper_loss; data_types=contact,birthdate; "
-	    "persons_count=10; persons_basis=exact");
+	    "persons_count=10; persons_basis=exact; unauthorized_purpose=no");
 	RESULT(&r, "no", "", "none");
+	if (r.ev.result.step != STEP_NO_GROUND)
+		mismatch(__LINE__, "[%s]: step %d, expected 7", r.kv,
+		    (int)r.ev.result.step);
 	run(&r, "kind=email_misdelivery; recipient_kind=external_known; "
-	    "data_types=staff; persons_count=999; persons_basis=estimated");
+	    "data_types=staff; persons_count=999; persons_basis=estimated; "
+	    "unauthorized_purpose=no");
 	RESULT(&r, "no", "", "none");
 	run_free(&r);
 	END();
@@ -1420,8 +2120,141 @@ test_result_data_types_none(void **state)
 	run(&r, "kind=malware; data_types=none; persons_basis=unknown; "
 	    "persons_count=5000; unauthorized_purpose=yes");
 	RESULT(&r, "no", "", "none");
+	run(&r, "kind=paper_loss; data_types=none; exposure=unknown; "
+	    "unauthorized_purpose=unknown");
+	RESULT(&r, "no", "", "none");
 	NOT_LISTED(&r, "ppc_preliminary_report");
 	run_free(&r);
+	END();
+}
+
+/* Why the result is what it is (the labels a screen shows with it), and
+ * the facts a "no" rests on (SPEC §5: a no is a decision to record). */
+static void
+test_result_why_and_facts(void **state)
+{
+	struct run r = { 0 };
+	int keys[64];
+	size_t n, i;
+	char *why;
+	const char *got[64];
+
+	BEGIN();
+	/* undetermined by the access log: that open question */
+	run(&r, "kind=device_loss; device_type=smartphone; screen_lock=strong; "
+	    "encryption=strong; key_exposed=no; browser_saved_login=yes; "
+	    "network_access=yes; data_types=patient_identity; "
+	    "persons_count=30; persons_basis=exact; unauthorized_purpose=no");
+	why = rules_result_why(g_d->rules, &r.ev.result, LANG_EN, " / ");
+	if (why == NULL || strstr(why, "access log") == NULL)
+		mismatch(__LINE__, "[%s]: why '%s' lacks the access log", r.kv,
+		    why ? why : "(null)");
+	free(why);
+	/* no by encryption: the exemption, and the facts of the device and
+	 * of the settled access log */
+	run(&r, "kind=device_loss; device_type=smartphone; screen_lock=strong; "
+	    "encryption=strong; key_exposed=no; browser_saved_login=yes; "
+	    "network_access=yes; data_types=patient_identity; "
+	    "persons_count=30; persons_basis=exact; unauthorized_purpose=no; "
+	    "network_log=no_access");
+	RESULT(&r, "no", "sensitive", "encryption");
+	why = rules_result_why(g_d->rules, &r.ev.result, LANG_JA, " / ");
+	if (why == NULL || strcmp(why, rules_exemption_label(g_d->rules,
+	    EXEMPTION_ENCRYPTION, LANG_JA)) != 0)
+		mismatch(__LINE__, "[%s]: why '%s' is not the exemption", r.kv,
+		    why ? why : "(null)");
+	free(why);
+	n = rules_decision_facts(g_d->rules, &r.ev.result, r.inc.values, keys,
+	    64);
+	for (i = 0; i < n; i++)
+		got[i] = g_d->form->fields[keys[i]].key;
+	{
+		static const char *const want[] = { "kind", "device_type",
+			"network_access", "browser_saved_login", "network_log",
+			"encryption", "key_exposed", "screen_lock" };
+
+		if (n != sizeof want / sizeof want[0])
+			mismatch(__LINE__, "[%s]: %zu facts, expected %zu", r.kv,
+			    n, sizeof want / sizeof want[0]);
+		for (i = 0; i < n && i < sizeof want / sizeof want[0]; i++)
+			if (strcmp(got[i], want[i]) != 0)
+				mismatch(__LINE__, "[%s]: fact %zu is %s, "
+				    "expected %s (form order)", r.kv, i, got[i],
+				    want[i]);
+	}
+	/* no ground: no "why", the facts of the grounds that were answered */
+	run(&r, "kind=paper_loss; data_types=contact; persons_count=3; "
+	    "persons_basis=exact; unauthorized_purpose=no");
+	RESULT(&r, "no", "", "none");
+	why = rules_result_why(g_d->rules, &r.ev.result, LANG_EN, " / ");
+	if (why != NULL)
+		mismatch(__LINE__, "[%s]: why '%s' for no ground", r.kv, why);
+	free(why);
+	n = rules_decision_facts(g_d->rules, &r.ev.result, r.inc.values, keys,
+	    64);
+	if (n != 5)
+		mismatch(__LINE__, "[%s]: %zu facts, expected kind, "
+		    "data_types, persons_count, persons_basis, "
+		    "unauthorized_purpose", r.kv, n);
+	/* undetermined by several open questions: all of them */
+	run(&r, "kind=paper_loss; data_types=my_number; persons_basis=unknown");
+	RESULT(&r, "undetermined", "", "none");
+	if (r.ev.result.open != ((1u << NEED_MAY_EXCEED_1000) |
+	    (1u << NEED_PURPOSE_UNKNOWN) | (1u << NEED_MY_NUMBER_EXPOSURE)))
+		mismatch(__LINE__, "[%s]: open questions %#x", r.kv,
+		    r.ev.result.open);
+	run_free(&r);
+	END();
+}
+
+/* Sources in both languages (issue 13): every action cites its source
+ * in Japanese and in English, the English one in English; the MHLW
+ * guideline is cited as edition 6.0, never 4.2, which it replaced. */
+static void
+test_sources_translated(void **state)
+{
+	const struct rule_action *a;
+	const char *ja, *en, *p;
+	size_t i;
+	int mhlw = 0;
+
+	BEGIN();
+	for (i = 0; i < g_d->rules->nactions; i++) {
+		a = &g_d->rules->actions[i];
+		ja = a->source.s[LANG_JA];
+		en = a->source.s[LANG_EN];
+		if (ja == NULL || en == NULL || *ja == '\0' || *en == '\0') {
+			mismatch(__LINE__, "%s: source.ja/en missing", a->id);
+			continue;
+		}
+		if (strcmp(ja, en) == 0)
+			mismatch(__LINE__, "%s: the same source in both "
+			    "languages", a->id);
+		/* no CJK in English: kana and the CJK ideographs */
+		for (p = en; *p != '\0'; p++)
+			if ((unsigned char)p[0] == 0xe3 ||
+			    ((unsigned char)p[0] >= 0xe4 &&
+			    (unsigned char)p[0] <= 0xe9)) {
+				mismatch(__LINE__, "%s: source.en has Japanese: "
+				    "%s", a->id, en);
+				break;
+			}
+		if (strstr(ja, "4.2") != NULL || strstr(en, "4.2") != NULL)
+			mismatch(__LINE__, "%s cites the MHLW guideline 4.2",
+			    a->id);
+		if (strstr(ja, "厚生労働省") != NULL) {
+			mhlw++;
+			if (strstr(ja, "第6.0版") == NULL ||
+			    strstr(en, "MHLW") == NULL ||
+			    strstr(en, "6.0") == NULL)
+				mismatch(__LINE__, "%s: the MHLW guideline "
+				    "without its edition 6.0 in both languages",
+				    a->id);
+		}
+	}
+	if (mhlw < 8)
+		mismatch(__LINE__, "only %d actions cite the MHLW guideline",
+		    mhlw);
 	END();
 }
 
@@ -1434,10 +2267,11 @@ test_due_worked_example(void **state)
 {
 	static const char *const want[] = {
 		"assemble_team", "assess_reportability", "change_password",
-		"suspend_user_id", "remote_wipe", "line_suspension",
-		"mdm_lock", "search_lost_item", "police_lost_report",
-		"update_device_ledger", "ppc_preliminary_report",
-		"ppc_final_report", "notify_individuals", "decide_publication",
+		"suspend_user_id", "check_network_log", "remote_wipe",
+		"line_suspension", "mdm_lock", "search_lost_item",
+		"police_lost_report", "update_device_ledger",
+		"ppc_preliminary_report", "ppc_final_report",
+		"notify_individuals", "decide_publication",
 		"recurrence_prevention", "staff_education",
 	};
 	struct run r = { 0 };
@@ -1493,7 +2327,11 @@ test_due_worked_example(void **state)
 		} else if (strcmp(line, "final_due") == 0) {
 			fmt_day(r.ev.result.final_due, got);
 			have = got;
-		}
+		} else if (strcmp(line, "report_by") == 0)
+			have = rules_report_by_name(r.ev.result.report_by);
+		else
+			mismatch(__LINE__, "worked example: unknown key %s",
+			    line);
 		if (have != NULL && strcmp(have, eq + 1) != 0)
 			mismatch(__LINE__, "worked example: %s=%s, expected %s",
 			    line, have, eq + 1);
@@ -1512,6 +2350,8 @@ test_due_worked_example(void **state)
 		    "2026-10-09", got);
 	EXACTLY(&r, want);
 	STATUS(&r, "remote_wipe", ACTION_OPEN);
+	STATUS(&r, "check_network_log", ACTION_OPEN);
+	REPORT_BY(&r, "facility");
 	run_free(&r);
 	END();
 }
@@ -1598,6 +2438,20 @@ test_due_sixty_days(void **state)
 	/* without it: day 30 = 11-05 (Thu) */
 	run(&r, REPORTABLE_CASE "discovered_at=2026-10-07 10:00");
 	DUES(&r, "2026-10-11", "2026-11-05");
+	/* listed while an exemption clears it: should a leak be found, the
+	 * act caused it (undetermined by an unchecked access log) */
+	run(&r, "kind=device_theft; device_type=smartphone; data_types=contact; "
+	    "persons_count=3; persons_basis=exact; encryption=strong; "
+	    "key_exposed=no; screen_lock=strong; network_access=yes; "
+	    "browser_saved_login=yes; discovered_at=2026-10-07 10:00");
+	RESULT(&r, "undetermined", "unauthorized_purpose", "encryption");
+	DUES(&r, "2026-10-11", "2026-12-07");
+	/* an insider answered "no": 30 days */
+	run(&r, "kind=insider_misuse; data_types=medical; persons_count=3; "
+	    "persons_basis=exact; unauthorized_purpose=no; "
+	    "discovered_at=2026-10-07 10:00");
+	RESULT(&r, "yes", "sensitive", "none");
+	DUES(&r, "2026-10-11", "2026-11-05");
 	run_free(&r);
 	END();
 }
@@ -1630,13 +2484,15 @@ test_due_empty_when_not_reportable(void **state)
 
 	BEGIN();
 	run(&r, "kind=paper_loss; data_types=contact; persons_count=3; "
-	    "persons_basis=exact; discovered_at=2026-10-05 10:00");
+	    "persons_basis=exact; unauthorized_purpose=no; "
+	    "discovered_at=2026-10-05 10:00");
 	RESULT(&r, "no", "", "none");
 	DUES(&r, "", "");
 	DUE(&r, "assess_reportability", "");
 	NOT_LISTED(&r, "ppc_final_report");
 	run(&r, "kind=device_loss; data_types=medical; persons_count=3; "
 	    "persons_basis=exact; encryption=strong; key_exposed=no; "
+	    "screen_lock=strong; network_access=no; "
 	    "discovered_at=2026-10-05 10:00");
 	RESULT(&r, "no", "sensitive", "encryption");
 	DUES(&r, "", "");
@@ -1735,6 +2591,20 @@ static const char base_rules[] =
 	"when = encryption == strong and key_exposed == no\n"
 	"[define count_may_exceed_1000]\n"
 	"when = not answered(persons_count)\n"
+	"[define network_case]\n"
+	"when = kind == device_loss and browser_saved_login == yes\n"
+	"[define loss_unsettled]\n"
+	"when = exposure == inside_only and copy_kept == unknown\n"
+	"[define network_case_open]\n"
+	"when = network_log == unknown\n"
+	"[define purpose_not_excluded]\n"
+	"when = unauthorized_purpose == unknown\n"
+	"[define my_number_exposure_open]\n"
+	"when = data_types has my_number and exposure == unknown\n"
+	"[define role_processor]\n"
+	"when = facility_role == processor\n"
+	"[define role_both]\n"
+	"when = facility_role == both\n"
 	"\n"
 	"[action assemble_team]\n"
 	"phase = immediate\n"
@@ -1986,6 +2856,133 @@ test_parse_required_defines(void **state)
 	END();
 }
 
+/* v2 (issue 13): every define the result ladder reads is required by
+ * name, FILE:LINE when missing; none may read "reportable". */
+static void
+test_parse_required_defines_v2(void **state)
+{
+	static const char *const names[] = { "network_case",
+		"assessment_incomplete", "loss_unsettled", "network_case_open",
+		"count_may_exceed_1000", "purpose_not_excluded",
+		"my_number_exposure_open", "role_processor", "role_both",
+		"exemption_not_leaked", "exemption_encryption" };
+	char head[96], *t, *p, *q;
+	size_t i;
+	int n;
+
+	BEGIN();
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+		/* drop the block: its head line and its when line */
+		snprintf(head, sizeof head, "[define %s]\n", names[i]);
+		t = xstrdup(base_rules);
+		p = strstr(t, head);
+		assert_non_null(p);
+		q = strchr(p + strlen(head), '\n');
+		memmove(p, q + 1, strlen(q + 1) + 1);
+		rules_fails(t, -1, 0, names[i], __LINE__);
+		free(t);
+	}
+	/* the enum and the names agree */
+	for (n = 0; n < NEED_COUNT; n++)
+		if (rules_need_name((enum rules_need)n) == NULL ||
+		    rules_define_index(g_d->rules,
+		    rules_need_name((enum rules_need)n)) < 0)
+			mismatch(__LINE__, "need %d: no define in the shipped "
+			    "rules", n);
+	/* reading the assessment: a cycle */
+	t = rules_with("when = facility_role == both",
+	    "when = reportable == yes");
+	rules_fails(t, line_of(t, "[define role_both]"),
+	    line_of(t, "when = reportable == yes"), "role_both", __LINE__);
+	free(t);
+	END();
+}
+
+/* source.ja / source.en, and a plain source for the language without
+ * its own (files written before v2 still load). */
+static void
+test_parse_source(void **state)
+{
+	struct rules *r = NULL;
+	char err[1024] = "", *t;
+	const struct rule_action *a;
+
+	BEGIN();
+	t = rules_with(NULL, "[action a1]\nphase = report\npriority = 1\n"
+	    "title.ja = x\ntitle.en = x\nsource.ja = 個人情報保護法 第26条\n"
+	    "source.en = APPI Art. 26\n"
+	    "[action a2]\nphase = report\npriority = 1\n"
+	    "title.ja = x\ntitle.en = x\nsource = Old plain source\n"
+	    "[action a3]\nphase = report\npriority = 1\n"
+	    "title.ja = x\ntitle.en = x\nsource = Plain\n"
+	    "source.ja = 日本語\n");
+	if (rules_parse_string(t, strlen(t), "t.rules", g_d->form, &r, err,
+	    sizeof err) != ST_OK)
+		fail_msg("rejected: %s", err);
+	a = rules_action_find(r, "a1");
+	assert_string_equal(tr_get(&a->source, LANG_JA), "個人情報保護法 第26条");
+	assert_string_equal(tr_get(&a->source, LANG_EN), "APPI Art. 26");
+	a = rules_action_find(r, "a2");
+	assert_string_equal(tr_get(&a->source, LANG_JA), "Old plain source");
+	assert_string_equal(tr_get(&a->source, LANG_EN), "Old plain source");
+	a = rules_action_find(r, "a3");
+	assert_string_equal(tr_get(&a->source, LANG_JA), "日本語");
+	assert_string_equal(tr_get(&a->source, LANG_EN), "Plain");
+	a = rules_action_find(r, "assemble_team");
+	assert_string_equal(tr_get(&a->source, LANG_EN), "");
+	rules_free(r);
+	free(t);
+	/* given twice */
+	t = rules_with(NULL, "[action a1]\nphase = report\npriority = 1\n"
+	    "title.ja = x\ntitle.en = x\nsource.en = a\nsource.en = b\n");
+	FAILS_AT(t, "source.en = b", "source.en");
+	free(t);
+	t = rules_with(NULL, "[action a1]\nphase = report\npriority = 1\n"
+	    "title.ja = x\ntitle.en = x\nsource = a\nsource = b\n");
+	FAILS_AT(t, "source = b", "source");
+	free(t);
+	END();
+}
+
+/* facts = KEY, KEY in a define: keys of the form, each once. */
+static void
+test_parse_facts(void **state)
+{
+	struct rules *r = NULL;
+	char err[1024] = "", *t;
+	int i;
+
+	BEGIN();
+	t = rules_with("[define exemption_encryption]\n",
+	    "[define exemption_encryption]\nfacts = encryption, key_exposed\n");
+	if (rules_parse_string(t, strlen(t), "t.rules", g_d->form, &r, err,
+	    sizeof err) != ST_OK)
+		fail_msg("rejected: %s", err);
+	i = rules_define_index(r, "exemption_encryption");
+	assert_true(i >= 0);
+	assert_int_equal(r->defines[i].nfacts, 2);
+	assert_int_equal(r->defines[i].facts[0],
+	    form_field_index(g_d->form, "encryption"));
+	assert_int_equal(r->defines[i].facts[1],
+	    form_field_index(g_d->form, "key_exposed"));
+	rules_free(r);
+	free(t);
+	t = rules_with("[define exemption_encryption]\n",
+	    "[define exemption_encryption]\nfacts = encryption, key_exposd\n");
+	FAILS_AT(t, "facts = encryption", "key_exposd");
+	free(t);
+	t = rules_with("[define exemption_encryption]\n",
+	    "[define exemption_encryption]\nfacts = encryption, encryption\n");
+	FAILS_AT(t, "facts = encryption", "encryption");
+	free(t);
+	t = rules_with("[define exemption_encryption]\n",
+	    "[define exemption_encryption]\nfacts = kind\nfacts = kind\n");
+	rules_fails(t, line_of(t, "facts = kind\nfacts") + 1, 0, "facts",
+	    __LINE__);
+	free(t);
+	END();
+}
+
 int
 main(void)
 {
@@ -2014,6 +3011,12 @@ main(void)
 		cmocka_unit_test(test_action_secondary_damage_response),
 		cmocka_unit_test(test_action_report_municipality),
 		cmocka_unit_test(test_action_ppc_four),
+		cmocka_unit_test(test_action_check_network_log),
+		cmocka_unit_test(test_action_continue_care),
+		cmocka_unit_test(test_action_take_down_public),
+		cmocka_unit_test(test_action_contractor_report),
+		cmocka_unit_test(test_action_notify_controller),
+		cmocka_unit_test(test_report_by),
 		cmocka_unit_test(test_checklist_sort_order),
 		cmocka_unit_test(test_checklist_empty_incident),
 		cmocka_unit_test(test_checklist_history),
@@ -2024,12 +3027,17 @@ main(void)
 		cmocka_unit_test(test_ground_my_number),
 		cmocka_unit_test(test_exemption_not_leaked),
 		cmocka_unit_test(test_exemption_encryption),
-		cmocka_unit_test(test_result_step1_undetermined_incomplete),
-		cmocka_unit_test(test_result_step2_yes),
-		cmocka_unit_test(test_result_step3_no_by_exemption),
-		cmocka_unit_test(test_result_step4_undetermined_count),
-		cmocka_unit_test(test_result_step5_no),
+		cmocka_unit_test(test_result_step1_network_case),
+		cmocka_unit_test(test_result_step2_undetermined_incomplete),
+		cmocka_unit_test(test_result_step3_yes),
+		cmocka_unit_test(test_result_step3_loss_unsettled),
+		cmocka_unit_test(test_result_step4_network_open),
+		cmocka_unit_test(test_result_step5_no_by_exemption),
+		cmocka_unit_test(test_result_step6_undetermined_open),
+		cmocka_unit_test(test_result_step7_no),
 		cmocka_unit_test(test_result_data_types_none),
+		cmocka_unit_test(test_result_why_and_facts),
+		cmocka_unit_test(test_sources_translated),
 		cmocka_unit_test(test_due_worked_example),
 		cmocka_unit_test(test_due_final_on_saturday),
 		cmocka_unit_test(test_due_substitute_holiday),
@@ -2044,6 +3052,9 @@ main(void)
 		cmocka_unit_test(test_parse_nul),
 		cmocka_unit_test(test_parse_errors),
 		cmocka_unit_test(test_parse_required_defines),
+		cmocka_unit_test(test_parse_required_defines_v2),
+		cmocka_unit_test(test_parse_source),
+		cmocka_unit_test(test_parse_facts),
 	};
 
 	return cmocka_run_group_tests_name("rules", tests, setup_data,
