@@ -762,6 +762,8 @@ struct hline {
 	uint32_t *cp;
 	double *w;
 	size_t n, cap;
+	unsigned flags;			/* TEXT_WRAP_* */
+	double hyphen;			/* the measure of '-' */
 };
 
 static int
@@ -830,9 +832,56 @@ fit_end(const struct hline *h, size_t start, double max)
 	return i;
 }
 
+static int
+is_digit(uint32_t cp)
+{
+	return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
+}
+
+static int
+is_letter(uint32_t cp)
+{
+	return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+}
+
+/* Katakana, the prolonged sound mark and half-width katakana, but not
+ * the middle dot, which separates words. */
+static int
+is_katakana(uint32_t cp)
+{
+	return (cp >= 0x30A1 && cp <= 0x30FA) || (cp >= 0x30FC &&
+	    cp <= 0x30FE) || (cp >= 0xFF66 && cp <= 0xFF9F);
+}
+
+/* CJK letters (ideographs, kana), not punctuation: the full-width
+ * symbols and punctuation blocks. */
+static int
+is_cjk_letter(uint32_t cp)
+{
+	return is_cjk(cp) && !(cp >= 0x3000 && cp <= 0x303F) &&
+	    !(cp >= 0xFF01 && cp <= 0xFF0F) && !(cp >= 0xFF1A &&
+	    cp <= 0xFF20) && !(cp >= 0xFF3B && cp <= 0xFF40) &&
+	    !(cp >= 0xFF5B && cp <= 0xFF65);
+}
+
+/* Print rules (TEXT_WRAP_WORDS): a number stays with the CJK letters
+ * touching it (第2026-10-1234号, 約42人); with kana, a katakana word
+ * stays whole. ASCII runs never break inside (neither side is CJK),
+ * with or without the flag. */
+#define GLUE_KANA 0x100u
+
+static int
+word_glue(uint32_t a, uint32_t c, unsigned flags)
+{
+	if ((is_digit(a) && is_cjk_letter(c)) || (is_cjk_letter(a) &&
+	    is_digit(c)))
+		return 1;
+	return (flags & GLUE_KANA) && is_katakana(a) && is_katakana(c);
+}
+
 /* May a line end before index b (0 < b < n) without splitting a word? */
 static int
-class_break(const struct hline *h, size_t b)
+class_break_as(const struct hline *h, size_t b, unsigned flags)
 {
 	uint32_t a = h->cp[b - 1], c = h->cp[b];
 
@@ -840,7 +889,44 @@ class_break(const struct hline *h, size_t b)
 		return 0;
 	if (is_space(a) || is_space(c))
 		return 1;
+	if ((flags & TEXT_WRAP_WORDS) && word_glue(a, c, flags))
+		return 0;
 	return is_cjk(a) || is_cjk(c);
+}
+
+static int
+class_break(const struct hline *h, size_t b)
+{
+	return class_break_as(h, b, h->flags);
+}
+
+/* The character at i makes the letters beside it part of an ID (a user
+ * name, an address, a file name), which is never hyphenated. */
+static int
+joins_id(const struct hline *h, size_t i)
+{
+	uint32_t c = h->cp[i];
+
+	if (is_digit(c) || c == '_' || c == '/' || c == '@' || c == '-' ||
+	    c == '\\' || c == '#' || c == '=')
+		return 1;
+	return (c == '.' || c == ':') && i + 1 < h->n &&
+	    (is_letter(h->cp[i + 1]) || is_digit(h->cp[i + 1]));
+}
+
+/* Is b inside an English word, with two letters or more on each side? */
+static int
+english_split(const struct hline *h, size_t b)
+{
+	size_t s = b, e = b;
+
+	while (s > 0 && is_letter(h->cp[s - 1]))
+		s--;
+	while (e < h->n && is_letter(h->cp[e]))
+		e++;
+	if (b - s < 2 || e - b < 2)
+		return 0;
+	return !(s > 0 && joins_id(h, s - 1)) && !(e < h->n && joins_id(h, e));
 }
 
 /* Does a break before b obey kinsoku? Spaces at the break are dropped, so
@@ -855,6 +941,21 @@ kinsoku_ok(const struct hline *h, size_t b)
 	for (i = b; i > 0 && is_space(h->cp[i - 1]); i--)
 		;
 	return !(i > 0 && text_no_line_end(h->cp[i - 1]));
+}
+
+/* A split of an English word that leaves room for the hyphen on the
+ * line [start, b), or 0. */
+static size_t
+hyphen_split(const struct hline *h, size_t start, size_t lead, double max)
+{
+	size_t b;
+
+	if (!(h->flags & TEXT_WRAP_HYPHEN) || max <= h->hyphen)
+		return 0;
+	for (b = fit_end(h, start, max - h->hyphen); b > lead + 1; b--)
+		if (b < h->n && english_split(h, b))
+			return b;
+	return 0;
 }
 
 /* No word boundary fits: split the word, keeping marks on their base and,
@@ -879,22 +980,64 @@ split_word(const struct hline *h, size_t lead, size_t end)
  * forbidden ones; failing that the last boundary anyway; failing that a
  * split inside the word. The result is always > lead. */
 static size_t
-pick_break(const struct hline *h, size_t lead, size_t end)
+scan_breaks(const struct hline *h, size_t lead, size_t end, unsigned flags,
+    size_t *boundary)
 {
-	size_t b, boundary = 0;
+	size_t b;
 	int pushed = 0;
 
 	for (b = end; b > lead; b--) {
-		if (!class_break(h, b))
+		if (!class_break_as(h, b, flags))
 			continue;
-		if (boundary == 0)
-			boundary = b;
+		if (*boundary == 0)
+			*boundary = b;
 		if (kinsoku_ok(h, b))
 			return b;
 		if (++pushed > KINSOKU_PUSH)
 			break;
 	}
+	return 0;
+}
+
+/* A katakana word is kept whole only while that costs no kinsoku
+ * breach: Japanese may break inside it, which is better than a line
+ * ending with （. */
+static size_t
+pick_break(const struct hline *h, size_t lead, size_t end)
+{
+	size_t b, boundary = 0;
+
+	b = scan_breaks(h, lead, end, h->flags, &boundary);
+	if (b == 0 && (h->flags & GLUE_KANA))
+		b = scan_breaks(h, lead, end, h->flags & ~GLUE_KANA,
+		    &boundary);
+	if (b != 0)
+		return b;
 	return boundary != 0 ? boundary : split_word(h, lead, end);
+}
+
+/* Where the line [start, ...) ends; *hyphen set when the break splits
+ * an English word that takes a hyphen. */
+static size_t
+line_end(const struct hline *h, size_t start, size_t lead, double max,
+    int *hyphen)
+{
+	size_t end = fit_end(h, start, max), b;
+
+	*hyphen = 0;
+	if (end == h->n)
+		return end;
+	b = pick_break(h, lead, end);
+	/* A split inside a word (no boundary found) may take a hyphen. */
+	if (b > lead && b < h->n && !class_break(h, b) && !glued(h, b) &&
+	    is_letter(h->cp[b - 1]) && is_letter(h->cp[b])) {
+		end = hyphen_split(h, start, lead, max);
+		if (end != 0) {
+			*hyphen = 1;
+			return end;
+		}
+	}
+	return b;
 }
 
 static void
@@ -907,9 +1050,9 @@ lines_push(struct text_lines *out, size_t *cap, char *s)
 	out->line[out->n++] = s;
 }
 
-/* Emits [from, to) without its trailing spaces. */
+/* Emits [from, to) without its trailing spaces, and a hyphen. */
 static void
-emit_line(const struct hline *h, size_t from, size_t to,
+emit_line(const struct hline *h, size_t from, size_t to, int hyphen,
     struct text_lines *out, size_t *cap)
 {
 	struct buf b;
@@ -917,8 +1060,11 @@ emit_line(const struct hline *h, size_t from, size_t to,
 	while (to > from && is_space(h->cp[to - 1]))
 		to--;
 	buf_init(&b);
+	buf_adds(&b, "");
 	for (; from < to; from++)
 		buf_add_cp(&b, h->cp[from]);
+	if (hyphen)
+		buf_addc(&b, '-');
 	lines_push(out, cap, buf_steal(&b));
 }
 
@@ -926,7 +1072,8 @@ static void
 wrap_hline(const struct hline *h, double max, struct text_lines *out,
     size_t *cap)
 {
-	size_t start = 0, lead = skip_spaces(h, 0), end, b;
+	size_t start = 0, lead = skip_spaces(h, 0), b;
+	int hyphen;
 
 	if (lead == h->n) {
 		lines_push(out, cap, xstrdup(""));
@@ -936,25 +1083,36 @@ wrap_hline(const struct hline *h, double max, struct text_lines *out,
 	if (fit_end(h, 0, max) <= lead)
 		start = lead;
 	while (lead < h->n) {
-		end = fit_end(h, start, max);
-		b = end == h->n ? end : pick_break(h, lead, end);
-		emit_line(h, start, b, out, cap);
+		b = line_end(h, start, lead, max, &hyphen);
+		emit_line(h, start, b, hyphen, out, cap);
 		start = lead = skip_spaces(h, b);
 	}
+}
+
+void
+text_wrap(const char *s, double max, text_measure_fn measure, void *ud,
+    struct text_lines *out)
+{
+	text_wrap_opts(s, max, measure, ud, 0, out);
 }
 
 /* Hard lines are separated by '\n' (a CR before it is dropped), so "" and
  * "a\n" give one and two lines: callers get a line for the cursor. */
 void
-text_wrap(const char *s, double max, text_measure_fn measure, void *ud,
-    struct text_lines *out)
+text_wrap_opts(const char *s, double max, text_measure_fn measure, void *ud,
+    unsigned flags, struct text_lines *out)
 {
-	struct hline h = { NULL, NULL, 0, 0 };
+	struct hline h = { NULL, NULL, 0, 0, flags & (TEXT_WRAP_WORDS |
+	    TEXT_WRAP_HYPHEN), 0 };
 	const char *nl, *end;
 	size_t cap = 0;
 
 	if (measure == NULL)
 		measure = text_measure_columns;
+	if (flags & TEXT_WRAP_HYPHEN)
+		h.hyphen = measure('-', ud);
+	if (flags & TEXT_WRAP_WORDS)
+		h.flags |= GLUE_KANA;
 	out->line = NULL;
 	out->n = 0;
 	for (;;) {
