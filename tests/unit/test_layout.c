@@ -55,7 +55,8 @@ seen_free(struct seen *s)
 static void
 lay_out(struct report_doc *doc, struct seen *s)
 {
-	struct report_furniture f = { "footer", "meta", NULL, "test" };
+	struct report_furniture f = { NULL, "footer", 1, NULL, "test", NULL,
+	    NULL, NULL, "en" };
 	struct report_trace tr = { on_trace, s, 0 };
 	char err[1024];
 	jtime_t now;

@@ -135,8 +135,11 @@ teardown(void **state)
 static struct report_opts
 opts(const struct fx *f, enum lang lang)
 {
-	struct report_opts o = { lang, f->now, NULL, 0 };
+	struct report_opts o;
 
+	memset(&o, 0, sizeof o);
+	o.lang = lang;
+	o.now = f->now;
 	return o;
 }
 
