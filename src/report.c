@@ -458,6 +458,11 @@ whole_report(struct report_ctx *r, struct store *st, char *err,
 		appendix(r, tx(r, N_("Appendix: draft letter to the "
 		    "individuals (check before sending)")));
 		report_letter(r);
+	}
+	/* The public notice once the facility has decided to publish (it
+	 * replaces letters that cannot reach their readers); before that,
+	 * --doc announcement drafts it. */
+	if (notifies(r) && report_answer_is(r, "publication", "published")) {
 		appendix(r, tx(r, N_("Appendix: draft public notice (when "
 		    "the individuals cannot be reached)")));
 		report_announcement(r);

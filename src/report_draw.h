@@ -22,7 +22,7 @@
 #define BODY_TOP (PAGE_H - 54.0)
 #define BODY_BOTTOM 76.0		/* the footer lives below */
 #define BODY_W (PAGE_W - 2 * MARGIN_X)
-#define CELL_PAD 3.5
+#define CELL_PAD 3.0
 
 /* S_CELL_L is the cell text of REPORT_TABLE_LARGE tables. */
 enum style { S_TITLE, S_H1, S_H2, S_BODY, S_NOTE, S_LETTER, S_LTITLE,

@@ -395,25 +395,34 @@ damage_text(const struct report_ctx *r)
 	return buf_steal(&b);
 }
 
-/* Only what is recorded done, with its date; a PPC report not yet made
- * is one that will be made. */
+#define NACTION_WORDS (sizeof action_words / sizeof *action_words)
+
+/* Only what is recorded done, with its date, in the order it was done;
+ * a PPC report not yet made is one that will be made. */
 static char *
 done_text(const struct report_ctx *r)
 {
+	long day[NACTION_WORDS];
+	size_t i, k, best;
 	struct buf b;
-	size_t i;
-	long day;
 	char *date;
 
+	for (i = 0; i < NACTION_WORDS; i++)
+		day[i] = report_done_day(r, action_words[i].value);
 	buf_init(&b);
-	for (i = 0; i < sizeof action_words / sizeof *action_words; i++) {
-		day = report_done_day(r, action_words[i].value);
-		if (day < 0)
-			continue;
-		date = report_day_text(r, day);
+	for (k = 0; k < NACTION_WORDS; k++) {
+		best = NACTION_WORDS;
+		for (i = 0; i < NACTION_WORDS; i++)
+			if (day[i] >= 0 && (best == NACTION_WORDS ||
+			    day[i] < day[best]))
+				best = i;
+		if (best == NACTION_WORDS)
+			break;
+		date = report_day_text(r, day[best]);
 		buf_addf(&b, tx(r, N_("%s· %s: %s")), b.len > 0 ? "\n" : "",
-		    date, tx(r, action_words[i].yours));
+		    date, tx(r, action_words[best].yours));
 		free(date);
+		day[best] = -1;
 	}
 	if (b.len > 0)
 		buf_addf(&b, "\n");
