@@ -148,8 +148,9 @@ cover_table(struct report_ctx *r)
 	char *persons = report_persons_text(r), printed[17];
 
 	jtime_format_minute(r->o->now, printed);
+	/* Rows a little taller than their text: the cover uses its page. */
 	report_doc_table(r->doc, 2, shares, REPORT_TABLE_LABELS |
-	    REPORT_TABLE_LARGE, 0);
+	    REPORT_TABLE_LARGE, 24);
 	/* An unset profile value is a blank to fill in on paper. */
 	report_row2(r, tx(r, N_("Facility")), facility != NULL ? facility : "");
 	report_row2(r, tx(r, N_("Reference")), r->inc->ref);
@@ -157,6 +158,7 @@ cover_table(struct report_ctx *r)
 	fact_row(r, "summary");
 	fact_row(r, "occurred_at");
 	fact_row(r, "discovered_at");
+	fact_row(r, "person_in_charge");
 	report_row2(r, tx(r, N_("Persons concerned")), persons);
 	report_row2(r, tx(r, N_("Status")), r->inc->closed ?
 	    tx(r, N_("closed")) : tx(r, N_("open")));

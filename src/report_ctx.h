@@ -113,6 +113,9 @@ const char *report_action_title(const struct report_ctx *r,
 char *report_action_line(const struct report_ctx *r,
     const struct check_item *it);
 
+/* The kind of device, as a word inside a sentence (lower case in
+ * English), or `none` when unanswered. */
+char *report_device_text(const struct report_ctx *r, const char *none);
 /* The stage a PPC draft is for (--stage, else from the checklist). */
 enum report_stage report_ppc_stage(const struct report_ctx *r);
 /* The kind of incident as the subject of a sentence ("the loss of a

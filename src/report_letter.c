@@ -221,15 +221,23 @@ item(struct report_ctx *r, int n, const char *title, const char *body)
 
 /* ---- the items ---------------------------------------------------------- */
 
-static const char *
+static char *
 device_text(const struct report_ctx *r)
 {
-	const char *v = incident_value(r->d, r->inc, "device_type");
-	const struct form_field *fld = form_field_find(r->d->form,
-	    "device_type");
+	return report_device_text(r, tx(r, N_("device")));
+}
 
-	return v != NULL && fld != NULL ? form_choice_label(fld, v,
-	    r->o->lang) : tx(r, N_("device"));
+static char *
+device_clause(const struct report_ctx *r, int lost)
+{
+	char *dev = device_text(r), *s;
+
+	s = lost ? xasprintf(tx(r, N_("a member of staff of %s lost a %s "
+	    "used for work")), self_name(r), dev) : xasprintf(tx(r, N_("a %s "
+	    "used for work by a member of staff of %s was stolen")), dev,
+	    self_name(r));
+	free(dev);
+	return s;
 }
 
 static char *
@@ -240,12 +248,9 @@ event_clause(const struct report_ctx *r)
 
 	if (kind == NULL)
 		kind = "";
-	if (strcmp(kind, "device_loss") == 0)
-		return xasprintf(tx(r, N_("a member of staff of %s lost a %s "
-		    "used for work")), self, device_text(r));
-	if (strcmp(kind, "device_theft") == 0)
-		return xasprintf(tx(r, N_("a %s used for work by a member of "
-		    "staff of %s was stolen")), device_text(r), self);
+	if (strcmp(kind, "device_loss") == 0 ||
+	    strcmp(kind, "device_theft") == 0)
+		return device_clause(r, strcmp(kind, "device_loss") == 0);
 	if (strcmp(kind, "email_misdelivery") == 0)
 		return xasprintf(tx(r, N_("an e-mail sent by %s went to a "
 		    "wrong address")), self);

@@ -180,8 +180,15 @@ reporter_block(struct report_ctx *r)
 
 /* ---- item 1: what happened, in prose ------------------------------------ */
 
-static const char *
+static char *
 device_text(const struct report_ctx *r)
+{
+	return report_device_text(r, tx(r, N_("device or medium")));
+}
+
+/* The kind of device as the form names it, for a table cell. */
+static const char *
+device_label(const struct report_ctx *r)
 {
 	const char *v = incident_value(r->d, r->inc, "device_type");
 	const struct form_field *fld = form_field_find(r->d->form,
@@ -210,15 +217,19 @@ event_clause(const struct report_ctx *r)
 {
 	const char *kind = incident_value(r->d, r->inc, "kind");
 	const char *to = incident_value(r->d, r->inc, "recipient");
+	char *dev, *s;
 
 	if (kind == NULL)
 		kind = "";
-	if (strcmp(kind, "device_loss") == 0)
-		return xasprintf(tx(r, N_("a member of staff lost a %s used "
-		    "for work")), device_text(r));
-	if (strcmp(kind, "device_theft") == 0)
-		return xasprintf(tx(r, N_("a %s used for work was stolen")),
-		    device_text(r));
+	if (strcmp(kind, "device_loss") == 0 ||
+	    strcmp(kind, "device_theft") == 0) {
+		dev = device_text(r);
+		s = xasprintf(strcmp(kind, "device_loss") == 0 ? tx(r,
+		    N_("a member of staff lost a %s used for work")) :
+		    tx(r, N_("a %s used for work was stolen")), dev);
+		free(dev);
+		return s;
+	}
 	if (strcmp(kind, "email_misdelivery") == 0 ||
 	    strcmp(kind, "fax_misdelivery") == 0)
 		return misdelivery_clause(r, strcmp(kind, "fax_misdelivery") ==
@@ -394,7 +405,7 @@ medium_text(const struct report_ctx *r)
 	if ((strcmp(kind, "device_loss") == 0 ||
 	    strcmp(kind, "device_theft") == 0) &&
 	    !report_answer_is(r, "device_type", "paper"))
-		return device_text(r);
+		return device_label(r);
 	if (strcmp(kind, "email_misdelivery") == 0)
 		return tx(r, N_("e-mail"));
 	if (strcmp(kind, "fax_misdelivery") == 0)
@@ -566,28 +577,61 @@ listed_in(const char *const *list, const char *id)
 	return 0;
 }
 
+/* Done or not applicable first, in the order they were done (stored
+ * times sort as text), then what is still to do. */
+static int
+by_time(const void *a, const void *b)
+{
+	const struct check_item *x = *(const struct check_item *const *)a;
+	const struct check_item *y = *(const struct check_item *const *)b;
+	const char *tx_ = x->record != NULL && x->status != ACTION_OPEN ?
+	    x->record->at : NULL;
+	const char *ty = y->record != NULL && y->status != ACTION_OPEN ?
+	    y->record->at : NULL;
+	int c;
+
+	if ((tx_ == NULL) != (ty == NULL))
+		return tx_ == NULL ? 1 : -1;
+	c = tx_ != NULL ? strcmp(tx_, ty) : 0;
+	return c != 0 ? c : (x < y ? -1 : x > y);
+}
+
+/* The actions outside[] lists (outside = 1), or the others recorded
+ * done or not applicable (outside = 0), one a line. */
+static void
+add_actions(const struct report_ctx *r, struct buf *b, int out)
+{
+	const struct check_item **v = xcalloc(r->ev.nitems + 1, sizeof *v);
+	size_t i, n = 0;
+	const char *id;
+
+	for (i = 0; i < r->ev.nitems; i++) {
+		id = r->ev.items[i].action->id;
+		if (out ? listed_in(outside, id) : (r->ev.items[i].status !=
+		    ACTION_OPEN && !listed_in(outside, id) &&
+		    !listed_in(elsewhere, id)))
+			v[n++] = &r->ev.items[i];
+	}
+	qsort(v, n, sizeof *v, by_time);
+	for (i = 0; i < n; i++)
+		add_action(r, b, v[i]->action->id);
+	free(v);
+}
+
 static char *
 item_other(const struct report_ctx *r)
 {
 	struct buf b, o;
-	size_t i;
-	const char *id;
 	char *enc = report_fact_text(r, "encryption");
 
 	buf_init(&b);
 	buf_init(&o);
-	for (i = 0; outside[i] != NULL; i++)
-		add_action(r, &o, outside[i]);
+	add_actions(r, &o, 1);
 	if (o.len > 0)
 		buf_addf(&b, "%s\n%s\n", tx(r, N_("Reports and contacts:")),
 		    o.s);
 	buf_reset(&o);
-	for (i = 0; i < r->ev.nitems; i++) {
-		id = r->ev.items[i].action->id;
-		if (r->ev.items[i].status != ACTION_OPEN &&
-		    !listed_in(outside, id) && !listed_in(elsewhere, id))
-			add_action(r, &o, id);
-	}
+	add_actions(r, &o, 0);
 	if (o.len > 0)
 		buf_addf(&b, "%s\n%s\n", tx(r, N_("Actions taken:")), o.s);
 	report_add_line(r, &b, report_field_label(r, "encryption"), enc);

@@ -269,6 +269,24 @@ report_kind_text(const struct report_ctx *r)
 	    r->o->lang) : tx(r, N_("personal information"));
 }
 
+char *
+report_device_text(const struct report_ctx *r, const char *none)
+{
+	const char *v = incident_value(r->d, r->inc, "device_type");
+	const struct form_field *fld = form_field_find(r->d->form,
+	    "device_type");
+	char *label;
+
+	if (v == NULL || fld == NULL)
+		return xstrdup(none);
+	label = xstrdup(form_choice_label(fld, v, r->o->lang));
+	/* "a tablet" mid-sentence; "USB memory" stays as it is. */
+	if (r->o->lang == LANG_EN && label[0] >= 'A' && label[0] <= 'Z' &&
+	    !(label[1] >= 'A' && label[1] <= 'Z'))
+		label[0] = (char)(label[0] - 'A' + 'a');
+	return label;
+}
+
 /* ---- the assessment --------------------------------------------------- */
 
 char *

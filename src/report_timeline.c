@@ -100,14 +100,14 @@ event_text(const struct report_ctx *r, const struct store_event *ev)
 
 	if (strcmp(kind, "answer") == 0 && ev->key != NULL) {
 		change = answer_change(r, ev);
-		s = xasprintf(tx(r, N_("%s; %s")), report_field_label(r,
+		s = xasprintf(tx(r, N_("%s — %s")), report_field_label(r,
 		    ev->key), change);
 		free(change);
 		return s;
 	}
 	if (strcmp(kind, "action") == 0)
-		return xasprintf(tx(r, N_("%s; %s → %s")), what != NULL ? what :
-		    "", status_name_text(r, ev->old), status_name_text(r,
+		return xasprintf("%s\n%s → %s", what != NULL ? what : "",
+		    status_name_text(r, ev->old), status_name_text(r,
 		    ev->new_));
 	if (strcmp(kind, "note") == 0 && what != NULL)
 		return xasprintf(tx(r, N_("Note on \"%s\": %s")), what,
