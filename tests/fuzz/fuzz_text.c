@@ -1,7 +1,7 @@
 /*
- * fuzz_text.c - libFuzzer target for src/text.c: UTF-8 validation, display
- * width, sanitising, tsv/json/answers escaping, fitting and kinsoku
- * wrapping.
+ * fuzz_text.c - libFuzzer target for src/text.c and src/text_wrap.c:
+ * UTF-8 validation, display width, sanitising, tsv/json/answers
+ * escaping, fitting and kinsoku wrapping.
  *
  * Every stored or loaded string reaches a terminal or a machine format
  * through these functions, so besides memory safety (ASan/UBSan) the target
