@@ -402,33 +402,49 @@ damage_text(const struct report_ctx *r)
 
 #define NACTION_WORDS (sizeof action_words / sizeof *action_words)
 
+/* The actions done on the earliest day still in day[], on one line (a
+ * letter has one page: a line per day, not per action); -1 marks those
+ * taken. Returns 0 when none is left. */
+static int
+add_day(const struct report_ctx *r, struct buf *b, long *day)
+{
+	long first = -1;
+	size_t i;
+	int n = 0;
+	char *date;
+
+	for (i = 0; i < NACTION_WORDS; i++)
+		if (day[i] >= 0 && (first < 0 || day[i] < first))
+			first = day[i];
+	if (first < 0)
+		return 0;
+	date = report_day_text(r, first);
+	buf_addf(b, tx(r, N_("%s· %s: ")), b->len > 0 ? "\n" : "", date);
+	free(date);
+	for (i = 0; i < NACTION_WORDS; i++) {
+		if (day[i] != first)
+			continue;
+		buf_addf(b, "%s%s", n++ > 0 ? tx(r, N_(", ")) : "",
+		    tx(r, action_words[i].yours));
+		day[i] = -1;
+	}
+	return 1;
+}
+
 /* Only what is recorded done, with its date, in the order it was done;
  * a PPC report not yet made is one that will be made. */
 static char *
 done_text(const struct report_ctx *r)
 {
 	long day[NACTION_WORDS];
-	size_t i, k, best;
 	struct buf b;
-	char *date;
+	size_t i;
 
 	for (i = 0; i < NACTION_WORDS; i++)
 		day[i] = report_done_day(r, action_words[i].value);
 	buf_init(&b);
-	for (k = 0; k < NACTION_WORDS; k++) {
-		best = NACTION_WORDS;
-		for (i = 0; i < NACTION_WORDS; i++)
-			if (day[i] >= 0 && (best == NACTION_WORDS ||
-			    day[i] < day[best]))
-				best = i;
-		if (best == NACTION_WORDS)
-			break;
-		date = report_day_text(r, day[best]);
-		buf_addf(&b, tx(r, N_("%s· %s: %s")), b.len > 0 ? "\n" : "",
-		    date, tx(r, action_words[best].yours));
-		free(date);
-		day[best] = -1;
-	}
+	while (add_day(r, &b, day))
+		;
 	if (b.len > 0)
 		buf_addf(&b, "\n");
 	if (r->ev.result.reportable == REPORTABLE_YES &&

@@ -152,7 +152,8 @@ export_doc "$TMP/notice2.pdf" --doc notice
 # (pdftotext drops the ideographic spaces of 「代表者　…」.)
 for key in "医療法人社団あんしん会 あんしんクリニック" "代表者理事長 山田 一郎" \
     "拝啓平素より当院をご利用いただき" "2026年10月5日端末のデータの遠隔消去" \
-    "2026年10月6日警察への遺失届の提出" "0120-000-000" "平日 9:00〜17:00"; do
+    "2026年10月6日警察への遺失届の提出" "0120-000-000" "平日 9:00〜17:00" \
+    "2026年10月5日端末のデータの遠隔消去、ネットワークのIDの利用停止"; do
 	expect_doc_has "$key" "the letter with a profile"
 done
 
@@ -168,11 +169,12 @@ expect_doc_lacks "確報" "--stage preliminary"
 export_doc "$TMP/notice3.pdf" --doc notice --lang en
 expect_doc_has "6 October 2026: reported the loss to the police" \
     "the English letter lists what was done"
-expect_doc_has "5 October 2026: reported to the Personal Information Protection Commission (preliminary report)" \
+# A line per day (the letter keeps to one page), days in order: the
+# report of the 5th before the police of the 6th.
+expect_doc_has "5 October 2026: remotely wiped the device, had the network user IDs suspended, reported to the Personal Information Protection Commission (preliminary report)" \
     "the English letter once the report is made"
-# In the order done: the report of the 5th before the police of the 6th.
-order=$(printf '%s' "$DOCS" | grep -o "5 October 2026: reported to the Personal\|6 October 2026: reported the loss" | head -1)
-expect_eq "$order" "5 October 2026: reported to the Personal" \
+order=$(printf '%s' "$DOCS" | grep -o "[56] October 2026: " | head -1)
+expect_eq "$order" "5 October 2026: " \
     "the letter lists the actions in the order they were done"
 expect_doc_lacks "We will report" "the English letter once the report is made"
 
@@ -188,6 +190,12 @@ DOC=$(docs_text "$TMP/report.pdf")
 count=$(pdftotext "$TMP/report.pdf" - 2>/dev/null | grep -c "法的助言ではありません")
 expect_eq "$count" 1 "the disclaimer once, on the cover"
 expect_doc_lacks "このチェックリスト" "the report is not called a checklist"
+n=$(pdfinfo "$TMP/report.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+for p in $(seq 1 "$n"); do
+	if pdftotext -f "$p" -l "$p" "$TMP/report.pdf" - 2>/dev/null |
+	    grep -qF "取扱注意"; then pass; else
+		fail "「取扱注意」 on page $p of the report"; fi
+done
 export_doc "$TMP/report-en.pdf" --lang en
 title=$(pdfinfo "$TMP/report-en.pdf" 2>/dev/null | sed -n 's/^Title: *//p')
 expect_eq "$title" "Incident report: personal information (incident $REF)" \
@@ -220,6 +228,20 @@ expect_doc_has "報告対象外と判断（任意の報告）" "a non-reportable
 export_doc "$TMP/fax-en.pdf" --doc ppc --lang en
 expect_doc_has "Not reportable, as decided (a voluntary report)" \
     "a non-reportable incident's English draft"
+
+# ---- a busy incident's letter still fits its page ------------------------
+
+new_incident "$FIX/ransomware.answers"
+for a in isolate_system preserve_logs contact_vendor restore_from_backup \
+    police_cyber_consult report_mhlw ppc_preliminary_report; do
+	air done "$REF" "$a" --at "2026-10-06 08:50"
+	expect_rc 0 "done $a"
+done
+for lang in ja en; do
+	export_doc "$TMP/busy-$lang.pdf" --doc notice --lang "$lang"
+	pages=$(pdfinfo "$TMP/busy-$lang.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+	expect_eq "$pages" 1 "a busy incident's letter is one page ($lang)"
+done
 
 # ---- usage --------------------------------------------------------------
 
