@@ -47,6 +47,8 @@ static const struct optdef {
 	[O_ACTIONS] = { "actions", 0, 1 },
 	[O_LIST] = { "list", 0, 0 },
 	[O_HISTORY] = { "history", 0, 0 },
+	[O_DOC] = { "doc", 0, 1 },
+	[O_STAGE] = { "stage", 0, 1 },
 };
 
 static const struct command *find_command(const char *name);
@@ -289,9 +291,12 @@ static const struct command commands[] = {
 	    N_("close the incident with its recurrence-prevention measures"), 0 },
 	{ "reopen", "REF [--by NAME]", 1, 1, OPT(O_BY), cli_cmd_reopen,
 	    N_("reopen a closed incident"), 0 },
-	{ "export", "REF -o FILE.pdf", 1, 1, OPT(O_OUTPUT) | OPT(O_BY),
-	    cli_cmd_export, N_("write the PDF report (Japanese or English by "
-	    "--lang), with the draft of the PPC report"), 0 },
+	{ "export", "REF -o FILE.pdf [--doc report|ppc|notice|announcement] "
+	    "[--stage preliminary|final]", 1, 1, OPT(O_OUTPUT) | OPT(O_BY) |
+	    OPT(O_DOC) | OPT(O_STAGE), cli_cmd_export, N_("write a PDF "
+	    "(Japanese or English by --lang): the incident report (default), "
+	    "the PPC report draft (ppc), the letter to the individuals "
+	    "(notice) or the public notice (announcement)"), 0 },
 	{ "drill", "[--list | --history [NAME] | [NAME] [--by NAME] | NAME "
 	    "--answers FILE [--actions ID,ID...] [--by NAME]]", 0, 1,
 	    OPT(O_LIST) | OPT(O_HISTORY) | OPT(O_ANSWERS) | OPT(O_ACTIONS) |

@@ -235,6 +235,31 @@ cli_cmd_reopen(struct cli *c)
 
 /* ---- export ---- */
 
+/* --doc and --stage (SPEC §1); --stage is the PPC draft's, in the
+ * report or alone. */
+static int
+export_doc(struct cli *c, struct report_opts *o)
+{
+	const char *doc = c->opt[O_DOC], *stage = c->opt[O_STAGE];
+	int kind = doc != NULL ? report_kind_parse(doc) : REPORT_DOC_REPORT;
+	int st = stage != NULL ? report_stage_parse(stage) : REPORT_STAGE_AUTO;
+
+	if (kind < 0)
+		return err_set(c->err, sizeof c->err, ST_USAGE, _("unknown "
+		    "--doc '%s' (expected report, ppc, notice or "
+		    "announcement)"), doc);
+	if (st < 0)
+		return err_set(c->err, sizeof c->err, ST_USAGE, _("unknown "
+		    "--stage '%s' (expected preliminary or final)"), stage);
+	if (stage != NULL && kind != REPORT_DOC_PPC &&
+	    kind != REPORT_DOC_REPORT)
+		return err_set(c->err, sizeof c->err, ST_USAGE, _("--stage "
+		    "applies to the PPC draft (--doc ppc or report)"));
+	o->kind = (enum report_kind)kind;
+	o->stage = (enum report_stage)st;
+	return ST_OK;
+}
+
 int
 cli_cmd_export(struct cli *c)
 {
@@ -244,15 +269,17 @@ cli_cmd_export(struct cli *c)
 	const char *out = c->opt[O_OUTPUT];
 	int rc;
 
+	memset(&o, 0, sizeof o);
 	if (out == NULL || *out == '\0') {
 		err_set(c->err, sizeof c->err, ST_USAGE,
 		    _("export needs -o FILE.pdf"));
 		return cli_fail(c, ST_USAGE);
 	}
+	if (export_doc(c, &o) != ST_OK)
+		return cli_fail(c, ST_USAGE);
 	rc = cli_load_incident(c, c->arg[0], &inc);
 	if (rc != ST_OK)
 		return cli_fail(c, rc);
-	memset(&o, 0, sizeof o);
 	o.lang = c->env.lang;
 	o.now = c->env.now;
 	o.watermark = inc->drill != NULL;

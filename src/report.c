@@ -1,10 +1,11 @@
 /*
- * report.c - what the PDF report of an incident says and in which order
- * (issue 5, DESIGN "PDF"): the cover with the legal assessment, the
- * answers by form page, the checklist and the timeline here; the drafts
- * for the PPC and the individuals and the signatures in report_draft.c.
- * Everything is worded in the report's language; pages, fonts and the
- * file are report_layout.c's business.
+ * report.c - which document an export writes (SPEC §1 export --doc) and
+ * the incident report itself, in SPEC §1's order: the cover with the
+ * legal assessment, the PPC draft (report_ppc.c), the answers by form
+ * page, the checklist, the measures and signatures, then as appendices
+ * the notice drafts (report_letter.c) and the timeline
+ * (report_timeline.c). Everything is worded in the document's language;
+ * pages, fonts and the file are the page engine's business.
  */
 #include "report.h"
 
@@ -13,6 +14,29 @@
 #include <string.h>
 
 #include "report_ctx.h"
+
+int
+report_kind_parse(const char *s)
+{
+	static const char *const names[] = { "report", "ppc", "notice",
+		"announcement" };
+	size_t i;
+
+	for (i = 0; s != NULL && i < sizeof names / sizeof *names; i++)
+		if (strcmp(s, names[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+int
+report_stage_parse(const char *s)
+{
+	if (s != NULL && strcmp(s, "preliminary") == 0)
+		return REPORT_STAGE_PRELIMINARY;
+	if (s != NULL && strcmp(s, "final") == 0)
+		return REPORT_STAGE_FINAL;
+	return -1;
+}
 
 /* ---- dates ------------------------------------------------------------ */
 
@@ -42,7 +66,7 @@ due_text(const struct report_ctx *r, long due, enum action_status status)
 static void
 due_row(struct report_ctx *r, const char *label, long due, const char *action)
 {
-	const struct check_item *it = model_item_find(&r->ev, action);
+	const struct check_item *it = report_item(r, action);
 	char *text = due_text(r, due, it != NULL ? it->status : ACTION_OPEN);
 
 	report_row2(r, label, text);
@@ -79,14 +103,14 @@ open_actions_text(const struct report_ctx *r)
 	return xasprintf(tx(r, N_("%zu open (%zu overdue)")), open, overdue);
 }
 
-/* A row whose value is an answer, "to be confirmed" when unanswered. */
+/* A row whose value is an answer: "unknown" or "not entered" when there
+ * is none. */
 static void
-answer_row(struct report_ctx *r, const char *key)
+fact_row(struct report_ctx *r, const char *key)
 {
-	char *text = report_answer_text(r, key);
+	char *text = report_fact_text(r, key);
 
-	report_row2(r, report_field_label(r, key), text != NULL ? text :
-	    tbc(r));
+	report_row2(r, report_field_label(r, key), text);
 	free(text);
 }
 
@@ -118,22 +142,28 @@ cover_decision(struct report_ctx *r)
 static void
 cover_table(struct report_ctx *r)
 {
-	const char *facility = contacts_get(r->d->contacts, "facility.name",
-	    r->o->lang);
+	static const double shares[2] = { 0.3, 0.7 };
+	const char *facility = report_profile(r, "facility.name");
 	char *grounds = report_grounds_text(r), *open = open_actions_text(r);
-	char printed[17];
+	char *persons = report_persons_text(r), printed[17];
 
 	jtime_format_minute(r->o->now, printed);
-	report_labels_table(r, 0.3);
-	report_row2(r, tx(r, N_("Facility")), facility != NULL ? facility :
-	    tx(r, N_("not set")));
+	/* Rows a little taller than their text: the cover uses its page. */
+	report_doc_table(r->doc, 2, shares, REPORT_TABLE_LABELS |
+	    REPORT_TABLE_LARGE, 24);
+	/* An unset profile value is a blank to fill in on paper. */
+	report_row2(r, tx(r, N_("Facility")), facility != NULL ? facility : "");
 	report_row2(r, tx(r, N_("Reference")), r->inc->ref);
-	answer_row(r, "kind");
-	answer_row(r, "summary");
+	fact_row(r, "kind");
+	fact_row(r, "summary");
+	fact_row(r, "occurred_at");
+	fact_row(r, "discovered_at");
+	fact_row(r, "person_in_charge");
+	report_row2(r, tx(r, N_("Persons concerned")), persons);
 	report_row2(r, tx(r, N_("Status")), r->inc->closed ?
 	    tx(r, N_("closed")) : tx(r, N_("open")));
-	answer_row(r, "discovered_at");
-	report_row2(r, tx(r, N_("Reportable")), tx(r, rules_reportable_text(r->ev.result.reportable)));
+	report_row2(r, tx(r, N_("Reportable")), tx(r,
+	    rules_reportable_text(r->ev.result.reportable)));
 	report_row2(r, tx(r, N_("Grounds")), grounds);
 	report_row2(r, tx(r, N_("Exemption")), report_exemption_text(r));
 	cover_decision(r);
@@ -142,6 +172,7 @@ cover_table(struct report_ctx *r)
 	report_row2(r, tx(r, N_("Printed")), printed);
 	free(grounds);
 	free(open);
+	free(persons);
 }
 
 /* Required questions still open, so the reader knows what is missing. */
@@ -166,11 +197,45 @@ cover_missing(struct report_ctx *r)
 	buf_free(&b);
 }
 
+/* The open actions with a due date, nearest first: what the reader of
+ * the cover must see to. */
 static void
-cover(struct report_ctx *r)
+cover_next(struct report_ctx *r)
+{
+	static const double shares[2] = { 0.3, 0.7 };
+	const struct check_item *best;
+	unsigned char *shown = xcalloc(r->ev.nitems + 1, 1);
+	size_t i, k, n = 0;
+	char *due;
+
+	for (k = 0; k < 5; k++) {
+		best = NULL;
+		for (i = 0; i < r->ev.nitems; i++)
+			if (!shown[i] && r->ev.items[i].status == ACTION_OPEN &&
+			    r->ev.items[i].due >= 0 && (best == NULL ||
+			    r->ev.items[i].due < best->due))
+				best = &r->ev.items[i];
+		if (best == NULL)
+			break;
+		shown[best - r->ev.items] = 1;
+		if (n++ == 0) {
+			report_doc_heading(r->doc, 2, tx(r, N_("Next due")));
+			report_doc_table(r->doc, 2, shares, REPORT_TABLE_LABELS,
+			    0);
+		}
+		due = due_text(r, best->due, ACTION_OPEN);
+		report_row2(r, due, tr_get(&best->action->title, r->o->lang));
+		free(due);
+	}
+	free(shown);
+}
+
+static int
+cover(struct report_ctx *r, struct store *st, char *err, size_t errlen)
 {
 	int flags = r->ev.result.due_flags;
 
+	report_doc_bookmark(r->doc, 1, tx(r, N_("Cover")));
 	report_doc_title(r->doc, tx(r, N_("Incident report: personal "
 	    "information")));
 	cover_table(r);
@@ -181,8 +246,14 @@ cover(struct report_ctx *r)
 		report_doc_note(r->doc, tx(r, N_("Note: the holiday table does "
 		    "not cover this year; check the final due date by hand.")));
 	cover_missing(r);
-	report_doc_para(r->doc, report_disclaimer(r));
-	report_doc_page_break(r->doc);
+	cover_next(r);
+	report_doc_space(r->doc, 6);
+	report_doc_para(r->doc, tx(r, N_("This report was drawn up from the "
+	    "answers and actions recorded for the incident, to support the "
+	    "facility's decisions on reporting and notifying. It is not "
+	    "legal advice: the facility decides, and checks each draft "
+	    "before it is sent or filed.")));
+	return report_chain_note(r, st, err, errlen);
 }
 
 /* ---- answers by form page --------------------------------------------- */
@@ -250,17 +321,24 @@ phase_text(const struct report_ctx *r, enum phase p)
 	}
 }
 
-/* A status name of the timeline ("open", "done", "skipped"). */
-static const char *
-status_name_text(const struct report_ctx *r, const char *name)
+/* The title, "please confirm" while the action is open (our reading of
+ * the law, LEGAL.md), and its source. */
+static char *
+checklist_title(const struct report_ctx *r, const struct check_item *it)
 {
-	if (name == NULL)
-		return "-";
-	if (strcmp(name, "done") == 0)
-		return report_status_text(r, ACTION_DONE);
-	if (strcmp(name, "skipped") == 0)
-		return report_status_text(r, ACTION_SKIPPED);
-	return report_status_text(r, ACTION_OPEN);
+	const char *title = tr_get(&it->action->title, r->o->lang);
+	const char *source = tr_get(&it->action->source, r->o->lang);
+	struct buf b;
+
+	buf_init(&b);
+	if (it->action->confirm && it->status == ACTION_OPEN)
+		buf_addf(&b, tx(r, N_("%s [%s]")), title,
+		    tx(r, N_("please confirm")));
+	else
+		buf_adds(&b, title);
+	if (*source != '\0')
+		buf_addf(&b, "\n%s%s", tx(r, N_("Source: ")), source);
+	return buf_steal(&b);
 }
 
 static void
@@ -270,15 +348,7 @@ checklist_row(struct report_ctx *r, const struct check_item *it)
 	char *title, *due, *when;
 	const char *cells[7];
 
-	title = it->action->confirm ? xasprintf(tx(r, N_("%s [%s]")), tr_get(
-	    &it->action->title, r->o->lang), tx(r, N_("please confirm"))) :
-	    xstrdup(tr_get(&it->action->title, r->o->lang));
-	if (*tr_get(&it->action->source, r->o->lang) != '\0') {
-		due = title;
-		title = xasprintf("%s\n%s%s", due, tx(r, N_("Source: ")),
-		    tr_get(&it->action->source, r->o->lang));
-		free(due);
-	}
+	title = checklist_title(r, it);
 	due = it->due >= 0 ? due_text(r, it->due, it->status) : xstrdup("");
 	when = rec != NULL && it->status != ACTION_OPEN ?
 	    report_iso_text(rec->at, 16) : xstrdup("");
@@ -300,12 +370,12 @@ checklist_row(struct report_ctx *r, const struct check_item *it)
 static void
 checklist(struct report_ctx *r)
 {
-	/* Measured in IPAex Gothic 8 pt: "2026-10-06 09:00" needs 16 %,
-	 * "Investigate" 10 %, "applicable" 9 %. */
-	static const double shares[7] = { 10, 26, 9, 13, 10, 16, 16 };
+	/* IPAex Gothic 9 pt: "Investigate" needs 9 %, "applicable" 8 %; a
+	 * time takes two lines, the action and its source the room. */
+	static const double shares[7] = { 9, 37, 8, 13, 9, 12, 12 };
 	const char *head[7] = { tx(r, N_("Phase")), tx(r, N_("Action")),
 		tx(r, N_("Status")), tx(r, N_("Due")), tx(r, N_("By")),
-		tx(r, N_("When")), tx(r, N_("Note")) };
+		tx(r, N_("When done")), tx(r, N_("Note")) };
 	size_t i;
 
 	report_doc_heading(r->doc, 1, tx(r, N_("Checklist")));
@@ -315,151 +385,184 @@ checklist(struct report_ctx *r)
 		checklist_row(r, &r->ev.items[i]);
 }
 
-/* ---- timeline ---------------------------------------------------------- */
+/* ---- measures, signatures ---------------------------------------------- */
 
-static const char *
-event_kind_text(const struct report_ctx *r, const char *kind)
+static void
+measures(struct report_ctx *r)
 {
-	static const char *const kinds[][2] = {
-		{ "created", N_("created") },
-		{ "answer", N_("answer") },
-		{ "action", N_("action") },
-		{ "note", N_("note") },
-		{ "export", N_("export") },
-		{ "closed", N_("closed") },
-		{ "reopened", N_("reopened") },
+	if (!r->inc->closed || r->inc->measures == NULL)
+		return;
+	report_doc_heading(r->doc, 1, tx(r, N_("Recurrence-prevention "
+	    "measures")));
+	report_doc_para(r->doc, r->inc->measures);
+}
+
+/* Kept whole on one page: a signature block split over two is no
+ * signature block. */
+static void
+signatures(struct report_ctx *r)
+{
+	static const double shares[4] = { 25, 25, 30, 20 };
+	const char *head[4] = { tx(r, N_("Role")), tx(r, N_("Name")),
+		tx(r, N_("Signature or seal")), tx(r, N_("Date")) };
+	const char *rows[2][4] = {
+		{ report_field_label(r, "person_in_charge"),
+		    incident_value(r->d, r->inc, "person_in_charge"), "", "" },
+		{ tx(r, N_("Director or manager")),
+		    report_profile(r, "facility.representative"), "", "" },
 	};
-	size_t i;
 
-	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-		if (strcmp(kind, kinds[i][0]) == 0)
-			return tx(r, kinds[i][1]);
-	return kind;
+	report_doc_heading(r->doc, 1, tx(r, N_("Signatures")));
+	/* Tall rows: room to sign or stamp a seal. */
+	report_doc_table(r->doc, 4, shares, REPORT_TABLE_HEADER |
+	    REPORT_TABLE_KEEP, 40);
+	report_doc_row(r->doc, head);
+	report_doc_row(r->doc, rows[0]);
+	report_doc_row(r->doc, rows[1]);
 }
 
-/* What the event's key names: a question's label or an action's title. */
-static const char *
-event_item_text(const struct report_ctx *r, const struct store_event *ev)
+/* ---- the documents ------------------------------------------------------- */
+
+/* The letter and the public notice go out when the facility itself
+ * notifies (for data held only under contract, the business that
+ * entrusted it does). */
+static int
+notifies(const struct report_ctx *r)
 {
-	const struct rule_action *a;
-
-	if (ev->key == NULL)
-		return "";
-	if (strcmp(ev->kind, "answer") == 0)
-		return report_field_label(r, ev->key);
-	a = rules_action_find(r->d->rules, ev->key);
-	return a != NULL ? tr_get(&a->title, r->o->lang) : ev->key;
-}
-
-static char *
-answer_value_text(const struct report_ctx *r, const char *key,
-    const char *value)
-{
-	const struct form_field *fld = form_field_find(r->d->form, key);
-
-	if (value == NULL)
-		return xstrdup("-");
-	return fld != NULL ? report_value_text(r, fld, value) : xstrdup(value);
-}
-
-static char *
-event_change_text(const struct report_ctx *r, const struct store_event *ev)
-{
-	char *old, *new_, *s;
-
-	if (strcmp(ev->kind, "action") == 0)
-		return xasprintf("%s → %s", status_name_text(r, ev->old),
-		    status_name_text(r, ev->new_));
-	if (strcmp(ev->kind, "answer") != 0 || ev->key == NULL)
-		return xstrdup(ev->new_ != NULL ? ev->new_ : "");
-	old = answer_value_text(r, ev->key, ev->old);
-	new_ = answer_value_text(r, ev->key, ev->new_);
-	s = xasprintf("%s → %s", old, new_);
-	free(old);
-	free(new_);
-	return s;
+	return r->ev.result.reportable == REPORTABLE_YES &&
+	    r->ev.result.report_by != REPORT_BY_CONTROLLER;
 }
 
 static void
-timeline_row(void *ud, const struct store_event *ev)
+appendix(struct report_ctx *r, const char *title)
 {
-	struct report_ctx *r = ud;
-	char *at = report_iso_text(ev->at, 19);
-	char *change = event_change_text(r, ev);
-	const char *cells[5] = { at, event_kind_text(r, ev->kind),
-		event_item_text(r, ev), change, ev->by };
-
-	report_doc_row(r->doc, cells);
-	free(at);
-	free(change);
+	report_doc_page_break(r->doc);
+	report_doc_bookmark(r->doc, 1, title);
+	report_doc_note(r->doc, title);
 }
 
 static int
-timeline(struct report_ctx *r, struct store *st, char *err, size_t errlen)
+whole_report(struct report_ctx *r, struct store *st, char *err,
+    size_t errlen)
 {
-	/* "2026-10-06 09:00:00" needs 19 %, "reopened" 9 % (IPAex, 8 pt). */
-	static const double shares[5] = { 19, 9, 21, 38, 13 };
-	const char *head[5] = { tx(r, N_("At")), tx(r, N_("Event")),
-		tx(r, N_("Item")), tx(r, N_("Change")), tx(r, N_("By")) };
+	int rc = cover(r, st, err, errlen);
 
-	report_doc_heading(r->doc, 1, tx(r, N_("Timeline")));
-	report_doc_table(r->doc, 5, shares, REPORT_TABLE_HEADER, 0);
-	report_doc_row(r->doc, head);
-	return store_events_get(st, r->inc->id, timeline_row, r, err, errlen);
-}
-
-/* The last link of the hash chain, so that a printed copy can later be
- * compared with the database (`anshin-ir verify`). */
-static int
-chain_note(struct report_ctx *r, struct store *st, char *err, size_t errlen)
-{
-	struct chain_report v;
-	char *line;
-	int rc;
-
-	rc = model_verify(st, r->inc, 0, &v, err, errlen);
 	if (rc != ST_OK)
 		return rc;
-	/* The export's own event comes after: the head printed here is the
-	 * one `verify --at N` gives for this copy later. */
-	if (v.broken != 0)
-		line = xasprintf(tx(r, N_("Tamper evidence: the record was "
-		    "ALTERED after it was written: %s")), v.what);
-	else
-		line = xasprintf(tx(r, N_("Tamper evidence: as exported, the "
-		    "timeline has %ld events and its hash chain is intact; the "
-		    "hash of event %ld is %s. To check this printed copy later, "
-		    "'anshin-ir verify %s --at %ld' must print the same hash.")),
-		    v.events, v.events, v.head, r->inc->ref, v.events);
-	report_doc_note(r->doc, line);
-	free(line);
-	return ST_OK;
+	report_doc_page_break(r->doc);
+	report_ppc(r);
+	report_doc_page_break(r->doc);
+	answers(r);
+	checklist(r);
+	measures(r);
+	signatures(r);
+	if (notifies(r)) {
+		appendix(r, tx(r, N_("Appendix: draft letter to the "
+		    "individuals (check before sending)")));
+		report_letter(r);
+	}
+	/* The public notice once the facility has decided to publish (it
+	 * replaces letters that cannot reach their readers); before that,
+	 * --doc announcement drafts it. */
+	if (notifies(r) && report_answer_is(r, "publication", "published")) {
+		appendix(r, tx(r, N_("Appendix: draft public notice (when "
+		    "the individuals cannot be reached)")));
+		report_announcement(r);
+	}
+	report_doc_page_break(r->doc);
+	return report_timeline(r, st, err, errlen);
 }
 
-/* ---- the report -------------------------------------------------------- */
+static const char *
+doc_title(const struct report_ctx *r)
+{
+	switch (r->o->kind) {
+	case REPORT_DOC_PPC:
+		return report_ppc_stage(r) == REPORT_STAGE_FINAL ?
+		    tx(r, N_("Draft final report to the PPC")) :
+		    tx(r, N_("Draft preliminary report to the PPC"));
+	case REPORT_DOC_NOTICE:
+		return tx(r, N_("Apology and notice concerning a leak (or "
+		    "possible leak) of your personal information"));
+	case REPORT_DOC_ANNOUNCEMENT:
+		return tx(r, N_("Apology and report concerning a leak of "
+		    "personal information"));
+	default:
+		return tx(r, N_("Incident report: personal information"));
+	}
+}
 
+static const char *
+doc_keyword(const struct report_ctx *r)
+{
+	switch (r->o->kind) {
+	case REPORT_DOC_PPC:
+		return tx(r, N_("PPC report draft"));
+	case REPORT_DOC_NOTICE:
+		return tx(r, N_("notice to the individuals"));
+	case REPORT_DOC_ANNOUNCEMENT:
+		return tx(r, N_("public notice"));
+	default:
+		return tx(r, N_("incident report"));
+	}
+}
+
+/* Metadata in the document's language; a letter's footer carries no
+ * software name: it goes to patients. */
 static int
 write_doc(struct report_ctx *r, const char *path, char *err, size_t errlen)
 {
 	struct report_furniture f;
-	char printed[17], *meta, *title;
-	int rc;
+	char printed[17], *meta, *title, *subject, *keywords;
+	int letter = r->o->kind == REPORT_DOC_NOTICE ||
+	    r->o->kind == REPORT_DOC_ANNOUNCEMENT, rc;
 
 	jtime_format_minute(r->o->now, printed);
 	meta = xasprintf(tx(r, N_("anshin-ir · incident %s · printed %s")),
 	    r->inc->ref, printed);
-	title = xasprintf("anshin-ir incident report %s", r->inc->ref);
-	f.footer = report_disclaimer(r);
-	f.footer_meta = meta;
+	title = xasprintf(tx(r, N_("%s (incident %s)")), doc_title(r),
+	    r->inc->ref);
+	subject = xasprintf(tx(r, N_("Incident %s: %s")), r->inc->ref,
+	    report_kind_text(r));
+	keywords = xasprintf(tx(r, N_("%s, %s, %s, personal information, "
+	    "leak")), r->inc->ref, doc_keyword(r), report_kind_text(r));
+	memset(&f, 0, sizeof f);
+	f.header = letter ? NULL : tx(r, N_("Confidential"));
+	f.footer = letter ? NULL : meta;
+	f.numbers = letter ? 2 : 1;
 	/* Bilingual on purpose: a training copy must never pass for a real
 	 * report, whoever reads it. */
 	f.watermark = r->o->watermark ? "訓練 / TRAINING" : NULL;
-	f.info_title = title;
+	f.title = title;
+	f.subject = subject;
+	f.keywords = keywords;
+	f.author = report_profile(r, "facility.name");
+	f.lang = r->o->lang == LANG_EN ? "en" : "ja-JP";
 	rc = report_layout_write(r->doc, &f, r->o->font_path, r->o->now, path,
 	    err, errlen);
 	free(meta);
 	free(title);
+	free(subject);
+	free(keywords);
 	return rc;
+}
+
+static int
+compose(struct report_ctx *r, struct store *st, char *err, size_t errlen)
+{
+	switch (r->o->kind) {
+	case REPORT_DOC_PPC:
+		report_ppc(r);
+		return ST_OK;
+	case REPORT_DOC_NOTICE:
+		report_letter(r);
+		return ST_OK;
+	case REPORT_DOC_ANNOUNCEMENT:
+		report_announcement(r);
+		return ST_OK;
+	default:
+		return whole_report(r, st, err, errlen);
+	}
 }
 
 int
@@ -477,18 +580,9 @@ report_write(const struct model_data *d, struct store *st,
 	r.today = jtime_day(o->now);
 	r.doc = report_doc_new();
 	model_evaluate(d, inc, &r.ev);
-	cover(&r);
-	answers(&r);
-	checklist(&r);
-	rc = timeline(&r, st, err, errlen);
+	rc = compose(&r, st, err, errlen);
 	if (rc == ST_OK)
-		rc = chain_note(&r, st, err, errlen);
-	if (rc == ST_OK) {
-		report_draft_ppc(&r);
-		report_draft_notice(&r);
-		report_draft_closing(&r);
 		rc = write_doc(&r, path, err, errlen);
-	}
 	model_evaluation_free(&r.ev);
 	report_doc_free(r.doc);
 	return rc;

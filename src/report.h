@@ -1,10 +1,10 @@
 /*
- * report.h - the PDF report of an incident (issue 5): cover with the legal
- * assessment, 5W1H and data, checklist, timeline, a draft of the report to
- * the Personal Information Protection Commission in the order of the
- * Enforcement Rules Art. 8, a draft notice to the individuals, recurrence
- * measures and a signature block. A view: it reads the model, never
- * changes it (the caller records the "export" timeline event).
+ * report.h - the PDF documents of an incident (SPEC §1 export --doc): the
+ * incident report (cover, the draft for the Personal Information
+ * Protection Commission, facts, checklist, signatures, then the notice
+ * drafts and the timeline as appendices), the PPC draft alone, the letter
+ * to the individuals and the public notice. A view: it reads the model,
+ * never changes it (the caller records the "export" timeline event).
  */
 #ifndef ANSHIN_REPORT_H
 #define ANSHIN_REPORT_H
@@ -16,12 +16,37 @@
 #include "store.h"
 #include "util.h"
 
+/* What to write (SPEC §1 export --doc), in that order. */
+enum report_kind { REPORT_DOC_REPORT, REPORT_DOC_PPC, REPORT_DOC_NOTICE,
+	REPORT_DOC_ANNOUNCEMENT };
+/* The PPC draft's stage (--stage); AUTO: preliminary until the
+ * preliminary report is recorded done or not applicable, then final. */
+enum report_stage { REPORT_STAGE_AUTO, REPORT_STAGE_PRELIMINARY,
+	REPORT_STAGE_FINAL };
+
+/* Whom a letter is addressed to. Letters per recipient come with the
+ * list of recipients (`notices`); until then NULL, and every field that
+ * is NULL, prints as a blank to fill in (「〇〇様」). */
+struct report_addressee {
+	const char *postal_code;
+	const char *address;
+	const char *name;
+};
+
 struct report_opts {
 	enum lang lang;
 	jtime_t now;            /* for "days left" and the print date */
 	const char *font_path;  /* NULL: $ANSHIN_IR_FONT, else the IPAex Gothic paths */
 	int watermark;          /* 1: 「訓練 / TRAINING」 on every page (drills) */
+	enum report_kind kind;
+	enum report_stage stage;
+	const struct report_addressee *to;	/* the notice's addressee */
 };
+
+/* The names of SPEC §1 ("report", "ppc", "notice", "announcement";
+ * "preliminary", "final"), or -1. */
+int report_kind_parse(const char *s);
+int report_stage_parse(const char *s);
 
 /* Writes the report atomically (temp file in the target directory + rename):
  * never a partial file. A new file is 0600; a file replaced keeps its mode

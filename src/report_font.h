@@ -25,6 +25,12 @@ void report_font_use(struct report_font *f, char **text);
  * (embedded); *name is libharu's font name. */
 int report_font_load(struct report_font *f, HPDF_Doc doc, const char **name,
     char *err, size_t errlen);
+/* Replaces the ToUnicode CMap libharu 2.3.0 gives font (a CID range
+ * mapping every code to 0, which poppler rejects) with one that maps
+ * each code used to its character: in UTF-8 mode a character's code is
+ * its UCS-2 value, so bfrange and bfchar entries map codes to
+ * themselves. */
+int report_font_tounicode(const struct report_font *f, HPDF_Font font);
 void report_font_free(struct report_font *f);
 
 #endif

@@ -1,9 +1,11 @@
 /*
- * report_text.c - the words the report is made of, shared by report.c and
- * report_draft.c: answers as a person reads them (labels, choice labels),
- * the assessment's grounds and exemption, action states, times, and the
- * disclaimer, all in the report's language; and the two-column tables of
- * labels and values most sections use.
+ * report_text.c - the words the report's documents are made of, shared
+ * by report.c, report_ppc.c, report_letter.c and report_timeline.c:
+ * answers as a person reads them (labels, choice labels, "unknown" kept
+ * apart from "not entered"), counts with their unit, dates as a letter
+ * writes them, actions as they were done, the assessment's grounds and
+ * exemption, all in the document's language; and the two-column tables
+ * of labels and values most sections use.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -56,7 +58,7 @@ report_value_text(const struct report_ctx *r, const struct form_field *fld,
 	if (fld->type == FORM_CHOICE)
 		return xstrdup(form_choice_label(fld, value, r->o->lang));
 	if (fld->type == FORM_TIME && strcmp(value, "unknown") == 0)
-		return xstrdup(tx(r, N_("unknown")));
+		return xstrdup(report_unknown(r));
 	if (fld->type != FORM_MULTI)
 		return xstrdup(value);
 	buf_init(&b);
@@ -81,23 +83,65 @@ report_answer_text(const struct report_ctx *r, const char *key)
 	return fld != NULL && v != NULL ? report_value_text(r, fld, v) : NULL;
 }
 
-/* Adds "label: answer" to b, or "label: to be confirmed" when the key is
- * unanswered or answered as unknown. */
-void
-report_add_answer(const struct report_ctx *r, struct buf *b, const char *key)
+char *
+report_fact_text(const struct report_ctx *r, const char *key)
 {
 	const char *v = incident_value(r->d, r->inc, key);
-	char *text = v != NULL && strcmp(v, "unknown") != 0 ?
-	    report_answer_text(r, key) : NULL;
 
-	report_add_line(r, b, report_field_label(r, key), text != NULL ? text :
-	    tbc(r));
-	free(text);
+	if (v == NULL)
+		return xstrdup(report_unentered(r));
+	if (strcmp(v, "unknown") == 0)
+		return xstrdup(report_unknown(r));
+	return report_answer_text(r, key);
 }
 
-/* ISO 8601 "2026-10-06T09:00:00+09:00" as "2026-10-06 09:00:00", cut
- * to len characters. A stored time may be shorter than len (an edited
- * database): xstrndup copies len bytes, so the length is bounded first. */
+int
+report_answer_is(const struct report_ctx *r, const char *key,
+    const char *value)
+{
+	const char *v = incident_value(r->d, r->inc, key);
+	size_t n = strlen(value);
+
+	for (; v != NULL; v = strchr(v, ',') != NULL ? strchr(v, ',') + 1 :
+	    NULL) {
+		while (*v == ' ')
+			v++;
+		if (strncmp(v, value, n) == 0 && (v[n] == ',' || v[n] == '\0' ||
+		    v[n] == ' '))
+			return 1;
+	}
+	return 0;
+}
+
+const char *
+report_profile(const struct report_ctx *r, const char *key)
+{
+	const char *v = contacts_get(r->d->contacts, key, r->o->lang);
+
+	return v != NULL && *v != '\0' ? v : NULL;
+}
+
+char *
+report_persons_text(const struct report_ctx *r)
+{
+	const char *n = incident_value(r->d, r->inc, "persons_count");
+	const char *basis = incident_value(r->d, r->inc, "persons_basis");
+
+	if (n == NULL)
+		return xstrdup(basis != NULL && strcmp(basis, "unknown") == 0 ?
+		    report_unknown(r) : report_unentered(r));
+	/* 約 only for an estimate; a count whose basis is unknown says so. */
+	if (basis != NULL && strcmp(basis, "estimated") == 0)
+		return xasprintf(tx(r, N_("about %s persons")), n);
+	if (basis != NULL && strcmp(basis, "unknown") == 0)
+		return xasprintf(tx(r, N_("%s persons (how this was counted "
+		    "is unknown)")), n);
+	return xasprintf(strcmp(n, "1") == 0 && r->o->lang == LANG_EN ?
+	    "%s person" : tx(r, N_("%s persons")), n);
+}
+
+/* ---- dates ------------------------------------------------------------- */
+
 char *
 report_iso_text(const char *iso, size_t len)
 {
@@ -108,6 +152,142 @@ report_iso_text(const char *iso, size_t len)
 		s[10] = ' ';
 	return s;
 }
+
+char *
+report_day_text(const struct report_ctx *r, long day)
+{
+	static const char *const months[] = { "January", "February", "March",
+		"April", "May", "June", "July", "August", "September",
+		"October", "November", "December" };
+	int y, m, d;
+
+	jtime_ymd_from_days(day, &y, &m, &d);
+	if (r->o->lang == LANG_EN)
+		return xasprintf("%d %s %d", d, months[(m - 1) % 12], y);
+	return xasprintf("%d年%d月%d日", y, m, d);
+}
+
+char *
+report_date_text(const struct report_ctx *r, const char *iso)
+{
+	long day;
+	char date[11];
+
+	if (iso == NULL || strlen(iso) < 10)
+		return NULL;
+	memcpy(date, iso, 10);
+	date[10] = '\0';
+	if (jtime_parse_date(date, &day) != 0)
+		return NULL;
+	return report_day_text(r, day);
+}
+
+/* ---- actions ------------------------------------------------------------ */
+
+const struct check_item *
+report_item(const struct report_ctx *r, const char *action)
+{
+	return model_item_find(&r->ev, action);
+}
+
+int
+report_done(const struct report_ctx *r, const char *action)
+{
+	const struct check_item *it = report_item(r, action);
+
+	return it != NULL && it->status == ACTION_DONE;
+}
+
+long
+report_done_day(const struct report_ctx *r, const char *action)
+{
+	const struct check_item *it = report_item(r, action);
+	char date[11];
+	long day;
+
+	if (it == NULL || it->status != ACTION_DONE || it->record == NULL ||
+	    it->record->at == NULL || strlen(it->record->at) < 10)
+		return -1;
+	memcpy(date, it->record->at, 10);
+	date[10] = '\0';
+	return jtime_parse_date(date, &day) == 0 ? day : -1;
+}
+
+const char *
+report_action_title(const struct report_ctx *r, const char *action)
+{
+	const struct rule_action *a = rules_action_find(r->d->rules, action);
+
+	return a != NULL ? tr_get(&a->title, r->o->lang) : action;
+}
+
+char *
+report_action_line(const struct report_ctx *r, const struct check_item *it)
+{
+	const struct action_record *rec = it->record;
+	const char *title = tr_get(&it->action->title, r->o->lang);
+	char *when, *s;
+
+	if (it->status == ACTION_OPEN)
+		return xasprintf(tx(r, N_("%s: to do")), title);
+	if (rec == NULL)
+		return xasprintf(tx(r, N_("%s: done according to the "
+		    "answers")), title);
+	when = report_iso_text(rec->at, 16);
+	if (it->status == ACTION_SKIPPED)
+		s = xasprintf(tx(r, N_("%s: not applicable (%s, %s: %s)")),
+		    title, when, rec->by != NULL ? rec->by : "",
+		    rec->note != NULL ? rec->note : "");
+	else
+		s = xasprintf(tx(r, N_("%s: done %s (%s)")), title, when,
+		    rec->by != NULL ? rec->by : "");
+	free(when);
+	return s;
+}
+
+enum report_stage
+report_ppc_stage(const struct report_ctx *r)
+{
+	const struct check_item *it;
+
+	if (r->o->stage != REPORT_STAGE_AUTO)
+		return r->o->stage;
+	/* SPEC §1: preliminary while ppc_preliminary_report is open; an
+	 * incident that does not list it yet has not reported either. */
+	it = report_item(r, "ppc_preliminary_report");
+	return it != NULL && it->status != ACTION_OPEN ? REPORT_STAGE_FINAL :
+	    REPORT_STAGE_PRELIMINARY;
+}
+
+const char *
+report_kind_text(const struct report_ctx *r)
+{
+	const struct form_field *fld = form_field_find(r->d->form, "kind");
+	const char *v = incident_value(r->d, r->inc, "kind");
+
+	return fld != NULL && v != NULL ? form_choice_label(fld, v,
+	    r->o->lang) : tx(r, N_("personal information"));
+}
+
+char *
+report_device_text(const struct report_ctx *r, const char *none)
+{
+	const char *v = incident_value(r->d, r->inc, "device_type");
+	const struct form_field *fld = form_field_find(r->d->form,
+	    "device_type");
+	char *label;
+
+	if (v == NULL || fld == NULL)
+		return xstrdup(none);
+	label = xstrdup(form_choice_label(fld, v, r->o->lang));
+	/* "a tablet" mid-sentence; "USB memory" stays as it is. */
+	if (r->o->lang == LANG_EN && label[0] >= 'A' && label[0] <= 'Z' &&
+	    !(label[1] >= 'A' && label[1] <= 'Z'))
+		label[0] = (char)(label[0] - 'A' + 'a');
+	return label;
+}
+
+/* ---- the assessment --------------------------------------------------- */
 
 char *
 report_grounds_text(const struct report_ctx *r)
@@ -138,12 +318,4 @@ report_status_text(const struct report_ctx *r, enum action_status s)
 	default:
 		return tx(r, N_("to do"));
 	}
-}
-
-const char *
-report_disclaimer(const struct report_ctx *r)
-{
-	return tx(r, N_("This checklist supports the facility's judgement "
-	    "and does not replace it; it is not legal advice. The facility "
-	    "decides."));
 }

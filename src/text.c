@@ -1,9 +1,8 @@
 /*
  * text.c - owns everything anshin-ir knows about characters: strict UTF-8
  * decoding, terminal display width, neutralising untrusted text before it
- * reaches a terminal, tsv/json escaping, and line wrapping with Japanese
- * line-breaking rules (kinsoku) for both the TUI (columns) and the PDF
- * writer (points, through a measure callback).
+ * reaches a terminal, and tsv/json escaping. Line wrapping with Japanese
+ * line-breaking rules (kinsoku) for the TUI and the PDF is text_wrap.c's.
  *
  * Why it looks the way it does:
  * - Widths come from embedded tables, not wcwidth(): wcwidth depends on the
@@ -27,11 +26,6 @@
  *   "ESC[31m" does not leave "[31m" behind; string sequences (OSC, DCS,
  *   APC, PM, SOS) are dropped up to their terminator because a terminal
  *   would swallow them too.
- * - Wrapping is greedy on code points with precomputed measures, so the
- *   measure callback (HPDF_Font_TextWidth in the PDF writer) runs once per
- *   character; kinsoku is done by pushing characters to the next line,
- *   never by letting punctuation hang past the margin, because callers
- *   size boxes and columns from `max`.
  */
 #include "text.h"
 
@@ -40,11 +34,6 @@
 
 #include "i18n.h"
 #include "util.h"
-
-#define ZWJ 0x200D
-/* Kinsoku may push at most this many break opportunities back before the
- * rule is given up (JIS X 4051 allows hanging instead; we cannot). */
-#define KINSOKU_PUSH 4
 
 struct range {
 	uint32_t lo, hi;
@@ -198,32 +187,6 @@ static const struct range zero_ranges[] = {
 	{0x1E8D0,0x1E8D6}, {0x1E944,0x1E94A}, {0xE0000,0xE0FFF}
 };
 
-/* JIS X 4051 line-start prohibitions, in practice: closing brackets,
- * punctuation, iteration marks, the prolonged sound mark, small kana, and
- * their ASCII and half-width forms. Sorted for binary search; the small
- * katakana extension U+31F0-31FF is tested as a range. */
-static const uint32_t no_start_cps[] = {
-	0x0021, 0x0029, 0x002C, 0x002E, 0x003A, 0x003B, 0x003F, 0x005D,
-	0x007D, 0x2010, 0x2014, 0x2019, 0x201D, 0x2025, 0x2026, 0x3001,
-	0x3002, 0x3005, 0x3009, 0x300B, 0x300D, 0x300F, 0x3011, 0x3015,
-	0x3017, 0x3019, 0x301C, 0x301F, 0x3041, 0x3043, 0x3045, 0x3047,
-	0x3049, 0x3063, 0x3083, 0x3085, 0x3087, 0x308E, 0x3095, 0x3096,
-	0x309B, 0x309C, 0x309D, 0x309E, 0x30A1, 0x30A3, 0x30A5, 0x30A7,
-	0x30A9, 0x30C3, 0x30E3, 0x30E5, 0x30E7, 0x30EE, 0x30F5, 0x30F6,
-	0x30FB, 0x30FC, 0x30FD, 0x30FE, 0xFF01, 0xFF05, 0xFF09, 0xFF0C,
-	0xFF0E, 0xFF1A, 0xFF1B, 0xFF1F, 0xFF3D, 0xFF5D, 0xFF5E, 0xFF61,
-	0xFF63, 0xFF64, 0xFF65, 0xFF67, 0xFF68, 0xFF69, 0xFF6A, 0xFF6B,
-	0xFF6C, 0xFF6D, 0xFF6E, 0xFF6F, 0xFF70, 0xFF9E, 0xFF9F
-};
-
-/* Line-end prohibitions: opening brackets and quotes, and the currency
- * signs that belong to the number after them. */
-static const uint32_t no_end_cps[] = {
-	0x0028, 0x005B, 0x007B, 0x2018, 0x201C, 0x3008, 0x300A, 0x300C,
-	0x300E, 0x3010, 0x3014, 0x3016, 0x3018, 0x301D, 0xFF04, 0xFF08,
-	0xFF3B, 0xFF5B, 0xFF62, 0xFFE5
-};
-
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 static int
@@ -239,24 +202,6 @@ in_ranges(const struct range *r, size_t n, uint32_t cp)
 		if (cp > r[mid].hi)
 			lo = mid + 1;
 		else if (cp < r[mid].lo)
-			hi = mid;
-		else
-			return 1;
-	}
-	return 0;
-}
-
-static int
-in_sorted(const uint32_t *v, size_t n, uint32_t cp)
-{
-	size_t lo = 0, hi = n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (cp > v[mid])
-			lo = mid + 1;
-		else if (cp < v[mid])
 			hi = mid;
 		else
 			return 1;
@@ -737,249 +682,4 @@ text_escape_json(const char *s)
 	escape_into(&b, s, json_short_escape, 1);
 	buf_addc(&b, '"');
 	return buf_steal(&b);
-}
-
-/* ---- kinsoku ---- */
-
-int
-text_no_line_start(uint32_t cp)
-{
-	return (cp >= 0x31F0 && cp <= 0x31FF) ||
-	    in_sorted(no_start_cps, NELEM(no_start_cps), cp);
-}
-
-int
-text_no_line_end(uint32_t cp)
-{
-	return in_sorted(no_end_cps, NELEM(no_end_cps), cp);
-}
-
-/* ---- wrapping ---- */
-
-/* One hard line (between newlines), decoded, with each character's
- * measure; reused from line to line to keep allocation out of the loop. */
-struct hline {
-	uint32_t *cp;
-	double *w;
-	size_t n, cap;
-};
-
-static int
-is_space(uint32_t cp)
-{
-	return cp == ' ' || cp == '\t';
-}
-
-/* CJK text breaks between any two characters; so do half-width katakana,
- * which are narrow but still Japanese. */
-static int
-is_cjk(uint32_t cp)
-{
-	return text_cp_width(cp) == 2 || (cp >= 0xFF61 && cp <= 0xFF9F);
-}
-
-/* A character that must stay on the line of the one before it: combining
- * marks, variation selectors, and whatever follows a zero-width joiner. */
-static int
-glued(const struct hline *h, size_t i)
-{
-	return is_zero_width(h->cp[i]) || h->cp[i - 1] == ZWJ;
-}
-
-static void
-hline_load(struct hline *h, const char *s, const char *end,
-    text_measure_fn measure, void *ud)
-{
-	uint32_t cp;
-	double w;
-
-	h->n = 0;
-	while (s < end) {
-		s = text_decode(s, &cp);
-		if (h->n == h->cap) {
-			h->cap = h->cap ? h->cap * 2 : 64;
-			h->cp = xreallocarray(h->cp, h->cap, sizeof *h->cp);
-			h->w = xreallocarray(h->w, h->cap, sizeof *h->w);
-		}
-		w = measure(cp, ud);
-		/* NaN and negative widths would break the greedy fill; treat
-		 * them as zero (progress is ensured elsewhere). */
-		h->w[h->n] = w > 0 ? w : 0;
-		h->cp[h->n++] = cp;
-	}
-}
-
-static size_t
-skip_spaces(const struct hline *h, size_t i)
-{
-	while (i < h->n && is_space(h->cp[i]))
-		i++;
-	return i;
-}
-
-/* The end of the longest run from `start` that fits in max. A tiny slack
- * keeps sums of fractional point widths from losing the last glyph. */
-static size_t
-fit_end(const struct hline *h, size_t start, double max)
-{
-	double sum = 0, limit = max + (max > 0 ? max * 1e-9 : 0);
-	size_t i = start;
-
-	while (i < h->n && sum + h->w[i] <= limit)
-		sum += h->w[i++];
-	return i;
-}
-
-/* May a line end before index b (0 < b < n) without splitting a word? */
-static int
-class_break(const struct hline *h, size_t b)
-{
-	uint32_t a = h->cp[b - 1], c = h->cp[b];
-
-	if (glued(h, b))
-		return 0;
-	if (is_space(a) || is_space(c))
-		return 1;
-	return is_cjk(a) || is_cjk(c);
-}
-
-/* Does a break before b obey kinsoku? Spaces at the break are dropped, so
- * the characters that matter are the nearest non-spaces on either side. */
-static int
-kinsoku_ok(const struct hline *h, size_t b)
-{
-	size_t i = skip_spaces(h, b);
-
-	if (i < h->n && text_no_line_start(h->cp[i]))
-		return 0;
-	for (i = b; i > 0 && is_space(h->cp[i - 1]); i--)
-		;
-	return !(i > 0 && text_no_line_end(h->cp[i - 1]));
-}
-
-/* No word boundary fits: split the word, keeping marks on their base and,
- * within a few characters, obeying kinsoku. Always advances past lead. */
-static size_t
-split_word(const struct hline *h, size_t lead, size_t end)
-{
-	size_t lim = end > lead + 1 ? end : lead + 1, b;
-
-	for (b = lim; b > lead && lim - b <= KINSOKU_PUSH; b--)
-		if (b == h->n || (!glued(h, b) && kinsoku_ok(h, b)))
-			return b;
-	for (b = lim; b > lead + 1 && b < h->n && glued(h, b); b--)
-		;
-	while (b < h->n && glued(h, b))
-		b++;
-	return b;
-}
-
-/* Where to end the line that holds [lead, end) at most (end < n): the last
- * word boundary obeying kinsoku, pushing back over at most KINSOKU_PUSH
- * forbidden ones; failing that the last boundary anyway; failing that a
- * split inside the word. The result is always > lead. */
-static size_t
-pick_break(const struct hline *h, size_t lead, size_t end)
-{
-	size_t b, boundary = 0;
-	int pushed = 0;
-
-	for (b = end; b > lead; b--) {
-		if (!class_break(h, b))
-			continue;
-		if (boundary == 0)
-			boundary = b;
-		if (kinsoku_ok(h, b))
-			return b;
-		if (++pushed > KINSOKU_PUSH)
-			break;
-	}
-	return boundary != 0 ? boundary : split_word(h, lead, end);
-}
-
-static void
-lines_push(struct text_lines *out, size_t *cap, char *s)
-{
-	if (out->n == *cap) {
-		*cap = *cap ? *cap * 2 : 8;
-		out->line = xreallocarray(out->line, *cap, sizeof *out->line);
-	}
-	out->line[out->n++] = s;
-}
-
-/* Emits [from, to) without its trailing spaces. */
-static void
-emit_line(const struct hline *h, size_t from, size_t to,
-    struct text_lines *out, size_t *cap)
-{
-	struct buf b;
-
-	while (to > from && is_space(h->cp[to - 1]))
-		to--;
-	buf_init(&b);
-	for (; from < to; from++)
-		buf_add_cp(&b, h->cp[from]);
-	lines_push(out, cap, buf_steal(&b));
-}
-
-static void
-wrap_hline(const struct hline *h, double max, struct text_lines *out,
-    size_t *cap)
-{
-	size_t start = 0, lead = skip_spaces(h, 0), end, b;
-
-	if (lead == h->n) {
-		lines_push(out, cap, xstrdup(""));
-		return;
-	}
-	/* Indentation is kept unless it leaves no room for the first glyph. */
-	if (fit_end(h, 0, max) <= lead)
-		start = lead;
-	while (lead < h->n) {
-		end = fit_end(h, start, max);
-		b = end == h->n ? end : pick_break(h, lead, end);
-		emit_line(h, start, b, out, cap);
-		start = lead = skip_spaces(h, b);
-	}
-}
-
-/* Hard lines are separated by '\n' (a CR before it is dropped), so "" and
- * "a\n" give one and two lines: callers get a line for the cursor. */
-void
-text_wrap(const char *s, double max, text_measure_fn measure, void *ud,
-    struct text_lines *out)
-{
-	struct hline h = { NULL, NULL, 0, 0 };
-	const char *nl, *end;
-	size_t cap = 0;
-
-	if (measure == NULL)
-		measure = text_measure_columns;
-	out->line = NULL;
-	out->n = 0;
-	for (;;) {
-		nl = strchr(s, '\n');
-		end = nl != NULL ? nl : s + strlen(s);
-		if (nl != NULL && end > s && end[-1] == '\r')
-			end--;
-		hline_load(&h, s, end, measure, ud);
-		wrap_hline(&h, max, out, &cap);
-		if (nl == NULL)
-			break;
-		s = nl + 1;
-	}
-	free(h.cp);
-	free(h.w);
-}
-
-void
-text_lines_free(struct text_lines *l)
-{
-	size_t i;
-
-	for (i = 0; i < l->n; i++)
-		free(l->line[i]);
-	free(l->line);
-	l->line = NULL;
-	l->n = 0;
 }

@@ -78,6 +78,18 @@ struct text_lines {
  * empty). Always makes progress, also when max is smaller than one glyph. */
 void text_wrap(const char *s, double max, text_measure_fn measure, void *ud,
     struct text_lines *out);
+/* Print typesetting (the PDF), on top of text_wrap's rules:
+ * TEXT_WRAP_WORDS never breaks inside a run of ASCII letters, digits and
+ * signs (a word, a number, an ID such as MCS-20261005-0042), between a
+ * digit and the CJK character touching it (約42人, 第2026-10-1234号,
+ * 2026年10月5日) nor inside a katakana word (ケアマネジャー): the line
+ * breaks before such a run, which is split only when a whole line cannot
+ * hold it. TEXT_WRAP_HYPHEN ends the first part of a split English word
+ * (ASCII letters only, two or more on each side) with a hyphen that is
+ * not in s; numbers and IDs are split without one. */
+enum { TEXT_WRAP_WORDS = 1, TEXT_WRAP_HYPHEN = 2 };
+void text_wrap_opts(const char *s, double max, text_measure_fn measure,
+    void *ud, unsigned flags, struct text_lines *out);
 void text_lines_free(struct text_lines *l);
 
 #endif

@@ -22,7 +22,9 @@ setup_env() {
 	unset NO_COLOR
 }
 
+# KEEP_TMP=1 keeps it, to look at what a failing test wrote.
 teardown_env() {
+	[ -n "${KEEP_TMP:-}" ] && { echo "kept $TMP"; return; }
 	[ -n "${TMP:-}" ] && rm -rf "$TMP"
 }
 

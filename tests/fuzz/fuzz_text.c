@@ -1,7 +1,7 @@
 /*
- * fuzz_text.c - libFuzzer target for src/text.c: UTF-8 validation, display
- * width, sanitising, tsv/json/answers escaping, fitting and kinsoku
- * wrapping.
+ * fuzz_text.c - libFuzzer target for src/text.c and src/text_wrap.c:
+ * UTF-8 validation, display width, sanitising, tsv/json/answers
+ * escaping, fitting and kinsoku wrapping.
  *
  * Every stored or loaded string reaches a terminal or a machine format
  * through these functions, so besides memory safety (ASan/UBSan) the target
@@ -9,8 +9,10 @@
  * kept newline), DEL, C1 or bidi override and is stable when sanitised
  * again; tsv has no raw tab, newline, control or bidi override; json is
  * one quoted literal with none of them either; an answers value has none
- * of them but tabs; text_fit never exceeds its columns; wrapping loses no
- * character and only overflows a line that holds a single glyph.
+ * of them but tabs; text_fit never exceeds its columns; wrapping, with
+ * the terminal's rules and with the print rules (words kept whole, a
+ * hyphen added to a split English word), loses no character and only
+ * overflows a line that holds a single glyph.
  * The first input byte picks the width; the rest is the text.
  */
 #include <stdint.h>
@@ -127,9 +129,10 @@ check_fit(const char *s, size_t cols)
 }
 
 /* Code points of s that wrapping must keep: all but spaces, tabs, the
- * newlines it breaks at and a CR before one. */
+ * newlines it breaks at and a CR before one; with the print rules also
+ * but hyphens (a split English word gains one). */
 static size_t
-kept_cps(const char *s, uint32_t *out)
+kept_cps(const char *s, uint32_t *out, unsigned flags)
 {
 	size_t n = 0;
 	uint32_t cp;
@@ -140,7 +143,8 @@ kept_cps(const char *s, uint32_t *out)
 			continue;
 		}
 		s = text_decode(s, &cp);
-		if (cp != ' ' && cp != '\t' && cp != '\n')
+		if (cp != ' ' && cp != '\t' && cp != '\n' &&
+		    !((flags & TEXT_WRAP_HYPHEN) && cp == '-'))
 			out[n++] = cp;
 	}
 	return n;
@@ -163,15 +167,20 @@ glyphs(const char *s)
 	return n;
 }
 
+/* text_wrap (flags 0) and the print rules of text_wrap_opts: lines no
+ * wider than max unless of one glyph, nothing lost or added. */
 static void
-check_wrap(const char *s, double max)
+check_wrap(const char *s, double max, unsigned flags)
 {
 	struct text_lines l;
 	struct buf joined;
 	size_t nin, nout, i;
 	uint32_t *in, *out;
 
-	text_wrap(s, max, NULL, NULL, &l);
+	if (flags == 0)
+		text_wrap(s, max, NULL, NULL, &l);
+	else
+		text_wrap_opts(s, max, NULL, NULL, flags, &l);
 	fuzz_check(l.n >= 1, "wrap: no line", s);
 	buf_init(&joined);
 	for (i = 0; i < l.n; i++) {
@@ -187,8 +196,8 @@ check_wrap(const char *s, double max)
 	}
 	in = xcalloc(strlen(s) + 1, sizeof *in);
 	out = xcalloc(joined.len + 1, sizeof *out);
-	nin = kept_cps(s, in);
-	nout = kept_cps(joined.s, out);
+	nin = kept_cps(s, in, flags);
+	nout = kept_cps(joined.s, out, flags);
 	fuzz_check(nin == nout && memcmp(in, out, nin * sizeof *in) == 0,
 	    "wrap: characters lost, added or reordered", s);
 	buf_free(&joined);
@@ -222,7 +231,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_sanitize(s, 1);
 	check_escapes(s);
 	check_fit(s, cols);
-	check_wrap(s, (double)cols);
+	check_wrap(s, (double)cols, 0);
+	check_wrap(s, (double)cols, TEXT_WRAP_WORDS | TEXT_WRAP_HYPHEN);
 	free(s);
 	return 0;
 }

@@ -135,8 +135,11 @@ teardown(void **state)
 static struct report_opts
 opts(const struct fx *f, enum lang lang)
 {
-	struct report_opts o = { lang, f->now, NULL, 0 };
+	struct report_opts o;
 
+	memset(&o, 0, sizeof o);
+	o.lang = lang;
+	o.now = f->now;
 	return o;
 }
 
@@ -458,6 +461,216 @@ test_iso_text_short_time(void **state)
 	free(iso);
 }
 
+/* ---- the documents (issue 15), read back through the layout trace ---- */
+
+static void
+collect(const struct report_trace_line *l, void *ud)
+{
+	struct buf *b = ud;
+
+	if (l->kind != REPORT_TRACE_LINE)
+		return;
+	buf_adds(b, l->text);
+	buf_addc(b, ' ');
+}
+
+/* The text a document lays out, lines joined with a space. */
+static char *
+doc_text(struct fx *f, const struct incident *inc, enum report_kind kind,
+    enum report_stage stage, const struct report_addressee *to)
+{
+	struct report_opts o = opts(f, LANG_EN);
+	struct report_furniture fu;
+	struct report_ctx r;
+	struct report_trace tr;
+	struct buf b;
+
+	o.kind = kind;
+	o.stage = stage;
+	o.to = to;
+	memset(&r, 0, sizeof r);
+	r.d = f->d;
+	r.inc = inc;
+	r.o = &o;
+	r.today = jtime_day(f->now);
+	r.doc = report_doc_new();
+	model_evaluate(f->d, inc, &r.ev);
+	if (kind == REPORT_DOC_PPC)
+		report_ppc(&r);
+	else if (kind == REPORT_DOC_NOTICE)
+		report_letter(&r);
+	else
+		report_announcement(&r);
+	buf_init(&b);
+	buf_adds(&b, "");
+	memset(&fu, 0, sizeof fu);
+	tr.fn = collect;
+	tr.ud = &b;
+	tr.start = 0;
+	assert_int_equal(report_layout_trace(r.doc, &fu, NULL, f->now, &tr,
+	    f->err, sizeof f->err), ST_OK);
+	model_evaluation_free(&r.ev);
+	report_doc_free(r.doc);
+	return buf_steal(&b);
+}
+
+static void
+assert_has(const char *text, const char *want)
+{
+	if (strstr(text, want) == NULL)
+		fail_msg("lacks \"%s\" in: %.800s", want, text);
+}
+
+static void
+assert_lacks(const char *text, const char *bad)
+{
+	if (strstr(text, bad) != NULL)
+		fail_msg("has \"%s\"", bad);
+}
+
+static void
+test_kind_names(void **state)
+{
+	(void)state;
+	assert_int_equal(report_kind_parse("report"), REPORT_DOC_REPORT);
+	assert_int_equal(report_kind_parse("ppc"), REPORT_DOC_PPC);
+	assert_int_equal(report_kind_parse("notice"), REPORT_DOC_NOTICE);
+	assert_int_equal(report_kind_parse("announcement"),
+	    REPORT_DOC_ANNOUNCEMENT);
+	assert_int_equal(report_kind_parse("letter"), -1);
+	assert_int_equal(report_kind_parse(NULL), -1);
+	assert_int_equal(report_stage_parse("preliminary"),
+	    REPORT_STAGE_PRELIMINARY);
+	assert_int_equal(report_stage_parse("final"), REPORT_STAGE_FINAL);
+	assert_int_equal(report_stage_parse("draft"), -1);
+}
+
+/* Every kind writes a whole PDF, in both languages. */
+static void
+test_every_kind_writes(void **state)
+{
+	struct fx *f = *state;
+	struct report_opts o = opts(f, LANG_JA);
+	char *path = xasprintf("%s/k.pdf", f->dir);
+	int k, l;
+
+	for (l = 0; l < 2; l++)
+		for (k = REPORT_DOC_REPORT; k <= REPORT_DOC_ANNOUNCEMENT; k++) {
+			o.lang = l ? LANG_EN : LANG_JA;
+			o.kind = (enum report_kind)k;
+			assert_int_equal(write_pdf(f, f->inc, &o, path), ST_OK);
+			assert_pdf(path);
+		}
+	assert_int_equal(stray_files(f->dir, "k.pdf"), 0);
+	free(path);
+}
+
+/* The letter takes an addressee (the recipients of a later issue) and
+ * prints a blank salutation without one. */
+static void
+test_letter_addressee(void **state)
+{
+	struct fx *f = *state;
+	const struct report_addressee to = { "604-8571",
+		"京都府京都市中京区寺町通御池上る上本能寺前町488", "山田 太郎" };
+	char *t;
+
+	t = doc_text(f, f->inc, REPORT_DOC_NOTICE, REPORT_STAGE_AUTO, &to);
+	assert_has(t, "〒604-8571");
+	assert_has(t, "京都府京都市中京区寺町通御池上る上本能寺前町488");
+	assert_has(t, "Dear 山田 太郎,");
+	assert_lacks(t, "Sir or Madam");
+	free(t);
+	t = doc_text(f, f->inc, REPORT_DOC_NOTICE, REPORT_STAGE_AUTO, NULL);
+	assert_has(t, "Dear Sir or Madam,");
+	assert_lacks(t, "〒");
+	/* Staff memos never reach the reader. */
+	assert_lacks(t, "訪問用タブレットをタクシー内に置き忘れ");
+	assert_lacks(t, "タクシー会社へ連絡済み");
+	free(t);
+}
+
+/* Never a claim that is not recorded: the PPC report "will" be made
+ * while ppc_preliminary_report is open; once done, with its date. */
+static void
+test_letter_claims(void **state)
+{
+	struct fx *f = *state;
+	char *t;
+
+	t = doc_text(f, f->inc, REPORT_DOC_NOTICE, REPORT_STAGE_AUTO, NULL);
+	assert_has(t, "We will report this incident to the Personal");
+	assert_lacks(t, "have reported");
+	assert_lacks(t, "remotely wiped");
+	free(t);
+	assert_int_equal(model_set_action(f->st, f->d, f->inc, "remote_wipe",
+	    ACTION_DONE, "tester", "2026-10-05T19:00:00+09:00", NULL, f->now,
+	    f->err, sizeof f->err), ST_OK);
+	assert_int_equal(model_set_action(f->st, f->d, f->inc,
+	    "ppc_preliminary_report", ACTION_DONE, "tester",
+	    "2026-10-06T08:00:00+09:00", NULL, f->now, f->err,
+	    sizeof f->err), ST_OK);
+	t = doc_text(f, f->inc, REPORT_DOC_NOTICE, REPORT_STAGE_AUTO, NULL);
+	assert_has(t, "5 October 2026: remotely wiped the device");
+	assert_has(t, "6 October 2026: reported to the Personal Information");
+	assert_lacks(t, "We will report");
+	free(t);
+	t = doc_text(f, f->inc, REPORT_DOC_ANNOUNCEMENT, REPORT_STAGE_AUTO,
+	    NULL);
+	assert_lacks(t, "tester");
+	assert_has(t, "about 42 persons");
+	free(t);
+}
+
+/* The stage: preliminary while the preliminary report is open, final
+ * once it is done or not applicable, or as asked. */
+static void
+test_ppc_stage(void **state)
+{
+	struct fx *f = *state;
+	char *t;
+
+	t = doc_text(f, f->inc, REPORT_DOC_PPC, REPORT_STAGE_AUTO, NULL);
+	assert_has(t, "(preliminary)");
+	assert_has(t, "Preliminary report (速報)");
+	assert_has(t, "Enforcement Rules Art. 7 item 1");
+	assert_has(t, "about 42 persons");
+	assert_lacks(t, "Not reportable");
+	free(t);
+	t = doc_text(f, f->inc, REPORT_DOC_PPC, REPORT_STAGE_FINAL, NULL);
+	assert_has(t, "Final report (確報); date of the preliminary report:");
+	free(t);
+	assert_int_equal(model_set_action(f->st, f->d, f->inc,
+	    "ppc_preliminary_report", ACTION_SKIPPED, "tester", NULL,
+	    "final report at once", f->now, f->err, sizeof f->err), ST_OK);
+	t = doc_text(f, f->inc, REPORT_DOC_PPC, REPORT_STAGE_AUTO, NULL);
+	assert_has(t, "Final report (確報); no preliminary report was made");
+	free(t);
+	t = doc_text(f, f->inc, REPORT_DOC_PPC, REPORT_STAGE_PRELIMINARY,
+	    NULL);
+	assert_has(t, "(preliminary)");
+	free(t);
+}
+
+/* Not reportable: the banner; unknown and unanswered kept apart. */
+static void
+test_ppc_not_reportable(void **state)
+{
+	struct fx *f = *state;
+	struct incident *inc = create(f, "kind = fax_misdelivery\n"
+	    "discovered_at = 2026-10-01 10:00\nsummary = fax\n"
+	    "recipient_kind = internal\ndata_types = patient_identity\n"
+	    "persons_count = 1\npersons_basis = exact\ncause = unknown\n");
+	char *t = doc_text(f, inc, REPORT_DOC_PPC, REPORT_STAGE_AUTO, NULL);
+
+	assert_has(t, "Not reportable, as decided (a voluntary report)");
+	assert_has(t, "4. Cause unknown");
+	assert_has(t, "5. Secondary damage or its risk not entered");
+	assert_has(t, "1 person");
+	free(t);
+	incident_free(inc);
+}
+
 int
 main(void)
 {
@@ -478,6 +691,17 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_budget_200_events, setup,
 		    teardown),
 		cmocka_unit_test(test_iso_text_short_time),
+		cmocka_unit_test(test_kind_names),
+		cmocka_unit_test_setup_teardown(test_every_kind_writes, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_letter_addressee, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_letter_claims, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_ppc_stage, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_ppc_not_reportable, setup,
+		    teardown),
 	};
 
 	return cmocka_run_group_tests_name("report", tests, NULL, NULL);

@@ -652,6 +652,67 @@ test_wrap_measures(void **state)
 	text_lines_free(&l);
 }
 
+/* Print rules (issue 15) in columns: ASCII 1, CJK 2. */
+static void
+expect_print(const char *s, double max, const char *const *want)
+{
+	struct text_lines l;
+	size_t i, n = 0;
+
+	while (want[n] != NULL)
+		n++;
+	text_wrap_opts(s, max, text_measure_columns, NULL, TEXT_WRAP_WORDS |
+	    TEXT_WRAP_HYPHEN, &l);
+	for (i = 0; i < l.n && i < n; i++)
+		assert_string_equal(l.line[i], want[i]);
+	assert_int_equal(l.n, n);
+	text_lines_free(&l);
+}
+
+/* An ID, a number with its counter, a reference with 第…号 and a
+ * katakana word move to the next line whole, where the plain rules cut
+ * them (「MCS-20261005-0／042」「第／2026-10-1234号」「ケアマネ／ジャー」). */
+static void
+test_wrap_print_keeps_words(void **state)
+{
+	(void)state;
+	expect_print("IDはMCS-20261005-0042です", 20, (const char *const[]){
+	    "IDは", "MCS-20261005-0042で", "す", NULL });
+	expect_print("受付番号は第2026-10-1234号です", 20,
+	    (const char *const[]){ "受付番号は", "第2026-10-1234号です",
+	    NULL });
+	expect_print("報告者はケアマネジャー田中", 16, (const char *const[]){
+	    "報告者は", "ケアマネジャー田", "中", NULL });
+	expect_print("本人の数は約42人です", 12, (const char *const[]){
+	    "本人の数は", "約42人です", NULL });
+	/* Punctuation before a number still breaks: 。 ends the line. */
+	expect_print("紛失した。2026年10月5日", 12, (const char *const[]){
+	    "紛失した。", "2026年10月5", "日", NULL });
+	/* The plain rules, for terminals, are unchanged. */
+	expect_wrap("報告者はケアマネジャー田中", 16, (const char *const[]){
+	    "報告者はケアマネ", "ジャー田中", NULL });
+}
+
+/* Only an English word longer than the line is split, with a hyphen;
+ * an ID or a number is split without one. A katakana word longer than a
+ * line is split, and the line breaks before （, never after it. */
+static void
+test_wrap_print_hyphen(void **state)
+{
+	(void)state;
+	expect_print("not applicable", 8, (const char *const[]){ "not",
+	    "applica-", "ble", NULL });
+	expect_print("x internationalization", 10, (const char *const[]){
+	    "x", "internati-", "onalizati-", "on", NULL });
+	expect_print("MCS-20261005-0042", 8, (const char *const[]){
+	    "MCS-2026", "1005-004", "2", NULL });
+	expect_print("kyo-admin123", 6, (const char *const[]){ "kyo-ad",
+	    "min123", NULL });
+	expect_print("§1-2（リモートワイプサービス）", 24,
+	    (const char *const[]){ "§1-2", "（リモートワイプサービ", "ス）",
+	    NULL });
+}
+
 static void
 test_wrap_invalid_utf8(void **state)
 {
@@ -832,6 +893,8 @@ main(void)
 		cmocka_unit_test(test_wrap_empty),
 		cmocka_unit_test(test_wrap_measures),
 		cmocka_unit_test(test_wrap_invalid_utf8),
+		cmocka_unit_test(test_wrap_print_keeps_words),
+		cmocka_unit_test(test_wrap_print_hyphen),
 		cmocka_unit_test(test_wrap_property_mixed),
 		cmocka_unit_test(test_wrap_property_kinsoku),
 	};
