@@ -104,10 +104,15 @@ cli_by(const struct cli *c)
 int
 cli_need_data(struct cli *c)
 {
+	int rc;
+
 	if (c->data != NULL)
 		return ST_OK;
-	return model_data_load(c->env.data_dir, &c->data, c->err,
+	rc = model_data_load(c->env.data_dir, &c->data, c->err,
 	    sizeof c->err);
+	if (rc == ST_OK)
+		c->data->lang = c->env.lang;
+	return rc;
 }
 
 int

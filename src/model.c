@@ -335,7 +335,7 @@ values_from_set(const struct model_data *d, const struct answer_set *s)
 
 static int
 time_error(const struct model_data *d, char *const *values, jtime_t now,
-    const char **key, char *err, size_t errlen);
+    int by_label, const char **key, char *err, size_t errlen);
 
 int
 model_answers_parse(const struct model_data *d, const char *text, size_t len,
@@ -355,7 +355,7 @@ model_answers_parse(const struct model_data *d, const char *text, size_t len,
 		return ST_DATAERR;
 	}
 	values = values_from_set(d, out);
-	rc = time_error(d, values, now, &bad, msg, sizeof msg);
+	rc = time_error(d, values, now, 0, &bad, msg, sizeof msg);
 	free(values);
 	if (rc != ST_OK) {
 		for (i = 0; i < out->n; i++)
@@ -397,10 +397,21 @@ model_check_time(const char *what, jtime_t t, jtime_t now, char *err,
 	return ST_OK;
 }
 
+/* How a time answer is named in a message: by its key in an answers
+ * file (whose author wrote the keys), else by its label in the screen's
+ * language (the person typing never saw a key). */
+static const char *
+time_name(const struct model_data *d, const char *key, int by_label)
+{
+	const struct form_field *fld = form_field_find(d->form, key);
+
+	return by_label && fld != NULL ? tr_get(&fld->label, d->lang) : key;
+}
+
 /* The SPEC §2 cross-field checks; *key names the offending answer. */
 static int
 time_error(const struct model_data *d, char *const *values, jtime_t now,
-    const char **key, char *err, size_t errlen)
+    int by_label, const char **key, char *err, size_t errlen)
 {
 	const struct form_field *fld;
 	jtime_t disc, occ, t;
@@ -412,7 +423,8 @@ time_error(const struct model_data *d, char *const *values, jtime_t now,
 		*key = fld->key;
 		if (fld->type == FORM_TIME &&
 		    value_time(d, values, fld->key, &t) &&
-		    model_check_time(fld->key, t, now, err, errlen) != ST_OK)
+		    model_check_time(time_name(d, fld->key, by_label), t, now,
+		    err, errlen) != ST_OK)
 			return ST_DATAERR;
 	}
 	if (value_time(d, values, "discovered_at", &disc) &&
@@ -421,7 +433,8 @@ time_error(const struct model_data *d, char *const *values, jtime_t now,
 		jtime_format_canon(occ, at);
 		jtime_format_canon(disc, lim);
 		return err_set(err, errlen, ST_DATAERR,
-		    _("occurred_at %s is after discovered_at %s"), at, lim);
+		    _("%s %s is after %s %s"), time_name(d, "occurred_at",
+		    by_label), at, time_name(d, "discovered_at", by_label), lim);
 	}
 	return ST_OK;
 }
@@ -432,7 +445,7 @@ model_check_times(const struct model_data *d, char *const *values,
 {
 	const char *key;
 
-	return time_error(d, values, now, &key, err, errlen);
+	return time_error(d, values, now, 1, &key, err, errlen);
 }
 
 const char *
@@ -1039,26 +1052,32 @@ model_add_note(struct store *st, const struct model_data *d,
 	return end_fresh(st, inc, fresh, rc, err, errlen);
 }
 
+/* Why closing is refused, in words a person reads: the open questions of
+ * the assessment by their labels, each open action by its title (with
+ * its id, which `done` takes). */
 static void
 close_reasons(const struct model_data *d, const struct evaluation *ev,
     const char *measures, struct strv *reasons)
 {
 	const struct check_item *it;
-	char *line;
+	char *line, *why;
 	size_t i;
 
-	(void)d;
-	if (ev->result.reportable == REPORTABLE_UNDETERMINED)
-		strv_push(reasons, _("the legal assessment is still "
-		    "undetermined: answer data_types, persons_count and "
-		    "persons_basis"));
+	if (ev->result.reportable == REPORTABLE_UNDETERMINED) {
+		why = rules_result_why(d->rules, &ev->result, d->lang, ", ");
+		line = xasprintf(_("the legal assessment is still undetermined "
+		    "(%s)"), why != NULL ? why : "");
+		strv_push(reasons, line);
+		free(line);
+		free(why);
+	}
 	for (i = 0; i < ev->nitems; i++) {
 		it = &ev->items[i];
 		if (it->status != ACTION_OPEN ||
 		    it->action->phase == PHASE_FOLLOWUP)
 			continue;
-		line = xasprintf(_("action %s (%s) is still open"),
-		    it->action->id, rules_phase_name(it->action->phase));
+		line = xasprintf(_("the action \"%s\" (%s) is still open"),
+		    tr_get(&it->action->title, d->lang), it->action->id);
 		strv_push(reasons, line);
 		free(line);
 	}

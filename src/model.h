@@ -28,6 +28,9 @@ struct model_data {
 	struct holidays *holidays;
 	struct contacts *contacts;
 	struct drill_set drills;	/* DIR/data/drills */
+	enum lang lang;			/* the language messages name
+					 * fields and actions in (labels,
+					 * titles); set by the caller */
 };
 
 /* Loads DIR/forms/intake.form, DIR/data/actions.rules, DIR/data/holidays.tsv,
@@ -119,7 +122,7 @@ int model_answers_parse(const struct model_data *d, const char *text,
 
 /* Checks the time answers of the incident after applying `changes`
  * (each within model_check_time's range, occurred_at not after
- * discovered_at). */
+ * discovered_at); messages name the fields by their labels in d->lang. */
 int model_check_times(const struct model_data *d, char *const *values,
     jtime_t now, char *err, size_t errlen);
 

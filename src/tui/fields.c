@@ -306,10 +306,13 @@ focus_rows(struct painter *p, const struct form_field *fld,
 		wrapped_rows(p, msg, 3, MSG_ROWS, tui_term_attr(TC_ERROR));
 		free(msg);
 	}
-	if (fld->type == FORM_TIME)
-		wrapped_rows(p, fld->allow_unknown ? _("Format: YYYY-MM-DD "
-		    "HH:MM, \"now\", or \"unknown\"") : _("Format: YYYY-MM-DD "
-		    "HH:MM, or \"now\""), 3, 1, tui_term_attr(TC_DIM));
+	/* The form to type, unless a message under the field already
+	 * gives it with an example. */
+	if (fld->type == FORM_TIME && p->f->msg == NULL)
+		wrapped_rows(p, fld->allow_unknown ? _("Type like 2026-12-07 "
+		    "14:50, or 14:50 for today, \"now\" or \"unknown\"") :
+		    _("Type like 2026-12-07 14:50, or 14:50 for today, or "
+		    "\"now\""), 3, 1, tui_term_attr(TC_DIM));
 	wrapped_rows(p, focus_help(p, fld), 3, HELP_ROWS,
 	    tui_term_attr(TC_DIM));
 	p->focus_end = p->row;

@@ -170,6 +170,8 @@ open_session(struct tui *t, const struct cli_env *env)
 	t->lang = env->lang;
 	rc = model_data_load(env->data_dir, &t->data, t->err, sizeof t->err);
 	if (rc == ST_OK)
+		t->data->lang = t->lang;
+	if (rc == ST_OK)
 		rc = store_open(env->db_path, &t->st, t->err, sizeof t->err);
 	if (rc == ST_OK && tui_term_start() != 0)
 		rc = err_set(t->err, sizeof t->err, ST_UNAVAILABLE,

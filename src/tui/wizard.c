@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "form_input.h"
 #include "i18n.h"
 #include "tui/checklist.h"
 #include "tui/draw.h"
@@ -164,20 +165,26 @@ create(struct wiz *w, const struct answer_set *set, char *err, size_t len)
 	    tui_by(w->t), jtime_now(), 0, err, len);
 }
 
-/* Stores one answer (canon NULL clears it) in its own transaction. */
+/* Stores one answer (canon NULL clears it) in its own transaction, with
+ * the second answer a typed value may give (implied >= 0: the basis of a
+ * count said roughly). */
 static int
-store(struct wiz *w, const char *canon)
+store2(struct wiz *w, const char *canon, int implied, const char *ivalue)
 {
 	struct answer_set set;
-	char err[1024], *msg;
+	char err[1024];
 	double t0 = tui_ms();
 	int rc = ST_OK;
 
-	set.n = 1;
-	set.v = xcalloc(1, sizeof *set.v);
+	set.n = implied >= 0 ? 2 : 1;
+	set.v = xcalloc(set.n, sizeof *set.v);
 	set.v[0].key = xstrdup(cur_field(w)->key);
 	set.v[0].value = canon != NULL ? xstrdup(canon) : NULL;
-	if (!w->created && canon != NULL)
+	if (implied >= 0) {
+		set.v[1].key = xstrdup(w->form->fields[implied].key);
+		set.v[1].value = xstrdup(ivalue);
+	}
+	if (!w->created && (canon != NULL || implied >= 0))
 		rc = create(w, &set, err, sizeof err);
 	else if (w->created)
 		rc = model_set_answers(w->t->st, w->t->data, w->inc, &set,
@@ -193,10 +200,13 @@ store(struct wiz *w, const char *canon)
 		    "stored value is shown now."));
 		return 0;
 	}
+	if (rc == ST_REFUSED && w->inc->closed) {
+		tui_focus_set_msg(&w->f, _("This incident is closed: nothing "
+		    "was changed. Reopen it first (r on the incident screen)."));
+		return 0;
+	}
 	if (rc != ST_OK) {
-		msg = xasprintf(_("Not saved: %s"), err);
-		tui_focus_set_msg(&w->f, msg);
-		free(msg);
+		tui_focus_set_msg(&w->f, err);
 		return 0;
 	}
 	w->stored = 1;
@@ -205,41 +215,37 @@ store(struct wiz *w, const char *canon)
 	return 1;
 }
 
-/* Normalises what the widget holds and stores it; an emptied field
- * clears its answer. Returns 0 (message under the field) when invalid. */
+static int
+store(struct wiz *w, const char *canon)
+{
+	return store2(w, canon, -1, NULL);
+}
+
+/* Reads what the widget holds as people type it (form_input.h) and
+ * stores it; an emptied field clears its answer. Returns 0 (message
+ * under the field) when it cannot be read. */
 static int
 store_widget(struct wiz *w)
 {
-	const struct form_field *fld = cur_field(w);
-	char *raw = tui_focus_raw(&w->f, w->form), *canon = NULL;
-	char err[1024], now[20], *msg;
+	struct form_input in;
+	char *raw = tui_focus_raw(&w->f, w->form), err[1024];
 	int ok;
 
-	util_trim(raw);
-	if (*raw == '\0') {
-		free(raw);
-		if (w->inc->values[w->f.field] == NULL) {
-			w->f.dirty = w->f.prefilled = 0;
-			return 1;
-		}
-		return store(w, NULL);
-	}
-	/* "now" is easier to type than the time it means. */
-	if (fld->type == FORM_TIME && strcmp(raw, "now") == 0) {
-		jtime_format_minute(tui_now(w->t), now);
-		free(raw);
-		raw = xstrdup(now);
-	}
-	if (form_value_normalize(fld, raw, &canon, err, sizeof err) != ST_OK) {
-		msg = xasprintf(_("Not saved: %s"), err);
-		tui_focus_set_msg(&w->f, msg);
-		free(msg);
+	if (form_input_read(w->form, (size_t)w->f.field, raw, w->inc->values,
+	    tui_now(w->t), w->t->lang, &in, err, sizeof err) != ST_OK) {
+		tui_focus_set_msg(&w->f, err);
 		free(raw);
 		return 0;
 	}
-	ok = store(w, canon);
-	free(canon);
 	free(raw);
+	if (in.value == NULL && in.implied_field < 0 &&
+	    w->inc->values[w->f.field] == NULL) {
+		w->f.dirty = w->f.prefilled = 0;
+		tui_focus_set_msg(&w->f, NULL);
+		return 1;
+	}
+	ok = store2(w, in.value, in.implied_field, in.implied_value);
+	form_input_free(&in);
 	return ok;
 }
 
@@ -797,7 +803,7 @@ run(struct tui *t, const char *ref, struct tui_drill_run *drill)
 	focus(&w, ref == NULL ? w.order[0] : start_field(&w));
 	if (w.inc->closed)
 		set_status(&w, _("This incident is closed: changes are refused "
-		    "until it is reopened (anshin-ir reopen REF)."));
+		    "until it is reopened (r on the incident screen)."));
 	w.minute = clock_tick(&w);
 	draw(&w);
 	refresh();
