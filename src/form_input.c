@@ -109,6 +109,17 @@ plain(const char *typed)
 	return t;
 }
 
+/* 1 when typed is blank (spaces and ideographic spaces only). */
+static int
+blank(const char *typed)
+{
+	char *p = plain(typed);
+	int r = *p == '\0';
+
+	free(p);
+	return r;
+}
+
 static int
 in_list(const char *s, const char *const *list)
 {
@@ -361,24 +372,23 @@ example(jtime_t now, char out[17])
 }
 
 static int
-time_error(const struct form_field *fld, const char *typed, jtime_t now,
-    enum lang lang, char *err, size_t errlen)
+time_error(const char *name, int allow_unknown, const char *typed,
+    jtime_t now, char *err, size_t errlen)
 {
 	char ex[17];
 
 	example(now, ex);
-	return err_set(err, errlen, ST_DATAERR, fld->allow_unknown ?
+	return err_set(err, errlen, ST_DATAERR, allow_unknown ?
 	    _("%s: '%s' is not a date and time; type it like %s (a time alone "
 	    "is today), or unknown") : _("%s: '%s' is not a date and time; "
-	    "type it like %s (a time alone is today)"), label(fld, lang),
-	    typed, ex);
+	    "type it like %s (a time alone is today)"), name, typed, ex);
 }
 
 /* A bare time of day is today, and today's time still to come is a
  * typing slip, never tomorrow. */
 static int
-check_today(const struct form_field *fld, const char *canon, jtime_t t,
-    jtime_t now, enum lang lang, char *err, size_t errlen)
+check_today(const char *name, const char *canon, jtime_t t, jtime_t now,
+    char *err, size_t errlen)
 {
 	char nowtxt[17], ex[20];
 	int y, m, d;
@@ -390,40 +400,41 @@ check_today(const struct form_field *fld, const char *canon, jtime_t t,
 	snprintf(ex, sizeof ex, "%04d-%02d-%02d %.5s", y, m, d, canon + 11);
 	return err_set(err, errlen, ST_DATAERR, _("%s: %.5s today is still to "
 	    "come (now %s); for an earlier day type the date too, like %s"),
-	    label(fld, lang), canon + 11, nowtxt, ex);
+	    name, canon + 11, nowtxt, ex);
 }
 
+/* A typed time for `name` (a label): *out is the canonical text, or
+ * "unknown" when allowed. */
 static int
-read_time(const struct form_field *fld, const char *typed, jtime_t now,
-    enum lang lang, struct form_input *out, char *err, size_t errlen)
+read_time_as(const char *name, int allow_unknown, const char *typed,
+    jtime_t now, char **out, char *err, size_t errlen)
 {
 	char *s = plain(typed), *marks, canon[64], msg[128], ex[17];
 	enum when_form form;
-	int f[6], y, m, d, rc;
+	int f[6], y, m, d, rc = ST_OK;
 	jtime_t t;
 
-	if (in_list(s, unknown_words) || in_list(s, now_words)) {
-		rc = ST_OK;
-		if (in_list(s, now_words)) {
-			jtime_format_minute(now, canon);
-			out->value = xstrdup(canon);
-		} else if (fld->allow_unknown)
-			out->value = xstrdup("unknown");
-		else
-			rc = time_error(fld, typed, now, lang, err, errlen);
-		free(s);
+	if (in_list(s, now_words)) {
+		jtime_format_minute(now, canon);
+		*out = xstrdup(canon);
+	} else if (in_list(s, unknown_words) && allow_unknown)
+		*out = xstrdup("unknown");
+	else if (in_list(s, unknown_words))
+		rc = time_error(name, 0, typed, now, err, errlen);
+	free(s);
+	if (*out != NULL || rc != ST_OK)
 		return rc;
-	}
+	s = plain(typed);
 	marks = kanji_to_marks(s);
 	form = read_when(marks, f);
 	free(marks);
 	free(s);
 	if (form == WHEN_BAD)
-		return time_error(fld, typed, now, lang, err, errlen);
+		return time_error(name, allow_unknown, typed, now, err, errlen);
 	example(now, ex);
 	if (form == WHEN_DATE_ONLY)
 		return err_set(err, errlen, ST_DATAERR, _("%s: '%s' has no time "
-		    "of day; type it like %s"), label(fld, lang), typed, ex);
+		    "of day; type it like %s"), name, typed, ex);
 	jtime_ymd_from_days(jtime_day(now), &y, &m, &d);
 	if (form == WHEN_TIME_ONLY) {
 		f[1] = m;
@@ -435,14 +446,45 @@ read_time(const struct form_field *fld, const char *typed, jtime_t now,
 	    f[1], f[2], f[3], f[4], f[5]);
 	if (jtime_parse(canon, &t, msg, sizeof msg) != 0)
 		return err_set(err, errlen, ST_DATAERR, _("%s: '%s' is not a "
-		    "real date or time (%s); type it like %s"),
-		    label(fld, lang), typed, msg, ex);
+		    "real date or time (%s); type it like %s"), name, typed,
+		    msg, ex);
 	if (form == WHEN_TIME_ONLY &&
-	    check_today(fld, canon, t, now, lang, err, errlen) != ST_OK)
+	    check_today(name, canon, t, now, err, errlen) != ST_OK)
 		return ST_DATAERR;
 	jtime_format_canon(t, canon);
-	out->value = xstrdup(canon);
+	*out = xstrdup(canon);
 	return ST_OK;
+}
+
+static int
+read_time(const struct form_field *fld, const char *typed, jtime_t now,
+    enum lang lang, struct form_input *out, char *err, size_t errlen)
+{
+	return read_time_as(label(fld, lang), fld->allow_unknown, typed, now,
+	    &out->value, err, errlen);
+}
+
+int
+form_input_time(const char *name, const char *typed, jtime_t now,
+    jtime_t *out, char *err, size_t errlen)
+{
+	char *canon = NULL, nowtxt[17];
+	int rc;
+
+	if (blank(typed)) {
+		*out = now;
+		return ST_OK;
+	}
+	rc = read_time_as(name, 0, typed, now, &canon, err, errlen);
+	if (rc == ST_OK && jtime_parse(canon, out, NULL, 0) != 0)
+		rc = time_error(name, 0, typed, now, err, errlen);
+	free(canon);
+	if (rc == ST_OK && *out > now + 60) {
+		jtime_format_minute(now, nowtxt);
+		rc = err_set(err, errlen, ST_DATAERR, _("%s: %s is still to "
+		    "come (now %s)"), name, typed, nowtxt);
+	}
+	return rc;
 }
 
 /* ---- choices ---- */

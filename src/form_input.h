@@ -29,6 +29,12 @@ int form_input_read(const struct form *form, size_t field, const char *typed,
     char *err, size_t errlen);
 void form_input_free(struct form_input *in);
 
+/* A time typed for something other than an answer ("done at"), read the
+ * same way: blank is now; a time still to come is refused. `name` names
+ * it in messages. Returns ST_OK or ST_DATAERR. */
+int form_input_time(const char *name, const char *typed, jtime_t now,
+    jtime_t *out, char *err, size_t errlen);
+
 /* A copy of s with full-width ASCII (U+FF01-FF5E) folded to ASCII, the
  * ideographic space to a space and the dashes an input method gives for
  * "-" (ー, −, ‐, –, —, ―) to "-"; other characters kept. */

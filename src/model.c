@@ -63,6 +63,23 @@ load_contacts(struct model_data *d, char *err, size_t errlen)
 }
 
 int
+model_data_reload_contacts(struct model_data *d, char *err, size_t errlen)
+{
+	struct contacts *old = d->contacts;
+	int rc = load_contacts(d, err, errlen);
+
+	if (rc == ST_OK)
+		rc = check_prefills(d, err, errlen);
+	if (rc != ST_OK) {
+		contacts_free(d->contacts);
+		d->contacts = old;
+		return ST_CONFIG;
+	}
+	contacts_free(old);
+	return ST_OK;
+}
+
+int
 model_data_load(const char *dir, struct model_data **out, char *err,
     size_t errlen)
 {

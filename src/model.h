@@ -39,6 +39,10 @@ struct model_data {
 int model_data_load(const char *dir, struct model_data **out, char *err,
     size_t errlen);
 void model_data_free(struct model_data *d);
+/* Reads the contacts files again (after the settings screen wrote one);
+ * on error the contacts stay as they were. */
+int model_data_reload_contacts(struct model_data *d, char *err,
+    size_t errlen);
 
 enum action_status { ACTION_OPEN, ACTION_DONE, ACTION_SKIPPED };
 const char *model_status_name(enum action_status s);

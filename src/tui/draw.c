@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util.h"
+
 int
 tui_put(int y, int x, int cols, const char *s, attr_t a)
 {
@@ -16,7 +18,8 @@ tui_put(int y, int x, int cols, const char *s, attr_t a)
 	if (cols <= 0 || s == NULL)
 		return 0;
 	clean = text_sanitize(s, 0);
-	fit = text_fit(clean, (size_t)cols);
+	/* Nothing is cut silently: a cut ends with TEXT_CUT_MARK. */
+	fit = text_fit_marked(clean, (size_t)cols);
 	used = (int)text_width(fit);
 	attrset(a);
 	mvaddnstr(y, x, fit, (int)strlen(fit));
@@ -55,8 +58,14 @@ tui_put_wrapped(int y, int x, int cols, int maxlines, const char *s,
 	if (maxlines <= 0 || cols <= 0)
 		return 0;
 	tui_wrap(s, cols, &l);
-	for (i = 0; i < maxlines && (size_t)i < l.n; i++)
-		tui_put(y + i, x, cols, l.line[i], a);
+	for (i = 0; i < maxlines && (size_t)i < l.n; i++) {
+		/* Cut short: the last line shown ends with the marker. */
+		char *line = xasprintf("%s%s", l.line[i], i == maxlines - 1 &&
+		    l.n > (size_t)maxlines ? TEXT_CUT_MARK : "");
+
+		tui_put(y + i, x, cols, line, a);
+		free(line);
+	}
 	text_lines_free(&l);
 	return i;
 }

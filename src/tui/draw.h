@@ -10,8 +10,8 @@
 
 #include "text.h"
 
-/* Draws s (sanitised, one line) at y, x in at most cols columns; returns
- * the columns used. */
+/* Draws s (sanitised, one line) at y, x in at most cols columns, a cut
+ * ending with TEXT_CUT_MARK; returns the columns used. */
 int tui_put(int y, int x, int cols, const char *s, attr_t a);
 /* Fills cols columns with spaces. */
 void tui_fill(int y, int x, int cols, attr_t a);

@@ -238,9 +238,7 @@ result_build(struct result *r)
 	tui_page_add(&r->p, "", A_NORMAL, -1);
 	tui_page_text(&r->p, line, 2, tui_term_attr(TC_DIM), -1, 0);
 	free(line);
-	line = xasprintf(_("This run is recorded as %s: anshin-ir score %s "
-	    "prints its score, anshin-ir drill --history lists every run."),
-	    r->inc->ref, r->inc->ref);
+	line = xasprintf(_("This run is recorded as %s."), r->inc->ref);
 	tui_page_add(&r->p, "", A_NORMAL, -1);
 	tui_page_text(&r->p, line, 2, tui_term_attr(TC_DIM), -1, 0);
 	free(line);
@@ -287,13 +285,12 @@ tui_drill_result(struct tui *t, const struct drill *dr,
 		}
 		if (tui_page_scroll(&r.p, act))
 			continue;
-		if (act == TA_QUIT || act == TA_INTERRUPT)
+		if (act == TA_QUIT || act == TA_BACK || act == TA_INTERRUPT)
 			break;
 		if (act == TA_HELP)
 			tui_page_help(t, _("Score and debrief"), _("The run is "
-			    "submitted and scored. anshin-ir resume REF shows "
-			    "this screen again; anshin-ir score REF prints the "
-			    "score."),
+			    "submitted and scored; its score and answers stay in "
+			    "the record."),
 			    KC_SCORE, result_draw, &r);
 	}
 	tui_page_clear(&r.p);

@@ -112,19 +112,6 @@ review_short_time(const char *iso, char *out, size_t len)
 		snprintf(out, len, "%s", iso != NULL ? iso : "-");
 }
 
-static const char *
-status_label(enum action_status s)
-{
-	switch (s) {
-	case ACTION_DONE:
-		return _("done");
-	case ACTION_SKIPPED:
-		return _("skipped");
-	default:
-		return _("to do");
-	}
-}
-
 /* A stored status name ("open", "done", "skipped") in words. */
 static const char *
 status_word(const char *name)
@@ -132,11 +119,11 @@ status_word(const char *name)
 	if (name == NULL)
 		return "-";
 	if (strcmp(name, "done") == 0)
-		return status_label(ACTION_DONE);
+		return tui_status_label(ACTION_DONE);
 	if (strcmp(name, "skipped") == 0)
-		return status_label(ACTION_SKIPPED);
+		return tui_status_label(ACTION_SKIPPED);
 	if (strcmp(name, "open") == 0)
-		return status_label(ACTION_OPEN);
+		return tui_status_label(ACTION_OPEN);
 	return name;
 }
 

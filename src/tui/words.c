@@ -23,6 +23,19 @@ tui_phase_label(enum phase p)
 	}
 }
 
+const char *
+tui_status_label(enum action_status status)
+{
+	switch (status) {
+	case ACTION_DONE:
+		return _("done");
+	case ACTION_SKIPPED:
+		return _("skipped");
+	default:
+		return _("to do");
+	}
+}
+
 attr_t
 tui_phase_attr(enum phase p)
 {
