@@ -225,8 +225,12 @@ add_assessment(struct tui *t, const struct incident *inc,
 		add_due(r, _("Final report due: "), res->final_due, today,
 		    cols);
 	} else if (res->reportable != REPORTABLE_NO)
-		add_wrapped(r, _("Due dates: enter discovered_at to compute "
-		    "them"), 0, cols, tui_term_attr(TC_DIM), -1, 2);
+	{
+		char *hint = tui_due_hint(t->data->form, t->lang);
+
+		add_wrapped(r, hint, 0, cols, tui_term_attr(TC_DIM), -1, 2);
+		free(hint);
+	}
 }
 
 static void

@@ -256,8 +256,9 @@ result_draw(void *ud)
 		return;
 	}
 	result_build(r);
-	title = xasprintf("anshin-ir  %s  %s  %s", TUI_DRILL_MARK,
-	    r->inc->ref, r->dr->name);
+	title = xasprintf("anshin-ir  %s  %s  %s  %s", TUI_DRILL_MARK,
+	    _("Score and debrief"), r->inc->ref, tr_get(&r->dr->title,
+	    r->t->lang));
 	tui_page_draw(r->t, &r->p, title, _("submitted"), KC_SCORE);
 	free(title);
 }

@@ -108,8 +108,8 @@ brief_draw(void *ud)
 		return;
 	}
 	brief_build(b);
-	title = xasprintf("anshin-ir  %s  %s", TUI_DRILL_MARK,
-	    tr_get(&b->dr->title, b->t->lang));
+	title = xasprintf("anshin-ir  %s  %s  %s", TUI_DRILL_MARK,
+	    _("Briefing"), tr_get(&b->dr->title, b->t->lang));
 	limit = limit_text(b->dr);
 	tui_page_draw(b->t, &b->p, title, limit, KC_BRIEF);
 	free(limit);
@@ -582,7 +582,8 @@ pick_draw(void *ud)
 	for (i = 0; i < k->n; i++)
 		pick_line(k, i);
 	tui_page_show_item(&k->p, k->sel);
-	title = xasprintf("anshin-ir  %s  %s", TUI_DRILL_MARK, _("Drills"));
+	title = xasprintf("anshin-ir  %s  %s", TUI_DRILL_MARK,
+	    _("List of drills"));
 	tui_page_draw(k->t, &k->p, title, NULL, KC_PICK);
 	free(title);
 }

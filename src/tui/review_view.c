@@ -513,8 +513,12 @@ verdict_rows(const struct review_data *d, int cols, struct tui_rows *r)
 		    res->preliminary_due, today, cols, r);
 		due_row(_("Final report due"), res->final_due, today, cols, r);
 	} else if (res->reportable != REPORTABLE_NO)
-		add_wrapped(r, _("Due dates: enter discovered_at to compute "
-		    "them"), NULL, 0, cols, tui_term_attr(TC_DIM), -1);
+	{
+		char *hint = tui_due_hint(d->t->data->form, d->t->lang);
+
+		add_wrapped(r, hint, NULL, 0, cols, tui_term_attr(TC_DIM), -1);
+		free(hint);
+	}
 	if (res->due_flags & DEADLINE_PROVISIONAL)
 		add_wrapped(r, _("Note: the final due date rests on a holiday "
 		    "not yet officially announced."), NULL, 0, cols, A_NORMAL,

@@ -7,6 +7,7 @@
 
 #include "i18n.h"
 #include "tui/term.h"
+#include "util.h"
 
 const char *
 tui_phase_label(enum phase p)
@@ -70,4 +71,13 @@ tui_days_left(long due, long today, char *out, size_t len)
 		snprintf(out, len, "%s", _(" (due today)"));
 	else
 		snprintf(out, len, _(" (OVERDUE by %ld days)"), -d);
+}
+
+char *
+tui_due_hint(const struct form *form, enum lang lang)
+{
+	const struct form_field *fld = form_field_find(form, "discovered_at");
+
+	return xasprintf(_("Due dates: answer \"%s\" to compute them"),
+	    fld != NULL ? tr_get(&fld->label, lang) : "");
 }

@@ -18,6 +18,8 @@ const char *tui_status_label(enum action_status status);
 attr_t tui_phase_attr(enum phase p);
 /* "Report to the PPC: required" and the like. */
 const char *tui_reportable_short(enum reportable r);
+/* "Due dates: answer "Discovered at" to compute them" (caller frees). */
+char *tui_due_hint(const struct form *form, enum lang lang);
 /* " (3 days left)", " (due today)", " (OVERDUE by 2 days)". */
 void tui_days_left(long due, long today, char *out, size_t len);
 
