@@ -151,18 +151,28 @@ add_assessment_short(struct tui *t, const struct evaluation *ev,
 	    tui_term_attr(TC_ERROR) : A_BOLD;
 	char pre[11], fin[11], *line;
 
-	if (res->preliminary_due < 0)
-		line = xstrdup(tui_reportable_short(res->reportable));
-	else {
+	char *dates = NULL;
+
+	if (res->preliminary_due >= 0) {
 		jtime_format_date(res->preliminary_due, pre);
 		jtime_format_date(res->final_due, fin);
-		line = xasprintf(_("%s  preliminary %s, final %s (%d days)"),
-		    tui_reportable_short(res->reportable), pre, fin,
-		    res->grounds & (1u << GROUND_UNAUTHORIZED_PURPOSE) ? 60 :
-		    30);
+		dates = xasprintf(_("preliminary %s, final %s (%d days)"), pre,
+		    fin, res->grounds & (1u << GROUND_UNAUTHORIZED_PURPOSE) ?
+		    60 : 30);
+	}
+	/* The verdict and its dates on one row when they fit, else two:
+	 * neither is cut. */
+	line = dates == NULL ? xstrdup(tui_reportable_short(res->reportable)) :
+	    xasprintf(_("%s  %s"), tui_reportable_short(res->reportable), dates);
+	if (dates != NULL && (int)text_width(line) > cols - 1) {
+		free(line);
+		tui_rows_add(r, tui_reportable_short(res->reportable), NULL, a,
+		    -1, 0);
+		line = xasprintf("  %s", dates);
 	}
 	tui_rows_add(r, line, NULL, a, -1, 0);
 	free(line);
+	free(dates);
 	if (res->reportable == REPORTABLE_YES ||
 	    res->step == STEP_INCOMPLETE || (line = why_line(t, res)) == NULL)
 		return;

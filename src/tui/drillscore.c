@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "tui/draw.h"
 #include "text.h"
 #include "tui/drillscreen.h"
 #include "tui/fields.h"
@@ -250,7 +251,7 @@ result_draw(void *ud)
 	struct result *r = ud;
 	char *title;
 
-	erase();
+	tui_erase();
 	if (tui_too_small()) {
 		tui_draw_too_small();
 		return;

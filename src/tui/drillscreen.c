@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "tui/draw.h"
 #include "text.h"
 #include "tui/keys.h"
 #include "tui/page.h"
@@ -102,7 +103,7 @@ brief_draw(void *ud)
 	struct brief *b = ud;
 	char *title, *limit;
 
-	erase();
+	tui_erase();
 	if (tui_too_small()) {
 		tui_draw_too_small();
 		return;
@@ -199,7 +200,7 @@ clues_draw(void *ud)
 	char when[96], *title, *right;
 	size_t i, asked = 0;
 
-	erase();
+	tui_erase();
 	if (tui_too_small()) {
 		tui_draw_too_small();
 		return;
@@ -301,7 +302,7 @@ static void
 blank(void *ud)
 {
 	(void)ud;
-	erase();
+	tui_erase();
 }
 
 static int
@@ -566,7 +567,7 @@ pick_draw(void *ud)
 	char *title;
 	size_t i;
 
-	erase();
+	tui_erase();
 	if (tui_too_small()) {
 		tui_draw_too_small();
 		return;

@@ -324,7 +324,7 @@ draw(struct home *h)
 {
 	char *title, *right, *hints;
 
-	erase();
+	tui_erase();
 	curs_set(0);
 	if (tui_too_small()) {
 		tui_draw_too_small();

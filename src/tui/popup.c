@@ -27,7 +27,7 @@ tui_draw_too_small(void)
 	char msg[200];
 	int y = LINES / 2 - 1;
 
-	erase();
+	tui_erase();
 	snprintf(msg, sizeof msg, _("Terminal too small: need at least "
 	    "%dx%d (now %dx%d)."), TUI_MIN_COLS, TUI_MIN_ROWS, COLS, LINES);
 	y += 1 - tui_put_wrapped(y, 1, COLS - 2, 3, msg,

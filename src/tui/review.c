@@ -263,7 +263,7 @@ draw(struct review *r)
 	const struct tui_row *rw;
 	int i, sel, *top = &r->top[r->view];
 
-	erase();
+	tui_erase();
 	curs_set(0);
 	if (tui_too_small()) {
 		tui_draw_too_small();

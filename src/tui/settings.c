@@ -164,7 +164,7 @@ draw(struct settings *s)
 	char *title, *hints;
 	int body = LINES - 2, i;
 
-	erase();
+	tui_erase();
 	curs_set(0);
 	if (tui_too_small()) {
 		tui_draw_too_small();

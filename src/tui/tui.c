@@ -16,6 +16,7 @@
 #include "text.h"
 #include "userfile.h"
 #include "tui/dialog.h"
+#include "tui/draw.h"
 #include "tui/drillscreen.h"
 #include "tui/keys.h"
 #include "tui/term.h"
@@ -232,6 +233,7 @@ open_session(struct tui *t, const struct cli_env *env)
 	rc = model_data_load(env->data_dir, &t->data, t->err, sizeof t->err);
 	if (rc == ST_OK)
 		t->data->lang = t->lang;
+	tui_draw_lang(t->lang == LANG_EN);
 	if (rc == ST_OK)
 		rc = store_open(env->db_path, &t->st, t->err, sizeof t->err);
 	if (rc == ST_OK && tui_term_start() != 0)

@@ -51,12 +51,14 @@ tui_reportable_short(enum reportable r)
 {
 	switch (r) {
 	case REPORTABLE_YES:
-		return _("Report to the PPC: required");
+		return _("Report to the Personal Information Protection Commission "
+		    "(PPC): required");
 	case REPORTABLE_NO:
 		return _("Not reportable — record the grounds for this "
 		    "decision");
 	default:
-		return _("Report to the PPC: undetermined");
+		return _("Report to the Personal Information Protection Commission "
+		    "(PPC): undetermined");
 	}
 }
 

@@ -272,8 +272,9 @@ tm_screen_kind() {
 }
 
 # tm_check_captures: each kept capture names no id (Japanese: any id;
-# English: the ids with "_", whole words, case-sensitive) and shows what
-# its screen must show: its title bar and at least one label.
+# English: the ids with "_", whole words, case-sensitive), has no double
+# colon, and shows what its screen must show: its title bar and at least
+# one label.
 tm_check_captures() {
 	local f ids_ja="$TMP/ids.ja" ids_en="$TMP/ids.en" kind hit n=0
 	[ -d "$TMP/captures" ] || return 0
@@ -289,6 +290,10 @@ tm_check_captures() {
 		if [ -n "$hit" ]; then
 			fail "no internal id on a screen ($kind, ${f##*.}): $hit" \
 			    "$(cat "$f")"
+		else pass; fi
+		# one colon at a time (issue 14: 「出典：：」 and the like)
+		if grep -qE '(:|：) ?(:|：)' "$f"; then
+			fail "no double colon on a screen ($kind)" "$(cat "$f")"
 		else pass; fi
 		case $kind in
 		unknown)
