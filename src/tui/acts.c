@@ -26,12 +26,17 @@ closed(const struct incident *inc, char **msg)
 	return 1;
 }
 
+/* The model's refusal as the screen says it: an id is for scripts, so a
+ * message naming the action's id (it stopped applying meanwhile) is
+ * said in words. */
 static int
-stored(int rc, const char *err, char **msg)
+stored(int rc, const char *err, const char *id, char **msg)
 {
 	if (rc == ST_OK)
 		return 1;
-	*msg = xstrdup(err);
+	*msg = id != NULL && strstr(err, id) != NULL ? xstrdup(_("This action "
+	    "no longer applies: the answers changed meanwhile.")) :
+	    xstrdup(err);
 	return 0;
 }
 
@@ -85,10 +90,11 @@ act_done(struct tui *t, struct incident *inc, const struct check_item *it,
 		    t->who, at, *util_trim(f[2].value) != '\0' ?
 		    util_trim(f[2].value) : NULL, jtime_now(), err, sizeof err);
 	}
+	rc = rc < 0 ? 0 : stored(rc, err, id, msg);
 	tui_dialog_free(f, 3);
 	strv_free(&intro);
 	free(id);
-	return rc < 0 ? 0 : stored(rc, err, msg);
+	return rc;
 }
 
 static int
@@ -118,10 +124,11 @@ act_skip(struct tui *t, struct incident *inc, const struct check_item *it,
 		    t->who, NULL, util_trim(f[1].value), jtime_now(), err,
 		    sizeof err);
 	}
+	rc = rc < 0 ? 0 : stored(rc, err, id, msg);
 	tui_dialog_free(f, 2);
 	strv_free(&intro);
 	free(id);
-	return rc < 0 ? 0 : stored(rc, err, msg);
+	return rc;
 }
 
 static int
@@ -147,10 +154,11 @@ act_reopen(struct tui *t, struct incident *inc, const struct check_item *it,
 		rc = model_set_action(t->st, t->data, inc, id, ACTION_OPEN,
 		    t->who, NULL, NULL, jtime_now(), err, sizeof err);
 	}
+	rc = rc < 0 ? 0 : stored(rc, err, id, msg);
 	tui_dialog_free(&f, 1);
 	strv_free(&intro);
 	free(id);
-	return rc < 0 ? 0 : stored(rc, err, msg);
+	return rc;
 }
 
 static int
@@ -173,7 +181,7 @@ act_note(struct tui *t, struct incident *inc, tui_redraw_fn redraw,
 		    jtime_now(), err, sizeof err);
 	}
 	tui_dialog_free(f, 2);
-	return rc < 0 ? 0 : stored(rc, err, msg);
+	return rc < 0 ? 0 : stored(rc, err, NULL, msg);
 }
 
 int

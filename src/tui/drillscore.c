@@ -235,7 +235,9 @@ result_build(struct result *r)
 	tui_page_heading(&r->p, _("Debrief: what mattered and why"));
 	tui_page_text(&r->p, tr_get(&r->dr->debrief, r->t->lang), 2, A_NORMAL,
 	    -1, 1);
-	line = xasprintf(_("Source: %s"), r->dr->source);
+	line = xasprintf(_("Source: %s"), tr_get(&r->dr->source_tr,
+	    r->t->lang)[0] != '\0' ? tr_get(&r->dr->source_tr, r->t->lang) :
+	    r->dr->source);
 	tui_page_add(&r->p, "", A_NORMAL, -1);
 	tui_page_text(&r->p, line, 2, tui_term_attr(TC_DIM), -1, 0);
 	free(line);
