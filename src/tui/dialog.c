@@ -92,8 +92,10 @@ frame(int y, int x, int h, int w, const char *title, const char *footer)
 static unsigned
 ctx_of(const struct dlg *d)
 {
+	/* Tab confirms only in a last box of several lines, where Enter
+	 * starts a new line. */
 	return KC_DIALOG | (d->f[d->cur].multiline ? KC_LONG : KC_TEXT) |
-	    (d->cur + 1 == d->n ? KC_DLAST : 0);
+	    (d->cur + 1 == d->n && d->f[d->cur].multiline ? KC_DLAST : 0);
 }
 
 static int

@@ -46,7 +46,7 @@ static const char *
 section_label(const char *s)
 {
 	static const struct { const char *id, *label; } l[] = {
-		{ "facility", N_("Facility") },
+		{ "facility", N_("Your facility") },
 		{ "person_in_charge", N_("Person in charge of the response and "
 		    "of reporting") },
 		{ "deputy", N_("Deputy") },
@@ -423,6 +423,9 @@ tui_settings_run(struct tui *t, const char *section)
 		}
 		act = tui_term_take_interrupt() ? TA_INTERRUPT :
 		    tui_key_action(KC_SETTINGS, key);
+		/* A message stays until the next key, not the next tick. */
+		if (key == TUI_KEY_NONE && act != TA_INTERRUPT)
+			continue;
 		free(s.status);
 		s.status = NULL;
 		if (!tui_too_small() || act == TA_QUIT || act == TA_INTERRUPT)
