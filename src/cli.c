@@ -106,10 +106,15 @@ cli_by(const struct cli *c)
 int
 cli_need_data(struct cli *c)
 {
+	int rc;
+
 	if (c->data != NULL)
 		return ST_OK;
-	return model_data_load(c->env.data_dir, &c->data, c->err,
+	rc = model_data_load(c->env.data_dir, &c->data, c->err,
 	    sizeof c->err);
+	if (rc == ST_OK)
+		c->data->lang = c->env.lang;
+	return rc;
 }
 
 int
@@ -230,11 +235,29 @@ cli_cmd_home(struct cli *c)
 	return rc != ST_OK ? cli_fail(c, rc) : tui_home(&c->env);
 }
 
+/* `settings`: the screen of the facility profile and contacts. */
+static int
+cli_cmd_settings(struct cli *c)
+{
+	int rc = cli_need_store(c);
+
+	if (rc != ST_OK)
+		return cli_fail(c, rc);
+	rc = tui_check_terminal(c->err, sizeof c->err);
+	cli_release_store(c);
+	return rc != ST_OK ? cli_fail(c, rc) : tui_settings(&c->env);
+}
+
 static int
 cli_cmd_help(struct cli *c)
 {
 	const struct command *cmd = c->narg > 0 ? find_command(c->arg[0]) : NULL;
 
+	/* `help keys`: the screens' keys, from the table the screens use. */
+	if (c->narg > 0 && strcmp(c->arg[0], "keys") == 0) {
+		tui_keys_print(c->env.lang);
+		return ST_OK;
+	}
 	if (c->narg > 0 && cmd == NULL) {
 		err_set(c->err, sizeof c->err, ST_USAGE,
 		    _("unknown command '%s' (see 'anshin-ir --help')"),
@@ -311,10 +334,14 @@ static const struct command commands[] = {
 	    "ok, the number of events and the last hash (--at N: the hash of "
 	    "event N, as a PDF printed then shows it), or what was altered "
 	    "and exits 1"), 0 },
+	{ "settings", "", 0, 0, 0, cli_cmd_settings,
+	    N_("fill in the facility profile and contacts on a screen; it "
+	    "writes your contacts.conf"), 1 },
 	{ "check-data", "[DIR]", 0, 1, 0, cli_cmd_check_data,
 	    N_("validate forms, rules, holidays, drills and contacts"), 0 },
-	{ "help", "[COMMAND]", 0, 1, 0, cli_cmd_help,
-	    N_("show help for all commands or one"), 0 },
+	{ "help", "[COMMAND | keys]", 0, 1, 0, cli_cmd_help,
+	    N_("show help for all commands or one; keys: the keys of every "
+	    "screen"), 0 },
 };
 
 static const struct command *

@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "cli_int.h"
+#include "form_input.h"
 #include "i18n.h"
 #include "ini.h"
 #include "report.h"
@@ -56,14 +57,32 @@ cli_cmd_new(struct cli *c)
 	return ST_OK;
 }
 
-static int
-parse_assignment(struct cli *c, const char *arg, struct answer_set *set)
+/* The answer a typed value gave besides its own (a count's basis), kept
+ * until every argument is read: one given explicitly wins. */
+struct implied {
+	const char *key, *value;
+};
+
+static void
+push_answer(struct answer_set *set, const char *key, char *value)
 {
-	const struct form_field *fld;
+	set->v = xreallocarray(set->v, set->n + 1, sizeof *set->v);
+	set->v[set->n].key = xstrdup(key);
+	set->v[set->n].value = value;
+	set->v[set->n++].line = 0;
+}
+
+/* KEY=VALUE, VALUE read as people type it (SPEC §1 set), with the
+ * escapes of an answers file. */
+static int
+parse_assignment(struct cli *c, const struct incident *inc, const char *arg,
+    struct answer_set *set, struct implied *imp)
+{
+	struct form_input in;
 	char *copy = xstrdup(arg), *eq = strchr(copy, '='), *key, *value;
-	char *canon = NULL, msg[900];
+	char msg[900];
 	size_t i;
-	int rc = ST_OK;
+	int rc = ST_OK, f;
 
 	if (eq == NULL || eq == copy) {
 		free(copy);
@@ -73,8 +92,8 @@ parse_assignment(struct cli *c, const char *arg, struct answer_set *set)
 	*eq = '\0';
 	key = util_trim(copy);
 	value = util_trim(eq + 1);
-	fld = form_field_find(c->data->form, key);
-	if (fld == NULL) {
+	f = form_field_index(c->data->form, key);
+	if (f < 0) {
 		form_keys_list(c->data->form, msg, sizeof msg);
 		rc = err_set(c->err, sizeof c->err, ST_DATAERR,
 		    _("'%s': unknown key '%s' (known keys: %s)"), arg, key,
@@ -84,21 +103,22 @@ parse_assignment(struct cli *c, const char *arg, struct answer_set *set)
 		if (strcmp(set->v[i].key, key) == 0)
 			rc = err_set(c->err, sizeof c->err, ST_DATAERR,
 			    _("'%s': key '%s' given twice"), arg, key);
-	/* "KEY=" clears the answer; a value has the escapes of an
-	 * answers file (SPEC §1). */
-	if (rc == ST_OK && *value != '\0') {
+	memset(&in, 0, sizeof in);
+	if (rc == ST_OK) {
 		rc = ini_unescape(value, msg, sizeof msg);
 		if (rc == ST_OK)
-			rc = form_value_normalize(fld, value, &canon, msg,
+			rc = form_input_read(c->data->form, (size_t)f, value,
+			    inc->values, c->env.now, c->env.lang, &in, msg,
 			    sizeof msg);
 		if (rc != ST_OK)
 			err_set(c->err, sizeof c->err, rc, "'%s': %s", arg, msg);
 	}
 	if (rc == ST_OK) {
-		set->v = xreallocarray(set->v, set->n + 1, sizeof *set->v);
-		set->v[set->n].key = xstrdup(key);
-		set->v[set->n].value = canon;
-		set->v[set->n++].line = 0;
+		push_answer(set, key, in.value);
+		if (in.implied_field >= 0) {
+			imp->key = c->data->form->fields[in.implied_field].key;
+			imp->value = in.implied_value;
+		}
 	}
 	free(copy);
 	return rc;
@@ -107,8 +127,10 @@ parse_assignment(struct cli *c, const char *arg, struct answer_set *set)
 int
 cli_cmd_set(struct cli *c)
 {
+	struct implied imp = { NULL, NULL };
 	struct answer_set set;
 	struct incident *inc;
+	size_t j;
 	int i, rc;
 
 	rc = cli_load_incident(c, c->arg[0], &inc);
@@ -116,7 +138,12 @@ cli_cmd_set(struct cli *c)
 		return cli_fail(c, rc);
 	memset(&set, 0, sizeof set);
 	for (i = 1; i < c->narg && rc == ST_OK; i++)
-		rc = parse_assignment(c, c->arg[i], &set);
+		rc = parse_assignment(c, inc, c->arg[i], &set, &imp);
+	for (j = 0; imp.key != NULL && j < set.n; j++)
+		if (strcmp(set.v[j].key, imp.key) == 0)
+			imp.key = NULL;
+	if (rc == ST_OK && imp.key != NULL)
+		push_answer(&set, imp.key, xstrdup(imp.value));
 	if (rc == ST_OK)
 		rc = model_set_answers(c->store, c->data, inc, &set, cli_by(c),
 		    c->env.now, 0, c->err, sizeof c->err);

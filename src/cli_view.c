@@ -371,10 +371,11 @@ print_contacts_hint(void)
 {
 	char *user = contacts_user_file();
 
-	printf(_("Contacts marked \"not set\" are filled in %s (your own) or "
-	    "%s (for everyone on this computer): see data/contacts.conf for "
-	    "the keys.\n"), user != NULL ? user : "~/.config/anshin-ir/"
-	    "contacts.conf", SYSCONFDIR "/anshin-ir/contacts.conf");
+	printf(_("Contacts marked \"not set\" are filled in on the screen of "
+	    "anshin-ir settings, which writes %s (your own); %s sets them for "
+	    "everyone on this computer.\n"), user != NULL ? user :
+	    "~/.config/anshin-ir/contacts.conf",
+	    SYSCONFDIR "/anshin-ir/contacts.conf");
 	free(user);
 }
 

@@ -8,13 +8,12 @@
  */
 #include "contacts.h"
 
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "i18n.h"
+#include "userfile.h"
 
 /* Display order; the placeholders of data/actions.rules use these names. */
 const char *const contacts_sections[] = {
@@ -94,6 +93,15 @@ key_allowed(int sect, int key)
 	    PERSON_KEYS : DESK_KEYS;
 
 	return (mask & K(key)) != 0;
+}
+
+int
+contacts_key_allowed(const char *section, const char *key)
+{
+	int s = index_of(contacts_sections, section, strlen(section));
+	int k = index_of(contacts_keys, key, strlen(key));
+
+	return s >= 0 && k >= 0 && key_allowed(s, k);
 }
 
 /* The National Tax Agency's rule: the first digit checks the other 12,
@@ -496,20 +504,7 @@ contacts_get(const struct contacts *c, const char *section_key,
 char *
 contacts_user_file(void)
 {
-	const char *xdg = getenv("XDG_CONFIG_HOME");
-	const char *home = getenv("HOME");
-	struct passwd *pw;
-
-	/* The XDG spec says relative values are invalid and to be ignored. */
-	if (xdg != NULL && xdg[0] == '/')
-		return xasprintf("%s/anshin-ir/contacts.conf", xdg);
-	if (home == NULL || home[0] == '\0') {
-		pw = getpwuid(getuid());
-		home = pw != NULL ? pw->pw_dir : NULL;
-	}
-	if (home == NULL || home[0] == '\0')
-		return NULL;
-	return xasprintf("%s/.config/anshin-ir/contacts.conf", home);
+	return userfile_path("contacts.conf");
 }
 
 static void

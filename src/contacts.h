@@ -43,6 +43,22 @@ int contacts_section_known(const char *section);
  * else ~/.config/anshin-ir/contacts.conf), for "where to set it" hints. */
 char *contacts_user_file(void);
 
+/* 1 when section may have key (SPEC §1: the facility, its two people
+ * and the desks one calls have different keys). */
+int contacts_key_allowed(const char *section, const char *key);
+
+/* contacts_file.c: a copy of a contacts file's text with [section] key
+ * set to value (the key's .ja/.en lines in that section dropped, so the
+ * value shows in both languages); NULL or "" drops the key, and an
+ * earlier file's value shows again. Comments and other lines are kept;
+ * a missing section is added at the end. */
+char *contacts_file_set(const char *text, const char *section,
+    const char *key, const char *value);
+/* The same on the user's own file (contacts_user_file), checked by the
+ * parser before it replaces the old one atomically, mode 0600. */
+int contacts_user_set(const char *section, const char *key,
+    const char *value, char *err, size_t errlen);
+
 /* One line describing a section: "name / phone / hours", with each unset
  * part given as `unset` (the caller's translated "not set"). */
 char *contacts_describe(const struct contacts *c, const char *section,

@@ -83,10 +83,11 @@
  * them by parity), and the required ones come before `scored`. */
 enum dkey { DK_TITLE_JA, DK_TITLE_EN, DK_BRIEFING_JA, DK_BRIEFING_EN,
 	DK_DEBRIEF_JA, DK_DEBRIEF_EN, DK_TIME_LIMIT, DK_SOURCE, DK_SCORED,
-	DK_COUNT };
+	DK_SOURCE_JA, DK_SOURCE_EN, DK_COUNT };
 static const char *const drill_keys[DK_COUNT] = {
 	"title.ja", "title.en", "briefing.ja", "briefing.en", "debrief.ja",
-	"debrief.en", "time_limit", "source", "scored"
+	"debrief.en", "time_limit", "source", "scored", "source.ja",
+	"source.en"
 };
 
 enum ckey { CK_ASK_JA, CK_ASK_EN, CK_TEXT_JA, CK_TEXT_EN, CK_COUNT };
@@ -363,6 +364,10 @@ finish_drill(struct loader *ld, char *err, size_t errlen)
 	}
 	d->source = ld->dval[DK_SOURCE];
 	ld->dval[DK_SOURCE] = NULL;
+	/* The sources as the screen's language names them, when given. */
+	d->source_tr.s[LANG_JA] = ld->dval[DK_SOURCE_JA];
+	d->source_tr.s[LANG_EN] = ld->dval[DK_SOURCE_EN];
+	ld->dval[DK_SOURCE_JA] = ld->dval[DK_SOURCE_EN] = NULL;
 	if (parse_time_limit(ld->dval[DK_TIME_LIMIT], &d->time_limit) != 0)
 		return err_set(err, errlen, ST_CONFIG, _("%s:%d: bad time_limit "
 		    "'%s' (seconds \"900\" or minutes \"15m\", more than 0 "
@@ -618,6 +623,7 @@ drill_free(struct drill *d)
 	tr_free(&d->briefing);
 	tr_free(&d->debrief);
 	free(d->source);
+	tr_free(&d->source_tr);
 	for (i = 0; d->truth != NULL && i < d->nfields; i++)
 		free(d->truth[i]);
 	free(d->truth);

@@ -28,6 +28,7 @@ struct drill {
 	struct tr briefing;
 	struct tr debrief;		/* why it matters; cites guide or law */
 	char *source;			/* e.g. "施設ガイド §3-2; APPI Art. 26" */
+	struct tr source_tr;		/* source.ja / source.en, optional */
 	int time_limit;			/* seconds */
 	char **truth;			/* per form field: canonical value or NULL */
 	size_t nfields;

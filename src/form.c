@@ -180,8 +180,10 @@ field_key(struct form_loader *ld, const struct ini_line *l, char *err,
 		return add_choices(fld, v, err, errlen);
 	if (strncmp(k, "choice.", 7) == 0)
 		return set_choice_text(fld, k, v, err, errlen);
-	if (strcmp(k, "prefill") == 0 || strcmp(k, "show_if") == 0) {
-		char **slot = k[0] == 'p' ? &fld->prefill : &fld->show_if_src;
+	if (strcmp(k, "prefill") == 0 || strcmp(k, "show_if") == 0 ||
+	    strcmp(k, "basis") == 0) {
+		char **slot = k[0] == 'p' ? &fld->prefill : k[0] == 'b' ?
+		    &fld->basis : &fld->show_if_src;
 
 		if (*slot != NULL)
 			return err_set(err, errlen, ST_CONFIG,
@@ -198,7 +200,7 @@ field_key(struct form_loader *ld, const struct ini_line *l, char *err,
 		rc = err_set(err, errlen, ST_CONFIG, _("unknown key '%s' in a "
 		    "field (allowed: page, type, required, label.ja/en, "
 		    "help.ja/en, choices, choice.V.ja/en, choice.V.help.ja/en, "
-		    "unknown, default, min, max, prefill, show_if)"), k);
+		    "unknown, default, min, max, prefill, show_if, basis)"), k);
 	return rc;
 }
 
@@ -271,6 +273,7 @@ open_block(struct form_loader *ld, const struct ini_line *l, char *err,
 		ld->field->page = (size_t)-1;
 		ld->field->type = (enum form_type)-1;
 		ld->field->max = LONG_MAX;
+		ld->field->basis_field = -1;
 		return ST_OK;
 	}
 	return err_set(err, errlen, ST_CONFIG,
@@ -325,6 +328,32 @@ check_field(const struct form_field *fld, char *err, size_t errlen)
 	return ST_OK;
 }
 
+/* `basis = KEY` on a number: a typed "about 40" or "unknown" answers KEY
+ * too (form_input.c), so KEY must be a choice with those two values. */
+static int
+resolve_basis(const struct form *f, struct form_field *fld, char *err,
+    size_t errlen)
+{
+	const struct form_field *b;
+	int i;
+
+	if (fld->basis == NULL)
+		return ST_OK;
+	if (fld->type != FORM_INT)
+		return err_set(err, errlen, ST_CONFIG, _("'basis' is for "
+		    "integer fields ('%s')"), fld->key);
+	i = form_field_index(f, fld->basis);
+	b = i >= 0 ? &f->fields[i] : NULL;
+	if (b == NULL || b->type != FORM_CHOICE ||
+	    form_choice_index(b, "estimated") < 0 ||
+	    form_choice_index(b, "unknown") < 0)
+		return err_set(err, errlen, ST_CONFIG, _("basis '%s' of '%s' "
+		    "must be a choice field with the values estimated and "
+		    "unknown"), fld->basis, fld->key);
+	fld->basis_field = i;
+	return ST_OK;
+}
+
 static int
 compile_show_if(struct form_loader *ld, char *err, size_t errlen)
 {
@@ -340,6 +369,12 @@ compile_show_if(struct form_loader *ld, char *err, size_t errlen)
 	 * field read past the type table). */
 	for (i = 0; i < f->nfields; i++) {
 		rc = check_field(&f->fields[i], msg, sizeof msg);
+		if (rc != ST_OK)
+			return err_set(err, errlen, rc, "%s:%d: %s", f->name,
+			    f->fields[i].line, msg);
+	}
+	for (i = 0; i < f->nfields; i++) {
+		rc = resolve_basis(f, &f->fields[i], msg, sizeof msg);
 		if (rc != ST_OK)
 			return err_set(err, errlen, rc, "%s:%d: %s", f->name,
 			    f->fields[i].line, msg);
@@ -419,6 +454,7 @@ form_free(struct form *f)
 		free(fld->choices);
 		free(fld->key);
 		free(fld->prefill);
+		free(fld->basis);
 		free(fld->show_if_src);
 		expr_free(fld->show_if);
 		tr_free(&fld->label);

@@ -45,6 +45,9 @@ struct form_field {
 	int default_now;		/* time: prefilled with now in the wizard */
 	long min, max;			/* int bounds (min defaults to 0) */
 	char *prefill;			/* contacts key, e.g. "facility.type" */
+	char *basis;			/* int: the choice field saying how
+					 * exact the number is */
+	int basis_field;		/* its index, or -1 */
 	char *show_if_src;
 	struct expr *show_if;		/* NULL: always shown */
 	struct tr label;

@@ -4,8 +4,12 @@
  * the refreshed summary row in one transaction: a crash leaves either all
  * of it or none. The summary row (kind, discovery, reportable, next due)
  * exists so that listing 10 000 incidents does not re-run every rule.
+ * The data directory is model_data.c's, answers files model_answers.c's,
+ * closing, reopening, exports and drill submission model_close.c's and
+ * a drill run's score model_drill.c's.
  */
 #include "model.h"
+#include "model_int.h"
 
 #include <pwd.h>
 #include <stdio.h>
@@ -15,106 +19,8 @@
 
 #include "chain.h"
 #include "i18n.h"
-#include "ini.h"
 #include "text.h"
 
-#ifndef SYSCONFDIR
-#define SYSCONFDIR "/etc"
-#endif
-
-static int
-check_prefills(const struct model_data *d, char *err, size_t errlen)
-{
-	const struct form_field *fld;
-	const char *v;
-	size_t i;
-
-	for (i = 0; i < d->form->nfields; i++) {
-		fld = &d->form->fields[i];
-		if (fld->prefill == NULL)
-			continue;
-		v = contacts_get(d->contacts, fld->prefill, LANG_EN);
-		if (v != NULL && fld->nchoices > 0 &&
-		    form_choice_index(fld, v) < 0)
-			return err_set(err, errlen, ST_CONFIG,
-			    _("contacts.conf: %s = '%s' is not a value of %s"),
-			    fld->prefill, v, fld->key);
-	}
-	return ST_OK;
-}
-
-static int
-load_contacts(struct model_data *d, char *err, size_t errlen)
-{
-	char *path, *user = contacts_user_file();
-	int rc;
-
-	d->contacts = contacts_new();
-	path = xasprintf("%s/data/contacts.conf", d->dir);
-	rc = contacts_merge_file(d->contacts, path, err, errlen);
-	free(path);
-	if (rc == ST_OK)
-		rc = contacts_merge_file(d->contacts,
-		    SYSCONFDIR "/anshin-ir/contacts.conf", err, errlen);
-	if (rc == ST_OK && user != NULL)
-		rc = contacts_merge_file(d->contacts, user, err, errlen);
-	free(user);
-	return rc;
-}
-
-int
-model_data_load(const char *dir, struct model_data **out, char *err,
-    size_t errlen)
-{
-	struct model_data *d = xcalloc(1, sizeof *d);
-	char *path;
-	int rc;
-
-	d->dir = xstrdup(dir);
-	path = xasprintf("%s/forms/intake.form", dir);
-	rc = form_load(path, &d->form, err, errlen);
-	free(path);
-	if (rc == ST_OK) {
-		path = xasprintf("%s/data/actions.rules", dir);
-		rc = rules_load(path, d->form, &d->rules, err, errlen);
-		free(path);
-	}
-	if (rc == ST_OK) {
-		path = xasprintf("%s/data/holidays.tsv", dir);
-		rc = holidays_load(path, &d->holidays, err, errlen);
-		free(path);
-	}
-	if (rc == ST_OK)
-		rc = load_contacts(d, err, errlen);
-	if (rc == ST_OK) {
-		path = xasprintf("%s/data/drills", dir);
-		rc = drill_load_dir(path, d->form, d->rules, d->holidays,
-		    &d->drills, err, errlen);
-		free(path);
-	}
-	if (rc == ST_OK)
-		rc = check_prefills(d, err, errlen);
-	if (rc != ST_OK) {
-		model_data_free(d);
-		return ST_CONFIG;
-	}
-	*out = d;
-	return ST_OK;
-}
-
-void
-model_data_free(struct model_data *d)
-{
-	if (d == NULL)
-		return;
-	rules_free(d->rules);
-	form_free(d->form);
-	holidays_free(d->holidays);
-	contacts_free(d->contacts);
-	drill_set_free(&d->drills);
-	free(d->dir);
-	free(d);
-}
 
 const char *
 model_status_name(enum action_status s)
@@ -251,190 +157,6 @@ model_item_find(const struct evaluation *ev, const char *action)
 	return NULL;
 }
 
-void
-answer_set_free(struct answer_set *s)
-{
-	size_t i;
-
-	for (i = 0; i < s->n; i++) {
-		free(s->v[i].key);
-		free(s->v[i].value);
-	}
-	free(s->v);
-	s->v = NULL;
-	s->n = 0;
-}
-
-static void
-answer_push(struct answer_set *s, const char *key, char *value, int line)
-{
-	s->v = xreallocarray(s->v, s->n + 1, sizeof *s->v);
-	s->v[s->n].key = xstrdup(key);
-	s->v[s->n].value = value;
-	s->v[s->n].line = line;
-	s->n++;
-}
-
-struct answers_loader {
-	const struct model_data *d;
-	struct answer_set *out;
-};
-
-static int
-answers_line(void *ud, const struct ini_line *l, char *err, size_t errlen)
-{
-	struct answers_loader *ld = ud;
-	const struct form_field *fld;
-	char keys[2048], *canon;
-	size_t i;
-	int rc;
-
-	if (l->key == NULL)
-		return err_set(err, errlen, ST_DATAERR,
-		    _("sections are not allowed in an answers file "
-		    "(expected 'key = value')"));
-	fld = form_field_find(ld->d->form, l->key);
-	if (fld == NULL) {
-		form_keys_list(ld->d->form, keys, sizeof keys);
-		return err_set(err, errlen, ST_DATAERR,
-		    _("unknown key '%s' (known keys: %s)"), l->key, keys);
-	}
-	for (i = 0; i < ld->out->n; i++)
-		if (strcmp(ld->out->v[i].key, l->key) == 0)
-			return err_set(err, errlen, ST_DATAERR,
-			    _("key '%s' given twice (first on line %d)"), l->key,
-			    ld->out->v[i].line);
-	/* "key =" with nothing after it leaves the key unanswered, so a
-	 * template with blanks can be filled in bit by bit. */
-	if (l->value[0] == '\0') {
-		answer_push(ld->out, l->key, NULL, l->line);
-		return ST_OK;
-	}
-	rc = form_value_normalize(fld, l->value, &canon, err, errlen);
-	if (rc != ST_OK)
-		return rc;
-	answer_push(ld->out, l->key, canon, l->line);
-	return ST_OK;
-}
-
-/* The values vector of an answer set over an empty incident. */
-static char **
-values_from_set(const struct model_data *d, const struct answer_set *s)
-{
-	char **values = xcalloc(d->form->nfields, sizeof *values);
-	size_t i;
-	int idx;
-
-	for (i = 0; i < s->n; i++) {
-		idx = form_field_index(d->form, s->v[i].key);
-		if (idx >= 0 && s->v[i].value != NULL)
-			values[idx] = s->v[i].value;
-	}
-	return values;
-}
-
-static int
-time_error(const struct model_data *d, char *const *values, jtime_t now,
-    const char **key, char *err, size_t errlen);
-
-int
-model_answers_parse(const struct model_data *d, const char *text, size_t len,
-    const char *name, jtime_t now, struct answer_set *out, char *err,
-    size_t errlen)
-{
-	struct answers_loader ld = { d, out };
-	const char *bad = NULL;
-	char msg[512], **values;
-	size_t i;
-	int rc;
-
-	memset(out, 0, sizeof *out);
-	rc = ini_parse_string(text, len, name, answers_line, &ld, err, errlen);
-	if (rc != ST_OK) {
-		answer_set_free(out);
-		return ST_DATAERR;
-	}
-	values = values_from_set(d, out);
-	rc = time_error(d, values, now, &bad, msg, sizeof msg);
-	free(values);
-	if (rc != ST_OK) {
-		for (i = 0; i < out->n; i++)
-			if (strcmp(out->v[i].key, bad) == 0)
-				break;
-		err_set(err, errlen, rc, "%s:%d: %s", name,
-		    i < out->n ? out->v[i].line : 0, msg);
-		answer_set_free(out);
-	}
-	return rc;
-}
-
-static int
-value_time(const struct model_data *d, char *const *values, const char *key,
-    jtime_t *t)
-{
-	int i = form_field_index(d->form, key);
-
-	if (i < 0 || values[i] == NULL || strcmp(values[i], "unknown") == 0)
-		return 0;
-	return jtime_parse(values[i], t, NULL, 0) == 0;
-}
-
-int
-model_check_time(const char *what, jtime_t t, jtime_t now, char *err,
-    size_t errlen)
-{
-	char at[20], lim[20];
-
-	jtime_format_canon(t, at);
-	if (t < MODEL_TIME_MIN)
-		return err_set(err, errlen, ST_DATAERR, _("%s %s is before "
-		    "2000-01-01"), what, at);
-	if (now != MODEL_NO_CLOCK && t > now + 86400) {
-		jtime_format_canon(now, lim);
-		return err_set(err, errlen, ST_DATAERR, _("%s %s is more than a "
-		    "day in the future (now %s, Japan time)"), what, at, lim);
-	}
-	return ST_OK;
-}
-
-/* The SPEC §2 cross-field checks; *key names the offending answer. */
-static int
-time_error(const struct model_data *d, char *const *values, jtime_t now,
-    const char **key, char *err, size_t errlen)
-{
-	const struct form_field *fld;
-	jtime_t disc, occ, t;
-	char at[20], lim[20];
-	size_t i;
-
-	for (i = 0; i < d->form->nfields; i++) {
-		fld = &d->form->fields[i];
-		*key = fld->key;
-		if (fld->type == FORM_TIME &&
-		    value_time(d, values, fld->key, &t) &&
-		    model_check_time(fld->key, t, now, err, errlen) != ST_OK)
-			return ST_DATAERR;
-	}
-	if (value_time(d, values, "discovered_at", &disc) &&
-	    value_time(d, values, "occurred_at", &occ) && occ > disc) {
-		*key = "occurred_at";
-		jtime_format_canon(occ, at);
-		jtime_format_canon(disc, lim);
-		return err_set(err, errlen, ST_DATAERR,
-		    _("occurred_at %s is after discovered_at %s"), at, lim);
-	}
-	return ST_OK;
-}
-
-int
-model_check_times(const struct model_data *d, char *const *values,
-    jtime_t now, char *err, size_t errlen)
-{
-	const char *key;
-
-	return time_error(d, values, now, &key, err, errlen);
-}
-
 const char *
 model_default_by(void)
 {
@@ -470,8 +192,8 @@ add_event_at(struct store *st, long id, jtime_t now, const char *kind,
 	return store_event_add(st, id, &ev, err, errlen);
 }
 
-static int
-add_event(struct store *st, long id, jtime_t now, const char *kind,
+int
+model_add_event(struct store *st, long id, jtime_t now, const char *kind,
     const char *key, const char *old, const char *new_, const char *by,
     char *err, size_t errlen)
 {
@@ -480,8 +202,8 @@ add_event(struct store *st, long id, jtime_t now, const char *kind,
 }
 
 /* Who a change is by: a name, on one line (the timeline prints it). */
-static int
-check_by(const char *by, char *err, size_t errlen)
+int
+model_check_by(const char *by, char *err, size_t errlen)
 {
 	char msg[256];
 
@@ -495,8 +217,8 @@ check_by(const char *by, char *err, size_t errlen)
 }
 
 /* A note, a reason, the measures: not blank, and checked like answers. */
-static int
-check_prose(const char *what, const char *text, char *err, size_t errlen)
+int
+model_check_prose(const char *what, const char *text, char *err, size_t errlen)
 {
 	char msg[256];
 
@@ -508,8 +230,8 @@ check_prose(const char *what, const char *text, char *err, size_t errlen)
 }
 
 /* Writes the summary columns `list` reads. */
-static int
-refresh_summary(struct store *st, const struct model_data *d,
+int
+model_refresh_summary(struct store *st, const struct model_data *d,
     const struct incident *inc, char *err, size_t errlen)
 {
 	struct evaluation ev;
@@ -533,8 +255,8 @@ refresh_summary(struct store *st, const struct model_data *d,
 	return rc;
 }
 
-static int
-finish(struct store *st, int rc, char *err, size_t errlen)
+int
+model_finish(struct store *st, int rc, char *err, size_t errlen)
 {
 	if (rc == ST_OK)
 		return store_commit(st, err, errlen);
@@ -556,7 +278,7 @@ put_answer(struct store *st, struct incident *inc, size_t field,
 		return ST_OK;
 	rc = store_answer_put(st, inc->id, key, value, err, errlen);
 	if (rc == ST_OK)
-		rc = add_event(st, inc->id, now, "answer", key, old, value, by,
+		rc = model_add_event(st, inc->id, now, "answer", key, old, value, by,
 		    err, errlen);
 	if (rc != ST_OK)
 		return rc;
@@ -602,11 +324,11 @@ static int
 creation_year(const struct model_data *d, const struct answer_set *a,
     jtime_t now)
 {
-	char **values = values_from_set(d, a);
+	char **values = model_values_from_set(d, a);
 	jtime_t t = now;
 	int y, m, day;
 
-	value_time(d, values, "discovered_at", &t);
+	model_value_time(d, values, "discovered_at", &t);
 	free(values);
 	jtime_ymd_from_days(jtime_day(t), &y, &m, &day);
 	return y;
@@ -623,7 +345,7 @@ model_create(struct store *st, const struct model_data *d,
 	int rc, idx;
 
 	jtime_format_iso(now, created);
-	rc = check_by(by, err, errlen);
+	rc = model_check_by(by, err, errlen);
 	if (rc == ST_OK)
 		rc = store_begin(st, err, errlen);
 	if (rc != ST_OK) {
@@ -633,7 +355,7 @@ model_create(struct store *st, const struct model_data *d,
 	rc = store_incident_insert(st, creation_year(d, answers, now),
 	    drill != NULL, drill, created, &inc->id, inc->ref, err, errlen);
 	if (rc == ST_OK)
-		rc = add_event(st, inc->id, now, "created", NULL, NULL,
+		rc = model_add_event(st, inc->id, now, "created", NULL, NULL,
 		    inc->ref, by, err, errlen);
 	for (i = 0; rc == ST_OK && i < answers->n; i++) {
 		idx = form_field_index(d->form, answers->v[i].key);
@@ -644,8 +366,8 @@ model_create(struct store *st, const struct model_data *d,
 	if (rc == ST_OK)
 		rc = apply_prefills(st, d, inc, by, now, err, errlen);
 	if (rc == ST_OK)
-		rc = refresh_summary(st, d, inc, err, errlen);
-	rc = finish(st, rc, err, errlen);
+		rc = model_refresh_summary(st, d, inc, err, errlen);
+	rc = model_finish(st, rc, err, errlen);
 	if (rc != ST_OK) {
 		incident_free(inc);
 		return rc;
@@ -761,8 +483,8 @@ incident_take(struct incident *inc, struct incident *fresh)
  * terminal or command changed since inc was loaded is what this change
  * applies to. On success the transaction is open and *fresh holds the
  * stored state. */
-static int
-begin_fresh(struct store *st, const struct model_data *d,
+int
+model_begin_fresh(struct store *st, const struct model_data *d,
     const struct incident *inc, struct incident **fresh, char *err,
     size_t errlen)
 {
@@ -780,11 +502,11 @@ begin_fresh(struct store *st, const struct model_data *d,
 
 /* Ends a change begun by begin_fresh: commits (or rolls back on error)
  * and leaves inc showing the stored state either way. */
-static int
-end_fresh(struct store *st, struct incident *inc, struct incident *fresh,
+int
+model_end_fresh(struct store *st, struct incident *inc, struct incident *fresh,
     int rc, char *err, size_t errlen)
 {
-	rc = finish(st, rc, err, errlen);
+	rc = model_finish(st, rc, err, errlen);
 	incident_take(inc, fresh);
 	return rc;
 }
@@ -854,8 +576,8 @@ model_set_answers(struct store *st, const struct model_data *d,
 	size_t i;
 	int rc, idx;
 
-	if ((rc = check_by(by, err, errlen)) != ST_OK ||
-	    (rc = begin_fresh(st, d, inc, &fresh, err, errlen)) != ST_OK)
+	if ((rc = model_check_by(by, err, errlen)) != ST_OK ||
+	    (rc = model_begin_fresh(st, d, inc, &fresh, err, errlen)) != ST_OK)
 		return rc;
 	rc = refuse_closed(fresh, err, errlen);
 	if (rc == ST_OK && (flags & MODEL_SEEN))
@@ -870,8 +592,8 @@ model_set_answers(struct store *st, const struct model_data *d,
 			    err, errlen);
 	}
 	if (rc == ST_OK)
-		rc = refresh_summary(st, d, fresh, err, errlen);
-	return end_fresh(st, inc, fresh, rc, err, errlen);
+		rc = model_refresh_summary(st, d, fresh, err, errlen);
+	return model_end_fresh(st, inc, fresh, rc, err, errlen);
 }
 
 static void
@@ -899,8 +621,8 @@ record_put(struct incident *inc, const char *action, enum action_status s,
 
 /* The action state row and its event (with the time it was done, which
  * may be earlier than the record), then its note as an event of its own. */
-static int
-write_action(struct store *st, struct incident *inc, const char *action,
+int
+model_write_action(struct store *st, struct incident *inc, const char *action,
     enum action_status old, enum action_status s, const char *by,
     const char *at, const char *note, jtime_t now, char *err, size_t errlen)
 {
@@ -913,7 +635,7 @@ write_action(struct store *st, struct incident *inc, const char *action,
 		    model_status_name(old), model_status_name(s), by, at, err,
 		    errlen);
 	if (rc == ST_OK && note != NULL && *note != '\0')
-		rc = add_event(st, inc->id, now, "note", action, NULL, note, by,
+		rc = model_add_event(st, inc->id, now, "note", action, NULL, note, by,
 		    err, errlen);
 	if (rc == ST_OK)
 		record_put(inc, action, s, by, at, note);
@@ -957,12 +679,12 @@ check_action_input(const struct incident *inc, enum action_status status,
     const char *by, const char *at, const char *note, jtime_t now,
     char *err, size_t errlen)
 {
-	int rc = check_by(by, err, errlen);
+	int rc = model_check_by(by, err, errlen);
 
 	if (rc == ST_OK && at != NULL)
 		rc = check_acted_at(inc, at, now, err, errlen);
 	if (rc == ST_OK && note != NULL)
-		rc = check_prose(status == ACTION_SKIPPED ? _("the reason") :
+		rc = model_check_prose(status == ACTION_SKIPPED ? _("the reason") :
 		    _("the note"), note, err, errlen);
 	return rc;
 }
@@ -993,10 +715,10 @@ apply_action(struct store *st, const struct model_data *d,
 	rc = check_action(d, &ev, action, &item, err, errlen);
 	if (rc == ST_OK && !no_change(item, status)) {
 		jtime_format_iso(now, nowiso);
-		rc = write_action(st, fresh, action, item->status, status, by,
+		rc = model_write_action(st, fresh, action, item->status, status, by,
 		    at != NULL ? at : nowiso, note, now, err, errlen);
 		if (rc == ST_OK)
-			rc = refresh_summary(st, d, fresh, err, errlen);
+			rc = model_refresh_summary(st, d, fresh, err, errlen);
 	}
 	model_evaluation_free(&ev);
 	return rc;
@@ -1013,11 +735,11 @@ model_set_action(struct store *st, const struct model_data *d,
 
 	if ((rc = check_action_input(inc, status, by, at, note, now, err,
 	    errlen)) != ST_OK ||
-	    (rc = begin_fresh(st, d, inc, &fresh, err, errlen)) != ST_OK)
+	    (rc = model_begin_fresh(st, d, inc, &fresh, err, errlen)) != ST_OK)
 		return rc;
 	rc = apply_action(st, d, fresh, action, status, by, at, note, now, err,
 	    errlen);
-	return end_fresh(st, inc, fresh, rc, err, errlen);
+	return model_end_fresh(st, inc, fresh, rc, err, errlen);
 }
 
 int
@@ -1028,141 +750,15 @@ model_add_note(struct store *st, const struct model_data *d,
 	struct incident *fresh;
 	int rc;
 
-	if ((rc = check_prose(_("the note"), text, err, errlen)) != ST_OK ||
-	    (rc = check_by(by, err, errlen)) != ST_OK ||
-	    (rc = begin_fresh(st, d, inc, &fresh, err, errlen)) != ST_OK)
+	if ((rc = model_check_prose(_("the note"), text, err, errlen)) != ST_OK ||
+	    (rc = model_check_by(by, err, errlen)) != ST_OK ||
+	    (rc = model_begin_fresh(st, d, inc, &fresh, err, errlen)) != ST_OK)
 		return rc;
 	rc = refuse_closed(fresh, err, errlen);
 	if (rc == ST_OK)
-		rc = add_event(st, inc->id, now, "note", NULL, NULL, text, by,
+		rc = model_add_event(st, inc->id, now, "note", NULL, NULL, text, by,
 		    err, errlen);
-	return end_fresh(st, inc, fresh, rc, err, errlen);
-}
-
-static void
-close_reasons(const struct model_data *d, const struct evaluation *ev,
-    const char *measures, struct strv *reasons)
-{
-	const struct check_item *it;
-	char *line;
-	size_t i;
-
-	(void)d;
-	if (ev->result.reportable == REPORTABLE_UNDETERMINED)
-		strv_push(reasons, _("the legal assessment is still "
-		    "undetermined: answer data_types, persons_count and "
-		    "persons_basis"));
-	for (i = 0; i < ev->nitems; i++) {
-		it = &ev->items[i];
-		if (it->status != ACTION_OPEN ||
-		    it->action->phase == PHASE_FOLLOWUP)
-			continue;
-		line = xasprintf(_("action %s (%s) is still open"),
-		    it->action->id, rules_phase_name(it->action->phase));
-		strv_push(reasons, line);
-		free(line);
-	}
-	if (measures == NULL || measures[strspn(measures, " \t\r\n")] == '\0')
-		strv_push(reasons, _("the recurrence-prevention measures "
-		    "(--measures) are empty"));
-}
-
-static int
-apply_close(struct store *st, const struct model_data *d,
-    struct incident *fresh, const char *measures, const char *by,
-    jtime_t now, struct strv *reasons, char *err, size_t errlen)
-{
-	const struct check_item *rp;
-	struct evaluation ev;
-	char nowiso[26];
-	int rc = ST_OK;
-
-	if (fresh->closed)
-		return err_set(err, errlen, ST_REFUSED,
-		    _("incident %s is already closed"), fresh->ref);
-	model_evaluate(d, fresh, &ev);
-	close_reasons(d, &ev, measures, reasons);
-	if (reasons->n > 0) {
-		model_evaluation_free(&ev);
-		return err_set(err, errlen, ST_REFUSED,
-		    _("incident %s cannot be closed yet"), fresh->ref);
-	}
-	jtime_format_iso(now, nowiso);
-	rp = model_item_find(&ev, "recurrence_prevention");
-	if (rp != NULL && rp->status != ACTION_DONE)
-		rc = write_action(st, fresh, "recurrence_prevention",
-		    rp->status, ACTION_DONE, by, nowiso, NULL, now, err,
-		    errlen);
-	model_evaluation_free(&ev);
-	if (rc == ST_OK)
-		rc = store_incident_set_closed(st, fresh->id, 1, measures, err,
-		    errlen);
-	if (rc == ST_OK)
-		rc = add_event(st, fresh->id, now, "closed", NULL, NULL,
-		    measures, by, err, errlen);
-	if (rc != ST_OK)
-		return rc;
-	fresh->closed = 1;
-	free(fresh->measures);
-	fresh->measures = xstrdup(measures);
-	return refresh_summary(st, d, fresh, err, errlen);
-}
-
-int
-model_close(struct store *st, const struct model_data *d,
-    struct incident *inc, const char *measures, const char *by, jtime_t now,
-    struct strv *reasons, char *err, size_t errlen)
-{
-	struct incident *fresh;
-	int rc;
-
-	/* Empty measures are a reason to list, not an input error. */
-	if ((measures != NULL && measures[strspn(measures, " \t\r\n")] != '\0'
-	    && (rc = check_prose(_("the measures"), measures, err, errlen)) !=
-	    ST_OK) || (rc = check_by(by, err, errlen)) != ST_OK ||
-	    (rc = begin_fresh(st, d, inc, &fresh, err, errlen)) != ST_OK)
-		return rc;
-	rc = apply_close(st, d, fresh, measures, by, now, reasons, err, errlen);
-	return end_fresh(st, inc, fresh, rc, err, errlen);
-}
-
-int
-model_reopen(struct store *st, const struct model_data *d,
-    struct incident *inc, const char *by, jtime_t now, char *err,
-    size_t errlen)
-{
-	struct incident *fresh;
-	int rc;
-
-	if ((rc = check_by(by, err, errlen)) != ST_OK ||
-	    (rc = begin_fresh(st, d, inc, &fresh, err, errlen)) != ST_OK)
-		return rc;
-	if (!fresh->closed)
-		rc = err_set(err, errlen, ST_REFUSED,
-		    _("incident %s is not closed"), fresh->ref);
-	if (rc == ST_OK)
-		rc = store_incident_set_closed(st, fresh->id, 0,
-		    fresh->measures, err, errlen);
-	if (rc == ST_OK)
-		rc = add_event(st, fresh->id, now, "reopened", NULL, NULL, NULL,
-		    by, err, errlen);
-	if (rc == ST_OK)
-		fresh->closed = 0;
-	return end_fresh(st, inc, fresh, rc, err, errlen);
-}
-
-int
-model_record_export(struct store *st, struct incident *inc, const char *path,
-    const char *by, jtime_t now, char *err, size_t errlen)
-{
-	int rc = check_by(by, err, errlen);
-
-	if (rc == ST_OK)
-		rc = store_begin(st, err, errlen);
-	if (rc != ST_OK)
-		return rc;
-	return finish(st, add_event(st, inc->id, now, "export", NULL, NULL,
-	    path, by, err, errlen), err, errlen);
+	return model_end_fresh(st, inc, fresh, rc, err, errlen);
 }
 
 char *
@@ -1198,93 +794,4 @@ model_verify(struct store *st, const struct incident *inc, long at,
     struct chain_report *out, char *err, size_t errlen)
 {
 	return chain_verify(st, inc->id, at, out, err, errlen);
-}
-
-int
-model_drill_submit(struct store *st, const struct model_data *d,
-    struct incident *inc, const char *by, jtime_t now, char *err,
-    size_t errlen)
-{
-	struct incident *fresh;
-	int rc;
-
-	if (inc->drill == NULL)
-		return err_set(err, errlen, ST_DATAERR,
-		    _("%s is not a drill"), inc->ref);
-	if ((rc = check_by(by, err, errlen)) != ST_OK ||
-	    (rc = begin_fresh(st, d, inc, &fresh, err, errlen)) != ST_OK)
-		return rc;
-	if (!fresh->closed) {
-		rc = store_incident_set_closed(st, fresh->id, 1, NULL, err,
-		    errlen);
-		if (rc == ST_OK)
-			rc = add_event(st, fresh->id, now, "closed", NULL, NULL,
-			    "drill", by, err, errlen);
-		if (rc == ST_OK)
-			fresh->closed = 1;
-	}
-	return end_fresh(st, inc, fresh, rc, err, errlen);
-}
-
-/* When a drill run started and ended, read off its timeline. */
-struct drill_clock {
-	jtime_t started, submitted;
-	int have_start, have_end;
-	char by[64];
-};
-
-static void
-drill_clock_event(void *ud, const struct store_event *ev)
-{
-	struct drill_clock *k = ud;
-	char stamp[20];
-	jtime_t t;
-
-	/* "YYYY-MM-DDTHH:MM:SS+09:00": the first 19 characters are what
-	 * jtime_parse reads as Japan time. */
-	snprintf(stamp, sizeof stamp, "%.19s", ev->at);
-	if (jtime_parse(stamp, &t, NULL, 0) != 0)
-		return;
-	if (!k->have_start && strcmp(ev->kind, "created") == 0) {
-		k->started = t;
-		k->have_start = 1;
-		snprintf(k->by, sizeof k->by, "%s", ev->by != NULL ? ev->by : "");
-	} else if (!k->have_end && strcmp(ev->kind, "closed") == 0) {
-		k->submitted = t;
-		k->have_end = 1;
-	}
-}
-
-int
-model_drill_score(struct store *st, const struct model_data *d,
-    const struct incident *inc, struct drill_score *out, char *by,
-    size_t bylen, char *err, size_t errlen)
-{
-	const struct drill *dr;
-	struct drill_clock k;
-	struct strv done = { NULL, 0 };
-	size_t i;
-	int rc;
-
-	if (inc->drill == NULL)
-		return err_set(err, errlen, ST_DATAERR,
-		    _("%s is not a drill"), inc->ref);
-	dr = drill_find(&d->drills, inc->drill);
-	if (dr == NULL)
-		return err_set(err, errlen, ST_NOINPUT,
-		    _("the scenario '%s' of %s is no longer in the data "
-		    "directory"), inc->drill, inc->ref);
-	memset(&k, 0, sizeof k);
-	rc = store_events_get(st, inc->id, drill_clock_event, &k, err, errlen);
-	if (rc != ST_OK)
-		return rc;
-	for (i = 0; i < inc->nrecords; i++)
-		if (inc->records[i].status == ACTION_DONE)
-			strv_push(&done, inc->records[i].action);
-	drill_score(dr, d->form, d->rules, d->holidays, inc->values, &done,
-	    k.have_start && k.have_end ? (long)(k.submitted - k.started) : -1,
-	    out);
-	strv_free(&done);
-	snprintf(by, bylen, "%s", k.by);
-	return ST_OK;
 }

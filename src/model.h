@@ -28,6 +28,9 @@ struct model_data {
 	struct holidays *holidays;
 	struct contacts *contacts;
 	struct drill_set drills;	/* DIR/data/drills */
+	enum lang lang;			/* the language messages name
+					 * fields and actions in (labels,
+					 * titles); set by the caller */
 };
 
 /* Loads DIR/forms/intake.form, DIR/data/actions.rules, DIR/data/holidays.tsv,
@@ -36,6 +39,10 @@ struct model_data {
 int model_data_load(const char *dir, struct model_data **out, char *err,
     size_t errlen);
 void model_data_free(struct model_data *d);
+/* Reads the contacts files again (after the settings screen wrote one);
+ * on error the contacts stay as they were. */
+int model_data_reload_contacts(struct model_data *d, char *err,
+    size_t errlen);
 
 enum action_status { ACTION_OPEN, ACTION_DONE, ACTION_SKIPPED };
 const char *model_status_name(enum action_status s);
@@ -119,7 +126,7 @@ int model_answers_parse(const struct model_data *d, const char *text,
 
 /* Checks the time answers of the incident after applying `changes`
  * (each within model_check_time's range, occurred_at not after
- * discovered_at). */
+ * discovered_at); messages name the fields by their labels in d->lang. */
 int model_check_times(const struct model_data *d, char *const *values,
     jtime_t now, char *err, size_t errlen);
 

@@ -28,7 +28,10 @@ add_wrapped(struct tui_rows *r, const char *text, int indent, int cols,
 
 	tui_wrap(text, cols - indent, &l);
 	for (i = 0; i < l.n && (int)i < maxlines; i++) {
-		line = xasprintf("%*s%s", indent, "", l.line[i]);
+		/* Cut short: the last line shown says so. */
+		line = xasprintf("%*s%s%s", indent, "", l.line[i],
+		    (int)i == maxlines - 1 && (int)l.n > maxlines ?
+		    TEXT_CUT_MARK : "");
 		tui_rows_add(r, line, NULL, a, item, 0);
 		free(line);
 	}
@@ -148,18 +151,28 @@ add_assessment_short(struct tui *t, const struct evaluation *ev,
 	    tui_term_attr(TC_ERROR) : A_BOLD;
 	char pre[11], fin[11], *line;
 
-	if (res->preliminary_due < 0)
-		line = xstrdup(tui_reportable_short(res->reportable));
-	else {
+	char *dates = NULL;
+
+	if (res->preliminary_due >= 0) {
 		jtime_format_date(res->preliminary_due, pre);
 		jtime_format_date(res->final_due, fin);
-		line = xasprintf(_("%s  preliminary %s, final %s (%d days)"),
-		    tui_reportable_short(res->reportable), pre, fin,
-		    res->grounds & (1u << GROUND_UNAUTHORIZED_PURPOSE) ? 60 :
-		    30);
+		dates = xasprintf(_("preliminary %s, final %s (%d days)"), pre,
+		    fin, res->grounds & (1u << GROUND_UNAUTHORIZED_PURPOSE) ?
+		    60 : 30);
+	}
+	/* The verdict and its dates on one row when they fit, else two:
+	 * neither is cut. */
+	line = dates == NULL ? xstrdup(tui_reportable_short(res->reportable)) :
+	    xasprintf(_("%s  %s"), tui_reportable_short(res->reportable), dates);
+	if (dates != NULL && (int)text_width(line) > cols - 1) {
+		free(line);
+		tui_rows_add(r, tui_reportable_short(res->reportable), NULL, a,
+		    -1, 0);
+		line = xasprintf("  %s", dates);
 	}
 	tui_rows_add(r, line, NULL, a, -1, 0);
 	free(line);
+	free(dates);
 	if (res->reportable == REPORTABLE_YES ||
 	    res->step == STEP_INCOMPLETE || (line = why_line(t, res)) == NULL)
 		return;
@@ -222,8 +235,12 @@ add_assessment(struct tui *t, const struct incident *inc,
 		add_due(r, _("Final report due: "), res->final_due, today,
 		    cols);
 	} else if (res->reportable != REPORTABLE_NO)
-		add_wrapped(r, _("Due dates: enter discovered_at to compute "
-		    "them"), 0, cols, tui_term_attr(TC_DIM), -1, 2);
+	{
+		char *hint = tui_due_hint(t->data->form, t->lang);
+
+		add_wrapped(r, hint, 0, cols, tui_term_attr(TC_DIM), -1, 2);
+		free(hint);
+	}
 }
 
 static void
@@ -246,8 +263,8 @@ add_item(struct tui *t, const struct check_item *it, int idx, long today,
 	tui_wrap(tr_get(&it->action->title, t->lang), cols - 5 -
 	    (int)strlen(due), &l);
 	for (i = 0; i < l.n && i < 3; i++) {
-		line = xasprintf("%s%s", i == 0 ? marks[it->status] : "    ",
-		    l.line[i]);
+		line = xasprintf("%s%s%s", i == 0 ? marks[it->status] : "    ",
+		    l.line[i], i == 2 && l.n > 3 ? TEXT_CUT_MARK : "");
 		tui_rows_add(r, line, i == 0 && *due ? due : NULL, a, idx, 0);
 		free(line);
 	}
@@ -262,33 +279,127 @@ add_item(struct tui *t, const struct check_item *it, int idx, long today,
 static void
 add_unset_hint(struct tui_rows *r, int cols)
 {
-	char *file = contacts_user_file(), *line;
-
-	line = xasprintf(_("Contacts not set yet: fill them in %s."),
-	    file != NULL ? file : "contacts.conf");
-	add_wrapped(r, line, 4, cols, tui_term_attr(TC_DIM), -1, 3);
-	free(line);
-	free(file);
+	add_wrapped(r, _("Contacts not set yet: open the action (Enter in "
+	    "the checklist) and press k to enter them now."), 4, cols,
+	    tui_term_attr(TC_DIM), -1, 3);
 }
 
+/* The first contact an action's detail names ({section}), the facility
+ * itself and {answer:KEY} aside; a pointer into contacts_sections. */
+static const char *
+first_contact(const char *detail)
+{
+	const char *p = detail, *open, *close;
+	size_t i, n;
+
+	while ((open = strchr(p, '{')) != NULL &&
+	    (close = strchr(open, '}')) != NULL) {
+		n = (size_t)(close - open - 1);
+		for (i = 0; contacts_sections[i] != NULL; i++)
+			if (strlen(contacts_sections[i]) == n &&
+			    strncmp(open + 1, contacts_sections[i], n) == 0 &&
+			    strcmp(contacts_sections[i], "facility") != 0)
+				return contacts_sections[i];
+		p = close + 1;
+	}
+	return NULL;
+}
+
+static const char *
+contact_phone(struct tui *t, const char *section)
+{
+	char key[80];
+
+	snprintf(key, sizeof key, "%s.phone", section);
+	return contacts_get(t->data->contacts, key, t->lang);
+}
+
+const char *
+tui_checklist_unset_contact(struct tui *t, const struct check_item *it)
+{
+	const char *section = first_contact(tr_get(&it->action->detail,
+	    t->lang));
+
+	return section != NULL && contact_phone(t, section) == NULL ?
+	    section : NULL;
+}
+
+/* An open urgent action on one line: its title, and right-aligned the
+ * phone of whom to call (or that it is not set), so every one of them
+ * and its number fit a strip of a 24-line terminal. */
+static void
+add_urgent_line(struct tui *t, const struct check_item *it, int idx,
+    struct tui_rows *r)
+{
+	const char *section = first_contact(tr_get(&it->action->detail,
+	    t->lang));
+	const char *phone = section != NULL ? contact_phone(t, section) : NULL;
+	char *line, *right = NULL;
+
+	if (phone != NULL)
+		right = xasprintf("%s %s", _("Tel"), phone);
+	else if (section != NULL)
+		right = xasprintf("%s %s", _("Tel"), _("not set"));
+	line = xasprintf("[ ] %s", tr_get(&it->action->title, t->lang));
+	tui_rows_add(r, line, right, tui_phase_attr(PHASE_IMMEDIATE), idx, 0);
+	free(line);
+	free(right);
+}
+
+static int
+urgent(const struct check_item *it)
+{
+	return it->status == ACTION_OPEN &&
+	    it->action->phase == PHASE_IMMEDIATE;
+}
+
+void
+tui_checklist_order(const struct evaluation *ev, size_t *out)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < ev->nitems; i++)
+		if (urgent(&ev->items[i]))
+			out[n++] = i;
+	for (i = 0; i < ev->nitems; i++)
+		if (!urgent(&ev->items[i]))
+			out[n++] = i;
+}
+
+/* The open urgent actions first, before anything else (issue 14): at
+ * 80x24 the strip holds each one with its phone; then the assessment,
+ * then the other actions by phase. */
 static void
 build(struct tui *t, const struct incident *inc, const struct evaluation *ev,
     int cols, int compact, struct tui_rows *r)
 {
 	long today = jtime_day(tui_now(t));
-	int last = -1, unset = 0;
+	int last = -1, unset = 0, any = 0;
 	char contact[64] = "";
 	size_t i;
 
+	for (i = 0; i < ev->nitems; i++) {
+		if (!urgent(&ev->items[i]))
+			continue;
+		if (!any++)
+			tui_rows_add(r, tui_phase_label(PHASE_IMMEDIATE), NULL,
+			    tui_phase_attr(PHASE_IMMEDIATE), -1, 1);
+		if (compact)
+			add_urgent_line(t, &ev->items[i], (int)i, r);
+		else
+			add_item(t, &ev->items[i], (int)i, today, r, cols,
+			    &unset, contact);
+	}
+	if (unset && !compact)
+		add_unset_hint(r, cols);
 	if (compact)
 		add_assessment_short(t, ev, r, cols);
 	else
 		add_assessment(t, inc, ev, r, cols);
 	for (i = 0; i < ev->nitems; i++) {
+		if (urgent(&ev->items[i]))
+			continue;
 		if ((int)ev->items[i].action->phase != last) {
-			if (unset)
-				add_unset_hint(r, cols);
-			unset = 0;
 			last = (int)ev->items[i].action->phase;
 			tui_rows_add(r, tui_phase_label((enum phase)last), NULL,
 			    tui_phase_attr((enum phase)last), -1, 1);
@@ -296,8 +407,6 @@ build(struct tui *t, const struct incident *inc, const struct evaluation *ev,
 		add_item(t, &ev->items[i], (int)i, today, r, cols, &unset,
 		    contact);
 	}
-	if (unset)
-		add_unset_hint(r, cols);
 }
 
 /* Keeps the selected item's rows in view. */
@@ -346,40 +455,93 @@ tui_checklist_draw(struct tui *t, const struct incident *inc,
     const struct tui_box *box, int focused, int compact)
 {
 	struct tui_rows r = { NULL, 0 };
-	int i, body = box->h - 1, more;
+	int i, body = box->h - 1, more, y0 = box->y + 1;
 
-	tui_rule(box->y, box->x, box->w, focused ? _("Checklist (Esc: back)") :
-	    _("Checklist (F2)"), A_BOLD);
-	if (body <= 0)
-		return;
 	build(t, inc, ev, box->w - 1, compact, &r);
+	/* A strip has no row to spare: its first heading carries the
+	 * panel's title ("Checklist (F2): Immediate ..."). */
+	if (compact && r.n > 0 && r.v[0].rule) {
+		char *title = xasprintf("%s%s", _("Checklist (F2): "),
+		    r.v[0].text);
+
+		free(r.v[0].text);
+		r.v[0].text = title;
+		body++;
+		y0--;
+	} else
+		tui_rule(box->y, box->x, box->w, focused ?
+		    _("Checklist (Esc: back)") : _("Checklist (F2)"), A_BOLD);
+	if (body <= 0) {
+		tui_rows_free(&r);
+		return;
+	}
+	/* A selection that left the list (its rule no longer applies)
+	 * goes to the first item shown. */
 	if (cl->sel >= ev->nitems)
-		cl->sel = ev->nitems > 0 ? ev->nitems - 1 : 0;
+		cl->sel = 0;
+	if (ev->nitems > 0 && !focused)
+		tui_checklist_first(cl, ev);
+	/* The last row may say "more below": the selection stays above. */
 	if (focused)
-		scroll_to(cl, &r, body);
+		scroll_to(cl, &r, body - 1);
 	else
 		cl->top = 0;
 	/* When rows are left over, the last line says so. */
 	more = (size_t)(cl->top + body) < r.n;
 	for (i = 0; i < body - more && (size_t)(cl->top + i) < r.n; i++)
-		draw_row(&r.v[cl->top + i], box->y + 1 + i, box->x, box->w,
+		draw_row(&r.v[cl->top + i], y0 + i, box->x, box->w,
 		    focused && r.v[cl->top + i].item == (int)cl->sel);
 	if (more)
-		tui_put(box->y + body, box->x + 1, box->w - 1, focused ?
+		tui_put(y0 + body - 1, box->x + 1, box->w - 1, focused ?
 		    _("(more below)") : _("(more: F2)"),
 		    tui_term_attr(TC_DIM));
 	tui_rows_free(&r);
 }
 
 void
+tui_checklist_first(struct tui_checklist *cl, const struct evaluation *ev)
+{
+	size_t *ord = xcalloc(ev->nitems + 1, sizeof *ord);
+
+	if (ev->nitems > 0) {
+		tui_checklist_order(ev, ord);
+		cl->sel = ord[0];
+	}
+	free(ord);
+}
+
+void
 tui_checklist_move(struct tui_checklist *cl, const struct evaluation *ev,
     int delta)
 {
-	long s = (long)cl->sel + delta;
+	size_t *ord, pos = 0, i;
+	long s;
 
+	if (ev->nitems == 0)
+		return;
+	ord = xcalloc(ev->nitems, sizeof *ord);
+	tui_checklist_order(ev, ord);
+	for (i = 0; i < ev->nitems; i++)
+		if (ord[i] == cl->sel)
+			pos = i;
+	s = (long)pos + delta;
 	if (s >= (long)ev->nitems)
 		s = (long)ev->nitems - 1;
-	cl->sel = s < 0 ? 0 : (size_t)s;
+	cl->sel = ord[s < 0 ? 0 : s];
+	free(ord);
+}
+
+/* The rows an urgent-first panel needs: its open urgent actions, one line
+ * each, with the rule above them, the assessment and a "more" line. */
+int
+tui_checklist_urgent_rows(const struct evaluation *ev)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < ev->nitems; i++)
+		n += urgent(&ev->items[i]);
+	return n + (n > 0) + 3;
 }
 
 void
@@ -402,6 +564,11 @@ tui_checklist_detail(struct tui *t, const struct incident *inc,
 	}
 	detail = model_expand_detail(t->data, inc, tr_get(&a->detail, t->lang),
 	    t->lang, _("not set"), &unset);
+	if (tui_checklist_unset_contact(t, it) != NULL) {
+		strv_push(out, "");
+		strv_push(out, _("The number to call is not set yet: press k to "
+		    "enter it now (settings)."));
+	}
 	if (*detail != '\0') {
 		strv_push(out, "");
 		strv_push(out, detail);
@@ -422,12 +589,18 @@ tui_checklist_detail(struct tui *t, const struct incident *inc,
 	}
 	if (it->record != NULL && it->status != ACTION_OPEN) {
 		line = xasprintf(_("Recorded: %s by %s at %s"),
-		    model_status_name(it->status), it->record->by != NULL ?
+		    tui_status_label(it->status), it->record->by != NULL ?
 		    it->record->by : "-", it->record->at != NULL ?
 		    it->record->at : "-");
 		strv_push(out, "");
 		strv_push(out, line);
 		free(line);
+		if (it->record->note != NULL && *it->record->note != '\0') {
+			line = xasprintf("%s%s", it->status == ACTION_SKIPPED ?
+			    _("Reason: ") : _("Note: "), it->record->note);
+			strv_push(out, line);
+			free(line);
+		}
 	} else if (it->done_by_answer && it->status == ACTION_DONE)
 		strv_push(out, _("done according to the answers"));
 	if (a->confirm)

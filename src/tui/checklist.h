@@ -10,7 +10,8 @@
 #include "tui/ui.h"
 
 struct tui_checklist {
-	size_t sel;			/* selected item when focused */
+	size_t sel;			/* selected item (an index into the
+					 * evaluation's items) when focused */
 	int top;			/* first row shown */
 };
 
@@ -19,7 +20,18 @@ struct tui_checklist {
 void tui_checklist_draw(struct tui *t, const struct incident *inc,
     const struct evaluation *ev, struct tui_checklist *cl,
     const struct tui_box *box, int focused, int compact);
-/* Moves the selection by delta items (clamped). */
+/* The items in the order the panel shows them: the open urgent ones
+ * first, then the others in the evaluation's order (out: nitems). */
+void tui_checklist_order(const struct evaluation *ev, size_t *out);
+/* Selects the first item shown. */
+void tui_checklist_first(struct tui_checklist *cl, const struct evaluation *ev);
+/* Rows a strip needs to show every open urgent action (issue 14). */
+int tui_checklist_urgent_rows(const struct evaluation *ev);
+/* The contact section an action's detail names whose phone is not set
+ * yet (the settings screen's "enter it now"), or NULL. */
+const char *tui_checklist_unset_contact(struct tui *t,
+    const struct check_item *it);
+/* Moves the selection by delta items in the panel's order (clamped). */
 void tui_checklist_move(struct tui_checklist *cl, const struct evaluation *ev,
     int delta);
 /* The paragraphs describing one action, for the detail window. */

@@ -10,8 +10,8 @@
 
 #include "text.h"
 
-/* Draws s (sanitised, one line) at y, x in at most cols columns; returns
- * the columns used. */
+/* Draws s (sanitised, one line) at y, x in at most cols columns, a cut
+ * ending with TEXT_CUT_MARK; returns the columns used. */
 int tui_put(int y, int x, int cols, const char *s, attr_t a);
 /* Fills cols columns with spaces. */
 void tui_fill(int y, int x, int cols, attr_t a);
@@ -20,6 +20,11 @@ void tui_wrap(const char *s, int cols, struct text_lines *out);
 /* Draws s wrapped to cols, at most maxlines lines; returns lines used. */
 int tui_put_wrapped(int y, int x, int cols, int maxlines, const char *s,
     attr_t a);
+/* Clears the screen for a new frame (a full redraw): what is spelled out
+ * once per screen starts again (tui_spell_out). */
+void tui_erase(void);
+/* The language of the screens, for what is spelled out once per screen. */
+void tui_draw_lang(int english);
 /* Draws a horizontal rule with an optional title. */
 void tui_rule(int y, int x, int cols, const char *title, attr_t a);
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "tui/draw.h"
 #include "text.h"
 #include "tui/drillscreen.h"
 #include "tui/fields.h"
@@ -234,13 +235,13 @@ result_build(struct result *r)
 	tui_page_heading(&r->p, _("Debrief: what mattered and why"));
 	tui_page_text(&r->p, tr_get(&r->dr->debrief, r->t->lang), 2, A_NORMAL,
 	    -1, 1);
-	line = xasprintf(_("Source: %s"), r->dr->source);
+	line = xasprintf(_("Source: %s"), tr_get(&r->dr->source_tr,
+	    r->t->lang)[0] != '\0' ? tr_get(&r->dr->source_tr, r->t->lang) :
+	    r->dr->source);
 	tui_page_add(&r->p, "", A_NORMAL, -1);
 	tui_page_text(&r->p, line, 2, tui_term_attr(TC_DIM), -1, 0);
 	free(line);
-	line = xasprintf(_("This run is recorded as %s: anshin-ir score %s "
-	    "prints its score, anshin-ir drill --history lists every run."),
-	    r->inc->ref, r->inc->ref);
+	line = xasprintf(_("This run is recorded as %s."), r->inc->ref);
 	tui_page_add(&r->p, "", A_NORMAL, -1);
 	tui_page_text(&r->p, line, 2, tui_term_attr(TC_DIM), -1, 0);
 	free(line);
@@ -252,14 +253,15 @@ result_draw(void *ud)
 	struct result *r = ud;
 	char *title;
 
-	erase();
+	tui_erase();
 	if (tui_too_small()) {
 		tui_draw_too_small();
 		return;
 	}
 	result_build(r);
-	title = xasprintf("anshin-ir  %s  %s  %s", TUI_DRILL_MARK,
-	    r->inc->ref, r->dr->name);
+	title = xasprintf("anshin-ir  %s  %s  %s  %s", TUI_DRILL_MARK,
+	    _("Score and debrief"), r->inc->ref, tr_get(&r->dr->title,
+	    r->t->lang));
 	tui_page_draw(r->t, &r->p, title, _("submitted"), KC_SCORE);
 	free(title);
 }
@@ -287,13 +289,12 @@ tui_drill_result(struct tui *t, const struct drill *dr,
 		}
 		if (tui_page_scroll(&r.p, act))
 			continue;
-		if (act == TA_QUIT || act == TA_INTERRUPT)
+		if (act == TA_QUIT || act == TA_BACK || act == TA_INTERRUPT)
 			break;
 		if (act == TA_HELP)
 			tui_page_help(t, _("Score and debrief"), _("The run is "
-			    "submitted and scored. anshin-ir resume REF shows "
-			    "this screen again; anshin-ir score REF prints the "
-			    "score."),
+			    "submitted and scored; its score and answers stay in "
+			    "the record."),
 			    KC_SCORE, result_draw, &r);
 	}
 	tui_page_clear(&r.p);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "tui/draw.h"
 #include "text.h"
 #include "tui/keys.h"
 #include "tui/page.h"
@@ -86,8 +87,8 @@ brief_build(struct brief *b)
 	    "this briefing; press F3 to ask about what it does not say "
 	    "(asking costs nothing). Mark the actions you take done in the "
 	    "checklist (F2). F9 submits the run for the score and debrief; "
-	    "F10 leaves without submitting (anshin-ir resume REF continues "
-	    "it)."), 0, A_NORMAL, -1, 0);
+	    "F10 leaves without submitting, and \"continue\" in the list of "
+	    "drills goes on with it later."), 0, A_NORMAL, -1, 0);
 	tui_page_add(&b->p, "", A_NORMAL, -1);
 	tui_page_text(&b->p, _("Score out of 100: 50 for the answers that "
 	    "match the scenario, 30 for the expected actions marked done, 20 "
@@ -102,13 +103,14 @@ brief_draw(void *ud)
 	struct brief *b = ud;
 	char *title, *limit;
 
-	erase();
+	tui_erase();
 	if (tui_too_small()) {
 		tui_draw_too_small();
 		return;
 	}
 	brief_build(b);
-	title = xasprintf("anshin-ir  %s  %s", TUI_DRILL_MARK, b->dr->name);
+	title = xasprintf("anshin-ir  %s  %s  %s", TUI_DRILL_MARK,
+	    _("Briefing"), tr_get(&b->dr->title, b->t->lang));
 	limit = limit_text(b->dr);
 	tui_page_draw(b->t, &b->p, title, limit, KC_BRIEF);
 	free(limit);
@@ -135,10 +137,12 @@ briefing(struct tui *t, const struct drill *dr)
 			end = BRIEF_START;
 			break;
 		}
-		if (act == TA_BACK)
+		/* F10 leaves the briefing: back to the list, or out of the
+		 * program when `drill NAME` opened it (the caller's). */
+		if (act == TA_BACK || act == TA_QUIT)
 			break;
-		if (act == TA_QUIT || (act == TA_INTERRUPT && tui_ask(t,
-		    _("Leave the drill?"), brief_draw, &b))) {
+		if (act == TA_INTERRUPT && tui_ask(t, _("Leave the drill?"),
+		    brief_draw, &b)) {
 			end = BRIEF_QUIT;
 			break;
 		}
@@ -196,7 +200,7 @@ clues_draw(void *ud)
 	char when[96], *title, *right;
 	size_t i, asked = 0;
 
-	erase();
+	tui_erase();
 	if (tui_too_small()) {
 		tui_draw_too_small();
 		return;
@@ -277,12 +281,12 @@ tui_drill_clues(struct tui *t, struct tui_drill_run *run)
 			    "ask the staff about the incident; an answer stays "
 			    "listed once asked. Asking is not scored."),
 			    KC_CLUES, clues_draw, &c);
-		else if (act == TA_BACK)
+		else if (act == TA_BACK || act == TA_QUIT)
 			break;
-		else if (act == TA_QUIT || (act == TA_INTERRUPT && tui_ask(t,
-		    _("Leave the drill without submitting? Everything "
-		    "confirmed is saved; anshin-ir resume REF continues it."),
-		    clues_draw, &c))) {
+		else if (act == TA_INTERRUPT && tui_ask(t, _("Leave the drill "
+		    "without submitting? Everything confirmed is saved; "
+		    "\"continue\" in the list of drills goes on with it."),
+		    clues_draw, &c)) {
 			leave = 1;
 			break;
 		}
@@ -293,6 +297,14 @@ tui_drill_clues(struct tui *t, struct tui_drill_run *run)
 
 /* ---- a run: wizard, submission, score ---- */
 
+/* Under the name question at submission: the wizard is gone by then. */
+static void
+blank(void *ud)
+{
+	(void)ud;
+	tui_erase();
+}
+
 static int
 submit_and_score(struct tui *t, struct tui_drill_run *run)
 {
@@ -300,18 +312,21 @@ submit_and_score(struct tui *t, struct tui_drill_run *run)
 	struct incident *inc = NULL;
 	int rc;
 
+	const char *by = tui_signer(t, blank, NULL);
+
+	if (by == NULL)
+		return ST_OK;
 	/* Submitted before any answer: still a run, scored as one. */
 	if (run->ref[0] == '\0') {
-		rc = model_create(t->st, t->data, &none, run->dr->name,
-		    tui_by(t), run->started, &inc, t->err,
-		    sizeof t->err);
+		rc = model_create(t->st, t->data, &none, run->dr->name, by,
+		    run->started, &inc, t->err, sizeof t->err);
 		if (rc == ST_OK)
 			snprintf(run->ref, sizeof run->ref, "%s", inc->ref);
 	} else
 		rc = model_load(t->st, t->data, run->ref, &inc, t->err,
 		    sizeof t->err);
 	if (rc == ST_OK)
-		rc = model_drill_submit(t->st, t->data, inc, tui_by(t),
+		rc = model_drill_submit(t->st, t->data, inc, by,
 		    jtime_now(), t->err, sizeof t->err);
 	if (rc == ST_OK)
 		rc = tui_drill_result(t, run->dr, inc);
@@ -342,7 +357,9 @@ run_drill(struct tui *t, struct tui_drill_run *run, char *left,
 	t->scenario_shift = 0;
 
 	if (rc == ST_OK && run->submitted)
-		return submit_and_score(t, run);
+		rc = submit_and_score(t, run);
+	if (rc == ST_OK && run->submitted && t->who != NULL)
+		return rc;
 	if (run->ref[0] != '\0')
 		snprintf(left, leftlen, "%s", run->ref);
 	return rc;
@@ -426,49 +443,148 @@ tui_drill_resume(struct tui *t, const char *ref, char *left,
 
 /* ---- the list of scenarios (home screen's `d`, `anshin-ir drill`) ---- */
 
+/* One line of the list: a scenario, or its run left unsubmitted. */
+struct pick_entry {
+	size_t scenario;
+	char ref[16];			/* "" for the scenario itself */
+	char *started;
+};
+
 struct pick {
 	struct tui *t;
 	int sel;
 	struct tui_page p;
 	char *left;			/* standalone: where a run left */
 	size_t leftlen;
+	struct pick_entry *e;
+	size_t n;
 };
+
+struct open_runs {
+	struct store_incident *v;
+	size_t n;
+};
+
+static void
+collect_run(void *ud, const struct store_incident *row)
+{
+	struct open_runs *r = ud;
+
+	if (row->closed || row->drill == NULL)
+		return;
+	r->v = xreallocarray(r->v, r->n + 1, sizeof *r->v);
+	memset(&r->v[r->n], 0, sizeof *r->v);
+	snprintf(r->v[r->n].ref, sizeof r->v[r->n].ref, "%s", row->ref);
+	r->v[r->n].drill = xstrdup(row->drill);
+	r->v[r->n++].created_at = xstrdup(row->created_at != NULL ?
+	    row->created_at : "");
+}
+
+static void
+entries_free(struct pick *k)
+{
+	size_t i;
+
+	for (i = 0; i < k->n; i++)
+		free(k->e[i].started);
+	free(k->e);
+	k->e = NULL;
+	k->n = 0;
+}
+
+static void
+add_entry(struct pick *k, size_t scenario, const char *ref,
+    const char *started)
+{
+	k->e = xreallocarray(k->e, k->n + 1, sizeof *k->e);
+	k->e[k->n].scenario = scenario;
+	snprintf(k->e[k->n].ref, sizeof k->e[k->n].ref, "%s", ref);
+	k->e[k->n++].started = xstrdup(started);
+}
+
+/* Each scenario, and under it every run of it left unsubmitted: a
+ * drill left with F10 goes on from the list (issue 14). */
+static void
+pick_load(struct pick *k)
+{
+	const struct drill_set *ds = &k->t->data->drills;
+	struct open_runs r = { NULL, 0 };
+	char when[32];
+	size_t i, j;
+
+	entries_free(k);
+	(void)store_list(k->t->st, STORE_LIST_DRILLS, collect_run, &r, NULL, 0);
+	for (i = 0; i < ds->n; i++) {
+		add_entry(k, i, "", "");
+		for (j = 0; j < r.n; j++)
+			if (strcmp(r.v[j].drill, ds->v[i].name) == 0) {
+				snprintf(when, sizeof when, "%.10s %.5s",
+				    r.v[j].created_at, strlen(r.v[j].created_at)
+				    > 11 ? r.v[j].created_at + 11 : "");
+				add_entry(k, i, r.v[j].ref, when);
+			}
+	}
+	for (j = 0; j < r.n; j++) {
+		free(r.v[j].drill);
+		free(r.v[j].created_at);
+	}
+	free(r.v);
+	if (k->sel >= (int)k->n)
+		k->sel = k->n > 0 ? (int)k->n - 1 : 0;
+}
+
+static void
+pick_line(struct pick *k, size_t i)
+{
+	const struct drill *dr = &k->t->data->drills.v[k->e[i].scenario];
+	char *line, *limit;
+	int sel = (int)i == k->sel;
+	attr_t a = sel ? tui_term_attr(TC_FOCUS) : A_BOLD;
+
+	if (k->e[i].ref[0] != '\0') {
+		line = xasprintf("%s    %s%s", sel ? ">" : " ",
+		    _("Continue: the run started "), k->e[i].started);
+		tui_page_add(&k->p, line, sel ? a : A_NORMAL, (int)i);
+		free(line);
+		return;
+	}
+	tui_page_add(&k->p, "", A_NORMAL, (int)i);
+	line = xasprintf("%s %s", sel ? ">" : " ", tr_get(&dr->title,
+	    k->t->lang));
+	tui_page_add(&k->p, line, a, (int)i);
+	free(line);
+	limit = limit_text(dr);
+	line = xasprintf("    %s", limit);
+	tui_page_add(&k->p, line, tui_term_attr(TC_DIM), (int)i);
+	free(line);
+	free(limit);
+}
 
 static void
 pick_draw(void *ud)
 {
 	struct pick *k = ud;
-	const struct drill_set *ds = &k->t->data->drills;
-	char *line, *limit, *title;
+	char *title;
 	size_t i;
 
-	erase();
+	tui_erase();
 	if (tui_too_small()) {
 		tui_draw_too_small();
 		return;
 	}
 	tui_page_clear(&k->p);
 	tui_page_text(&k->p, _("Choose a scenario to play in the wizard "
-	    "against the clock. Drill runs never appear among real "
-	    "incidents."), 0, tui_term_attr(TC_DIM), -1, 0);
-	if (ds->n == 0)
-		tui_page_text(&k->p, _("No drill scenarios in the data "
-		    "directory (data/drills/*.drill)."), 0, A_NORMAL, -1, 0);
-	for (i = 0; i < ds->n; i++) {
-		tui_page_add(&k->p, "", A_NORMAL, (int)i);
-		line = xasprintf("%s%s", (int)i == k->sel ? "> " : "  ",
-		    tr_get(&ds->v[i].title, k->t->lang));
-		tui_page_add(&k->p, line, (int)i == k->sel ?
-		    tui_term_attr(TC_FOCUS) : A_BOLD, (int)i);
-		free(line);
-		limit = limit_text(&ds->v[i]);
-		line = xasprintf("    %s · %s", ds->v[i].name, limit);
-		tui_page_add(&k->p, line, tui_term_attr(TC_DIM), (int)i);
-		free(line);
-		free(limit);
-	}
+	    "against the clock, or \"continue\" to go on with a run left "
+	    "unsubmitted. Drill runs never appear among real incidents."), 0,
+	    tui_term_attr(TC_DIM), -1, 0);
+	if (k->n == 0)
+		tui_page_text(&k->p, _("No drill scenarios are installed."), 0,
+		    A_NORMAL, -1, 0);
+	for (i = 0; i < k->n; i++)
+		pick_line(k, i);
 	tui_page_show_item(&k->p, k->sel);
-	title = xasprintf("anshin-ir  %s  %s", TUI_DRILL_MARK, _("Drills"));
+	title = xasprintf("anshin-ir  %s  %s", TUI_DRILL_MARK,
+	    _("List of drills"));
 	tui_page_draw(k->t, &k->p, title, NULL, KC_PICK);
 	free(title);
 }
@@ -483,17 +599,23 @@ pick_message(struct pick *k, const char *text)
 	strv_free(&p);
 }
 
-/* Plays the selected scenario; 1 when the list should close. */
+/* Plays the selected entry: its scenario from the briefing, or the run
+ * left unsubmitted from where it was. 1 when the list should close. */
 static int
 pick_play(struct pick *k, int *rc)
 {
-	const struct drill_set *ds = &k->t->data->drills;
-	char left[16], *msg;
-	int back;
+	const struct pick_entry *e;
+	char left[16] = "";
+	int back = 0;
 
-	if (ds->n == 0)
+	if (k->n == 0)
 		return 0;
-	*rc = play(k->t, &ds->v[k->sel], left, sizeof left, &back);
+	e = &k->e[k->sel];
+	if (e->ref[0] != '\0')
+		*rc = tui_drill_resume(k->t, e->ref, left, sizeof left);
+	else
+		*rc = play(k->t, &k->t->data->drills.v[e->scenario], left,
+		    sizeof left, &back);
 	/* Standalone, the caller reports an error or an unsubmitted run
 	 * once the terminal is back, as `drill NAME` does. */
 	if (k->left != NULL && (*rc >= 128 || !back)) {
@@ -504,24 +626,25 @@ pick_play(struct pick *k, int *rc)
 		return 1;
 	if (*rc != ST_OK)
 		pick_message(k, k->t->err);
-	else if (*left != '\0') {
-		msg = xasprintf(_("The drill run %s is saved but not "
-		    "submitted, so it has no score yet: anshin-ir resume %s "
-		    "continues it."), left, left);
-		pick_message(k, msg);
-		free(msg);
-	}
+	else if (*left != '\0')
+		pick_message(k, _("The drill run is saved but not submitted, "
+		    "so it has no score yet: choose \"continue\" under its "
+		    "scenario to go on with it."));
 	*rc = ST_OK;
-	return !back;
+	pick_load(k);
+	/* A scored run goes back home; one left unsubmitted keeps the list
+	 * open on its "continue" line. */
+	return *left == '\0' && !back;
 }
 
 int
 tui_drill_pick(struct tui *t, char *left, size_t leftlen)
 {
-	struct pick k = { t, 0, { NULL, 0, 0 }, left, leftlen };
+	struct pick k = { t, 0, { NULL, 0, 0 }, left, leftlen, NULL, 0 };
 	enum tui_act act;
 	int rc = ST_OK, sig, done = 0;
 
+	pick_load(&k);
 	while (!done) {
 		pick_draw(&k);
 		refresh();
@@ -532,8 +655,8 @@ tui_drill_pick(struct tui *t, char *left, size_t leftlen)
 		}
 		if (act == TA_UP || act == TA_DOWN) {
 			k.sel += act == TA_UP ? -1 : 1;
-			if (k.sel >= (int)t->data->drills.n)
-				k.sel = (int)t->data->drills.n - 1;
+			if (k.sel >= (int)k.n)
+				k.sel = (int)k.n - 1;
 			if (k.sel < 0)
 				k.sel = 0;
 		} else if (tui_page_scroll(&k.p, act))
@@ -542,12 +665,14 @@ tui_drill_pick(struct tui *t, char *left, size_t leftlen)
 			done = pick_play(&k, &rc);
 		else if (act == TA_HELP)
 			tui_page_help(t, _("Drills"), _("Training scenarios "
-			    "drawn from the facility guide's incident types."),
-			    KC_PICK, pick_draw, &k);
+			    "drawn from the facility guide's incident types. A "
+			    "run left without submitting is listed under its "
+			    "scenario as \"continue\"."), KC_PICK, pick_draw, &k);
 		else if (act == TA_BACK || act == TA_QUIT ||
 		    act == TA_INTERRUPT)
 			done = 1;
 	}
 	tui_page_clear(&k.p);
+	entries_free(&k);
 	return rc;
 }

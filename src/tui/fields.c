@@ -16,7 +16,8 @@
 #include "tui/keys.h"
 #include "tui/term.h"
 
-/* Rows of help shown under the focused field (all of it is on F1). */
+/* Rows of help under the focused field when the panel is short (all
+ * of it is on F1); with room to spare it shows whole. */
 #define HELP_ROWS 2
 #define MSG_ROWS 3
 #define LONG_MIN_ROWS 3
@@ -51,6 +52,7 @@ load_multi(struct tui_focus *f, const struct form_field *fld,
 	int i;
 
 	f->on = xcalloc(fld->nchoices + 1, 1);
+	f->hl = -1;
 	if (value == NULL)
 		return;
 	copy = xstrdup(value);
@@ -59,6 +61,8 @@ load_multi(struct tui_focus *f, const struct form_field *fld,
 		i = form_choice_index(fld, util_trim(tok));
 		if (i >= 0)
 			f->on[i] = 1;
+		if (i >= 0 && f->hl < 0)
+			f->hl = i;
 	}
 	free(copy);
 }
@@ -69,15 +73,15 @@ tui_focus_load(struct tui_focus *f, const struct form *form, int field,
 {
 	const struct form_field *fld = &form->fields[field];
 	char now[20];
-	int i;
 
 	memset(f, 0, sizeof *f);
 	f->field = field;
 	tui_edit_init(&f->ed, fld->type == FORM_LONGTEXT);
-	if (fld->type == FORM_CHOICE) {
-		i = value != NULL ? form_choice_index(fld, value) : -1;
-		f->hl = i > 0 ? i : 0;
-	} else if (fld->type == FORM_MULTI)
+	/* Unanswered, the cursor is on the "not answered" line: nothing
+	 * is highlighted that Enter could store (SPEC §7 v2). */
+	if (fld->type == FORM_CHOICE)
+		f->hl = value != NULL ? form_choice_index(fld, value) : -1;
+	else if (fld->type == FORM_MULTI)
 		load_multi(f, fld, value);
 	else if (value != NULL)
 		tui_edit_set(&f->ed, value);
@@ -113,8 +117,8 @@ tui_focus_raw(const struct tui_focus *f, const struct form *form)
 	size_t i;
 
 	if (fld->type == FORM_CHOICE)
-		return xstrdup(fld->nchoices > 0 ? fld->choices[f->hl].value :
-		    "");
+		return xstrdup(f->hl >= 0 && (size_t)f->hl < fld->nchoices ?
+		    fld->choices[f->hl].value : "");
 	if (fld->type != FORM_MULTI)
 		return tui_edit_text(&f->ed);
 	buf_init(&b);
@@ -123,6 +127,32 @@ tui_focus_raw(const struct tui_focus *f, const struct form *form)
 			buf_addf(&b, "%s%s", b.len ? "," : "",
 			    fld->choices[i].value);
 	return buf_steal(&b);
+}
+
+enum tui_enter
+tui_focus_enter(const struct tui_focus *f, const struct form *form,
+    const char *stored)
+{
+	const struct form_field *fld = &form->fields[f->field];
+	char *raw;
+	enum tui_enter e;
+
+	if (f->prefilled && !f->dirty)
+		return TUI_ENTER_STORE;
+	if (fld->type == FORM_CHOICE || (fld->type == FORM_MULTI &&
+	    f->hl < 0))
+		raw = f->hl < 0 ? xstrdup("") : tui_focus_raw(f, form);
+	else
+		raw = tui_focus_raw(f, form);
+	if (*util_trim(raw) == '\0')
+		e = stored != NULL ? TUI_ENTER_CLEAR : TUI_ENTER_SKIP;
+	else if (stored != NULL && (fld->type == FORM_CHOICE ||
+	    fld->type == FORM_MULTI ? strcmp(raw, stored) == 0 : !f->dirty))
+		e = TUI_ENTER_KEEP;
+	else
+		e = TUI_ENTER_STORE;
+	free(raw);
+	return e;
 }
 
 char *
@@ -161,6 +191,8 @@ struct painter {
 	int label_w;
 	int focus_row, focus_end;	/* the focused field's rows */
 	int anchor_row;			/* its row that must be seen */
+	int help_max;			/* rows of help, -1: all of it */
+	int help_lines;			/* rows all of it takes */
 	int cy, cx;
 };
 
@@ -214,6 +246,19 @@ choice_rows(struct painter *p, const struct form_field *fld,
 	size_t i;
 	int y, on;
 
+	/* The "not answered" line, where an unanswered field opens. */
+	if (f->hl < 0)
+		p->anchor_row = p->row;
+	if ((y = row_y(p)) >= 0) {
+		line = xasprintf("%s      %s", f->hl < 0 ? ">" : " ",
+		    _("(not answered)"));
+		if (f->hl < 0)
+			tui_fill(y, p->x + 2, p->w - 2, tui_term_attr(TC_FOCUS));
+		tui_put(y, p->x + 2, p->w - 2, line, f->hl < 0 ?
+		    tui_term_attr(TC_FOCUS) : tui_term_attr(TC_DIM));
+		free(line);
+	}
+	p->row++;
 	for (i = 0; i < fld->nchoices; i++, p->row++) {
 		if ((int)i == f->hl)
 			p->anchor_row = p->row;
@@ -259,26 +304,35 @@ text_rows(struct painter *p, const struct form_field *fld)
 	p->cx = cx;
 }
 
-static void
+/* text wrapped to the panel, at most max rows (-1: all); a text cut
+ * short ends with TEXT_CUT_MARK. Returns the rows all of it takes. */
+static int
 wrapped_rows(struct painter *p, const char *text, int indent, int max,
     attr_t a)
 {
 	struct text_lines l;
 	size_t i;
-	int y;
+	char *line;
+	int y, all;
 
 	tui_wrap(text, p->w - indent - 1, &l);
-	for (i = 0; i < l.n && (int)i < max; i++, p->row++)
-		if ((y = row_y(p)) >= 0)
-			tui_put(y, p->x + indent, p->w - indent - 1,
-			    l.line[i], a);
+	all = (int)l.n;
+	for (i = 0; i < l.n && (max < 0 || (int)i < max); i++, p->row++) {
+		if ((y = row_y(p)) < 0)
+			continue;
+		line = xasprintf("%s%s", l.line[i], max >= 0 &&
+		    (int)i == max - 1 && (int)l.n > max ? TEXT_CUT_MARK : "");
+		tui_put(y, p->x + indent, p->w - indent - 1, line, a);
+		free(line);
+	}
 	text_lines_free(&l);
+	return all;
 }
 
 static const char *
 focus_help(const struct painter *p, const struct form_field *fld)
 {
-	if (!is_text(fld) && fld->nchoices > 0 &&
+	if (!is_text(fld) && p->f->hl >= 0 &&
 	    *tr_get(&fld->choices[p->f->hl].help, p->t->lang) != '\0')
 		return tr_get(&fld->choices[p->f->hl].help, p->t->lang);
 	return tr_get(&fld->help, p->t->lang);
@@ -306,11 +360,14 @@ focus_rows(struct painter *p, const struct form_field *fld,
 		wrapped_rows(p, msg, 3, MSG_ROWS, tui_term_attr(TC_ERROR));
 		free(msg);
 	}
-	if (fld->type == FORM_TIME)
-		wrapped_rows(p, fld->allow_unknown ? _("Format: YYYY-MM-DD "
-		    "HH:MM, \"now\", or \"unknown\"") : _("Format: YYYY-MM-DD "
-		    "HH:MM, or \"now\""), 3, 1, tui_term_attr(TC_DIM));
-	wrapped_rows(p, focus_help(p, fld), 3, HELP_ROWS,
+	/* The form to type, unless a message under the field already
+	 * gives it with an example. */
+	if (fld->type == FORM_TIME && p->f->msg == NULL)
+		wrapped_rows(p, fld->allow_unknown ? _("Type like 2026-12-07 "
+		    "14:50, or 14:50 for today, \"now\" or \"unknown\"") :
+		    _("Type like 2026-12-07 14:50, or 14:50 for today, or "
+		    "\"now\""), 3, 1, tui_term_attr(TC_DIM));
+	p->help_lines = wrapped_rows(p, focus_help(p, fld), 3, p->help_max,
 	    tui_term_attr(TC_DIM));
 	p->focus_end = p->row;
 }
@@ -389,9 +446,20 @@ tui_form_draw(struct tui *t, char *const *values, struct tui_focus *f,
 	p.w = w;
 	p.label_w = label_width(t, p.form, p.form->fields[f->field].page, w);
 	p.cy = p.cx = -1;
-	/* Pass 1 measures: where the focused field and its anchor fall. */
+	/* Pass 1 measures with the whole help; when the page does not fit,
+	 * the help gives up the rows it must (never below HELP_ROWS) and
+	 * pass 2 measures again: where the focused field and its anchor
+	 * fall. */
+	p.help_max = -1;
 	paint(&p, values, &nth, &count);
 	total = p.row;
+	if (total > h - 1 && p.help_lines > HELP_ROWS) {
+		p.help_max = p.help_lines - (total - (h - 1));
+		if (p.help_max < HELP_ROWS)
+			p.help_max = HELP_ROWS;
+		paint(&p, values, &nth, &count);
+		total = p.row;
+	}
 	p.h = h - 1;
 	/* The whole focused field with one row of context above; when it
 	 * is taller than the panel, at least its highlighted row. */

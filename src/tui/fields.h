@@ -15,7 +15,8 @@
 struct tui_focus {
 	int field;			/* index into form.fields */
 	struct tui_edit ed;		/* text, longtext, int, time */
-	int hl;				/* highlighted choice */
+	int hl;				/* highlighted choice; -1: the
+					 * "not answered" line */
 	unsigned char *on;		/* multi: ticked choices */
 	int dirty;			/* changed since loaded or stored */
 	int prefilled;			/* shows a default not stored yet */
@@ -33,6 +34,14 @@ void tui_focus_set_msg(struct tui_focus *f, const char *msg);
 char *tui_focus_raw(const struct tui_focus *f, const struct form *form);
 /* The key context of a field's widget. */
 unsigned tui_field_ctx(const struct form_field *fld);
+
+/* What Enter does on the field as it is now (the key bar says it):
+ * move on leaving it unanswered, keep the stored answer, clear it, or
+ * store what was picked, ticked or typed. */
+enum tui_enter { TUI_ENTER_SKIP, TUI_ENTER_KEEP, TUI_ENTER_CLEAR,
+	TUI_ENTER_STORE };
+enum tui_enter tui_focus_enter(const struct tui_focus *f,
+    const struct form *form, const char *stored);
 /* A stored value as a person reads it (caller frees). */
 char *tui_value_label(struct tui *t, const struct form_field *fld,
     const char *value);

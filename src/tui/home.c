@@ -1,10 +1,12 @@
 /*
  * home.c - the home screen (SPEC §7): open incidents, nearest due first,
- * from the summary the model caches on every change (no rules run here,
- * so it stays fast with thousands of incidents). Overdue and nearly due
- * incidents say so in words as well as in red (NO_COLOR). Enter opens the
- * incident screen (review.c), n starts a new incident, d the drills, /
- * searches by reference, summary or kind, a and c show closed ones too.
+ * from the summary the model caches on every change, so the list itself
+ * stays fast with thousands of incidents. The attention column says in
+ * words (it must survive NO_COLOR) how many urgent actions are still open
+ * and how many are overdue: those need the rules, run only for the rows
+ * on screen, once each. Enter opens the incident screen (review.c), n
+ * starts a new incident, d the drills, k the settings, / searches by
+ * reference, summary or kind, f lists the closed incidents instead.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -20,10 +22,12 @@ struct home_row {
 	char ref[16];
 	int closed;
 	char *kind, *next_due, *summary, *discovered;
+	int counted;			/* urgent and overdue known */
+	int urgent, overdue;		/* open urgent / overdue actions */
 };
 
 /* Which incidents the list shows. */
-enum home_show { SHOW_OPEN, SHOW_ALL, SHOW_CLOSED };
+enum home_show { SHOW_OPEN, SHOW_CLOSED };
 
 struct home {
 	struct tui *t;
@@ -51,6 +55,7 @@ collect(void *ud, const struct store_incident *row)
 
 	h->rows = xreallocarray(h->rows, h->n + 1, sizeof *h->rows);
 	r = &h->rows[h->n++];
+	memset(r, 0, sizeof *r);
 	snprintf(r->ref, sizeof r->ref, "%s", row->ref);
 	r->closed = row->closed;
 	h->nopen += !row->closed;
@@ -152,65 +157,115 @@ load(struct home *h)
 /* ---- drawing ---- */
 
 #define COL_REF 11
-#define COL_DUE 11
-#define COL_STATE 15
-#define COL_KIND 17
-#define COL_SUMMARY (2 + COL_REF + COL_DUE + COL_STATE + COL_KIND)
+#define COL_STATE 9
+#define COL_ATTN 20
+/* The next due date: in full from 100 columns, else its month and day
+ * (a due date is never more than 60 days away). */
+#define COL_DUE (COLS >= 100 ? 11 : 6)
 
-/* The warning of a row, in words (it must survive NO_COLOR): overdue,
- * or due within two days. Returns NULL when there is nothing to say. */
-static const char *
-due_warning(const struct home_row *r, long today, char *buf, size_t len,
-    int *overdue)
+/* The open urgent actions and the overdue ones of an open incident, by
+ * the rules, the first time its row is drawn. */
+static void
+count(struct home *h, struct home_row *r)
 {
-	long due, d;
+	struct incident *inc;
+	struct evaluation ev;
+	long today = jtime_day(jtime_now());
+	size_t i;
 
-	*overdue = 0;
-	if (r->closed)
-		return _("closed");
-	if (r->next_due == NULL || jtime_parse_date(r->next_due, &due) != 0)
-		return NULL;
-	d = due - today;
-	if (d < 0) {
-		*overdue = 1;
-		return _("!! OVERDUE");
+	r->counted = 1;
+	if (r->closed || model_load(h->t->st, h->t->data, r->ref, &inc, NULL,
+	    0) != ST_OK)
+		return;
+	model_evaluate(h->t->data, inc, &ev);
+	for (i = 0; i < ev.nitems; i++) {
+		if (ev.items[i].status != ACTION_OPEN)
+			continue;
+		r->urgent += ev.items[i].action->phase == PHASE_IMMEDIATE;
+		r->overdue += ev.items[i].due >= 0 && ev.items[i].due < today;
 	}
-	if (d == 0)
-		return _("! due today");
-	if (d > 2)
+	model_evaluation_free(&ev);
+	incident_free(inc);
+}
+
+/* The attention column in words: urgent actions open, overdue ones, or
+ * a due date within two days. NULL when there is nothing to say. */
+static const char *
+attention(struct home *h, struct home_row *r, char *buf, size_t len)
+{
+	long due, d, today = jtime_day(jtime_now());
+	struct buf b;
+
+	if (r->closed)
 		return NULL;
-	snprintf(buf, len, d == 1 ? _("! 1 day left") : _("! %ld days left"),
-	    d);
-	return buf;
+	if (!r->counted)
+		count(h, r);
+	buf_init(&b);
+	buf_adds(&b, "");
+	if (r->urgent > 0)
+		buf_addf(&b, _("urgent %d"), r->urgent);
+	if (r->overdue > 0 && b.len > 0)
+		buf_addf(&b, _(", %d overdue"), r->overdue);
+	else if (r->overdue > 0)
+		buf_addf(&b, _("overdue %d"), r->overdue);
+	if (r->overdue == 0 && r->next_due != NULL &&
+	    jtime_parse_date(r->next_due, &due) == 0 &&
+	    (d = due - today) >= 0 && d <= 2)
+		buf_addf(&b, "%s%s", b.len > 0 ? " " : "", d == 0 ?
+		    _("due today") : d == 1 ? _("1 day left") : _("2 days left"));
+	snprintf(buf, len, "%s", b.s);
+	buf_free(&b);
+	return *buf != '\0' ? buf : NULL;
+}
+
+/* The kind column: its widest label, within what leaves the summary
+ * some room. */
+static int
+kind_width(const struct home *h, int x)
+{
+	const struct form_field *kf = form_field_find(h->t->data->form, "kind");
+	int w = 4, l, room = COLS - 1 - x - 13;
+	size_t i;
+
+	for (i = 0; kf != NULL && i < kf->nchoices; i++) {
+		l = (int)text_width(tr_get(&kf->choices[i].label, h->t->lang));
+		w = l > w ? l : w;
+	}
+	w += 1;
+	return w < room ? w : room;
 }
 
 static void
-draw_row(struct home *h, const struct home_row *r, int y, int selected)
+draw_row(struct home *h, struct home_row *r, int y, int selected)
 {
 	const char *kind = kind_label(h, r), *warn;
-	char buf[64];
+	char buf[96];
 	attr_t a = selected ? tui_term_attr(TC_FOCUS) : A_NORMAL, wa;
-	int overdue, x = 2;
+	int x = 2, kw;
 
-	warn = due_warning(r, jtime_day(jtime_now()), buf, sizeof buf,
-	    &overdue);
-	wa = selected ? a : r->closed ? tui_term_attr(TC_DIM) :
-	    overdue ? tui_term_attr(TC_ERROR) :
-	    tui_term_attr(TC_INVESTIGATE) | A_BOLD;
+	warn = attention(h, r, buf, sizeof buf);
+	wa = selected ? a : r->overdue > 0 ? tui_term_attr(TC_ERROR) :
+	    tui_term_attr(TC_IMMEDIATE) | A_BOLD;
 	if (selected)
 		tui_fill(y, 0, COLS, a);
 	tui_put(y, 0, 2, selected ? ">" : " ", a);
 	tui_put(y, x, COL_REF - 1, r->ref, a);
 	x += COL_REF;
-	tui_put(y, x, COL_DUE - 1, r->next_due != NULL && !r->closed ?
-	    r->next_due : "-", overdue ? wa : a);
+	/* TRANSLATORS: the home screen's status column. */
+	tui_put(y, x, COL_STATE - 1, r->closed ? _("Closed") : _("Open"),
+	    selected ? a : r->closed ? tui_term_attr(TC_DIM) : a);
+	x += COL_STATE;
+	tui_put(y, x, COL_DUE - 1, r->next_due == NULL || r->closed ? "-" :
+	    COLS >= 100 || strlen(r->next_due) < 10 ? r->next_due :
+	    r->next_due + 5, r->overdue > 0 ? wa : a);
 	x += COL_DUE;
 	if (warn != NULL)
-		tui_put(y, x, COL_STATE - 1, warn, wa);
-	x += COL_STATE;
-	tui_put(y, x, COL_KIND - 1, kind != NULL ? kind : "-", a);
-	tui_put(y, COL_SUMMARY, COLS - 1 - COL_SUMMARY, r->summary != NULL ?
-	    r->summary : "-", a);
+		tui_put(y, x, COL_ATTN - 1, warn, wa);
+	x += COL_ATTN;
+	kw = kind_width(h, x);
+	tui_put(y, x, kw - 1, kind != NULL ? kind : "-", a);
+	x += kw;
+	tui_put(y, x, COLS - 1 - x, r->summary != NULL ? r->summary : "-", a);
 }
 
 static const char *
@@ -219,10 +274,10 @@ empty_text(const struct home *h)
 	if (h->filter != NULL)
 		return _("Nothing matches the search. Esc shows all.");
 	if (h->show == SHOW_CLOSED)
-		return _("No closed incidents. Press c to show the open ones.");
+		return _("No closed incidents. Press f to show the open ones.");
 	return h->n == 0 ? _("No open incidents. Press n to record a new "
-	    "one.") : _("No open incidents. Press a to show the closed ones "
-	    "too, n to record a new one.");
+	    "one.") : _("No open incidents. Press f to show the closed ones, "
+	    "n to record a new one.");
 }
 
 static void
@@ -231,10 +286,14 @@ draw_list(struct home *h)
 	int body = LINES - 4, i, x = 2;
 
 	tui_put(2, x, COL_REF - 1, _("REF"), A_BOLD);
-	tui_put(2, x += COL_REF, COL_DUE - 1, _("NEXT DUE"), A_BOLD);
-	tui_put(2, x += COL_DUE, COL_STATE - 1, _("WARNING"), A_BOLD);
-	tui_put(2, x += COL_STATE, COL_KIND - 1, _("KIND"), A_BOLD);
-	tui_put(2, COL_SUMMARY, COLS - 1 - COL_SUMMARY, _("SUMMARY"), A_BOLD);
+	tui_put(2, x += COL_REF, COL_STATE - 1, _("STATUS"), A_BOLD);
+	tui_put(2, x += COL_STATE, COL_DUE - 1, COLS >= 100 ? _("NEXT DUE") :
+	    _("DUE"), A_BOLD);
+	tui_put(2, x += COL_DUE, COL_ATTN - 1, _("ATTENTION"), A_BOLD);
+	x += COL_ATTN;
+	tui_put(2, x, kind_width(h, x) - 1, _("KIND"), A_BOLD);
+	x += kind_width(h, x);
+	tui_put(2, x, COLS - 1 - x, _("SUMMARY"), A_BOLD);
 	if (h->nshown == 0) {
 		tui_put_wrapped(4, 2, COLS - 4, 3, empty_text(h), A_NORMAL);
 		return;
@@ -251,16 +310,13 @@ draw_list(struct home *h)
 static char *
 title_text(const struct home *h)
 {
-	switch (h->show) {
-	case SHOW_ALL:
-		return xasprintf(_("anshin-ir  all incidents: %zu (open %zu, "
-		    "closed %zu)"), h->n, h->nopen, h->n - h->nopen);
-	case SHOW_CLOSED:
-		return xasprintf(_("anshin-ir  closed incidents: %zu"),
-		    h->n - h->nopen);
-	default:
-		return xasprintf(_("anshin-ir  open incidents: %zu"), h->nopen);
-	}
+	char *what = h->show == SHOW_CLOSED ?
+	    xasprintf(_("Closed incidents: %zu"), h->n - h->nopen) :
+	    xasprintf(_("Open incidents: %zu"), h->nopen), *t;
+
+	t = xasprintf("anshin-ir  %s", what);
+	free(what);
+	return t;
 }
 
 static void
@@ -268,7 +324,7 @@ draw(struct home *h)
 {
 	char *title, *right, *hints;
 
-	erase();
+	tui_erase();
 	curs_set(0);
 	if (tui_too_small()) {
 		tui_draw_too_small();
@@ -385,9 +441,10 @@ help(struct home *h)
 {
 	struct strv p = { NULL, 0 };
 
-	strv_push(&p, _("Open incidents, nearest due date first. The due "
-	    "date is the earliest one of an open action; \"!!\" marks an "
-	    "overdue one, \"!\" one due within two days. Enter opens the "
+	strv_push(&p, _("Open incidents, nearest due date first. The next due "
+	    "date is the earliest one of an open action. Attention says how "
+	    "many urgent actions are still open and how many actions are "
+	    "overdue, or that one is due within two days. Enter opens the "
 	    "incident: its answers, checklist, timeline, assessment and "
 	    "notes; closing it is done there."));
 	strv_push(&p, "");
@@ -416,9 +473,12 @@ home_key(struct home *h, enum tui_act act)
 		if (h->nshown > 0)
 			run_review(h, h->rows[h->shown[h->sel]].ref);
 		break;
-	case TA_SHOW_ALL:
 	case TA_SHOW_CLOSED:
-		set_show(h, act == TA_SHOW_ALL ? SHOW_ALL : SHOW_CLOSED);
+		set_show(h, SHOW_CLOSED);
+		break;
+	case TA_SETTINGS:
+		h->rc = tui_settings_run(h->t, NULL);
+		h->done = h->rc >= 128;
 		break;
 	case TA_NEW:
 		run_wizard(h, NULL);

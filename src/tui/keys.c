@@ -7,12 +7,15 @@
 #include "tui/keys.h"
 
 #include <curses.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "text.h"
 #include "tui/term.h"
 
-enum { KF_BAR = 1, KF_HELP = 2 };
+/* A bar too narrow for every item drops KF_LOW items first, then the
+ * others but KF_KEEP, from its end. */
+enum { KF_BAR = 1, KF_HELP = 2, KF_KEEP = 4, KF_LOW = 8 };
 
 struct tui_key {
 	unsigned ctx;
@@ -24,10 +27,8 @@ struct tui_key {
 	const char *more[LANG_COUNT];	/* the F1 wording, when longer */
 };
 
-#define ANY_NAV (KC_FIELD | KC_LIST | KC_HOME | KC_PAGES)
+#define ANY_NAV (KC_FIELD | KC_LIST | KC_HOME | KC_PAGES | KC_SETTINGS)
 #define TEXTS (KC_TEXT | KC_LONG | KC_PROMPT)
-#define LISTS (KC_CHOICE | KC_MULTI | KC_LONG | KC_LIST | KC_HOME | KC_VIEW | \
-	KC_PAGES)
 #define FN(k) TUI_FN(k)
 #define CTRL(c) ((c) & 0x1f)
 
@@ -37,6 +38,12 @@ struct tui_key {
 	{ c, k, k, name, act, { ja, en }, KF_BAR, { NULL, NULL } }
 #define BAR2(c, k, name, act, ja, en, lja, len) \
 	{ c, k, k, name, act, { ja, en }, KF_BAR, { lja, len } }
+#define BARK(c, k, name, act, ja, en) \
+	{ c, k, k, name, act, { ja, en }, KF_BAR | KF_KEEP, { NULL, NULL } }
+#define BARK2(c, k, name, act, ja, en, lja, len) \
+	{ c, k, k, name, act, { ja, en }, KF_BAR | KF_KEEP, { lja, len } }
+#define BARL2(c, k, name, act, ja, en, lja, len) \
+	{ c, k, k, name, act, { ja, en }, KF_BAR | KF_LOW, { lja, len } }
 #define HELP(c, k, name, act, ja, en) \
 	{ c, k, k, name, act, { ja, en }, KF_HELP, { NULL, NULL } }
 #define ALIAS(c, lo, hi, act) \
@@ -44,9 +51,9 @@ struct tui_key {
 
 static const struct tui_key keys[] = {
 	/* yes/no questions */
-	BAR(KC_ASK, 'y', "y", TA_YES, "はい", "yes"),
+	BARK(KC_ASK, 'y', "y", TA_YES, "はい", "yes"),
 	ALIAS(KC_ASK, 'Y', 'Y', TA_YES),
-	BAR(KC_ASK, 'n', "n", TA_NO, "いいえ", "no"),
+	BARK(KC_ASK, 'n', "n", TA_NO, "いいえ", "no"),
 	ALIAS(KC_ASK, 'N', 'N', TA_NO),
 	ALIAS(KC_ASK, 27, 27, TA_NO),
 
@@ -58,6 +65,36 @@ static const struct tui_key keys[] = {
 	BAR2(KC_DRILL, FN(KEY_F(9)), "F9", TA_SUBMIT, "提出", "submit",
 	    "提出して採点と解説を見る（確認あり）",
 	    "submit for the score and debrief (asks first)"),
+
+	/* Enter on a field says what it will do there (SPEC §7 v2):
+	 * nothing is answered that the person did not choose */
+	BARK(KC_ENTER_SKIP, '\r', "Enter", TA_CONFIRM, "次へ（未回答のまま）",
+	    "next (left unanswered)"),
+	ALIAS(KC_ENTER_SKIP, '\n', '\n', TA_CONFIRM),
+	ALIAS(KC_ENTER_SKIP, FN(KEY_ENTER), FN(KEY_ENTER), TA_CONFIRM),
+	BARK(KC_ENTER_KEEP, '\r', "Enter", TA_CONFIRM, "次へ", "next"),
+	ALIAS(KC_ENTER_KEEP, '\n', '\n', TA_CONFIRM),
+	ALIAS(KC_ENTER_KEEP, FN(KEY_ENTER), FN(KEY_ENTER), TA_CONFIRM),
+	BARK(KC_ENTER_CLEAR, '\r', "Enter", TA_CONFIRM, "回答を消す",
+	    "clear the answer"),
+	ALIAS(KC_ENTER_CLEAR, '\n', '\n', TA_CONFIRM),
+	ALIAS(KC_ENTER_CLEAR, FN(KEY_ENTER), FN(KEY_ENTER), TA_CONFIRM),
+
+	/* a popup of boxes: Tab moves between them (and confirms in the
+	 * last one when it holds several lines), Esc cancels after asking
+	 * when something was typed; the form's keys do nothing there */
+	BARK(KC_DLAST, '\t', "Tab", TA_CONFIRM, "決定", "confirm"),
+	BAR(KC_DIALOG, '\t', "Tab", TA_NEXT, "次の欄", "next box"),
+	HELP(KC_DIALOG, FN(KEY_BTAB), "S-Tab", TA_PREV, "前の欄",
+	    "previous box"),
+	BARK2(KC_DIALOG, 27, "Esc", TA_BACK, "取り消し", "cancel",
+	    "取り消す（入力したものがあれば確認あり）",
+	    "cancel (asks first when something was typed)"),
+	ALIAS(KC_DIALOG, FN(KEY_F(10)), FN(KEY_F(10)), TA_BACK),
+	ALIAS(KC_DIALOG, FN(KEY_F(1)), FN(KEY_F(3)), TA_NONE),
+	ALIAS(KC_DIALOG, FN(KEY_F(9)), FN(KEY_F(9)), TA_NONE),
+	ALIAS(KC_DIALOG, FN(KEY_NPAGE), FN(KEY_NPAGE), TA_NONE),
+	ALIAS(KC_DIALOG, FN(KEY_PPAGE), FN(KEY_PPAGE), TA_NONE),
 
 	/* a drill's briefing, questions and the list of scenarios */
 	BAR2(KC_BRIEF, '\r', "Enter", TA_START, "開始", "start",
@@ -74,79 +111,89 @@ static const struct tui_key keys[] = {
 	BAR(KC_CLUES, 'b', "b", TA_BRIEFING, "状況説明", "briefing"),
 	BAR(KC_CLUES, 27, "Esc/F3", TA_BACK, "入力に戻る", "back to the form"),
 	ALIAS(KC_CLUES, FN(KEY_F(3)), FN(KEY_F(3)), TA_BACK),
-	ALIAS(KC_CLUES, 'q', 'q', TA_BACK),
 	BAR2(KC_PICK, '\r', "Enter", TA_OPEN, "選ぶ", "choose",
-	    "選んだシナリオの状況説明を開く",
-	    "open the selected scenario's briefing"),
+	    "選んだシナリオを始める（「続きから」は中断した訓練を再開）",
+	    "open the selected scenario (\"continue\" resumes a run left "
+	    "unsubmitted)"),
 	ALIAS(KC_PICK, '\n', '\n', TA_OPEN),
 	ALIAS(KC_PICK, FN(KEY_ENTER), FN(KEY_ENTER), TA_OPEN),
-	BAR(KC_BRIEF | KC_PICK, 27, "Esc/q", TA_BACK, "戻る", "back"),
-	ALIAS(KC_BRIEF | KC_PICK, 'q', 'q', TA_BACK),
-	BAR(KC_SCORE, 'q', "q/Esc", TA_QUIT, "閉じる", "close"),
-	ALIAS(KC_SCORE, 27, 27, TA_QUIT),
-	HELP(KC_PAGES, FN(KEY_F(10)), "F10", TA_QUIT, "訓練を終える",
-	    "leave the drill"),
+	BAR(KC_BRIEF | KC_PICK | KC_SCORE, 27, "Esc", TA_BACK, "戻る", "back"),
 
-	/* home screen */
+	/* home screen (it lists no actions: d is for drills there) */
 	BAR2(KC_HOME, '\r', "Enter", TA_OPEN, "開く", "open",
-	    "選んだインシデントの画面を開く（概要・チェックリスト・経過・"
-	    "評価・メモ）", "open the selected incident (summary, checklist, "
+	    "選んだ事案の画面を開く（概要・チェックリスト・経過・"
+	    "判定・メモ）", "open the selected incident (summary, checklist, "
 	    "timeline, assessment, notes)"),
 	ALIAS(KC_HOME, '\n', '\n', TA_OPEN),
 	ALIAS(KC_HOME, FN(KEY_ENTER), FN(KEY_ENTER), TA_OPEN),
-	BAR(KC_HOME, 'n', "n", TA_NEW, "新規", "new"),
-	BAR(KC_HOME, 'd', "d", TA_DRILLS, "訓練", "drills"),
+	BAR2(KC_HOME, 'n', "n", TA_NEW, "新規", "new",
+	    "新しい事案をウィザードで記録する",
+	    "record a new incident in the wizard"),
+	BAR2(KC_HOME, 'd', "d", TA_DRILLS, "訓練", "drills",
+	    "訓練：シナリオの一覧（中断した訓練は「続きから」）",
+	    "drills: the scenarios (a run left unsubmitted: \"continue\")"),
+	BAR2(KC_HOME, 'k', "k", TA_SETTINGS, "設定", "settings",
+	    "施設の情報と連絡先を入力する（設定）",
+	    "fill in the facility profile and contacts (settings)"),
 	BAR2(KC_HOME, '/', "/", TA_SEARCH, "検索", "search",
 	    "番号・概要・種類で絞り込む（Escで解除）",
 	    "filter by reference, summary or kind (Esc clears)"),
-	BAR2(KC_HOME, 'a', "a", TA_SHOW_ALL, "すべて", "all",
-	    "終了したものも表示する（もう一度で対応中のみ）",
-	    "show closed incidents too (again: open ones only)"),
-	BAR2(KC_HOME, 'c', "c", TA_SHOW_CLOSED, "終了分", "closed",
-	    "終了したものだけを表示する（もう一度で対応中のみ）",
-	    "show closed incidents only (again: open ones only)"),
-	BAR(KC_HOME, 'q', "q", TA_QUIT, "終了", "quit"),
-	HELP(KC_HOME, FN(KEY_F(10)), "F10", TA_QUIT, "終了", "quit"),
-	ALIAS(KC_HOME, 27, 27, TA_BACK),
+	BAR2(KC_HOME, 'f', "f", TA_SHOW_CLOSED, "終了済み", "closed",
+	    "終了済みの事案を表示する（もう一度で対応中に戻る）",
+	    "show the closed incidents (again: the open ones)"),
+	HELP(KC_HOME, 27, "Esc", TA_BACK, "検索を解除", "clear the search"),
 
-	/* the incident screen (review.c): a view's own keys first (its
-	 * context joins KC_REVIEW), so the bar starts with them */
-	BAR2(KC_RLIST, 'd', "d", TA_MARK_DONE, "完了", "done",
-	    "選んだ対応を完了にする（担当者・日時・メモを確認）",
-	    "mark the selected action done (asks who, when and a note)"),
-	BAR2(KC_RLIST, 's', "s", TA_SKIP, "対象外", "skip",
-	    "選んだ対応を対象外にする（理由が必要）",
-	    "skip the selected action (a reason is required)"),
-	BAR2(KC_RLIST, 'o', "o", TA_REOPEN_ACTION, "戻す", "undo",
-	    "選んだ対応を未完了に戻す", "set the selected action back to open"),
-	HELP(KC_RLIST, '\r', "Enter", TA_DETAIL,
-	    "対応の詳細（理由・出典・記録）",
-	    "the action's detail (why, source, record)"),
-	ALIAS(KC_RLIST, '\n', '\n', TA_DETAIL),
-	ALIAS(KC_RLIST, FN(KEY_ENTER), FN(KEY_ENTER), TA_DETAIL),
-	BAR2(KC_RNOTES, 'a', "a", TA_NOTE, "メモ追加", "add note",
-	    "経過にメモを追加する", "add a note to the timeline"),
-	BAR2(KC_ROPEN, 'c', "c", TA_CLOSE, "終了", "close",
-	    "終了処理（再発防止策を入力。妨げる未完了の対応があれば一覧）",
-	    "close the incident (asks the measures; lists what blocks it)"),
+	/* the settings screen */
+	BAR2(KC_SETTINGS, '\r', "Enter", TA_EDIT, "入力・変更", "edit",
+	    "選んだ項目を入力・変更する（すぐに保存）",
+	    "type the selected value (saved at once)"),
+	ALIAS(KC_SETTINGS, '\n', '\n', TA_EDIT),
+	ALIAS(KC_SETTINGS, FN(KEY_ENTER), FN(KEY_ENTER), TA_EDIT),
+	HELP(KC_SETTINGS, 27, "Esc", TA_BACK, "戻る", "back"),
+	HELP(KC_SETTINGS, FN(KEY_NPAGE), "PgDn/PgUp", TA_PAGE_NEXT,
+	    "1画面送る・戻す", "scroll a screen"),
+	ALIAS(KC_SETTINGS, FN(KEY_PPAGE), FN(KEY_PPAGE), TA_PAGE_PREV),
+
+	/* wherever actions are listed (the wizard's checklist, the
+	 * incident screen's, an action's detail): one meaning each */
+	BAR2(KC_LIST | KC_RLIST, '\r', "Enter", TA_DETAIL, "詳細", "detail",
+	    "選んだ対応の詳細（理由・出典・連絡先・記録）",
+	    "the selected action's detail (why, source, contact, record)"),
+	ALIAS(KC_LIST | KC_RLIST, '\n', '\n', TA_DETAIL),
+	ALIAS(KC_LIST | KC_RLIST, FN(KEY_ENTER), FN(KEY_ENTER), TA_DETAIL),
+	BAR2(KC_LIST | KC_RLIST | KC_DETAIL, 'd', "d", TA_MARK_DONE, "完了",
+	    "done", "対応を完了にする（名前・日時・メモを確認）",
+	    "mark the action done (asks your name, when, a note)"),
+	BAR2(KC_LIST | KC_RLIST | KC_DETAIL, 's', "s", TA_SKIP, "対象外",
+	    "skip", "対応を対象外にする（名前と理由を確認）",
+	    "mark the action not applicable (asks your name, the reason)"),
+	BARL2(KC_LIST | KC_RLIST | KC_DETAIL, 'o', "o", TA_REOPEN_ACTION,
+	    "戻す", "undo", "完了・対象外にした対応を未実施に戻す",
+	    "set a done or skipped action back to open"),
+	BAR2(KC_DUNSET, 'k', "k", TA_SETTINGS, "今すぐ入力", "enter it now",
+	    "未設定の連絡先を設定画面で入力する",
+	    "fill in the contact that is not set, on the settings screen"),
+	/* a memo wherever an incident is on screen but a field is typed */
+	BAR2(KC_LIST | KC_REVIEW | KC_DETAIL, 'a', "a", TA_NOTE, "メモ",
+	    "memo", "事案の経過にメモを残す（名前を確認）",
+	    "add a memo to the incident's timeline (asks your name)"),
+
+	/* the incident screen (review.c) */
+	BAR2(KC_ROPEN, 'c', "c", TA_CLOSE, "事案を終了", "close incident",
+	    "事案を終了する（再発防止策を入力。妨げる未実施の対応があれば"
+	    "一覧）", "close the incident (asks the measures; lists what "
+	    "blocks it)"),
 	BAR2(KC_RCLOSED, 'r', "r", TA_REOPEN, "再開", "reopen",
-	    "終了したインシデントを再開する（経過に記録）",
+	    "終了した事案を再開する（経過に記録）",
 	    "reopen a closed incident (recorded in the timeline)"),
-	BAR2(KC_REVIEW, 'x', "x", TA_EXPORT, "PDF", "PDF",
+	BARL2(KC_REVIEW, 'x', "x", TA_EXPORT, "PDF", "PDF",
 	    "報告書をPDFに出力する（保存先を確認）",
 	    "export the report as PDF (asks where)"),
-	BAR2(KC_REVIEW, 'e', "e", TA_EDIT, "編集", "edit",
+	BARL2(KC_REVIEW, 'e', "e", TA_EDIT, "編集", "edit",
 	    "入力内容をウィザードで直す（変更は経過に記録）",
 	    "edit the intake in the wizard (changes go to the timeline)"),
-	BAR(KC_REVIEW, FN(KEY_F(1)), "F1/?", TA_HELP, "ヘルプ", "help"),
-	ALIAS(KC_REVIEW, '?', '?', TA_HELP),
-	BAR2(KC_REVIEW, 27, "Esc", TA_BACK, "戻る", "back",
-	    "ホーム画面に戻る（q・F10 も）",
-	    "back to the home screen (also q, F10)"),
-	ALIAS(KC_REVIEW, 'q', 'q', TA_BACK),
-	ALIAS(KC_REVIEW, FN(KEY_F(10)), FN(KEY_F(10)), TA_BACK),
 	HELP(KC_REVIEW, '1', "1-5/Tab", TA_VIEW, "表示を切り替える（1 概要 "
-	    "2 チェックリスト 3 経過 4 評価 5 メモ）", "switch views (1 "
+	    "2 チェックリスト 3 経過 4 判定 5 メモ）", "switch views (1 "
 	    "summary 2 checklist 3 timeline 4 assessment 5 notes)"),
 	ALIAS(KC_REVIEW, '2', '5', TA_VIEW),
 	ALIAS(KC_REVIEW, '\t', '\t', TA_NEXT),
@@ -154,44 +201,26 @@ static const struct tui_key keys[] = {
 	HELP(KC_REVIEW, FN(KEY_UP), "↑/↓", TA_UP, "選択・スクロール",
 	    "select, scroll"),
 	ALIAS(KC_REVIEW, FN(KEY_DOWN), FN(KEY_DOWN), TA_DOWN),
-	HELP(KC_REVIEW, FN(KEY_NPAGE), "PgDn/PgUp", TA_PAGE_NEXT,
-	    "1画面送る・戻す", "scroll a screen"),
-	ALIAS(KC_REVIEW, FN(KEY_PPAGE), FN(KEY_PPAGE), TA_PAGE_PREV),
 	HELP(KC_REVIEW, FN(KEY_HOME), "Home/End", TA_TOP, "先頭・末尾へ",
 	    "to the first / last line"),
 	ALIAS(KC_REVIEW, FN(KEY_END), FN(KEY_END), TA_BOTTOM),
-	HELP(KC_REVIEW, CTRL('c'), "^C", TA_INTERRUPT, "終了（確認あり）",
-	    "quit (asks first)"),
-	ALIAS(KC_REVIEW, CTRL('l'), CTRL('l'), TA_REDRAW),
-
-	/* a multi-line question (notes, measures): KC_LONG's editing keys,
-	 * but Tab confirms, Esc cancels and the form's keys do nothing */
-	BAR(KC_EDITOR, '\t', "Tab", TA_CONFIRM, "確定", "save"),
-	BAR(KC_EDITOR, 27, "Esc", TA_BACK, "取り消し", "cancel"),
-	ALIAS(KC_EDITOR, FN(KEY_BTAB), FN(KEY_BTAB), TA_NONE),
-	ALIAS(KC_EDITOR, FN(KEY_F(1)), FN(KEY_F(2)), TA_NONE),
-	ALIAS(KC_EDITOR, FN(KEY_F(10)), FN(KEY_F(10)), TA_NONE),
-	ALIAS(KC_EDITOR, FN(KEY_NPAGE), FN(KEY_NPAGE), TA_NONE),
-	ALIAS(KC_EDITOR, FN(KEY_PPAGE), FN(KEY_PPAGE), TA_NONE),
-
-	/* the checklist (F2) */
-	BAR(KC_LIST, '\r', "Enter/d", TA_MARK_DONE, "完了にする",
-	    "mark done"),
-	ALIAS(KC_LIST, '\n', '\n', TA_MARK_DONE),
-	ALIAS(KC_LIST, FN(KEY_ENTER), FN(KEY_ENTER), TA_MARK_DONE),
-	ALIAS(KC_LIST, 'd', 'd', TA_MARK_DONE),
+	HELP(KC_REVIEW, 27, "Esc", TA_BACK, "ホーム画面に戻る",
+	    "back to the home screen"),
 
 	/* help and detail windows */
-	BAR(KC_VIEW, 27, "Esc", TA_BACK, "閉じる", "close"),
+	BARK(KC_VIEW, 27, "Esc", TA_BACK, "閉じる", "close"),
 	ALIAS(KC_VIEW, 'q', 'q', TA_BACK),
 	ALIAS(KC_VIEW, '\r', '\r', TA_BACK),
 	ALIAS(KC_VIEW, '\n', '\n', TA_BACK),
 	ALIAS(KC_VIEW, FN(KEY_F(1)), FN(KEY_F(1)), TA_BACK),
+	ALIAS(KC_VIEW, FN(KEY_F(10)), FN(KEY_F(10)), TA_BACK),
 	ALIAS(KC_VIEW, '?', '?', TA_BACK),
 
 	/* moving between fields; ↓/↑ only where they do not move inside */
 	BAR2(KC_FIELD, '\t', "Tab", TA_NEXT, "次へ", "next",
-	    "入力を保存して次の項目へ", "save the input, next field"),
+	    "次の項目へ（入力した文字・チェックは保存。選択肢は数字か "
+	    "Enter で決めたものだけ）", "next field (typed text and ticks are "
+	    "saved; a choice only by its digit or Enter)"),
 	HELP(KC_FIELD, FN(KEY_BTAB), "S-Tab", TA_PREV, "前の項目",
 	    "previous field"),
 	HELP(KC_TEXT, FN(KEY_DOWN), "↓/↑", TA_NEXT, "次・前の項目",
@@ -199,8 +228,11 @@ static const struct tui_key keys[] = {
 	ALIAS(KC_TEXT, FN(KEY_UP), FN(KEY_UP), TA_PREV),
 
 	/* inside lists, multi-line text, windows */
-	HELP(LISTS, FN(KEY_UP), "↑/↓", TA_UP, "上下に移動", "move up/down"),
-	ALIAS(LISTS, FN(KEY_DOWN), FN(KEY_DOWN), TA_DOWN),
+	HELP(KC_CHOICE | KC_MULTI | KC_LONG | KC_LIST | KC_HOME | KC_VIEW |
+	    KC_PAGES | KC_SETTINGS, FN(KEY_UP), "↑/↓", TA_UP, "上下に移動",
+	    "move up/down"),
+	ALIAS(KC_CHOICE | KC_MULTI | KC_LONG | KC_LIST | KC_HOME | KC_VIEW |
+	    KC_PAGES | KC_SETTINGS, FN(KEY_DOWN), FN(KEY_DOWN), TA_DOWN),
 
 	/* choosing */
 	BAR2(KC_CHOICE, '1', "1-9,0", TA_DIGIT, "選ぶ", "pick",
@@ -218,12 +250,16 @@ static const struct tui_key keys[] = {
 	    TA_CLEAR),
 
 	/* Enter */
-	BAR(KC_LONG, '\r', "Enter", TA_NEWLINE, "改行（Tabで確定）",
-	    "new line (Tab saves)"),
+	BARK(KC_LONG, '\r', "Enter", TA_NEWLINE, "改行（Tabで決定）",
+	    "new line (Tab confirms)"),
 	ALIAS(KC_LONG, '\n', '\n', TA_NEWLINE),
 	ALIAS(KC_LONG, FN(KEY_ENTER), FN(KEY_ENTER), TA_NEWLINE),
-	BAR(KC_FIELD | KC_PROMPT, '\r', "Enter", TA_CONFIRM, "確定",
-	    "confirm"),
+	BARK2(KC_FIELD | KC_PROMPT, '\r', "Enter", TA_CONFIRM, "決定",
+	    "confirm", "決定して次へ。未回答の項目では「未回答」の行のまま "
+	    "Enter で何も記録せずに次へ、回答済みの項目で「未回答」の行を"
+	    "選んで Enter なら回答を消す", "confirm and go on; on the \"not "
+	    "answered\" line Enter moves on recording nothing, or clears an "
+	    "answer given before"),
 	ALIAS(KC_FIELD | KC_PROMPT, '\n', '\n', TA_CONFIRM),
 	ALIAS(KC_FIELD | KC_PROMPT, FN(KEY_ENTER), FN(KEY_ENTER), TA_CONFIRM),
 
@@ -244,34 +280,47 @@ static const struct tui_key keys[] = {
 	HELP(TEXTS, CTRL('u'), "^U", TA_KILL, "入力をすべて消す",
 	    "clear the input"),
 
-	/* pages, help, checklist, leaving */
+	/* pages, help, checklist */
 	HELP(KC_FIELD, FN(KEY_NPAGE), "PgDn/PgUp", TA_PAGE_NEXT,
 	    "次・前のページ", "next/previous page"),
 	ALIAS(KC_FIELD, FN(KEY_PPAGE), FN(KEY_PPAGE), TA_PAGE_PREV),
-	HELP(KC_VIEW | KC_LIST | KC_HOME | KC_PAGES, FN(KEY_NPAGE),
+	HELP(KC_VIEW | KC_LIST | KC_HOME | KC_PAGES | KC_REVIEW, FN(KEY_NPAGE),
 	    "PgDn/PgUp", TA_PAGE_NEXT, "1画面送る・戻す", "scroll a screen"),
-	ALIAS(KC_VIEW | KC_LIST | KC_HOME | KC_PAGES, FN(KEY_PPAGE),
-	    FN(KEY_PPAGE), TA_PAGE_PREV),
-	BAR(KC_FIELD | KC_LIST | KC_HOME | KC_PAGES, FN(KEY_F(1)), "F1/?",
-	    TA_HELP, "ヘルプ", "help"),
-	ALIAS(KC_CHOICE | KC_MULTI | KC_LIST | KC_HOME | KC_PAGES, '?', '?',
-	    TA_HELP),
+	ALIAS(KC_VIEW | KC_LIST | KC_HOME | KC_PAGES | KC_REVIEW,
+	    FN(KEY_PPAGE), FN(KEY_PPAGE), TA_PAGE_PREV),
+	BARK(KC_FIELD | KC_LIST | KC_HOME | KC_PAGES | KC_REVIEW | KC_SETTINGS,
+	    FN(KEY_F(1)), "F1/?", TA_HELP, "ヘルプ", "help"),
+	ALIAS(KC_CHOICE | KC_MULTI | KC_LIST | KC_HOME | KC_PAGES | KC_REVIEW |
+	    KC_SETTINGS, '?', '?', TA_HELP),
 	BAR2(KC_FIELD, FN(KEY_F(2)), "F2", TA_CHECKLIST, "リスト",
-	    "checklist", "チェックリストを選ぶ（完了の記録）",
-	    "go to the checklist (mark actions done)"),
-	BAR(KC_LIST, FN(KEY_F(2)), "F2/Esc", TA_BACK, "入力に戻る",
+	    "checklist", "チェックリストを選ぶ（詳細・完了・対象外・メモ）",
+	    "go to the checklist (detail, done, skip, memo)"),
+	BARK(KC_LIST, FN(KEY_F(2)), "F2/Esc", TA_BACK, "入力に戻る",
 	    "back to the form"),
 	HELP(KC_FIELD | KC_LIST | KC_PROMPT, 27, "Esc", TA_BACK, "戻る",
 	    "back"),
-	BAR2(KC_DRILL, FN(KEY_F(10)), "F10", TA_QUIT, "中断", "leave",
-	    "提出せずに中断（採点なし。resume REF で再開）",
-	    "leave unsubmitted, not scored (resume REF continues)"),
-	BAR2(KC_FIELD | KC_LIST, FN(KEY_F(10)), "F10", TA_QUIT, "保存・終了",
-	    "save & quit", "入力中の項目を保存して終了",
-	    "save the field being typed and quit"),
-	HELP(ANY_NAV, CTRL('c'), "^C", TA_INTERRUPT, "終了（確認あり）",
-	    "quit (asks first)"),
-	ALIAS(ANY_NAV | KC_VIEW, CTRL('l'), CTRL('l'), TA_REDRAW),
+
+	/* leaving: F10 leaves the screen, saved, with the same word
+	 * everywhere; from home or a screen opened from the command line
+	 * it quits. q does the same where nothing is typed. */
+	BARK2(KC_DRILL, FN(KEY_F(10)), "F10", TA_QUIT, "閉じる", "leave",
+	    "提出せずに閉じる（採点なし。訓練の一覧の「続きから」で再開）",
+	    "leave unsubmitted, not scored (\"continue\" in the list of "
+	    "drills resumes it)"),
+	BARK2(KC_FIELD | KC_LIST, FN(KEY_F(10)), "F10", TA_QUIT, "閉じる",
+	    "leave", "入力中の項目を保存して閉じる（ホーム画面・事案画面へ。"
+	    "コマンドから開いたときは終了）", "save the field being typed and "
+	    "leave (to the screen it came from, or quit)"),
+	BARK2(KC_HOME | KC_REVIEW | KC_PAGES | KC_SETTINGS, FN(KEY_F(10)),
+	    "F10/q", TA_QUIT, "閉じる", "leave", "この画面を閉じる（保存済み。"
+	    "ホーム画面とコマンドから開いた画面では終了）", "leave this "
+	    "screen (saved; from home or a screen opened from the command "
+	    "line: quit)"),
+	ALIAS(KC_HOME | KC_REVIEW | KC_PAGES | KC_SETTINGS, 'q', 'q',
+	    TA_QUIT),
+	HELP(ANY_NAV | KC_REVIEW, CTRL('c'), "^C", TA_INTERRUPT,
+	    "終了（確認あり）", "quit (asks first)"),
+	ALIAS(ANY_NAV | KC_VIEW | KC_REVIEW, CTRL('l'), CTRL('l'), TA_REDRAW),
 };
 
 enum tui_act
@@ -301,20 +350,49 @@ shown_in(size_t i, unsigned ctx, int flag)
 	return 1;
 }
 
+/* The bar's items: those that fit in cols, in table order; when not all
+ * fit, the last ones not kept go first, whole. */
+char *
+tui_keys_bar_fit(unsigned ctx, enum lang lang, int cols)
+{
+	size_t i, n = 0, idx[sizeof keys / sizeof keys[0]];
+	unsigned char *drop;
+	struct buf b;
+	long w = 0;
+
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (shown_in(i, ctx, KF_BAR)) {
+			idx[n++] = i;
+			w += (long)(text_width(keys[i].name) +
+			    text_width(keys[i].hint[lang]) + 1 + (n > 1 ? 2 : 0));
+		}
+	drop = xcalloc(n + 1, 1);
+	for (i = n; i-- > 0 && w > cols;)
+		if (keys[idx[i]].show & KF_LOW) {
+			drop[i] = 1;
+			w -= (long)(text_width(keys[idx[i]].name) +
+			    text_width(keys[idx[i]].hint[lang]) + 3);
+		}
+	for (i = n; i-- > 0 && w > cols;)
+		if (!drop[i] && !(keys[idx[i]].show & KF_KEEP)) {
+			drop[i] = 1;
+			w -= (long)(text_width(keys[idx[i]].name) +
+			    text_width(keys[idx[i]].hint[lang]) + 3);
+		}
+	buf_init(&b);
+	buf_adds(&b, "");
+	for (i = 0; i < n; i++)
+		if (!drop[i])
+			buf_addf(&b, "%s%s %s", b.len > 0 ? "  " : "",
+			    keys[idx[i]].name, keys[idx[i]].hint[lang]);
+	free(drop);
+	return buf_steal(&b);
+}
+
 char *
 tui_keys_bar(unsigned ctx, enum lang lang)
 {
-	struct buf b;
-	size_t i;
-
-	buf_init(&b);
-	for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-		if (!shown_in(i, ctx, KF_BAR))
-			continue;
-		buf_addf(&b, "%s%s %s", b.len > 0 ? "  " : "", keys[i].name,
-		    keys[i].hint[lang]);
-	}
-	return buf_steal(&b);
+	return tui_keys_bar_fit(ctx, lang, COLS);
 }
 
 void
@@ -337,4 +415,46 @@ tui_keys_help(unsigned ctx, enum lang lang, struct strv *out)
 		strv_push(out, b.s);
 	}
 	buf_free(&b);
+}
+
+/* The screens of the reference, each with the keys F1 shows there. */
+static const struct {
+	const char *name[LANG_COUNT];
+	unsigned ctx;
+} screens[] = {
+	{ { "ホーム画面", "Home screen" }, KC_HOME },
+	{ { "ウィザード：選択の項目", "Wizard: a choice" }, KC_CHOICE },
+	{ { "ウィザード：複数選択の項目", "Wizard: a multi-choice" },
+	    KC_MULTI },
+	{ { "ウィザード：文字・数・日時の項目",
+	    "Wizard: text, a number or a time" }, KC_TEXT },
+	{ { "ウィザード：複数行の文章", "Wizard: several lines of text" },
+	    KC_LONG },
+	{ { "ウィザード：チェックリスト（F2）",
+	    "Wizard: the checklist (F2)" }, KC_LIST },
+	{ { "事案画面", "Incident screen" }, KC_REVIEW | KC_ROPEN |
+	    KC_RCLOSED | KC_RLIST },
+	{ { "対応の詳細", "An action's detail" }, KC_VIEW | KC_DETAIL |
+	    KC_DUNSET },
+	{ { "入力の小窓（名前・日時・メモなど）",
+	    "A popup to fill in (name, time, memo...)" }, KC_DIALOG |
+	    KC_TEXT },
+	{ { "設定画面", "Settings screen" }, KC_SETTINGS },
+	{ { "訓練（ウィザードで）", "Drill (in the wizard)" }, KC_DRILL },
+	{ { "訓練の一覧・状況説明・質問・採点", "Drill list, briefing, "
+	    "questions and score" }, KC_PAGES },
+};
+
+void
+tui_keys_reference(enum lang lang, struct strv *out)
+{
+	char *line;
+	size_t i;
+
+	for (i = 0; i < sizeof screens / sizeof screens[0]; i++) {
+		line = xasprintf("== %s", screens[i].name[lang]);
+		strv_push(out, line);
+		free(line);
+		tui_keys_help(screens[i].ctx, lang, out);
+	}
 }

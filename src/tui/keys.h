@@ -15,9 +15,9 @@ enum tui_ctx {
 	KC_MULTI = 1 << 2,	/* a multi-choice field */
 	KC_TEXT = 1 << 3,	/* one-line text, integer, time */
 	KC_LONG = 1 << 4,	/* multi-line text */
-	KC_LIST = 1 << 5,	/* the checklist, focused with F2 */
+	KC_LIST = 1 << 5,	/* the wizard's checklist, focused with F2 */
 	KC_VIEW = 1 << 6,	/* a help or detail window */
-	KC_PROMPT = 1 << 7,	/* a one-line question (who, search) */
+	KC_PROMPT = 1 << 7,	/* a one-line question (search) */
 	KC_ASK = 1 << 8,	/* a yes/no question */
 	KC_BRIEF = 1 << 9,	/* a drill's briefing */
 	KC_CLUES = 1 << 10,	/* a drill's questions (clues) */
@@ -26,13 +26,20 @@ enum tui_ctx {
 	KC_DRILL = 1 << 13,	/* added to the wizard's context in a drill */
 	KC_REVIEW = 1 << 14,	/* the incident screen, any view */
 	KC_RLIST = 1 << 15,	/* its checklist view (with KC_REVIEW) */
-	KC_RNOTES = 1 << 16,	/* its notes view (with KC_REVIEW) */
-	KC_EDITOR = 1 << 17,	/* a multi-line question (with KC_LONG) */
+	KC_DIALOG = 1 << 17,	/* a popup of boxes (with KC_TEXT/KC_LONG) */
 	KC_ROPEN = 1 << 18,	/* an open incident (with KC_REVIEW) */
-	KC_RCLOSED = 1 << 19	/* a closed incident (with KC_REVIEW) */
+	KC_RCLOSED = 1 << 19,	/* a closed incident (with KC_REVIEW) */
+	KC_DLAST = 1 << 20,	/* a popup's last box, of several lines */
+	KC_ENTER_SKIP = 1 << 21, /* with a field: Enter leaves it unanswered */
+	KC_ENTER_KEEP = 1 << 22, /* Enter keeps the stored answer */
+	KC_ENTER_CLEAR = 1 << 23, /* Enter clears the stored answer */
+	KC_DETAIL = 1 << 24,	/* an action's detail (with KC_VIEW) */
+	KC_DUNSET = 1 << 25,	/* ... whose contact is not set yet */
+	KC_SETTINGS = 1 << 26	/* the settings screen */
 };
 #define KC_FIELD (KC_CHOICE | KC_MULTI | KC_TEXT | KC_LONG)
 #define KC_PAGES (KC_BRIEF | KC_CLUES | KC_SCORE | KC_PICK)
+#define KC_ENTER (KC_ENTER_SKIP | KC_ENTER_KEEP | KC_ENTER_CLEAR)
 
 enum tui_act {
 	TA_NONE,
@@ -50,16 +57,23 @@ enum tui_act {
 	TA_START, TA_CLUES, TA_SUBMIT, TA_BRIEFING,	/* drills */
 	TA_VIEW, TA_TOP, TA_BOTTOM, TA_SKIP, TA_REOPEN_ACTION,	/* review */
 	TA_CLOSE, TA_REOPEN, TA_EXPORT, TA_NOTE, TA_EDIT, TA_DETAIL,
-	TA_SHOW_ALL, TA_SHOW_CLOSED
+	TA_SHOW_CLOSED, TA_SETTINGS
 };
 
 /* The action of key (a character or TUI_FN(code)) in ctx. */
 enum tui_act tui_key_action(unsigned ctx, int key);
 
-/* The key-hint bar for ctx, as one line (caller frees). */
+/* The key-hint bar for ctx, as one line that fits the screen's width:
+ * when not every item fits, the least needed go, whole (caller frees). */
 char *tui_keys_bar(unsigned ctx, enum lang lang);
+/* The same for a bar of cols columns (a popup's footer). */
+char *tui_keys_bar_fit(unsigned ctx, enum lang lang, int cols);
 
 /* The F1 list of keys for ctx, one "key  what it does" line each. */
 void tui_keys_help(unsigned ctx, enum lang lang, struct strv *out);
+
+/* Every screen's keys, for `anshin-ir help keys` and the man page's key
+ * sections (tools/man-keys.sh): a "== SCREEN" line, then the F1 lines. */
+void tui_keys_reference(enum lang lang, struct strv *out);
 
 #endif

@@ -27,7 +27,7 @@ tui_draw_too_small(void)
 	char msg[200];
 	int y = LINES / 2 - 1;
 
-	erase();
+	tui_erase();
 	snprintf(msg, sizeof msg, _("Terminal too small: need at least "
 	    "%dx%d (now %dx%d)."), TUI_MIN_COLS, TUI_MIN_ROWS, COLS, LINES);
 	y += 1 - tui_put_wrapped(y, 1, COLS - 2, 3, msg,
@@ -37,42 +37,61 @@ tui_draw_too_small(void)
 	curs_set(0);
 }
 
-/* The key hints that fit in cols columns: whole "KEY word" items, which
- * are separated by two spaces, rather than a word cut in the middle. A
- * message without such items is cut as it comes. */
+/* The title's items that fit in cols: split at "  ", the first item
+ * (the program's name) dropped first, then the last ones. */
 static char *
-hints_fit(const char *hints, int cols)
+title_fit(const char *title, int cols)
 {
-	char *fit = text_fit(hints, (size_t)cols);
-	size_t n = strlen(fit);
-	const char *sep, *cut = NULL;
+	struct strv items = { NULL, 0 };
+	const char *p = title, *sep;
+	char *item;
+	struct buf b;
+	size_t i, first = 0, n;
 
-	if (hints[n] == '\0')
-		return fit;
-	/* The last separator that starts within what fits. */
-	for (sep = strstr(hints, "  "); sep != NULL &&
-	    (size_t)(sep - hints) <= n; sep = strstr(sep + 2, "  "))
-		cut = sep;
-	if (cut != NULL)
-		fit[cut - hints] = '\0';
-	return fit;
+	for (; (sep = strstr(p, "  ")) != NULL; p = sep + 2) {
+		item = xstrndup(p, (size_t)(sep - p));
+		if (*util_trim(item) != '\0')
+			strv_push(&items, util_trim(item));
+		free(item);
+	}
+	item = xstrdup(p);
+	if (*util_trim(item) != '\0' || items.n == 0)
+		strv_push(&items, util_trim(item));
+	free(item);
+	n = items.n;
+	buf_init(&b);
+	for (;;) {
+		buf_reset(&b);
+		buf_adds(&b, "");
+		for (i = first; i < n; i++)
+			buf_addf(&b, "%s%s", b.len > 0 ? "  " : "", items.v[i]);
+		if ((int)text_width(b.s) <= cols || n - first <= 1)
+			break;
+		if (first == 0 && strcmp(items.v[0], "anshin-ir") == 0)
+			first = 1;
+		else
+			n--;
+	}
+	strv_free(&items);
+	return buf_steal(&b);
 }
 
 void
 tui_draw_bars(const char *title, const char *right, const char *hints)
 {
-	char *fit = hints_fit(hints, COLS);
 	attr_t ta = tui_term_attr(TC_TITLE);
 	int rw = right != NULL ? (int)text_width(right) : 0;
+	char *fit;
 
 	if (rw > COLS / 2)
 		rw = COLS / 2;
+	fit = title_fit(title, COLS - rw - 4);
 	tui_fill(0, 0, COLS, ta);
-	tui_put(0, 1, COLS - rw - 3, title, ta);
+	tui_put(0, 1, COLS - rw - 3, fit, ta);
 	if (right != NULL)
 		tui_put(0, COLS - rw - 1, rw, right, ta);
 	tui_fill(LINES - 1, 0, COLS, A_NORMAL);
-	tui_put(LINES - 1, 0, COLS, fit, tui_term_attr(TC_DIM));
+	tui_put(LINES - 1, 0, COLS, hints, tui_term_attr(TC_DIM));
 	free(fit);
 }
 
@@ -148,9 +167,9 @@ under(tui_redraw_fn redraw, void *ud)
 
 static void
 draw_view(struct tui *t, const char *title, const struct strv *lines,
-    int *top, struct tui_box *b)
+    unsigned ctx, int *top, struct tui_box *b)
 {
-	char *bar = tui_keys_bar(KC_VIEW, t->lang), more[64];
+	char *bar = tui_keys_bar_fit(ctx, t->lang, b->w - 4), more[512];
 	int r, inner = b->h - 2;
 
 	if (*top > (int)lines->n - inner)
@@ -168,9 +187,9 @@ draw_view(struct tui *t, const char *title, const struct strv *lines,
 	free(bar);
 }
 
-void
-tui_view(struct tui *t, const char *title, const struct strv *paras,
-    tui_redraw_fn redraw, void *ud)
+enum tui_act
+tui_view_keys(struct tui *t, const char *title, const struct strv *paras,
+    unsigned ctx, tui_redraw_fn redraw, void *ud)
 {
 	struct strv lines = { NULL, 0 };
 	struct tui_box b = { 0, 0, 0, 0 };
@@ -178,22 +197,34 @@ tui_view(struct tui *t, const char *title, const struct strv *paras,
 	enum tui_act act = TA_NONE;
 
 	curs_set(0);
-	while (act != TA_BACK && !tui_term_signal_pending()) {
+	while (!tui_term_signal_pending()) {
 		if (under(redraw, ud)) {
 			strv_free(&lines);
 			center_box(&b, 78, 0);
 			wrap_paras(paras, b.w - 4, &lines);
 			center_box(&b, 78, (int)lines.n);
-			draw_view(t, title, &lines, &top, &b);
+			draw_view(t, title, &lines, ctx, &top, &b);
 			refresh();
 		}
 		key = tui_term_key();
-		act = tui_key_action(KC_VIEW, key);
+		act = tui_key_action(ctx, key);
 		page = b.h > 3 ? b.h - 3 : 1;
-		top += act == TA_DOWN ? 1 : act == TA_UP ? -1 :
-		    act == TA_PAGE_NEXT ? page : act == TA_PAGE_PREV ? -page : 0;
+		if (act == TA_DOWN || act == TA_UP || act == TA_PAGE_NEXT ||
+		    act == TA_PAGE_PREV)
+			top += act == TA_DOWN ? 1 : act == TA_UP ? -1 :
+			    act == TA_PAGE_NEXT ? page : -page;
+		else if (act != TA_NONE && act != TA_REDRAW)
+			break;
 	}
 	strv_free(&lines);
+	return act;
+}
+
+void
+tui_view(struct tui *t, const char *title, const struct strv *paras,
+    tui_redraw_fn redraw, void *ud)
+{
+	(void)tui_view_keys(t, title, paras, KC_VIEW, redraw, ud);
 }
 
 int
@@ -228,10 +259,11 @@ static void
 draw_prompt(struct tui *t, const char *question, struct tui_edit *ed)
 {
 	struct tui_box b;
-	char *bar = tui_keys_bar(KC_PROMPT, t->lang);
+	char *bar;
 	int used, cy, cx;
 
 	center_box(&b, 70, 1);
+	bar = tui_keys_bar_fit(KC_PROMPT, t->lang, b.w - 4);
 	draw_box(&b, NULL, bar);
 	used = tui_put(b.y + 1, b.x + 2, b.w / 2, question, A_BOLD);
 	tui_edit_draw(ed, b.y + 1, b.x + 3 + used, 1, b.w - 5 - used, &cy,
@@ -241,25 +273,57 @@ draw_prompt(struct tui *t, const char *question, struct tui_edit *ed)
 	free(bar);
 }
 
+struct prompt {
+	struct tui *t;
+	const char *question;
+	struct tui_edit *ed;
+	tui_redraw_fn redraw;
+	void *ud;
+};
+
+static void
+redraw_prompt(void *ud)
+{
+	struct prompt *p = ud;
+
+	if (under(p->redraw, p->ud))
+		draw_prompt(p->t, p->question, p->ed);
+}
+
+/* Esc with something typed asks before throwing it away. */
+static int
+may_leave(struct prompt *p, const char *initial)
+{
+	char *text = tui_edit_text(p->ed);
+	int same = strcmp(text, initial != NULL ? initial : "") == 0;
+
+	free(text);
+	return same || tui_ask(p->t, _("Discard what you typed?"),
+	    redraw_prompt, p);
+}
+
 int
 tui_prompt(struct tui *t, const char *question, const char *initial,
     char **out, tui_redraw_fn redraw, void *ud)
 {
 	struct tui_edit ed;
+	struct prompt p = { t, question, &ed, redraw, ud };
 	enum tui_act act = TA_NONE;
 	int key;
 
 	tui_edit_init(&ed, 0);
 	tui_edit_set(&ed, initial);
 	while (!tui_term_signal_pending()) {
-		if (under(redraw, ud)) {
-			draw_prompt(t, question, &ed);
-			refresh();
-		}
+		redraw_prompt(&p);
+		refresh();
 		key = tui_term_key();
 		act = tui_key_action(KC_PROMPT, key);
-		if (act == TA_CONFIRM || act == TA_BACK || key == 3)
+		if (act == TA_CONFIRM)
 			break;
+		if ((act == TA_BACK || key == 3) && may_leave(&p, initial)) {
+			act = TA_BACK;
+			break;
+		}
 		tui_edit_apply(&ed, act, key);
 	}
 	curs_set(0);

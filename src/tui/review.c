@@ -230,8 +230,7 @@ key_ctx(const struct review *r)
 {
 	/* Close or reopen: only the one that applies is offered. */
 	return KC_REVIEW | (r->inc->closed ? KC_RCLOSED : KC_ROPEN) |
-	    (r->view == RV_CHECKLIST ? KC_RLIST : 0) |
-	    (r->view == RV_NOTES ? KC_RNOTES : 0);
+	    (r->view == RV_CHECKLIST ? KC_RLIST : 0);
 }
 
 static void
@@ -264,7 +263,7 @@ draw(struct review *r)
 	const struct tui_row *rw;
 	int i, sel, *top = &r->top[r->view];
 
-	erase();
+	tui_erase();
 	curs_set(0);
 	if (tui_too_small()) {
 		tui_draw_too_small();
@@ -303,10 +302,10 @@ view_help(enum review_view v)
 		    "timeline.");
 	case RV_CHECKLIST:
 		return _("Checklist: the actions the rules require for this "
-		    "incident. d marks the selected one done (who, when, a "
-		    "note), s skips it with a reason, o sets it back to open; "
-		    "each change is a timeline event. Enter shows why the "
-		    "action applies.");
+		    "incident. Enter shows the selected one's detail (why, the "
+		    "source, whom to call); d marks it done (who, when, a memo), "
+		    "s marks it not applicable with a reason, o sets it back to "
+		    "open; each change is a timeline event.");
 	case RV_TIMELINE:
 		return _("Timeline: every change, oldest first, with who and "
 		    "when. Home and End jump to the first and the last event.");
@@ -316,8 +315,8 @@ view_help(enum review_view v)
 		    "applies (the rule's reason and source). [please confirm] "
 		    "marks a reading of the law to check.");
 	default:
-		return _("Notes: remarks kept in the timeline with who and "
-		    "when. a adds one.");
+		return _("Notes: memos kept in the timeline with who and when. "
+		    "a adds one, in any view.");
 	}
 }
 
@@ -328,10 +327,11 @@ help(struct review *r)
 
 	strv_push(&p, view_help(r->view));
 	strv_push(&p, "");
-	strv_push(&p, _("Closing (c) needs the assessment decided and no "
-	    "immediate, investigate or report action open; it asks for the "
-	    "recurrence-prevention measures. r reopens a closed incident. x "
-	    "writes the PDF report."));
+	strv_push(&p, _("Closing the incident (c) needs the assessment "
+	    "decided and no urgent, investigation or report action open; it "
+	    "asks for the recurrence-prevention measures. r reopens a closed "
+	    "incident. x writes the PDF report. Every change asks for your "
+	    "name, which the record keeps."));
 	strv_push(&p, "");
 	strv_push(&p, _("Keys:"));
 	tui_keys_help(key_ctx(r), r->t->lang, &p);
@@ -394,19 +394,11 @@ handle(struct review *r, enum tui_act act, int key)
 		scroll_by(r, act);
 		break;
 	case TA_MARK_DONE:
-		review_mark_done(r);
-		break;
 	case TA_SKIP:
-		review_skip(r);
-		break;
 	case TA_REOPEN_ACTION:
-		review_reopen_action(r);
-		break;
 	case TA_DETAIL:
-		review_detail(r);
-		break;
 	case TA_NOTE:
-		review_add_note(r);
+		review_act(r, act);
 		break;
 	case TA_EDIT:
 		review_edit(r);
@@ -424,6 +416,7 @@ handle(struct review *r, enum tui_act act, int key)
 		help(r);
 		break;
 	case TA_BACK:
+	case TA_QUIT:
 		r->done = 1;
 		break;
 	case TA_INTERRUPT:
@@ -460,7 +453,8 @@ step(struct review *r)
 		act = tui_key_action(key_ctx(r), key);
 	review_status(r, NULL);
 	/* Too small to see anything: only leaving makes sense. */
-	if (!tui_too_small() || act == TA_BACK || act == TA_INTERRUPT)
+	if (!tui_too_small() || act == TA_BACK || act == TA_QUIT ||
+	    act == TA_INTERRUPT)
 		handle(r, act, key);
 	if (r->done)
 		return;

@@ -13,6 +13,7 @@
 #include <curses.h>
 
 #include "model.h"
+#include "tui/keys.h"
 #include "tui/rows.h"
 #include "tui/ui.h"
 
@@ -66,11 +67,7 @@ void review_message1(struct review *r, const char *title, const char *text);
 int review_refresh(struct review *r);
 
 /* review_act.c: the keys that change something */
-void review_mark_done(struct review *r);
-void review_skip(struct review *r);
-void review_reopen_action(struct review *r);
-void review_detail(struct review *r);
-void review_add_note(struct review *r);
+void review_act(struct review *r, enum tui_act act);
 void review_edit(struct review *r);
 void review_close(struct review *r);
 void review_reopen(struct review *r);

@@ -112,19 +112,6 @@ review_short_time(const char *iso, char *out, size_t len)
 		snprintf(out, len, "%s", iso != NULL ? iso : "-");
 }
 
-static const char *
-status_label(enum action_status s)
-{
-	switch (s) {
-	case ACTION_DONE:
-		return _("done");
-	case ACTION_SKIPPED:
-		return _("skipped");
-	default:
-		return _("to do");
-	}
-}
-
 /* A stored status name ("open", "done", "skipped") in words. */
 static const char *
 status_word(const char *name)
@@ -132,11 +119,11 @@ status_word(const char *name)
 	if (name == NULL)
 		return "-";
 	if (strcmp(name, "done") == 0)
-		return status_label(ACTION_DONE);
+		return tui_status_label(ACTION_DONE);
 	if (strcmp(name, "skipped") == 0)
-		return status_label(ACTION_SKIPPED);
+		return tui_status_label(ACTION_SKIPPED);
 	if (strcmp(name, "open") == 0)
-		return status_label(ACTION_OPEN);
+		return tui_status_label(ACTION_OPEN);
 	return name;
 }
 
@@ -526,8 +513,12 @@ verdict_rows(const struct review_data *d, int cols, struct tui_rows *r)
 		    res->preliminary_due, today, cols, r);
 		due_row(_("Final report due"), res->final_due, today, cols, r);
 	} else if (res->reportable != REPORTABLE_NO)
-		add_wrapped(r, _("Due dates: enter discovered_at to compute "
-		    "them"), NULL, 0, cols, tui_term_attr(TC_DIM), -1);
+	{
+		char *hint = tui_due_hint(d->t->data->form, d->t->lang);
+
+		add_wrapped(r, hint, NULL, 0, cols, tui_term_attr(TC_DIM), -1);
+		free(hint);
+	}
 	if (res->due_flags & DEADLINE_PROVISIONAL)
 		add_wrapped(r, _("Note: the final due date rests on a holiday "
 		    "not yet officially announced."), NULL, 0, cols, A_NORMAL,

@@ -14,7 +14,11 @@
 
 #include "i18n.h"
 #include "text.h"
+#include "userfile.h"
+#include "tui/dialog.h"
+#include "tui/draw.h"
 #include "tui/drillscreen.h"
+#include "tui/keys.h"
 #include "tui/term.h"
 #include "tui/ui.h"
 
@@ -46,10 +50,68 @@ tui_now(const struct tui *t)
 	return jtime_now() + t->scenario_shift;
 }
 
-const char *
-tui_by(const struct tui *t)
+/* --by, else $ANSHIN_IR_USER: a name given before the program started. */
+static const char *
+fixed_name(const struct tui *t)
 {
-	return t->env->by != NULL ? t->env->by : model_default_by();
+	const char *u = getenv("ANSHIN_IR_USER");
+
+	if (t->env->by != NULL)
+		return t->env->by;
+	return u != NULL && *u != '\0' ? u : NULL;
+}
+
+const char *
+tui_who_initial(struct tui *t)
+{
+	if (t->who != NULL)
+		return t->who;
+	if (fixed_name(t) != NULL)
+		return fixed_name(t);
+	if (t->who_last == NULL)
+		t->who_last = userfile_read_line(TUI_LAST_NAME);
+	return t->who_last != NULL ? t->who_last : "";
+}
+
+void
+tui_who_set(struct tui *t, const char *name)
+{
+	char *path, *line, err[256];
+
+	if (t->who != NULL && strcmp(t->who, name) == 0)
+		return;
+	free(t->who);
+	t->who = xstrdup(name);
+	/* A name given on the command line is not this account's to keep. */
+	if (fixed_name(t) != NULL && strcmp(fixed_name(t), name) == 0)
+		return;
+	if ((path = userfile_path(TUI_LAST_NAME)) == NULL)
+		return;
+	line = xasprintf("%s\n", name);
+	/* Only a convenience for next time: a failure changes nothing. */
+	(void)userfile_write(path, line, strlen(line), err, sizeof err);
+	free(line);
+	free(path);
+}
+
+const char *
+tui_signer(struct tui *t, tui_redraw_fn redraw, void *ud)
+{
+	struct tui_dfield f;
+
+	if (t->who != NULL)
+		return t->who;
+	if (fixed_name(t) != NULL) {
+		t->who = xstrdup(fixed_name(t));
+		return t->who;
+	}
+	tui_dialog_name(t, &f);
+	if (!tui_dialog(t, _("Who is recording this?"), NULL, &f, 1, 0, redraw,
+	    ud))
+		return NULL;
+	tui_who_set(t, util_trim(f.value));
+	tui_dialog_free(&f, 1);
+	return t->who;
 }
 
 double
@@ -170,6 +232,9 @@ open_session(struct tui *t, const struct cli_env *env)
 	t->lang = env->lang;
 	rc = model_data_load(env->data_dir, &t->data, t->err, sizeof t->err);
 	if (rc == ST_OK)
+		t->data->lang = t->lang;
+	tui_draw_lang(t->lang == LANG_EN);
+	if (rc == ST_OK)
 		rc = store_open(env->db_path, &t->st, t->err, sizeof t->err);
 	if (rc == ST_OK && tui_term_start() != 0)
 		rc = err_set(t->err, sizeof t->err, ST_UNAVAILABLE,
@@ -186,6 +251,8 @@ close_session(struct tui *t, int rc)
 	bench_report(t);
 	store_close(t->st);
 	model_data_free(t->data);
+	free(t->who);
+	free(t->who_last);
 	return rc;
 }
 
@@ -209,6 +276,29 @@ tui_new(const struct cli_env *env)
 	if (rc == ST_OK)
 		rc = tui_wizard_run(&t, NULL);
 	return close_session(&t, rc);
+}
+
+int
+tui_settings(const struct cli_env *env)
+{
+	struct tui t;
+	int rc = open_session(&t, env);
+
+	if (rc == ST_OK)
+		rc = tui_settings_run(&t, NULL);
+	return close_session(&t, rc);
+}
+
+void
+tui_keys_print(enum lang lang)
+{
+	struct strv lines = { NULL, 0 };
+	size_t i;
+
+	tui_keys_reference(lang, &lines);
+	for (i = 0; i < lines.n; i++)
+		printf("%s\n", lines.v[i]);
+	strv_free(&lines);
 }
 
 /* Once the terminal is back: where a drill run left unsubmitted is. */

@@ -17,6 +17,12 @@ int tui_resume(const struct cli_env *env, const char *ref);
  * request, then score and debrief. A NULL scenario opens the list of
  * scenarios to pick from. */
 int tui_drill(const struct cli_env *env, const char *scenario);
+/* The settings screen: the facility profile and every contact, written
+ * to the user's contacts.conf (SPEC §1 `settings`). */
+int tui_settings(const struct cli_env *env);
+/* The keys of every screen, for `anshin-ir help keys` (one "== SCREEN"
+ * line, then "  KEY  what it does" lines). */
+void tui_keys_print(enum lang lang);
 /* Returns ST_OK when stdin/stdout are a usable terminal, else writes why
  * into err and returns ST_UNAVAILABLE. */
 int tui_check_terminal(char *err, size_t errlen);

@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "jtime.h"
 #include "model.h"
+#include "tui/keys.h"
 #include "util.h"
 
 /* Timings for `make bench` (DESIGN budgets), kept when ANSHIN_IR_BENCH=1. */
@@ -23,6 +24,9 @@ struct tui_bench {
 	size_t nreview;
 };
 
+/* Redraws whatever lies under a modal window (after a resize). */
+typedef void (*tui_redraw_fn)(void *ud);
+
 /* One interactive session. */
 struct tui {
 	const struct cli_env *env;
@@ -32,14 +36,29 @@ struct tui {
 	struct tui_bench bench;
 	jtime_t scenario_shift;		/* during a drill: scenario time
 					 * minus real time, else 0 */
+	char *who;			/* the name signing this session's
+					 * changes, once known */
+	char *who_last;			/* the name last used on this
+					 * account (a file), for prefilling */
 	char err[1024];			/* why a screen gave up */
 };
 
 /* "Now" as the screens count days and type "now": during a drill the
  * scenario's clock, which started at its discovery time. */
 jtime_t tui_now(const struct tui *t);
-/* Who the wizard's changes are by: --by, else the default of SPEC §1. */
-const char *tui_by(const struct tui *t);
+/* Who signs the session's changes (SPEC §1, issue 14): --by or
+ * $ANSHIN_IR_USER when given, and nothing is asked; else the name the
+ * person typed at the first change, asked then with the name last used
+ * on this account prefilled. Returns NULL when the person cancelled (the
+ * change is then not made). Never the login name: that is for scripts. */
+const char *tui_signer(struct tui *t, tui_redraw_fn redraw, void *ud);
+/* The file under $XDG_CONFIG_HOME/anshin-ir/ keeping the last name. */
+#define TUI_LAST_NAME "last-name"
+/* What a change's popup prefills its name box with (may be ""). */
+const char *tui_who_initial(struct tui *t);
+/* The name a popup was confirmed with signs from now on, and is kept as
+ * the last name used on this account. */
+void tui_who_set(struct tui *t, const char *name);
 
 double tui_ms(void);
 void tui_bench_first_screen(struct tui *t);
@@ -51,13 +70,15 @@ struct tui_box {
 	int y, x, h, w;
 };
 
-/* Redraws whatever lies under a modal window (after a resize). */
-typedef void (*tui_redraw_fn)(void *ud);
 
 /* A scrollable window of paragraphs; a paragraph's leading spaces indent
  * all its wrapped lines. Returns when closed. */
 void tui_view(struct tui *t, const char *title, const struct strv *paras,
     tui_redraw_fn redraw, void *ud);
+/* The same with the keys of ctx (KC_VIEW and its own): returns the
+ * action of the key that closed it (TA_BACK for Esc). */
+enum tui_act tui_view_keys(struct tui *t, const char *title,
+    const struct strv *paras, unsigned ctx, tui_redraw_fn redraw, void *ud);
 /* A yes/no question; 1 for yes. */
 int tui_ask(struct tui *t, const char *question, tui_redraw_fn redraw,
     void *ud);
@@ -71,7 +92,10 @@ int tui_prompt(struct tui *t, const char *question, const char *initial,
 #define TUI_MIN_ROWS 24
 int tui_too_small(void);
 void tui_draw_too_small(void);
-/* The title bar (row 0) and key-hint bar (last row). */
+/* The title bar (row 0) and key-hint bar (last row). The title's items
+ * are separated by two spaces; when they do not fit beside `right` (the
+ * save state, always kept), whole items go: the program's name first,
+ * then from the end (so the reference goes last). */
 void tui_draw_bars(const char *title, const char *right, const char *hints);
 
 /* The wizard on a new incident (ref NULL) or an existing one. Returns
@@ -79,6 +103,11 @@ void tui_draw_bars(const char *title, const char *right, const char *hints);
 int tui_wizard_run(struct tui *t, const char *ref);
 /* The home screen. */
 int tui_home_run(struct tui *t);
+/* The settings screen (settings.c): the facility profile and every
+ * contact, written to the user's contacts.conf; opened at section (NULL:
+ * the first). The session's contacts are read again afterwards. Returns
+ * ST_OK or 128 + signal. */
+int tui_settings_run(struct tui *t, const char *section);
 
 /* The wizard in drill mode (drillscreen.h): a countdown and the training
  * mark in the title bar, no "now" prefilled, F3 clues, F9 submit. The

@@ -1,63 +1,37 @@
 /*
  * wizard.c - the intake wizard of SPEC §7: moving between the form's
- * fields and pages, storing every confirmed field at once (one
- * model_set_answers call, one transaction with its event), the live
- * checklist beside or below the form, and leaving cleanly on F10, Ctrl-C,
- * SIGHUP and SIGTERM. A new incident is created by its first confirmed
- * answer (normally the kind), so an abandoned empty wizard leaves nothing.
- * In drill mode (drillscreen.h) the same screens run against the clock.
+ * fields and pages, the keys of the field and of the live checklist, and
+ * leaving cleanly on F10, Ctrl-C, SIGHUP and SIGTERM. What a key stores,
+ * and when, is wizard_store.c's (nothing that was not chosen); drawing is
+ * wizard_draw.c's. A new incident is created by its first stored answer
+ * (normally the kind), so an abandoned empty wizard leaves nothing. In
+ * drill mode (drillscreen.h) the same screens run against the clock.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
-#include "tui/checklist.h"
-#include "tui/draw.h"
-#include "tui/drillscreen.h"
-#include "tui/fields.h"
+#include "tui/acts.h"
 #include "tui/keys.h"
 #include "tui/term.h"
-#include "tui/ui.h"
+#include "tui/wizard.h"
 
-enum mode { MODE_FORM, MODE_LIST };
-
-struct wiz {
-	struct tui *t;
-	const struct form *form;
-	struct incident *inc;		/* a blank one until created */
-	int created;
-	struct evaluation ev;
-	struct tui_focus f;
-	struct tui_checklist cl;
-	enum mode mode;
-	size_t *order;			/* field indexes, page by page */
-	char *status;			/* one-key message in the hint bar */
-	int save_failed;
-	int done, rc;
-	double save_ms;
-	int stored;			/* this key stored an answer */
-	long minute;			/* the clock shown in the title */
-	struct tui_drill_run *drill;	/* a training run, or NULL */
-};
-
-static void draw(struct wiz *w);
-
-static void
-redraw_cb(void *ud)
+void
+wiz_redraw(void *ud)
 {
-	draw(ud);
+	wiz_draw(ud);
 }
 
-static void
-set_status(struct wiz *w, const char *msg)
+void
+wiz_status(struct wiz *w, const char *msg)
 {
 	free(w->status);
 	w->status = msg != NULL ? xstrdup(msg) : NULL;
 }
 
-static const struct form_field *
-cur_field(const struct wiz *w)
+const struct form_field *
+wiz_field(const struct wiz *w)
 {
 	return &w->form->fields[w->f.field];
 }
@@ -68,15 +42,15 @@ visible(const struct wiz *w, size_t field)
 	return form_field_visible(w->form, field, w->inc->values);
 }
 
-static void
-evaluate(struct wiz *w)
+void
+wiz_evaluate(struct wiz *w)
 {
 	model_evaluation_free(&w->ev);
 	model_evaluate(w->t->data, w->inc, &w->ev);
 }
 
-static void
-focus(struct wiz *w, size_t field)
+void
+wiz_focus(struct wiz *w, size_t field)
 {
 	tui_focus_free(&w->f);
 	tui_focus_load(&w->f, w->form, (int)field, w->inc->values[field]);
@@ -88,14 +62,38 @@ focus(struct wiz *w, size_t field)
 	}
 }
 
-/* The key context: a drill adds its own keys to every field's. */
+/* What Enter does on the field now, for the key bar (SPEC §7 v2). */
 static unsigned
-key_ctx(const struct wiz *w)
+enter_ctx(const struct wiz *w)
 {
-	unsigned ctx = w->mode == MODE_LIST ? KC_LIST :
-	    tui_field_ctx(&w->form->fields[w->f.field]);
+	switch (tui_focus_enter(&w->f, w->form, w->inc->values[w->f.field])) {
+	case TUI_ENTER_SKIP:
+		return KC_ENTER_SKIP;
+	case TUI_ENTER_KEEP:
+		return KC_ENTER_KEEP;
+	case TUI_ENTER_CLEAR:
+		return KC_ENTER_CLEAR;
+	default:
+		return 0;
+	}
+}
+
+/* The key context without what Enter does now (F1 explains Enter in
+ * general). A drill adds its own keys to every field's. */
+static unsigned
+base_ctx(const struct wiz *w)
+{
+	unsigned ctx = w->mode == MODE_LIST ? KC_LIST : tui_field_ctx(wiz_field(w));
 
 	return w->drill != NULL ? ctx | KC_DRILL : ctx;
+}
+
+unsigned
+wiz_key_ctx(const struct wiz *w)
+{
+	if (w->mode == MODE_LIST || wiz_field(w)->type == FORM_LONGTEXT)
+		return base_ctx(w);
+	return base_ctx(w) | enter_ctx(w);
 }
 
 /* The title's clock ticks each minute, a drill's countdown each second. */
@@ -134,186 +132,66 @@ neighbor(const struct wiz *w, size_t field, int dir)
 	return -1;
 }
 
-/* ---- storing ---- */
-
-static int
-create(struct wiz *w, const struct answer_set *set, char *err, size_t len)
-{
-	struct answer_set none = { NULL, 0 };
-	struct incident *inc;
-	int rc;
-
-	/* A drill run is created as of its start, then answered: its
-	 * "created" event is where the clock of SPEC §8 starts. */
-	if (w->drill != NULL)
-		rc = model_create(w->t->st, w->t->data, &none,
-		    w->drill->dr->name, tui_by(w->t), w->drill->started,
-		    &inc, err, len);
-	else
-		rc = model_create(w->t->st, w->t->data, set, NULL,
-		    tui_by(w->t), jtime_now(), &inc, err, len);
-	if (rc != ST_OK)
-		return rc;
-	incident_free(w->inc);
-	w->inc = inc;
-	w->created = 1;
-	if (w->drill == NULL)
-		return ST_OK;
-	snprintf(w->drill->ref, sizeof w->drill->ref, "%s", inc->ref);
-	return model_set_answers(w->t->st, w->t->data, w->inc, set,
-	    tui_by(w->t), jtime_now(), 0, err, len);
-}
-
-/* Stores one answer (canon NULL clears it) in its own transaction. */
-static int
-store(struct wiz *w, const char *canon)
-{
-	struct answer_set set;
-	char err[1024], *msg;
-	double t0 = tui_ms();
-	int rc = ST_OK;
-
-	set.n = 1;
-	set.v = xcalloc(1, sizeof *set.v);
-	set.v[0].key = xstrdup(cur_field(w)->key);
-	set.v[0].value = canon != NULL ? xstrdup(canon) : NULL;
-	if (!w->created && canon != NULL)
-		rc = create(w, &set, err, sizeof err);
-	else if (w->created)
-		rc = model_set_answers(w->t->st, w->t->data, w->inc, &set,
-		    tui_by(w->t), jtime_now(), MODEL_SEEN, err, sizeof err);
-	answer_set_free(&set);
-	w->save_ms = tui_ms() - t0;
-	w->save_failed = rc != ST_OK && rc != ST_STALE;
-	/* inc shows what is stored now, also after a refusal */
-	evaluate(w);
-	if (rc == ST_STALE) {
-		focus(w, w->f.field);
-		tui_focus_set_msg(&w->f, _("Changed on another terminal: the "
-		    "stored value is shown now."));
-		return 0;
-	}
-	if (rc != ST_OK) {
-		msg = xasprintf(_("Not saved: %s"), err);
-		tui_focus_set_msg(&w->f, msg);
-		free(msg);
-		return 0;
-	}
-	w->stored = 1;
-	w->f.dirty = w->f.prefilled = 0;
-	tui_focus_set_msg(&w->f, NULL);
-	return 1;
-}
-
-/* Normalises what the widget holds and stores it; an emptied field
- * clears its answer. Returns 0 (message under the field) when invalid. */
-static int
-store_widget(struct wiz *w)
-{
-	const struct form_field *fld = cur_field(w);
-	char *raw = tui_focus_raw(&w->f, w->form), *canon = NULL;
-	char err[1024], now[20], *msg;
-	int ok;
-
-	util_trim(raw);
-	if (*raw == '\0') {
-		free(raw);
-		if (w->inc->values[w->f.field] == NULL) {
-			w->f.dirty = w->f.prefilled = 0;
-			return 1;
-		}
-		return store(w, NULL);
-	}
-	/* "now" is easier to type than the time it means. */
-	if (fld->type == FORM_TIME && strcmp(raw, "now") == 0) {
-		jtime_format_minute(tui_now(w->t), now);
-		free(raw);
-		raw = xstrdup(now);
-	}
-	if (form_value_normalize(fld, raw, &canon, err, sizeof err) != ST_OK) {
-		msg = xasprintf(_("Not saved: %s"), err);
-		tui_focus_set_msg(&w->f, msg);
-		free(msg);
-		free(raw);
-		return 0;
-	}
-	ok = store(w, canon);
-	free(canon);
-	free(raw);
-	return ok;
-}
-
-/* Leaving a field confirms what was typed or ticked in it; a choice is
- * only ever stored by picking it. A prefilled "now" counts as typed once
- * the incident exists (so Tab accepts it, but cannot create one). */
-static int
-commit(struct wiz *w, int explicit_confirm)
-{
-	const struct form_field *fld = cur_field(w);
-
-	if (!explicit_confirm) {
-		if (fld->type == FORM_CHOICE)
-			return 1;
-		if (!w->f.dirty && !(w->f.prefilled && w->created))
-			return 1;
-	}
-	return store_widget(w);
-}
-
 /* ---- moving ---- */
 
+static void
+move_to(struct wiz *w, size_t field, int dir, int all_done)
+{
+	long next = neighbor(w, field, dir);
+
+	wiz_focus(w, next >= 0 ? (size_t)next : field);
+	if (next >= 0)
+		return;
+	if (all_done)
+		wiz_status(w, w->drill != NULL ? _("All fields done: F9 submits "
+		    "the drill.") : _("All fields done: F10 leaves (everything "
+		    "is saved)."));
+	else
+		wiz_status(w, dir < 0 ? _("This is the first field.") :
+		    w->drill != NULL ? _("This is the last field: F9 submits "
+		    "the drill.") : _("This is the last field: F10 leaves "
+		    "(everything is saved)."));
+}
+
+/* Tab, Shift-Tab, Esc, ↓/↑ out of a text: typed text and ticks are
+ * stored, a highlighted choice is not. */
 static void
 go(struct wiz *w, int dir)
 {
 	size_t field = (size_t)w->f.field;
-	long next;
 
-	if (!commit(w, 0))
-		return;
-	next = neighbor(w, field, dir);
-	focus(w, next >= 0 ? (size_t)next : field);
-	if (next < 0)
-		set_status(w, dir < 0 ? _("This is the first field.") :
-		    w->drill != NULL ? _("This is the last field: F9 submits "
-		    "the drill.") : _("This is the last field: F10 saves and "
-		    "quits."));
+	if (wiz_leave(w))
+		move_to(w, field, dir, 0);
 }
 
 static void
 confirm_and_next(struct wiz *w)
 {
 	size_t field = (size_t)w->f.field;
-	long next;
 
-	if (!commit(w, 1))
-		return;
-	next = neighbor(w, field, 1);
-	focus(w, next >= 0 ? (size_t)next : field);
-	if (next < 0)
-		set_status(w, w->drill != NULL ? _("All fields done: F9 "
-		    "submits the drill.") : _("All fields done: F10 saves and "
-		    "quits."));
+	if (wiz_confirm(w))
+		move_to(w, field, 1, 1);
 }
 
 static void
 page_go(struct wiz *w, int dir)
 {
-	long page = (long)cur_field(w)->page + dir;
+	long page = (long)wiz_field(w)->page + dir;
 	size_t pos, f;
 
-	if (!commit(w, 0))
+	if (!wiz_leave(w))
 		return;
 	for (; page >= 0 && page < (long)w->form->npages; page += dir)
 		for (pos = 0; pos < w->form->nfields; pos++) {
 			f = w->order[pos];
 			if ((long)w->form->fields[f].page == page &&
 			    visible(w, f)) {
-				focus(w, f);
+				wiz_focus(w, f);
 				return;
 			}
 		}
-	focus(w, (size_t)w->f.field);
-	set_status(w, dir > 0 ? _("This is the last page.") :
+	wiz_focus(w, (size_t)w->f.field);
+	wiz_status(w, dir > 0 ? _("This is the last page.") :
 	    _("This is the first page."));
 }
 
@@ -335,21 +213,27 @@ start_field(const struct wiz *w)
 	return w->order[0];
 }
 
-/* ---- widgets ---- */
+/* ---- choices ---- */
 
+/* SPEC §2: "none" cannot be combined with others; ticking one side
+ * unticks the other instead of refusing later. The "not answered" line
+ * unticks them all. */
 static void
 toggle(struct wiz *w, int i)
 {
-	const struct form_field *fld = cur_field(w);
+	const struct form_field *fld = wiz_field(w);
 	size_t j;
 
-	if (i < 0 || (size_t)i >= fld->nchoices)
+	if (i < 0) {
+		memset(w->f.on, 0, fld->nchoices);
+		w->f.dirty = 1;
+		return;
+	}
+	if ((size_t)i >= fld->nchoices)
 		return;
 	w->f.hl = i;
 	w->f.on[i] = !w->f.on[i];
 	w->f.dirty = 1;
-	/* SPEC §2: "none" cannot be combined with others; ticking one
-	 * side unticks the other instead of refusing later. */
 	for (j = 0; w->f.on[i] && j < fld->nchoices; j++)
 		if ((int)j != i && (strcmp(fld->choices[i].value, "none") == 0 ||
 		    strcmp(fld->choices[j].value, "none") == 0))
@@ -359,7 +243,7 @@ toggle(struct wiz *w, int i)
 static void
 digit(struct wiz *w, int key)
 {
-	const struct form_field *fld = cur_field(w);
+	const struct form_field *fld = wiz_field(w);
 	int i = key == '0' ? 9 : key - '1';
 
 	if (i < 0 || (size_t)i >= fld->nchoices)
@@ -372,25 +256,18 @@ digit(struct wiz *w, int key)
 	confirm_and_next(w);
 }
 
-static void
-clear_answer(struct wiz *w)
-{
-	if (cur_field(w)->type == FORM_MULTI)
-		memset(w->f.on, 0, cur_field(w)->nchoices);
-	if (w->inc->values[w->f.field] != NULL && store(w, NULL))
-		focus(w, (size_t)w->f.field);
-}
-
+/* The highlight moves over the "not answered" line (-1) and the values;
+ * it stores nothing. */
 static void
 move_highlight(struct wiz *w, int delta)
 {
-	int n = (int)cur_field(w)->nchoices;
+	int n = (int)wiz_field(w)->nchoices;
 
 	w->f.hl += delta;
 	if (w->f.hl >= n)
 		w->f.hl = n - 1;
-	if (w->f.hl < 0)
-		w->f.hl = 0;
+	if (w->f.hl < -1)
+		w->f.hl = -1;
 }
 
 /* ---- help and leaving ---- */
@@ -398,7 +275,7 @@ move_highlight(struct wiz *w, int delta)
 static void
 push_choice_help(struct wiz *w, struct strv *p)
 {
-	const struct form_field *fld = cur_field(w);
+	const struct form_field *fld = wiz_field(w);
 	const char *help;
 	char *line;
 	size_t i;
@@ -418,10 +295,21 @@ push_choice_help(struct wiz *w, struct strv *p)
 	strv_push(p, "");
 }
 
+/* Where the checklist is on this screen: beside the form from 100
+ * columns, else a strip below it (all of it on F2). */
+static const char *
+layout_text(void)
+{
+	return COLS >= 100 ? _("The checklist on the right shows the actions "
+	    "your answers require, the most urgent first; F2 selects it.") :
+	    _("The checklist below the form shows the urgent actions first, "
+	    "with the number to call; F2 shows all of it and selects it.");
+}
+
 static void
 field_help(struct wiz *w)
 {
-	const struct form_field *fld = cur_field(w);
+	const struct form_field *fld = wiz_field(w);
 	const struct form_page *page = &w->form->pages[fld->page];
 	struct strv p = { NULL, 0 };
 
@@ -434,17 +322,37 @@ field_help(struct wiz *w)
 	strv_push(&p, tr_get(&page->title, w->t->lang));
 	strv_push(&p, tr_get(&page->help, w->t->lang));
 	strv_push(&p, "");
+	strv_push(&p, layout_text());
+	strv_push(&p, _("Nothing is recorded that you did not choose: an "
+	    "unanswered question stays unanswered until you pick or type an "
+	    "answer."));
+	strv_push(&p, "");
 	strv_push(&p, _("Keys:"));
-	tui_keys_help(key_ctx(w), w->t->lang, &p);
-	tui_view(w->t, tr_get(&fld->label, w->t->lang), &p, redraw_cb, w);
+	tui_keys_help(base_ctx(w), w->t->lang, &p);
+	tui_view(w->t, tr_get(&fld->label, w->t->lang), &p, wiz_redraw, w);
+	strv_free(&p);
+}
+
+static void
+list_help(struct wiz *w)
+{
+	struct strv p = { NULL, 0 };
+
+	strv_push(&p, _("The actions your answers require, the open urgent "
+	    "ones first. Enter shows an action's detail: why, the source, "
+	    "whom to call and the record."));
+	strv_push(&p, "");
+	strv_push(&p, _("Keys:"));
+	tui_keys_help(base_ctx(w), w->t->lang, &p);
+	tui_view(w->t, _("Checklist"), &p, wiz_redraw, w);
 	strv_free(&p);
 }
 
 static void
 quit(struct wiz *w)
 {
-	if (!commit(w, 0) && !tui_ask(w->t, _("The value being typed is not "
-	    "valid and will not be saved. Quit anyway?"), redraw_cb, w))
+	if (!wiz_leave(w) && !tui_ask(w->t, _("The value being typed is not "
+	    "valid and will not be saved. Leave anyway?"), wiz_redraw, w))
 		return;
 	w->done = 1;
 }
@@ -453,11 +361,11 @@ quit(struct wiz *w)
 static void
 submit(struct wiz *w)
 {
-	if (!commit(w, 0) && !tui_ask(w->t, _("The value being typed is not "
-	    "valid and will not be saved. Submit anyway?"), redraw_cb, w))
+	if (!wiz_leave(w) && !tui_ask(w->t, _("The value being typed is not "
+	    "valid and will not be saved. Submit anyway?"), wiz_redraw, w))
 		return;
 	if (!tui_ask(w->t, _("Submit the drill for scoring? Its answers and "
-	    "actions cannot be changed afterwards."), redraw_cb, w))
+	    "actions cannot be changed afterwards."), wiz_redraw, w))
 		return;
 	w->drill->submitted = 1;
 	w->done = 1;
@@ -466,8 +374,8 @@ submit(struct wiz *w)
 static void
 interrupt(struct wiz *w)
 {
-	if (tui_ask(w->t, _("Quit the wizard? Everything confirmed is saved; "
-	    "the field being typed is saved too if it is valid."), redraw_cb,
+	if (tui_ask(w->t, _("Leave the wizard? Everything confirmed is saved; "
+	    "the field being typed is saved too if it is valid."), wiz_redraw,
 	    w))
 		quit(w);
 }
@@ -475,55 +383,25 @@ interrupt(struct wiz *w)
 /* ---- the checklist ---- */
 
 static void
-mark_done(struct wiz *w)
+list_act(struct wiz *w, enum tui_act act)
 {
-	const struct check_item *it;
-	const char *pic;
-	char err[1024], *by, *msg;
-	int rc;
+	const struct check_item *it = w->ev.nitems > 0 &&
+	    w->cl.sel < w->ev.nitems ? &w->ev.items[w->cl.sel] : NULL;
+	char *msg = NULL;
 
-	if (w->ev.nitems == 0)
-		return;
-	it = &w->ev.items[w->cl.sel];
 	if (!w->created) {
-		set_status(w, _("Choose the kind of incident first: it is "
+		wiz_status(w, _("Choose the kind of incident first: it is "
 		    "created with its first answer."));
 		return;
 	}
-	if (it->status == ACTION_DONE && it->record != NULL) {
-		set_status(w, _("Already done."));
+	if (it == NULL && act != TA_NOTE)
 		return;
-	}
-	pic = incident_value(w->t->data, w->inc, "person_in_charge");
-	if (!tui_prompt(w->t, _("Done by:"), pic != NULL ? pic :
-	    tui_by(w->t), &by, redraw_cb, w))
-		return;
-	rc = model_set_action(w->t->st, w->t->data, w->inc, it->action->id,
-	    ACTION_DONE, *util_trim(by) ? by : tui_by(w->t), NULL, NULL,
-	    jtime_now(), err, sizeof err);
-	free(by);
-	/* The items point into inc's records: re-evaluate before use. */
-	evaluate(w);
-	if (rc != ST_OK) {
-		msg = xasprintf(_("Not saved: %s"), err);
-		set_status(w, msg);
-		free(msg);
-	}
-}
-
-static void
-action_detail(struct wiz *w)
-{
-	const struct check_item *it;
-	struct strv p = { NULL, 0 };
-
-	if (w->ev.nitems == 0)
-		return;
-	it = &w->ev.items[w->cl.sel];
-	tui_checklist_detail(w->t, w->inc, it, &p);
-	tui_view(w->t, tr_get(&it->action->title, w->t->lang), &p, redraw_cb,
-	    w);
-	strv_free(&p);
+	tui_act_key(w->t, w->inc, it, act, wiz_redraw, w, &msg);
+	/* The items point into inc's records: evaluate again before use. */
+	wiz_evaluate(w);
+	if (msg != NULL)
+		wiz_status(w, msg);
+	free(msg);
 }
 
 static void
@@ -539,11 +417,15 @@ list_key(struct wiz *w, enum tui_act act)
 		tui_checklist_move(&w->cl, &w->ev, act == TA_PAGE_PREV ? -5 :
 		    5);
 		break;
+	case TA_DETAIL:
 	case TA_MARK_DONE:
-		mark_done(w);
+	case TA_SKIP:
+	case TA_REOPEN_ACTION:
+	case TA_NOTE:
+		list_act(w, act);
 		break;
 	case TA_HELP:
-		action_detail(w);
+		list_help(w);
 		break;
 	case TA_BACK:
 		w->mode = MODE_FORM;
@@ -578,11 +460,11 @@ form_key(struct wiz *w, enum tui_act act, int key)
 		toggle(w, w->f.hl);
 		break;
 	case TA_CLEAR:
-		clear_answer(w);
+		wiz_clear(w);
 		break;
 	case TA_UP:
 	case TA_DOWN:
-		if (cur_field(w)->type == FORM_LONGTEXT)
+		if (wiz_field(w)->type == FORM_LONGTEXT)
 			tui_edit_apply(&w->f.ed, act, key);
 		else
 			move_highlight(w, act == TA_UP ? -1 : 1);
@@ -592,6 +474,7 @@ form_key(struct wiz *w, enum tui_act act, int key)
 		break;
 	case TA_CHECKLIST:
 		w->mode = MODE_LIST;
+		tui_checklist_first(&w->cl, &w->ev);
 		break;
 	default:
 		if (tui_edit_apply(&w->f.ed, act, key))
@@ -603,9 +486,9 @@ form_key(struct wiz *w, enum tui_act act, int key)
 static void
 handle_key(struct wiz *w, int key)
 {
-	enum tui_act act = tui_key_action(key_ctx(w), key);
+	enum tui_act act = tui_key_action(wiz_key_ctx(w), key);
 
-	set_status(w, NULL);
+	wiz_status(w, NULL);
 	if (tui_too_small() && act != TA_QUIT && act != TA_INTERRUPT)
 		return;
 	if (act == TA_QUIT)
@@ -621,115 +504,9 @@ handle_key(struct wiz *w, int key)
 			quit(w);
 	} else if (w->mode == MODE_LIST)
 		list_key(w, act);
-	else if (tui_field_ctx(cur_field(w)) & (KC_TEXT | KC_LONG) ||
+	else if (tui_field_ctx(wiz_field(w)) & (KC_TEXT | KC_LONG) ||
 	    act != TA_NONE)
 		form_key(w, act, key);
-}
-
-/* ---- drawing ---- */
-
-static void
-elapsed(const struct wiz *w, char *out, size_t len)
-{
-	const char *disc = incident_value(w->t->data, w->inc, "discovered_at");
-	jtime_t t;
-	long m;
-
-	*out = '\0';
-	if (disc == NULL || jtime_parse(disc, &t, NULL, 0) != 0)
-		return;
-	m = (long)((jtime_now() - t) / 60);
-	if (m < 0)
-		snprintf(out, len, "%s", _("discovered in the future?"));
-	else if (m < 60)
-		snprintf(out, len, _("discovered %ld min ago"), m);
-	else if (m < 48 * 60)
-		snprintf(out, len, _("discovered %ldh%02ldm ago"), m / 60,
-		    m % 60);
-	else
-		snprintf(out, len, _("discovered %ld days %ldh ago"),
-		    m / 1440, m / 60 % 24);
-}
-
-static const char *
-save_state(const struct wiz *w)
-{
-	if (w->save_failed)
-		return _("NOT SAVED");
-	if (!w->created)
-		return _("nothing saved yet");
-	/* A prefilled "now" on screen is not stored until confirmed. */
-	if (w->f.dirty || w->f.prefilled)
-		return _("editing: not saved yet");
-	return _("saved ✓");
-}
-
-static void
-draw_bars(struct wiz *w)
-{
-	const char *kind = incident_value(w->t->data, w->inc, "kind");
-	const struct form_field *kf = form_field_find(w->form, "kind");
-	const char *kl = kind != NULL && kf != NULL ?
-	    form_choice_label(kf, kind, w->t->lang) : "";
-	char when[96], *title, *hints;
-
-	/* A drill shows its mark and countdown first: at 80 columns the
-	 * end of the title may be cut. */
-	if (w->drill != NULL) {
-		tui_drill_clock(w->drill, when, sizeof when);
-		title = xasprintf("anshin-ir  %s  %s  %s  %s", TUI_DRILL_MARK,
-		    when, w->created ? w->inc->ref : "", kl);
-	} else {
-		elapsed(w, when, sizeof when);
-		title = xasprintf("anshin-ir  %s  %s  %s", w->created ?
-		    w->inc->ref : _("new incident"), kl, when);
-	}
-	hints = w->status != NULL ? xstrdup(w->status) :
-	    tui_keys_bar(key_ctx(w), w->t->lang);
-	tui_draw_bars(title, save_state(w), hints);
-	free(title);
-	free(hints);
-}
-
-static void
-draw(struct wiz *w)
-{
-	struct tui_box cl;
-	int h = LINES - 2, lw, clh, cy = -1, cx = -1;
-	int list = w->mode == MODE_LIST;
-
-	erase();
-	if (tui_too_small()) {
-		tui_draw_too_small();
-		return;
-	}
-	draw_bars(w);
-	if (COLS >= 100) {
-		/* Side by side: the form gets 55% (84 columns at most: its
-		 * lines read badly wider), the checklist the rest. */
-		lw = COLS * 11 / 20 < 84 ? COLS * 11 / 20 : 84;
-		tui_form_draw(w->t, w->inc->values, &w->f, 1, 0, h, lw - 1,
-		    &cy, &cx);
-		mvvline(1, lw, ACS_VLINE, h);
-		cl = (struct tui_box){ 1, lw + 2, h, COLS - lw - 3 };
-		tui_checklist_draw(w->t, w->inc, &w->ev, &w->cl, &cl, list,
-		    0);
-	} else {
-		/* Stacked: a strip under the form (9 rows hold the urgent
-		 * actions and the support desk at 80x24), all of it on F2. */
-		clh = list ? h : LINES >= 30 ? 11 : 9;
-		cl = (struct tui_box){ 1 + h - clh, 1, clh, COLS - 2 };
-		if (!list)
-			tui_form_draw(w->t, w->inc->values, &w->f, 1, 0,
-			    h - clh, COLS - 1, &cy, &cx);
-		tui_checklist_draw(w->t, w->inc, &w->ev, &w->cl, &cl, list,
-		    !list);
-	}
-	if (cy >= 0 && w->mode == MODE_FORM) {
-		move(cy, cx);
-		curs_set(1);
-	} else
-		curs_set(0);
 }
 
 /* ---- the loop ---- */
@@ -744,7 +521,7 @@ step(struct wiz *w)
 	t0 = tui_ms();
 	if ((sig = tui_term_quit_signal()) != 0) {
 		/* SIGHUP/SIGTERM: keep what was typed if it is valid. */
-		commit(w, 0);
+		wiz_leave(w);
 		w->done = 1;
 		w->rc = 128 + sig;
 		return;
@@ -757,7 +534,7 @@ step(struct wiz *w)
 	} else if (key != TUI_FN(KEY_RESIZE))
 		handle_key(w, key);
 	w->minute = clock_tick(w);
-	draw(w);
+	wiz_draw(w);
 	refresh();
 	if (w->stored)
 		tui_bench_answer(w->t, tui_ms() - t0, w->save_ms);
@@ -793,13 +570,13 @@ run(struct tui *t, const char *ref, struct tui_drill_run *drill)
 	if (rc != ST_OK)
 		return rc;
 	build_order(&w);
-	evaluate(&w);
-	focus(&w, ref == NULL ? w.order[0] : start_field(&w));
+	wiz_evaluate(&w);
+	wiz_focus(&w, ref == NULL ? w.order[0] : start_field(&w));
 	if (w.inc->closed)
-		set_status(&w, _("This incident is closed: changes are refused "
-		    "until it is reopened (anshin-ir reopen REF)."));
+		wiz_status(&w, _("This incident is closed: changes are refused "
+		    "until it is reopened (r on the incident screen)."));
 	w.minute = clock_tick(&w);
-	draw(&w);
+	wiz_draw(&w);
 	refresh();
 	tui_bench_first_screen(t);
 	while (!w.done)

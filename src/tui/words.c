@@ -7,6 +7,7 @@
 
 #include "i18n.h"
 #include "tui/term.h"
+#include "util.h"
 
 const char *
 tui_phase_label(enum phase p)
@@ -20,6 +21,19 @@ tui_phase_label(enum phase p)
 		return _("Report");
 	default:
 		return _("Follow-up");
+	}
+}
+
+const char *
+tui_status_label(enum action_status status)
+{
+	switch (status) {
+	case ACTION_DONE:
+		return _("done");
+	case ACTION_SKIPPED:
+		return _("skipped");
+	default:
+		return _("to do");
 	}
 }
 
@@ -37,12 +51,14 @@ tui_reportable_short(enum reportable r)
 {
 	switch (r) {
 	case REPORTABLE_YES:
-		return _("Report to the PPC: required");
+		return _("Report to the Personal Information Protection Commission "
+		    "(PPC): required");
 	case REPORTABLE_NO:
 		return _("Not reportable — record the grounds for this "
 		    "decision");
 	default:
-		return _("Report to the PPC: undetermined");
+		return _("Report to the Personal Information Protection Commission "
+		    "(PPC): undetermined");
 	}
 }
 
@@ -57,4 +73,13 @@ tui_days_left(long due, long today, char *out, size_t len)
 		snprintf(out, len, "%s", _(" (due today)"));
 	else
 		snprintf(out, len, _(" (OVERDUE by %ld days)"), -d);
+}
+
+char *
+tui_due_hint(const struct form *form, enum lang lang)
+{
+	const struct form_field *fld = form_field_find(form, "discovered_at");
+
+	return xasprintf(_("Due dates: answer \"%s\" to compute them"),
+	    fld != NULL ? tr_get(&fld->label, lang) : "");
 }

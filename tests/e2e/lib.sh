@@ -140,6 +140,16 @@ rule_title() { block_value "$RULES" "action $1" "title.$2"; }
 
 tm() { tmux -L "$TM_SOCK" -f /dev/null "$@"; }
 
+# tm_lang ARGS...: the language the pane's screens are in (--lang, else
+# the locale of the test environment, which is not English).
+tm_lang() {
+	case " $* ${TM_EXTRA:-} " in
+	*" --lang en "* | *" --lang=en "* | *" LANG=en"* | *" LC_ALL=en"*)
+		echo en ;;
+	*) echo ja ;;
+	esac
+}
+
 # tm_start COLS ROWS ARGS...: a fresh session TM_CUR running the binary
 # with the test environment plus $TM_EXTRA, stderr in $TMP/tm.err; when it
 # exits the pane prints EXITED-<status> and stays open. The new session
@@ -150,13 +160,26 @@ tm_start() {
 	cmd="env $(pane_env) ${TM_EXTRA:-} $(printf '%q ' "$BIN" "$@")"
 	TM_N=$((${TM_N:-0} + 1))
 	TM_CUR="s$TM_N"
+	TM_LANG=$(tm_lang "$@")
 	tm new-session -d -s "$TM_CUR" -x "$cols" -y "$rows" \
 	    "$cmd 2>$(printf '%q' "$TMP/tm.err"); echo EXITED-\$?; sleep 600"
 	[ -n "$old" ] && tm kill-session -t "$old"
 }
 
-# tm_screen [-e]: the pane's text (-e: with its colour escapes).
-tm_screen() { tm capture-pane -p -t "$TM_CUR" "$@"; }
+# tm_screen [-e]: the pane's text (-e: with its colour escapes). Every
+# capture is also kept once, with its language, for tm_check_captures.
+tm_screen() {
+	local f="$TMP/capture.now" h
+	tm capture-pane -p -t "$TM_CUR" "$@" >"$f"
+	if [ $# -eq 0 ]; then
+		h=$(md5sum <"$f" | cut -c1-16)
+		if [ ! -e "$TMP/captures/$h.$TM_LANG" ]; then
+			mkdir -p "$TMP/captures"
+			cp "$f" "$TMP/captures/$h.$TM_LANG"
+		fi
+	fi
+	cat "$f"
+}
 tm_fmt() { tm display -p -t "$TM_CUR" "#{$1}"; }
 
 # Keys queue up in the pane in order; each check waits for what it expects
@@ -192,8 +215,100 @@ tm_expect_no_colour() {
 }
 
 # tm_kill_server: the end of a file's sessions (quiet when the server has
-# already gone); the next tm_start begins afresh.
+# already gone); the next tm_start begins afresh. Then every screen the
+# file saw goes through tm_check_captures.
 tm_kill_server() {
 	tm kill-server 2>/dev/null
 	TM_CUR=""
+	tm_check_captures
+}
+
+# ---- no internal vocabulary on any screen (issue 14) ----
+
+# The ids a person must never read on a screen: action ids, answer keys
+# and phase ids, from the data files.
+tm_ids() {
+	{
+		sed -n 's/^\[action \([a-z0-9_]*\)\]$/\1/p' "$RULES"
+		sed -n 's/^\[field \([a-z0-9_]*\)\]$/\1/p' "$FORM"
+		printf '%s\n' immediate investigate report followup
+	} | sort -u
+}
+
+# The words each screen must show besides its title, so that an empty or
+# broken screen cannot pass: any question's label or page title of the
+# form, or a word of the screen's own.
+tm_labels() {
+	{
+		grep -E '^(label|title)\.(ja|en) = ' "$FORM" | sed 's/^[^=]*= //'
+		printf '%s\n' 番号 REF チェックリスト Checklist 施設 Facility \
+		    状況説明 Briefing 質問 Questions 採点と解説 \
+		    "Score and debrief" 訓練の一覧 "List of drills"
+	} | grep -v '^$' | sort -u
+}
+
+# tm_screen_kind FILE: which screen a capture shows, by its title bar
+# (and the line under it), or "exited" / "unknown".
+tm_screen_kind() {
+	local top second
+	top=$(sed -n 1p "$1")
+	second=$(sed -n 2p "$1")
+	if grep -q 'EXITED-' "$1"; then echo exited
+	elif grep -qE '小さすぎ|too small' "$1"; then echo small
+	elif [ -z "$(tr -d ' ' <"$1")" ]; then echo blank
+	else case $top in
+		*"対応中の事案"* | *"終了済みの事案"* | *"Open incidents"* | \
+		    *"Closed incidents"*) echo home ;;
+		*"設定（施設の情報と連絡先）"* | *"Settings: facility and contacts"*)
+			echo settings ;;
+		*"訓練 / TRAINING"*) echo drill ;;
+		*[0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9]* | *"新規事案"* | \
+		    *"new incident"*)
+			case $second in
+			*"1 概要"* | *"1 Summary"*) echo incident ;;
+			*) echo wizard ;;
+			esac ;;
+		*) echo unknown ;;
+		esac
+	fi
+}
+
+# tm_check_captures: each kept capture names no id (Japanese: any id;
+# English: the ids with "_", whole words, case-sensitive), has no double
+# colon, and shows what its screen must show: its title bar and at least
+# one label.
+tm_check_captures() {
+	local f ids_ja="$TMP/ids.ja" ids_en="$TMP/ids.en" kind hit n=0
+	[ -d "$TMP/captures" ] || return 0
+	tm_ids >"$ids_ja"
+	grep _ "$ids_ja" >"$ids_en"
+	tm_labels >"$TMP/labels"
+	for f in "$TMP"/captures/*; do
+		kind=$(tm_screen_kind "$f")
+		case $kind in exited | blank) continue ;; esac
+		n=$((n + 1))
+		hit=$(LC_ALL=C grep -owF -f "$TMP/ids.${f##*.}" "$f" | sort -u |
+		    tr '\n' ' ')
+		if [ -n "$hit" ]; then
+			fail "no internal id on a screen ($kind, ${f##*.}): $hit" \
+			    "$(cat "$f")"
+		else pass; fi
+		# one colon at a time (issue 14: 「出典：：」 and the like)
+		if grep -qE '(:|：) ?(:|：)' "$f"; then
+			fail "no double colon on a screen ($kind)" "$(cat "$f")"
+		else pass; fi
+		case $kind in
+		unknown)
+			fail "a screen with no known title bar" "$(cat "$f")" ;;
+		small)
+			if grep -q 80x24 "$f"; then pass; else
+				fail "the too-small screen names the size" "$(cat "$f")"; fi ;;
+		*)
+			if grep -qF -f "$TMP/labels" "$f"; then pass; else
+				fail "the $kind screen shows a label" "$(cat "$f")"; fi ;;
+		esac
+	done
+	rm -rf "$TMP/captures"
+	[ "$n" -gt 0 ] || return 0
+	TM_CHECKED=$((${TM_CHECKED:-0} + n))
 }

@@ -17,9 +17,13 @@ for f in "${files[@]}"; do
 	setup_env
 	# shellcheck disable=SC1090
 	. "$f"
+	# screens a file left unchecked (it did not end with tm_kill_server)
+	[ -d "$TMP/captures" ] && tm_check_captures
 	teardown_env
 	if [ "$FAILED" = "$failed_before_file" ]; then echo "ok   $TEST_NAME"; else
 		echo "FAIL $TEST_NAME"; fi
 done
+[ "${TM_CHECKED:-0}" -gt 0 ] &&
+	echo "e2e: $TM_CHECKED screens checked: no internal id, a title and a label"
 echo "e2e: $PASSED passed, $FAILED failed"
 [ "$FAILED" = 0 ]

@@ -142,6 +142,25 @@ air --lang en set "$REF" nokey=1
 expect_rc 65 "set unknown key"
 expect_err_has "unknown key 'nokey' (known keys: kind, discovered_at," \
     "set names the known keys, as an answers file does"
+# set reads values as people type them (SPEC §1, issue 14): the clock is
+# 2026-10-06 09:00, so a bare 08:15 is today.
+air set "$REF" "occurred_at=２０２６－１０－０５　１７：４０"
+expect_rc 0 "set: full-width date and time with the ideographic space"
+air set "$REF" "reported_at=08:15" "records_count=1,200件"
+expect_rc 0 "set: a bare time of day, a count with separators and 件"
+air answers "$REF"
+expect_out_has "occurred_at = 2026-10-05 17:40" "set: full-width stored canonically"
+expect_out_has "reported_at = 2026-10-06 08:15" "set: a bare HH:MM is today"
+expect_out_has "records_count = 1200" "set: 1,200件 is 1200"
+air set "$REF" "reported_at=23:00"
+expect_rc 65 "set: today's 23:00 is still to come"
+expect_err_has "責任者への報告日時" "set: the error names the label"
+expect_err_has "reported_at=23:00" "set: and the argument"
+air --lang en set "$REF" "records_count=many"
+expect_rc 65 "set: not a number"
+expect_err_has "Number of records: 'many' is not a whole number; type it like 40" \
+    "set: the English label and one example"
+air set "$REF" "reported_at=" "records_count="
 air set "$REF" persons_count
 expect_rc 64 "set without ="
 air set "$REF" "occurred_at=2026-10-06 08:00"

@@ -161,3 +161,28 @@ while read -r v; do
 	if grep -qwF -- "$v" "$TMP/man.env"; then pass; else
 		fail "\$$v has an entry in anshin-ir.1 ENVIRONMENT"; fi
 done < <(sort -u "$TMP/src.env")
+
+# ---- the key sections are the key table's (issue 14): one table feeds
+# the key bar, F1 and this page; tools/man-keys.sh --update rewrites them
+
+"$REPO/tools/man-keys.sh" "$BIN" >"$TMP/keys.generated"
+awk '/^\.\\" keys: generated/ { on = 1 } on { print } /^\.\\" keys: end/ { on = 0 }' \
+    "$MAN1" >"$TMP/keys.man"
+if [ -s "$TMP/keys.man" ] && cmp -s "$TMP/keys.generated" "$TMP/keys.man"
+then pass; else
+	fail "anshin-ir.1's key sections are the key table's (run tools/man-keys.sh build/anshin-ir --update)" \
+	    "$(diff "$TMP/keys.man" "$TMP/keys.generated" | head -20)"; fi
+for s in "Home screen" "Wizard: a choice" "Incident screen" "An action's detail" \
+    "Settings screen"; do
+	if grep -qx "\.SS $s" "$TMP/keys.man"; then pass; else
+		fail "anshin-ir.1 has the keys of '$s'"; fi
+done
+# F1 shows the same words: the help of a screen lists its keys from the
+# same table (checked on the screens by the tmux tests)
+air --lang en help keys
+expect_rc 0 "help keys"
+expect_out_has "== Home screen" "help keys: the home screen"
+expect_out_has "  k          fill in the facility profile and contacts (settings)" \
+    "help keys: k is the settings, on the home screen"
+air help keys
+expect_out_has "== ホーム画面" "help keys in Japanese"

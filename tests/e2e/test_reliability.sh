@@ -524,7 +524,8 @@ rel_injection_test() {
 	done
 	air --lang en set "$ref" "place=$bad"
 	expect_rc 65 "set with an escape sequence is refused"
-	expect_err_has "place: control character U+001B" "set: the same words as an answers file"
+	# set names the field by its label (issue 14), with the same words
+	expect_err_has "Place: control character U+001B" "set: the same words as an answers file"
 	air note "$ref" "$(printf 'bad \377 byte')"
 	expect_rc 65 "a note of invalid UTF-8 is refused"
 	air set "$ref" "place=$(printf 'bad \377 byte')"

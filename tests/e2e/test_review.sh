@@ -66,14 +66,16 @@ for a in $(printf '%s\n' "$list" | tail -n +4 | awk -F'\t' \
 done
 
 # ---- home: overdue first, marked in words, also under NO_COLOR ----
+# The attention column counts the open urgent actions and the overdue
+# ones (issue 14); the status word has its own column.
 TM_EXTRA="NO_COLOR=1" tm_start 100 30
 tm_expect "F1/?" "home: the list is shown"
 first=$(tm_screen | grep '^> ')
 case $first in
-*"$old"*"!! 期限超過"*) pass ;;
+*"$old"*"対応中"*"直ちに"*"超過 "*) pass ;;
 *) fail "NO_COLOR: the overdue incident comes first, marked" "$(tm_screen)" ;;
 esac
-if tm_screen | grep -F "$soon" | grep -qF "! あと2日"; then pass; else
+if tm_screen | grep -F "$soon" | grep -qF "あと2日"; then pass; else
 	fail "due in two days is marked" "$(tm_screen)"; fi
 line_of() { tm_screen | grep -n -- "$1" | head -1 | cut -d: -f1; }
 if [ "$(line_of "$old")" -lt "$(line_of "$soon")" ] &&
@@ -87,7 +89,7 @@ tm_start 80 24 --lang en
 tm_wait "F1/?"
 first=$(tm_screen | grep '^> ')
 case $first in
-*"$old"*"!! OVERDUE"*) pass ;;
+*"$old"*"overdue"*) pass ;;
 *) fail "en 80x24: the overdue incident comes first, marked" "$(tm_screen)" ;;
 esac
 tm_keys Down
@@ -107,59 +109,63 @@ tm_expect "訪問用タブレットをタクシー内に置き忘れ" \
 tm_keys 2
 tm_expect ">[ ] $(rule_title "$act_a" ja)" \
     "2: the checklist, first action selected"
+# One popup asks who (the session's name, editable), when and a memo.
 tm_keys d
-tm_expect "施設長 鈴木" "who: the person in charge by default"
+tm_expect "お名前（記録に残ります）" "who: the popup shows the name"
+tm_expect "tester" "who: the session's name by default"
+tm_expect "2026-10-06 09:00" "when: now by default"
+tm_expect "メモ（任意）" "a note is asked in the same popup"
 tm_keys C-u
 tm_type "看護師 山田"
-tm_keys Enter
-tm_expect "2026-10-06 09:00" "when: now by default"
-tm_keys C-u
+tm_keys Tab C-u
 tm_type "2026-10-06 25:00"
 tm_keys Enter
-tm_expect "日時が正しくありません" "an impossible time is refused"
-tm_keys Escape
-tm_wait_gone "日時が正しくありません"
+tm_expect "ありえない日時" "an impossible time is refused, in the popup"
 tm_keys C-u
 tm_type "2026-10-06 08:45"
-tm_keys Enter
-tm_expect "メモ（任意）" "a note is asked"
+tm_keys Tab
 tm_type "院内で確認"
 tm_keys Enter
 tm_expect "[x] $(rule_title "$act_a" ja)" "the action is shown done"
 tm_expect "完了：看護師 山田、2026-10-06 08:45" "with who and when"
 tm_keys Down s
 tm_expect "対象外とする理由" "skip asks the reason"
+tm_expect "看護師 山田" "the name typed signs on (the session's now)"
 tm_keys Enter
-tm_expect "理由は必須です" "an empty reason is refused"
+tm_expect "対象外とする理由を入力してください" "an empty reason is refused"
 tm_type "端末は個人所有"
 tm_keys Enter
 tm_expect "[-] $(rule_title "$act_b" ja)" "the action is shown skipped"
 tm_expect "理由：端末は個人所有" "with its reason"
 
 # ---- closing refused while C is open: it is listed ----
-tm_expect "c 終了" "an open incident's key bar offers closing"
+tm_expect "c 事案を終了" "an open incident's key bar offers closing"
 tm_expect_no "r 再開" "an open incident's key bar does not offer reopening"
 tm_keys c
 tm_expect "まだ終了できません" "closing with an open action is refused"
-tm_expect "$act_c" "the open action is named"
 # (the start of it: a long title wraps in the 80-column popup)
 title_c=$(rule_title "$act_c" ja)
-tm_expect "${title_c:0:8}" "with its title"
-tm_expect_no "$act_a" "a done action is not listed"
+tm_expect "${title_c:0:8}" "the open action is named by its title"
+tm_expect_no "$act_c" "never by its id (issue 14)"
 tm_keys Escape
 tm_wait_gone "まだ終了できません"
 tm_keys Down d
-tm_wait "施設長 鈴木"
-tm_keys Enter
 tm_wait "実施日時"
-tm_keys Enter
-tm_wait "メモ（任意）"
 tm_keys Enter
 tm_expect "[x] $(rule_title "$act_c" ja)" "the last required action is done"
 
-# ---- closing with measures (multi-line) ----
+# ---- closing with measures (multi-line); empty ones are refused on the
+# field, and typed ones are not thrown away without asking ----
 tm_keys c
 tm_expect "再発防止策（Enter" "closing asks the measures"
+tm_keys Tab
+tm_expect "再発防止策を入力してください" "empty measures: the message on the field"
+tm_type "仮"
+tm_keys Escape
+tm_expect "入力を破棄しますか" "Esc with typed measures asks first"
+tm_keys n
+tm_wait_gone "入力を破棄しますか"
+tm_keys BSpace
 tm_type "持ち出し端末の台帳を毎月確認する"
 tm_keys Enter
 tm_type "職員研修を年2回実施する"
@@ -167,17 +173,18 @@ tm_keys Tab
 tm_expect "[終了]" "the incident is closed"
 tm_expect "職員研修を年2回実施する" "the measures are shown"
 tm_keys 2 d
-tm_expect "r で再開" "a closed incident refuses changes and says how to reopen"
+tm_expect "事案画面の r" "a closed incident refuses changes and says how to reopen"
 rv_quit
 
 air timeline "$ref" --format tsv
 expect_out_has "action	$act_a	open	done	看護師 山田" "timeline: done, by whom"
 expect_out_has "note	$act_a		院内で確認	看護師 山田" "timeline: the note"
-expect_out_has "action	$act_b	open	skipped	tester" "timeline: skipped"
-expect_out_has "note	$act_b		端末は個人所有	tester" "timeline: the reason"
-expect_out_has "action	$act_c	open	done	施設長 鈴木" \
-    "timeline: done by the person in charge (the default)"
-expect_out_has "closed			持ち出し端末の台帳を毎月確認する\\n職員研修を年2回実施する	tester" \
+# The name typed in a popup signs the rest of the session (issue 14).
+expect_out_has "action	$act_b	open	skipped	看護師 山田" "timeline: skipped"
+expect_out_has "note	$act_b		端末は個人所有	看護師 山田" "timeline: the reason"
+expect_out_has "action	$act_c	open	done	看護師 山田" \
+    "timeline: done by the session's name"
+expect_out_has "closed			持ち出し端末の台帳を毎月確認する\\n職員研修を年2回実施する	看護師 山田" \
     "timeline: the closed event with the measures"
 air checklist "$ref" --format json
 if printf '%s' "$OUT" | jq -e --arg a "$act_a" '.[] | select(.action == $a) |
@@ -195,21 +202,21 @@ expect_out_lacks "$ref" "a closed incident leaves the open list"
 tm_start 100 30
 tm_wait "F1/?"
 tm_expect_no "$ref" "home: the closed incident is not listed"
-tm_keys a
-tm_expect "$ref" "a: closed incidents are shown too"
-if tm_screen | grep -F "$ref" | grep -qF "終了"; then pass; else
-	fail "a: the closed incident says so" "$(tm_screen)"; fi
-tm_expect "対応中 2・終了 1" "the filter is shown"
+tm_keys f
+tm_expect "$ref" "f: the closed incidents are listed"
+if tm_screen | grep -F "$ref" | grep -qF "終了済み"; then pass; else
+	fail "f: the closed incident says so" "$(tm_screen)"; fi
+tm_expect "終了済みの事案 1件" "the title says which list"
 rv_open "$ref"
 tm_expect "[終了]" "the closed incident opens"
 tm_expect "r 再開" "a closed incident's key bar offers reopening"
-tm_expect_no "c 終了" "a closed incident's key bar does not offer closing"
+tm_expect_no "c 事案を終了" "a closed incident's key bar does not offer closing"
 tm_keys r
-tm_expect "y はい" "reopening asks first"
-tm_keys y
+tm_expect "この事案を再開しますか" "reopening asks first"
+tm_keys Enter
 tm_expect "[対応中]" "the incident is reopened"
 tm_keys 5 a
-tm_expect "新しいメモ" "a: a note is asked"
+tm_expect "メモ（Enter：改行" "a: a note is asked"
 tm_type "警察から連絡あり"
 tm_keys Enter
 tm_type "端末は未発見"
@@ -220,8 +227,8 @@ tm_expect "端末は未発見" "with all its lines"
 tm_keys 2
 tm_wait ">[x] $(rule_title "$act_a" ja)"
 tm_keys o
-tm_expect "未完了に戻しますか" "o asks before setting an action back to open"
-tm_keys y
+tm_expect "未実施に戻す" "o asks before setting an action back to open"
+tm_keys Enter
 tm_expect ">[ ] $(rule_title "$act_a" ja)" "the action is open again"
 tm_keys 1
 tm_wait "[1 概要]"
@@ -265,7 +272,7 @@ tm_expect "経過メモ200" "End shows the last note"
 tm_expect_no "経過メモ001" "End: the first note is off screen"
 tm_expect "tester" "each event says who"
 tm_keys Home
-tm_expect "インシデントを記録" "Home shows the first event"
+tm_expect "事案を記録" "Home shows the first event"
 tm_expect_no "経過メモ200" "Home: the last note is off screen"
 tm_keys NPage NPage
 tm_wait_gone "経過メモ001"
@@ -293,12 +300,13 @@ tm_start 160 50 --lang en
 rv_open "$bare"
 tm_wait "[1 Summary]"
 tm_keys c
-tm_expect "the legal assessment is still undetermined" \
+tm_expect "The legal assessment is still undetermined" \
     "closing is refused while the assessment is undetermined"
+tm_expect_no "data_types" "the refusal names no key (issue 14)"
 tm_keys Escape
 tm_wait_gone "undetermined"
 tm_keys Escape
-tm_wait "open incidents"
+tm_wait "Open incidents"
 rv_open "$ref"
 tm_expect "[1 Summary]" "en: the summary view"
 tm_keys 4
@@ -315,6 +323,6 @@ tm_wait_gone "Keys:"
 tm_keys 2
 tm_expect "d done  s skip  o undo" "en: the checklist's key hints"
 tm_keys Escape
-tm_expect "open incidents" "Esc goes back home"
+tm_expect "Open incidents" "Esc goes back home"
 rv_quit
 tm_kill_server

@@ -90,7 +90,8 @@ tm_expect "$(form_label kind ja)" "the wizard is open on the incident"
 air close "$REF" --measures "手順を見直した"
 expect_rc 0 "close beside the open wizard"
 tm_keys 2
-tm_expect "先に再開してください" "the wizard says the incident is closed and what to do"
+tm_expect "終了している" "the wizard says the incident is closed"
+tm_expect "事案画面の r" "and how to reopen it on screen"
 air answers "$REF"
 expect_out_has "kind = other" "nothing is written to the closed incident"
 air timeline "$REF" --format tsv

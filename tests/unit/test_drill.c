@@ -294,6 +294,36 @@ test_shipped_sources_current(void **state)
 			    g_set.v[i].name);
 }
 
+/* The score screen cites the sources in its own language (issue 14:
+ * 「出典：National Police Agency: 遺失届」 on a Japanese screen). */
+static void
+test_shipped_sources_per_language(void **state)
+{
+	const char *ja, *en, *p;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < g_set.n; i++) {
+		ja = g_set.v[i].source_tr.s[LANG_JA];
+		en = g_set.v[i].source_tr.s[LANG_EN];
+		if (ja == NULL || en == NULL) {
+			fail_msg("%s has no source.ja or source.en",
+			    g_set.v[i].name);
+			continue;
+		}
+		if (strstr(ja, "Art.") != NULL || strstr(ja, "Agency") != NULL ||
+		    strstr(ja, "Guideline") != NULL)
+			fail_msg("%s: source.ja has English: %s",
+			    g_set.v[i].name, ja);
+		/* No Japanese character (all at or above U+3000, whose UTF-8
+		 * lead bytes are 0xE3 and up) in the English one. */
+		for (p = en; *p != '\0'; p++)
+			if ((unsigned char)*p >= 0xE3)
+				fail_msg("%s: source.en has Japanese: %s",
+				    g_set.v[i].name, en);
+	}
+}
+
 static void
 test_shipped_truth_scores_100(void **state)
 {
@@ -1162,6 +1192,7 @@ main(void)
 		cmocka_unit_test(test_shipped_truth_scores_100),
 		cmocka_unit_test(test_shipped_v2_scenarios),
 		cmocka_unit_test(test_shipped_sources_current),
+		cmocka_unit_test(test_shipped_sources_per_language),
 		cmocka_unit_test(test_shipped_empty_scores_low),
 		cmocka_unit_test(test_shipped_truth_as_answers_file),
 		cmocka_unit_test(test_parse_base),
