@@ -13,13 +13,32 @@ VERSION     = 0.1.0
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN     = -Wall -Wextra -Wpedantic -Werror
-CPPFLAGS_ALL = -std=c11 -D_GNU_SOURCE -Isrc \
+DEFS     = -std=c11 -D_GNU_SOURCE \
 	-DVERSION='"$(VERSION)"' -DSYSCONFDIR='"$(SYSCONFDIR)"' \
 	-DDATADIR='"$(DATADIR)"' -DLOCALEDIR='"$(LOCALEDIR)"'
-PKGS     = ncursesw sqlite3 harfbuzz harfbuzz-subset libcrypto
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-LIBS     = $(PKG_LIBS) -lhpdf -lm
+
+# Each layer links only what it may use, so the link proves the layering:
+# the core (libanshin.a) needs SQLite and libcrypto, the PDF views add
+# HarfBuzz and libharu, the TUI adds ncursesw. A module pkg-config does not
+# know stops the build with its name (expanded only when compiling, so
+# `make deps` can still install it first). libharu has no .pc file.
+CORE_PKGS   = sqlite3 libcrypto
+REPORT_PKGS = harfbuzz harfbuzz-subset
+TUI_PKGS    = ncursesw
+pkg_known = $(foreach m,$(1),$(if $(shell pkg-config --exists $(m) && echo y),,\
+	$(error pkg-config does not know '$(m)': install its -dev package \
+	(make deps))))
+pkg = $(call pkg_known,$(2))$(shell pkg-config --$(1) $(2))
+CORE_LIBS   = $(call pkg,libs,$(CORE_PKGS)) -lm
+REPORT_LIBS = $(call pkg,libs,$(REPORT_PKGS)) -lhpdf
+TUI_LIBS    = $(call pkg,libs,$(TUI_PKGS))
+ALL_CFLAGS  = $(call pkg,cflags,$(CORE_PKGS) $(REPORT_PKGS) $(TUI_PKGS))
+
+# The core sees its own headers only: an #include of a view from it does
+# not compile. The views see the core and each other by folder
+# ("tui/keys.h", "report/report.h").
+CORE_INC = -Isrc/core
+VIEW_INC = -Isrc -Isrc/core
 
 # Debian packages the project needs to build, test and run. DEB_BUILD is
 # what building needs besides build-essential: debian/control's
@@ -32,16 +51,22 @@ DEB_PACKAGES = build-essential $(DEB_BUILD) libcmocka-dev \
 	fonts-ipaexfont-gothic poppler-utils tmux sqlite3 valgrind clang \
 	man-db groff-base jq bc debhelper dpkg-dev fakeroot lintian
 
-# The core knows nothing of ncurses or libharu; the views are the TUI,
-# the PDF report and the command line.
-CORE_SRC = $(filter-out src/main.c src/cli%.c src/report%.c,$(wildcard src/*.c))
-REPORT_SRC = $(wildcard src/report*.c)
-VIEW_SRC = src/main.c $(wildcard src/cli*.c) $(REPORT_SRC) $(wildcard src/tui/*.c)
-CORE_OBJ = $(CORE_SRC:src/%.c=build/obj/%.o)
+CORE_SRC   = $(wildcard src/core/*.c)
+REPORT_SRC = $(wildcard src/report/*.c)
+VIEW_SRC   = src/main.c src/app.c $(wildcard src/cli/*.c) $(wildcard src/tui/*.c)
+CORE_OBJ   = $(CORE_SRC:src/%.c=build/obj/%.o)
 REPORT_OBJ = $(REPORT_SRC:src/%.c=build/obj/%.o)
-VIEW_OBJ = $(VIEW_SRC:src/%.c=build/obj/%.o)
-ASAN_OBJ = $(CORE_SRC:src/%.c=build/asan/%.o)
-ASAN_REPORT_OBJ = $(REPORT_SRC:src/%.c=build/asan/%.o)
+VIEW_OBJ   = $(VIEW_SRC:src/%.c=build/obj/%.o)
+ASAN_CORE_OBJ   = $(CORE_SRC:src/%.c=build/asan/obj/%.o)
+ASAN_REPORT_OBJ = $(REPORT_SRC:src/%.c=build/asan/obj/%.o)
+ASAN_VIEW_OBJ   = $(VIEW_SRC:src/%.c=build/asan/obj/%.o)
+LIB_CORE   = build/libanshin.a
+LIB_REPORT = build/libanshin-report.a
+ASAN_LIB_CORE   = build/asan/libanshin.a
+ASAN_LIB_REPORT = build/asan/libanshin-report.a
+
+# Unit tests of the core link libanshin.a alone; these also draw PDFs.
+REPORT_TESTS = test_report test_layout
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/tests/%)
 ASAN_BIN = $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
@@ -63,8 +88,12 @@ FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 FUZZ_REPLAY = $(FUZZ_SRC:tests/fuzz/%.c=build/asan/replay/%)
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps run check unit asan e2e bench valgrind clean install uninstall \
-	fuzz fuzz-replay soak po-update deb
+.PHONY: all deps run check unit asan e2e e2e-asan bench valgrind clean install \
+	uninstall fuzz fuzz-replay soak po-update deb
+
+# Objects stay between runs: `make asan` after `make asan` compiles
+# nothing.
+.SECONDARY: $(ASAN_CORE_OBJ) $(ASAN_REPORT_OBJ) $(ASAN_VIEW_OBJ)
 
 all: build/anshin-ir $(MO) $(ETC_CONTACTS)
 
@@ -80,18 +109,41 @@ deps:
 	    --no-install-recommends $$missing; \
 	fi
 
+$(CORE_OBJ) $(ASAN_CORE_OBJ): INC = $(CORE_INC) \
+	$(call pkg,cflags,$(CORE_PKGS))
+$(REPORT_OBJ) $(VIEW_OBJ) $(ASAN_REPORT_OBJ) $(ASAN_VIEW_OBJ): INC = $(VIEW_INC) \
+	$(ALL_CFLAGS)
+
 build/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS_ALL) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $(WARN) -MMD -MP -c $< -o $@
+	$(CC) $(DEFS) $(INC) $(CPPFLAGS) $(CFLAGS) $(WARN) -MMD -MP -c $< -o $@
 
-build/asan/%.o: src/%.c
+build/asan/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS_ALL) $(PKG_CFLAGS) $(ASAN_FLAGS) $(WARN) -MMD -MP -c $< -o $@
+	$(CC) $(DEFS) $(INC) $(CPPFLAGS) $(ASAN_FLAGS) $(WARN) -MMD -MP \
+	  -c $< -o $@
+
+$(LIB_CORE): $(CORE_OBJ)
+$(LIB_REPORT): $(REPORT_OBJ)
+$(ASAN_LIB_CORE): $(ASAN_CORE_OBJ)
+$(ASAN_LIB_REPORT): $(ASAN_REPORT_OBJ)
+$(LIB_CORE) $(LIB_REPORT) $(ASAN_LIB_CORE) $(ASAN_LIB_REPORT):
+	@mkdir -p $(dir $@)
+	rm -f $@
+	ar rcs $@ $^
 
 # CPPFLAGS and LDFLAGS are empty unless given: dpkg-buildflags sets them
 # for the package (fortify, relro, bindnow).
-build/anshin-ir: $(CORE_OBJ) $(VIEW_OBJ)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+build/anshin-ir: $(VIEW_OBJ) $(LIB_REPORT) $(LIB_CORE)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(VIEW_OBJ) $(LIB_REPORT) $(LIB_CORE) \
+	  $(TUI_LIBS) $(REPORT_LIBS) $(CORE_LIBS)
+
+# The same program under ASan and UBSan, which the end-to-end tests run in
+# `make check`; it finds the catalogs beside it, as build/anshin-ir does.
+build/asan/anshin-ir: $(ASAN_VIEW_OBJ) $(ASAN_LIB_REPORT) $(ASAN_LIB_CORE) $(MO)
+	$(CC) $(ASAN_FLAGS) $(LDFLAGS) -o $@ $(ASAN_VIEW_OBJ) $(ASAN_LIB_REPORT) \
+	  $(ASAN_LIB_CORE) $(TUI_LIBS) $(REPORT_LIBS) $(CORE_LIBS)
+	ln -sfn ../locale build/asan/locale
 
 build/locale/%/LC_MESSAGES/anshin-ir.mo: po/%.po
 	@mkdir -p $(dir $@)
@@ -105,46 +157,55 @@ $(ETC_CONTACTS): data/contacts.conf tools/etc-contacts.sh
 	tools/etc-contacts.sh data/contacts.conf $(DATADIR) $(SYSCONFDIR) >$@.tmp
 	mv $@.tmp $@
 
-build/tests/%: tests/unit/%.c $(CORE_OBJ) $(REPORT_OBJ)
-	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS_ALL) $(PKG_CFLAGS) $(CFLAGS) $(WARN) -o $@ $< $(CORE_OBJ) $(REPORT_OBJ) $(LIBS) -lcmocka
+# A test links only the layers it tests: the link fails if the core ever
+# calls into a view.
+test_libs = $(if $(filter $(1),$(REPORT_TESTS)),$(2) $(3) $(REPORT_LIBS),$(3)) \
+	$(CORE_LIBS) -lcmocka
 
-build/asan/tests/%: tests/unit/%.c $(ASAN_OBJ) $(ASAN_REPORT_OBJ)
+build/tests/%: tests/unit/%.c $(LIB_CORE) $(LIB_REPORT)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS_ALL) $(PKG_CFLAGS) $(ASAN_FLAGS) $(WARN) -o $@ $< $(ASAN_OBJ) $(ASAN_REPORT_OBJ) $(LIBS) -lcmocka
+	$(CC) $(DEFS) $(VIEW_INC) $(CPPFLAGS) $(ALL_CFLAGS) $(CFLAGS) $(WARN) \
+	  -MMD -MP $(LDFLAGS) -o $@ $< \
+	  $(call test_libs,$*,$(LIB_REPORT),$(LIB_CORE))
+
+build/asan/tests/%: tests/unit/%.c $(ASAN_LIB_CORE) $(ASAN_LIB_REPORT)
+	@mkdir -p $(dir $@)
+	$(CC) $(DEFS) $(VIEW_INC) $(CPPFLAGS) $(ALL_CFLAGS) $(ASAN_FLAGS) $(WARN) \
+	  -MMD -MP $(LDFLAGS) -o $@ $< \
+	  $(call test_libs,$*,$(ASAN_LIB_REPORT),$(ASAN_LIB_CORE))
 
 # libFuzzer targets (clang); each tests/fuzz/fuzz_NAME.c defines
 # LLVMFuzzerTestOneInput and has a seed corpus in tests/fuzz/corpus/NAME.
+# They compile the core's sources with the fuzzer's instrumentation and
+# link the core's libraries only.
 build/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(CORE_SRC)
 	@mkdir -p $(dir $@)
-	clang $(CPPFLAGS_ALL) $(PKG_CFLAGS) -g -O1 \
-	  -fsanitize=fuzzer,address,undefined -o $@ $< $(CORE_SRC) $(LIBS)
+	clang $(DEFS) $(CORE_INC) $(ALL_CFLAGS) -g -O1 \
+	  -fsanitize=fuzzer,address,undefined -o $@ $< $(CORE_SRC) $(CORE_LIBS)
 
 # The same targets replayed over their corpus (seeds and every crash kept
 # as a regression input) without libFuzzer, under ASan and UBSan.
-build/asan/replay/%: tests/fuzz/%.c tests/fuzz/fuzz.h tests/fuzz/replay.c $(ASAN_OBJ)
+build/asan/replay/%: tests/fuzz/%.c tests/fuzz/fuzz.h tests/fuzz/replay.c \
+    $(ASAN_LIB_CORE)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS_ALL) $(PKG_CFLAGS) $(ASAN_FLAGS) $(WARN) -o $@ $< \
-	  tests/fuzz/replay.c $(ASAN_OBJ) $(LIBS)
+	$(CC) $(DEFS) $(CORE_INC) $(ALL_CFLAGS) $(ASAN_FLAGS) $(WARN) -o $@ $< \
+	  tests/fuzz/replay.c $(ASAN_LIB_CORE) $(CORE_LIBS)
 
-# The layout fuzzer draws: it links the report views and libharu and
-# HarfBuzz as well, but never ncurses (the link is the proof).
-FUZZ_REPORT_LIBS = $(shell pkg-config --libs sqlite3 harfbuzz \
-	harfbuzz-subset libcrypto 2>/dev/null) -lhpdf -lm
-
+# The layout fuzzer draws: it adds the report views, libharu and HarfBuzz,
+# but never ncurses.
 build/fuzz/fuzz_layout: tests/fuzz/fuzz_layout.c tests/fuzz/fuzz.h \
     $(CORE_SRC) $(REPORT_SRC)
 	@mkdir -p $(dir $@)
-	clang $(CPPFLAGS_ALL) $(PKG_CFLAGS) -g -O1 \
+	clang $(DEFS) $(VIEW_INC) $(ALL_CFLAGS) -g -O1 \
 	  -fsanitize=fuzzer,address,undefined -o $@ $< $(CORE_SRC) \
-	  $(REPORT_SRC) $(FUZZ_REPORT_LIBS)
+	  $(REPORT_SRC) $(REPORT_LIBS) $(CORE_LIBS)
 
 build/asan/replay/fuzz_layout: tests/fuzz/fuzz_layout.c tests/fuzz/fuzz.h \
-    tests/fuzz/replay.c $(ASAN_OBJ) $(ASAN_REPORT_OBJ)
+    tests/fuzz/replay.c $(ASAN_LIB_CORE) $(ASAN_LIB_REPORT)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS_ALL) $(PKG_CFLAGS) $(ASAN_FLAGS) $(WARN) -o $@ $< \
-	  tests/fuzz/replay.c $(ASAN_OBJ) $(ASAN_REPORT_OBJ) \
-	  $(FUZZ_REPORT_LIBS)
+	$(CC) $(DEFS) $(VIEW_INC) $(ALL_CFLAGS) $(ASAN_FLAGS) $(WARN) -o $@ $< \
+	  tests/fuzz/replay.c $(ASAN_LIB_REPORT) $(ASAN_LIB_CORE) \
+	  $(REPORT_LIBS) $(CORE_LIBS)
 
 fuzz: deps $(FUZZ_BIN)
 	@for f in $(FUZZ_BIN); do n=$$(basename $$f); \
@@ -160,7 +221,7 @@ fuzz-replay: $(FUZZ_REPLAY)
 # the catalogs, then translate what msgattrib --untranslated lists.
 po-update:
 	xgettext --from-code=UTF-8 -k_ -kN_ -ktx:2 --add-comments=TRANSLATORS \
-	  -o po/anshin-ir.pot src/*.[ch] src/tui/*.[ch]
+	  -o po/anshin-ir.pot src/*.[ch] src/*/*.[ch]
 	for po in $(PO); do msgmerge -q -U --backup=none "$$po" po/anshin-ir.pot; done
 
 soak: deps all
@@ -179,12 +240,18 @@ asan: $(ASAN_BIN)
 e2e: all
 	@tests/e2e/run.sh
 
+# The end-to-end tests against the ASan+UBSan build: the program's own
+# memory errors fail the run (a TUI that dies shows no EXITED-0).
+e2e-asan: all build/asan/anshin-ir
+	@ANSHIN_IR_BIN=$(CURDIR)/build/asan/anshin-ir ASAN_OPTIONS=detect_leaks=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1 tests/e2e/run.sh
+
 check: deps
 	$(MAKE) all
 	$(MAKE) unit
 	$(MAKE) asan
 	$(MAKE) fuzz-replay
-	$(MAKE) e2e
+	$(MAKE) e2e-asan
 
 bench: deps all
 	@tests/bench.sh
@@ -240,4 +307,6 @@ deb: deps
 clean:
 	rm -rf build
 
--include $(CORE_OBJ:.o=.d) $(VIEW_OBJ:.o=.d) $(ASAN_OBJ:.o=.d) $(ASAN_REPORT_OBJ:.o=.d)
+-include $(CORE_OBJ:.o=.d) $(REPORT_OBJ:.o=.d) $(VIEW_OBJ:.o=.d) \
+	$(ASAN_CORE_OBJ:.o=.d) $(ASAN_REPORT_OBJ:.o=.d) $(ASAN_VIEW_OBJ:.o=.d) \
+	$(UNIT_BIN:=.d) $(ASAN_BIN:=.d)

@@ -1,13 +1,15 @@
 /*
  * main.c - process set-up: the locale (text is UTF-8 whatever the host's
- * locale says, SPEC §1) and handing over to the command line.
+ * locale says, SPEC §1), and the run's shared state (app.h), which the
+ * command line fills in from its options and hands to the screens.
  */
 #include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
 #include <string.h>
 
-#include "cli.h"
+#include "app.h"
+#include "cli/cli.h"
 
 static int
 is_c_locale(const char *name)
@@ -19,6 +21,9 @@ is_c_locale(const char *name)
 int
 main(int argc, char **argv)
 {
+	struct app app;
+	int rc;
+
 	/* Over a file-size limit a write must fail (EFBIG), so that SQLite
 	 * rolls back and we exit 74 with a message, not die mid-write. */
 	signal(SIGXFSZ, SIG_IGN);
@@ -28,5 +33,8 @@ main(int argc, char **argv)
 		setlocale(LC_CTYPE, "C.UTF-8");
 	if (is_c_locale(setlocale(LC_MESSAGES, NULL)))
 		setlocale(LC_MESSAGES, "C.UTF-8");
-	return cli_main(argc, argv);
+	memset(&app, 0, sizeof app);
+	rc = cli_main(&app, argc, argv);
+	app_free(&app);
+	return rc;
 }

@@ -213,7 +213,7 @@ add_assessment(struct tui *t, const struct incident *inc,
     const struct evaluation *ev, struct tui_rows *r, int cols)
 {
 	const struct rules_result *res = &ev->result;
-	long today = jtime_day(tui_now(t));
+	long today = jtime_day(app_scenario_now(t->app));
 
 	tui_rows_add(r, tui_reportable_short(res->reportable), NULL,
 	    res->reportable == REPORTABLE_YES ? tui_term_attr(TC_ERROR) :
@@ -373,7 +373,7 @@ static void
 build(struct tui *t, const struct incident *inc, const struct evaluation *ev,
     int cols, int compact, struct tui_rows *r)
 {
-	long today = jtime_day(tui_now(t));
+	long today = jtime_day(app_scenario_now(t->app));
 	int last = -1, unset = 0, any = 0;
 	char contact[64] = "";
 	size_t i;

@@ -352,9 +352,9 @@ run_drill(struct tui *t, struct tui_drill_run *run, char *left,
 {
 	int rc;
 
-	t->scenario_shift = scenario_shift(t, run);
+	t->app->shift = scenario_shift(t, run);
 	rc = tui_wizard_drill(t, run);
-	t->scenario_shift = 0;
+	t->app->shift = 0;
 
 	if (rc == ST_OK && run->submitted)
 		rc = submit_and_score(t, run);

@@ -148,7 +148,8 @@ load(struct home *h)
 	rows_free(h);
 	rc = store_list(h->t->st, STORE_LIST_ALL, collect, h, h->t->err,
 	    sizeof h->t->err);
-	qsort(h->rows, h->n, sizeof *h->rows, row_cmp);
+	if (h->n > 0)		/* rows is NULL then: qsort's UB */
+		qsort(h->rows, h->n, sizeof *h->rows, row_cmp);
 	h->shown = xcalloc(h->n + 1, sizeof *h->shown);
 	apply_filter(h);
 	return rc;

@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "i18n.h"
-#include "report.h"
+#include "report/report.h"
 #include "tui/acts.h"
 #include "tui/dialog.h"
 #include "tui/keys.h"

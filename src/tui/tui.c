@@ -44,20 +44,14 @@ tui_check_terminal(char *err, size_t errlen)
 	    "anshin-ir --help)"), why);
 }
 
-jtime_t
-tui_now(const struct tui *t)
-{
-	return jtime_now() + t->scenario_shift;
-}
-
 /* --by, else $ANSHIN_IR_USER: a name given before the program started. */
 static const char *
 fixed_name(const struct tui *t)
 {
 	const char *u = getenv("ANSHIN_IR_USER");
 
-	if (t->env->by != NULL)
-		return t->env->by;
+	if (t->app->by != NULL)
+		return t->app->by;
 	return u != NULL && *u != '\0' ? u : NULL;
 }
 
@@ -220,7 +214,7 @@ report(struct tui *t, int rc)
 }
 
 static int
-open_session(struct tui *t, const struct cli_env *env)
+open_session(struct tui *t, struct app *app)
 {
 	const char *b = getenv("ANSHIN_IR_BENCH");
 	int rc;
@@ -228,14 +222,12 @@ open_session(struct tui *t, const struct cli_env *env)
 	memset(t, 0, sizeof *t);
 	t->bench.on = b != NULL && strcmp(b, "1") == 0;
 	t->bench.start = tui_ms();
-	t->env = env;
-	t->lang = env->lang;
-	rc = model_data_load(env->data_dir, &t->data, t->err, sizeof t->err);
-	if (rc == ST_OK)
-		t->data->lang = t->lang;
+	t->app = app;
+	t->lang = app->lang;
+	rc = app_store(app, t->err, sizeof t->err);
+	t->data = app->data;
+	t->st = app->store;
 	tui_draw_lang(t->lang == LANG_EN);
-	if (rc == ST_OK)
-		rc = store_open(env->db_path, &t->st, t->err, sizeof t->err);
 	if (rc == ST_OK && tui_term_start() != 0)
 		rc = err_set(t->err, sizeof t->err, ST_UNAVAILABLE,
 		    _("cannot use this terminal (TERM=%s); use the command "
@@ -249,18 +241,16 @@ close_session(struct tui *t, int rc)
 	tui_term_stop();
 	report(t, rc);
 	bench_report(t);
-	store_close(t->st);
-	model_data_free(t->data);
 	free(t->who);
 	free(t->who_last);
 	return rc;
 }
 
 int
-tui_home(const struct cli_env *env)
+tui_home(struct app *app)
 {
 	struct tui t;
-	int rc = open_session(&t, env);
+	int rc = open_session(&t, app);
 
 	if (rc == ST_OK)
 		rc = tui_home_run(&t);
@@ -268,10 +258,10 @@ tui_home(const struct cli_env *env)
 }
 
 int
-tui_new(const struct cli_env *env)
+tui_new(struct app *app)
 {
 	struct tui t;
-	int rc = open_session(&t, env);
+	int rc = open_session(&t, app);
 
 	if (rc == ST_OK)
 		rc = tui_wizard_run(&t, NULL);
@@ -279,10 +269,10 @@ tui_new(const struct cli_env *env)
 }
 
 int
-tui_settings(const struct cli_env *env)
+tui_settings(struct app *app)
 {
 	struct tui t;
-	int rc = open_session(&t, env);
+	int rc = open_session(&t, app);
 
 	if (rc == ST_OK)
 		rc = tui_settings_run(&t, NULL);
@@ -312,11 +302,11 @@ drill_left(const char *left)
 }
 
 int
-tui_resume(const struct cli_env *env, const char *ref)
+tui_resume(struct app *app, const char *ref)
 {
 	struct tui t;
 	char left[16] = "";
-	int rc = open_session(&t, env);
+	int rc = open_session(&t, app);
 
 	/* A drill run resumes as a drill (tui_wizard_run otherwise). */
 	if (rc == ST_OK)
@@ -327,12 +317,12 @@ tui_resume(const struct cli_env *env, const char *ref)
 }
 
 int
-tui_drill(const struct cli_env *env, const char *scenario)
+tui_drill(struct app *app, const char *scenario)
 {
 	struct tui t;
 	const struct drill *dr = NULL;
 	char left[16] = "";
-	int rc = open_session(&t, env);
+	int rc = open_session(&t, app);
 
 	if (rc == ST_OK && scenario == NULL)
 		rc = tui_drill_pick(&t, left, sizeof left);

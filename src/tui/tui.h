@@ -5,21 +5,21 @@
 #ifndef ANSHIN_TUI_H
 #define ANSHIN_TUI_H
 
-#include "cli.h"
+#include "app.h"
 
 /* Home screen (no command). */
-int tui_home(const struct cli_env *env);
+int tui_home(struct app *app);
 /* Wizard on a new incident. */
-int tui_new(const struct cli_env *env);
+int tui_new(struct app *app);
 /* Wizard on an existing incident, at its first unanswered required field. */
-int tui_resume(const struct cli_env *env, const char *ref);
+int tui_resume(struct app *app, const char *ref);
 /* A training drill: briefing, the wizard against the clock with clues on
  * request, then score and debrief. A NULL scenario opens the list of
  * scenarios to pick from. */
-int tui_drill(const struct cli_env *env, const char *scenario);
+int tui_drill(struct app *app, const char *scenario);
 /* The settings screen: the facility profile and every contact, written
  * to the user's contacts.conf (SPEC §1 `settings`). */
-int tui_settings(const struct cli_env *env);
+int tui_settings(struct app *app);
 /* The keys of every screen, for `anshin-ir help keys` (one "== SCREEN"
  * line, then "  KEY  what it does" lines). */
 void tui_keys_print(enum lang lang);

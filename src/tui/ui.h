@@ -6,7 +6,7 @@
 #ifndef ANSHIN_TUI_UI_H
 #define ANSHIN_TUI_UI_H
 
-#include "cli.h"
+#include "app.h"
 #include "jtime.h"
 #include "model.h"
 #include "tui/keys.h"
@@ -29,13 +29,11 @@ typedef void (*tui_redraw_fn)(void *ud);
 
 /* One interactive session. */
 struct tui {
-	const struct cli_env *env;
+	struct app *app;
 	enum lang lang;
-	struct model_data *data;
-	struct store *st;
+	struct model_data *data;	/* the app's, loaded once */
+	struct store *st;		/* the app's one connection */
 	struct tui_bench bench;
-	jtime_t scenario_shift;		/* during a drill: scenario time
-					 * minus real time, else 0 */
 	char *who;			/* the name signing this session's
 					 * changes, once known */
 	char *who_last;			/* the name last used on this
@@ -43,9 +41,6 @@ struct tui {
 	char err[1024];			/* why a screen gave up */
 };
 
-/* "Now" as the screens count days and type "now": during a drill the
- * scenario's clock, which started at its discovery time. */
-jtime_t tui_now(const struct tui *t);
 /* Who signs the session's changes (SPEC §1, issue 14): --by or
  * $ANSHIN_IR_USER when given, and nothing is asked; else the name the
  * person typed at the first change, asked then with the name last used

@@ -126,7 +126,7 @@ store_widget(struct wiz *w)
 	int ok;
 
 	if (form_input_read(w->form, (size_t)w->f.field, raw, w->inc->values,
-	    tui_now(w->t), w->t->lang, &in, err, sizeof err) != ST_OK) {
+	    app_scenario_now(w->t->app), w->t->lang, &in, err, sizeof err) != ST_OK) {
 		tui_focus_set_msg(&w->f, err);
 		free(raw);
 		return 0;

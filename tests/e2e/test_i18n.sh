@@ -2,7 +2,7 @@
 # has a Japanese text for every string marked in the C sources, and the
 # screens a user meets speak one language.
 POT="$TMP/anshin-ir.pot"
-xgettext --from-code=UTF-8 -k_ -kN_ -ktx:2 -o "$POT" "$REPO"/src/*.[ch] "$REPO"/src/tui/*.[ch]
+xgettext --from-code=UTF-8 -k_ -kN_ -ktx:2 -o "$POT" "$REPO"/src/*.[ch] "$REPO"/src/*/*.[ch]
 missing=$(msgcmp "$REPO/po/ja.po" "$POT" 2>&1)
 if [ -z "$missing" ]; then pass; else fail "po/ja.po lacks messages of the sources (make po-update)" "$missing"; fi
 untranslated=$(msgattrib --untranslated --no-obsolete "$REPO/po/ja.po" | grep -c '^msgid' || true)

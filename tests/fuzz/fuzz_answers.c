@@ -1,6 +1,6 @@
 /*
  * fuzz_answers.c - libFuzzer target for the answers parser of SPEC §2
- * (model_answers_parse in src/model.c over src/ini.c and the shipped form)
+ * (model_answers_parse in src/core/model.c over src/core/ini.c and the shipped form)
  * and for what follows a successful parse: the time cross-checks, the
  * evaluation of the checklist and the expansion of action details.
  *

@@ -1,6 +1,6 @@
 /*
  * fuzz_contacts.c - libFuzzer target for the contacts loader
- * (contacts_parse_string in src/contacts.c) and what the checklist does
+ * (contacts_parse_string in src/core/contacts.c) and what the checklist does
  * with the result (contacts_get, contacts_describe, contacts_expand).
  *
  * Contacts come from three files, two of them edited by hand at the

@@ -1,6 +1,6 @@
 /*
  * fuzz_drill.c - libFuzzer target for the drill loader (drill_parse_string
- * in src/drill.c over src/ini.c) against the shipped form, rules and
+ * in src/core/drill.c over src/core/ini.c) against the shipped form, rules and
  * holidays, and for the score of SPEC §8 over what it loads.
  *
  * Facilities write their own scenarios, so any text must end in a drill

@@ -1,6 +1,6 @@
 /*
  * fuzz_expr.c - libFuzzer target for the condition language (expr_parse,
- * expr_eval, expr_walk in src/expr.c) in the scope of the shipped form,
+ * expr_eval, expr_walk in src/core/expr.c) in the scope of the shipped form,
  * plus four defines named def_a .. def_d.
  *
  * Conditions come from forms and rules a facility edits. Any text must

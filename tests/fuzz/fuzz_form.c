@@ -1,6 +1,6 @@
 /*
  * fuzz_form.c - libFuzzer target for the form loader (form_parse_string,
- * src/form.c over src/ini.c and src/expr.c).
+ * src/core/form.c over src/core/ini.c and src/core/expr.c).
  *
  * A facility may edit forms/intake.form, so any text must end in either a
  * form or one "NAME:LINE: message" error, never a crash or leak. When the

@@ -1,8 +1,8 @@
 /*
  * fuzz_holidays.c - libFuzzer target for the holiday table and the legal
- * due dates (holidays_parse_string, deadline_* in src/deadline.c) and for
+ * due dates (holidays_parse_string, deadline_* in src/core/deadline.c) and for
  * the strict time parser underneath (jtime_parse, jtime_parse_date in
- * src/jtime.c).
+ * src/core/jtime.c).
  *
  * data/holidays.tsv is corrected by hand each year when the equinox days
  * are gazetted; a wrong due date for a PPC report is a legal failure, so

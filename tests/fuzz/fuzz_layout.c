@@ -1,5 +1,5 @@
 /*
- * fuzz_layout.c - libFuzzer target for the page engine (src/report_layout.c):
+ * fuzz_layout.c - libFuzzer target for the page engine (src/report/report_layout.c):
  * random documents of titles, headings, paragraphs, page breaks and tables
  * (columns, header and label flags, minimum row heights, cells of any
  * length), laid out from a random point of the first page with the real
@@ -39,7 +39,7 @@
 #include "fuzz.h"
 
 #include "jtime.h"
-#include "report_layout.h"
+#include "report/report_layout.h"
 #include "util.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);

@@ -1,6 +1,6 @@
 /*
  * fuzz_rules.c - libFuzzer target for the rules loader (rules_parse_string,
- * src/rules.c over src/ini.c and src/expr.c) against the shipped form.
+ * src/core/rules.c over src/core/ini.c and src/core/expr.c) against the shipped form.
  *
  * data/actions.rules decides which actions a facility sees and the legal
  * assessment, and may be edited locally: any text must end in rules or one

@@ -1,5 +1,5 @@
 /*
- * fuzz_text.c - libFuzzer target for src/text.c and src/text_wrap.c:
+ * fuzz_text.c - libFuzzer target for src/core/text.c and src/core/text_wrap.c:
  * UTF-8 validation, display width, sanitising, tsv/json/answers
  * escaping, fitting and kinsoku wrapping.
  *

@@ -20,7 +20,7 @@
 #include <string.h>
 
 #include "jtime.h"
-#include "report_layout.h"
+#include "report/report_layout.h"
 #include "util.h"
 
 #define MAX_LINES 1024

@@ -25,8 +25,8 @@
 #include <valgrind/valgrind.h>
 
 #include "model.h"
-#include "report.h"
-#include "report_ctx.h"
+#include "report/report.h"
+#include "report/report_ctx.h"
 #include "store.h"
 #include "util.h"
 

@@ -15,9 +15,9 @@
 static const char *
 field_label(const struct cli *c, const char *key)
 {
-	const struct form_field *fld = form_field_find(c->data->form, key);
+	const struct form_field *fld = form_field_find(c->app->data->form, key);
 
-	return fld != NULL ? tr_get(&fld->label, c->env.lang) : key;
+	return fld != NULL ? tr_get(&fld->label, c->app->lang) : key;
 }
 
 /* A value as a person reads it: choice labels, multi labels joined. */
@@ -29,7 +29,7 @@ value_label(const struct cli *c, const struct form_field *fld,
 	char *copy, *tok, *save = NULL;
 
 	if (fld->type == FORM_CHOICE)
-		return xstrdup(form_choice_label(fld, value, c->env.lang));
+		return xstrdup(form_choice_label(fld, value, c->app->lang));
 	if (fld->type != FORM_MULTI)
 		return xstrdup(value);
 	if (strcmp(value, "unknown") == 0 && fld->type == FORM_TIME)
@@ -39,8 +39,8 @@ value_label(const struct cli *c, const struct form_field *fld,
 	for (tok = strtok_r(copy, ",", &save); tok != NULL;
 	    tok = strtok_r(NULL, ",", &save)) {
 		if (b.len > 0)
-			buf_adds(&b, c->env.lang == LANG_JA ? "、" : ", ");
-		buf_adds(&b, form_choice_label(fld, tok, c->env.lang));
+			buf_adds(&b, c->app->lang == LANG_JA ? "、" : ", ");
+		buf_adds(&b, form_choice_label(fld, tok, c->app->lang));
 	}
 	free(copy);
 	return buf_steal(&b);
@@ -56,7 +56,7 @@ print_decision(struct cli *c, const struct incident *inc,
 	char *why, *facts;
 
 	if (heading != NULL) {
-		why = rules_result_why(c->data->rules, r, c->env.lang, " / ");
+		why = rules_result_why(c->app->data->rules, r, c->app->lang, " / ");
 		printf("%s: ", _(heading));
 		cli_put_text(stdout, why != NULL ? why :
 		    _(rules_no_ground_text()), 0);
@@ -64,8 +64,8 @@ print_decision(struct cli *c, const struct incident *inc,
 		free(why);
 	}
 	if (r->reportable == REPORTABLE_NO) {
-		facts = rules_facts_text(c->data->rules, c->data->form, r,
-		    inc->values, c->env.lang, c->env.lang == LANG_JA ? "、" :
+		facts = rules_facts_text(c->app->data->rules, c->app->data->form, r,
+		    inc->values, c->app->lang, c->app->lang == LANG_JA ? "、" :
 		    "; ");
 		if (facts != NULL) {
 			printf("%s: ", _("Facts it rests on"));
@@ -83,16 +83,16 @@ print_assessment(struct cli *c, const struct incident *inc,
     const struct evaluation *ev)
 {
 	const struct rules_result *r = &ev->result;
-	long today = jtime_day(c->env.now);
+	long today = jtime_day(app_now(c->app));
 	const char *exemption;
 	char date[11], *grounds;
 
 	printf("%s: %s\n", _("Reportable"),
 	    _(rules_reportable_text(r->reportable)));
-	grounds = rules_grounds_text(c->data->rules, r->grounds, c->env.lang,
+	grounds = rules_grounds_text(c->app->data->rules, r->grounds, c->app->lang,
 	    " / ");
-	exemption = rules_exemption_label(c->data->rules, r->exemption,
-	    c->env.lang);
+	exemption = rules_exemption_label(c->app->data->rules, r->exemption,
+	    c->app->lang);
 	printf("%s: %s\n", _("Grounds"), grounds != NULL ? grounds : _("none"));
 	free(grounds);
 	printf("%s: %s%s\n", _("Exemption"), exemption != NULL ? exemption :
@@ -128,7 +128,7 @@ cli_cmd_answers(struct cli *c)
 	if (rc != ST_OK)
 		return cli_fail(c, rc);
 	printf("# anshin-ir %s\n", inc->ref);
-	for (i = 0; i < c->data->form->nfields; i++) {
+	for (i = 0; i < c->app->data->form->nfields; i++) {
 		if (inc->values[i] == NULL)
 			continue;
 		/* Stored text may hold control characters: they are
@@ -136,7 +136,7 @@ cli_cmd_answers(struct cli *c)
 		 * rest of it stays as plain text), and invalid UTF-8
 		 * becomes U+FFFD, which `new --answers` reads back. */
 		value = text_escape_answers(inc->values[i]);
-		printf("%s = %s\n", c->data->form->fields[i].key, value);
+		printf("%s = %s\n", c->app->data->form->fields[i].key, value);
 		free(value);
 	}
 	incident_free(inc);
@@ -154,7 +154,7 @@ cli_cmd_assess(struct cli *c)
 
 	if (rc != ST_OK)
 		return cli_fail(c, rc);
-	model_evaluate(c->data, inc, &ev);
+	model_evaluate(c->app->data, inc, &ev);
 	r = &ev.result;
 	printf("reportable=%s\ngrounds=", rules_reportable_name(r->reportable));
 	for (g = 0; g < GROUND_COUNT; g++)
@@ -201,7 +201,7 @@ print_item_text(struct cli *c, const struct incident *inc,
 
 	printf("%s %-11s %d %-26s ", mark, rules_phase_name(it->action->phase),
 	    it->action->priority, it->action->id);
-	cli_put_text(stdout, tr_get(&it->action->title, c->env.lang), 0);
+	cli_put_text(stdout, tr_get(&it->action->title, c->app->lang), 0);
 	if (it->due >= 0) {
 		cli_format_date(it->due, date);
 		printf("  %s %s", _("due"), date);
@@ -226,13 +226,13 @@ print_item_text(struct cli *c, const struct incident *inc,
 	if (with_detail && it->status == ACTION_OPEN &&
 	    it->action->phase == PHASE_IMMEDIATE) {
 		detail = cli_expand_detail(c, inc, tr_get(&it->action->detail,
-		    c->env.lang));
+		    c->app->lang));
 		print_indented(detail, "      ");
 		free(detail);
-		if (*tr_get(&it->action->source, c->env.lang) != '\0') {
+		if (*tr_get(&it->action->source, c->app->lang) != '\0') {
 			printf("      %s", _("Source: "));
 			cli_put_text(stdout, tr_get(&it->action->source,
-			    c->env.lang), 0);
+			    c->app->lang), 0);
 			putchar('\n');
 		}
 	}
@@ -251,7 +251,7 @@ print_checklist_json(struct cli *c, const struct incident *inc,
 		it = &ev->items[i];
 		cli_format_date(it->due, date);
 		detail = cli_expand_detail(c, inc, tr_get(&it->action->detail,
-		    c->env.lang));
+		    c->app->lang));
 		printf("%s\n{\"action\":", i ? "," : "");
 		cli_put_json(stdout, it->action->id);
 		printf(",\"phase\":\"%s\",\"priority\":%d,\"status\":\"%s\","
@@ -259,13 +259,13 @@ print_checklist_json(struct cli *c, const struct incident *inc,
 		    it->action->priority, model_status_name(it->status));
 		cli_put_json(stdout, date);
 		printf(",\"title\":");
-		cli_put_json(stdout, tr_get(&it->action->title, c->env.lang));
+		cli_put_json(stdout, tr_get(&it->action->title, c->app->lang));
 		printf(",\"reason\":");
-		cli_put_json(stdout, tr_get(&it->action->reason, c->env.lang));
+		cli_put_json(stdout, tr_get(&it->action->reason, c->app->lang));
 		printf(",\"detail\":");
 		cli_put_json(stdout, detail);
 		printf(",\"source\":");
-		cli_put_json(stdout, tr_get(&it->action->source, c->env.lang));
+		cli_put_json(stdout, tr_get(&it->action->source, c->app->lang));
 		printf(",\"by\":");
 		cli_put_json(stdout, it->record != NULL ? it->record->by : NULL);
 		printf(",\"at\":");
@@ -295,7 +295,7 @@ cli_cmd_checklist(struct cli *c)
 	rc = cli_load_incident(c, c->arg[0], &inc);
 	if (rc != ST_OK)
 		return cli_fail(c, rc);
-	model_evaluate(c->data, inc, &ev);
+	model_evaluate(c->app->data, inc, &ev);
 	if (strcmp(fmt, "json") == 0)
 		print_checklist_json(c, inc, &ev);
 	else if (strcmp(fmt, "tsv") == 0) {
@@ -307,13 +307,13 @@ cli_cmd_checklist(struct cli *c)
 			    rules_phase_name(it->action->phase),
 			    it->action->priority, model_status_name(it->status),
 			    date);
-			cli_put_tsv(stdout, tr_get(&it->action->title, c->env.lang));
+			cli_put_tsv(stdout, tr_get(&it->action->title, c->app->lang));
 			putchar('\n');
 		}
 	} else
 		for (i = 0; i < ev.nitems; i++)
 			print_item_text(c, inc, &ev.items[i],
-			    jtime_day(c->env.now), 0);
+			    jtime_day(app_now(c->app)), 0);
 	model_evaluation_free(&ev);
 	incident_free(inc);
 	return ST_OK;
@@ -322,7 +322,7 @@ cli_cmd_checklist(struct cli *c)
 static void
 print_answers_by_page(struct cli *c, const struct incident *inc)
 {
-	const struct form *f = c->data->form;
+	const struct form *f = c->app->data->form;
 	const struct form_field *fld;
 	size_t p, i;
 	int shown;
@@ -336,10 +336,10 @@ print_answers_by_page(struct cli *c, const struct incident *inc)
 				continue;
 			if (!shown)
 				printf("\n== %s ==\n", tr_get(&f->pages[p].title,
-				    c->env.lang));
+				    c->app->lang));
 			shown = 1;
 			label = value_label(c, fld, inc->values[i]);
-			printf("%s: ", tr_get(&fld->label, c->env.lang));
+			printf("%s: ", tr_get(&fld->label, c->app->lang));
 			cli_put_text(stdout, label, 1);
 			putchar('\n');
 			free(label);
@@ -350,7 +350,7 @@ print_answers_by_page(struct cli *c, const struct incident *inc)
 static void
 print_missing_required(struct cli *c, const struct incident *inc)
 {
-	const struct form *f = c->data->form;
+	const struct form *f = c->app->data->form;
 	size_t i;
 	int first = 1;
 
@@ -359,7 +359,7 @@ print_missing_required(struct cli *c, const struct incident *inc)
 		    !form_field_visible(f, i, inc->values))
 			continue;
 		printf("%s%s", first ? _("Still to answer: ") : ", ",
-		    tr_get(&f->fields[i].label, c->env.lang));
+		    tr_get(&f->fields[i].label, c->app->lang));
 		first = 0;
 	}
 	if (!first)
@@ -390,15 +390,15 @@ cli_cmd_show(struct cli *c)
 
 	if (rc != ST_OK)
 		return cli_fail(c, rc);
-	model_evaluate(c->data, inc, &ev);
-	kind = incident_value(c->data, inc, "kind");
-	summary = incident_value(c->data, inc, "summary");
+	model_evaluate(c->app->data, inc, &ev);
+	kind = incident_value(c->app->data, inc, "kind");
+	summary = incident_value(c->app->data, inc, "summary");
 	printf("%s %s  [%s]%s\n", _("Incident"), inc->ref,
 	    inc->closed ? _("closed") : _("open"),
 	    inc->drill != NULL ? _("  TRAINING DRILL") : "");
 	if (kind != NULL)
 		printf("%s: %s\n", field_label(c, "kind"), form_choice_label(
-		    form_field_find(c->data->form, "kind"), kind, c->env.lang));
+		    form_field_find(c->app->data->form, "kind"), kind, c->app->lang));
 	if (summary != NULL) {
 		cli_put_text(stdout, summary, 0);
 		putchar('\n');
@@ -409,7 +409,7 @@ cli_cmd_show(struct cli *c)
 	print_assessment(c, inc, &ev);
 	printf("\n== %s ==\n", _("Checklist"));
 	for (i = 0; i < ev.nitems; i++)
-		print_item_text(c, inc, &ev.items[i], jtime_day(c->env.now), 1);
+		print_item_text(c, inc, &ev.items[i], jtime_day(app_now(c->app)), 1);
 	if (c->contacts_unset)
 		print_contacts_hint();
 	if (inc->measures != NULL && *inc->measures != '\0') {
@@ -520,7 +520,7 @@ cli_cmd_timeline(struct cli *c)
 		printf("at\tkind\tkey\told\tnew\tby\n");
 	else if (strcmp(t.fmt, "json") == 0)
 		putchar('[');
-	rc = store_events_get(c->store, inc->id, timeline_row, &t, c->err,
+	rc = store_events_get(c->app->store, inc->id, timeline_row, &t, c->err,
 	    sizeof c->err);
 	if (strcmp(t.fmt, "json") == 0)
 		printf("%s]\n", t.n ? "\n" : "");
@@ -556,7 +556,7 @@ static void
 list_row(void *ud, const struct store_incident *row)
 {
 	struct list_out *l = ud;
-	const struct form_field *kf = form_field_find(l->c->data->form, "kind");
+	const struct form_field *kf = form_field_find(l->c->app->data->form, "kind");
 	const char *status = row->closed ? "closed" : "open";
 	int overdue = !row->closed && row->next_due != NULL &&
 	    strcmp(row->next_due, l->today) < 0;
@@ -593,7 +593,7 @@ list_row(void *ud, const struct store_incident *row)
 		    row->next_due : "-", overdue ? " !" : "");
 		pad(due, 12);
 		pad(row->kind != NULL && kf != NULL ? form_choice_label(kf,
-		    row->kind, l->c->env.lang) : "-", 16);
+		    row->kind, l->c->app->lang) : "-", 16);
 		cli_put_text(stdout, row->summary != NULL ? row->summary : "", 0);
 		putchar('\n');
 	}
@@ -615,7 +615,7 @@ cli_cmd_list(struct cli *c)
 		return cli_fail(c, rc);
 	l.c = c;
 	l.overdue_only = c->opt[O_OVERDUE] != NULL;
-	jtime_format_date(jtime_day(c->env.now), l.today);
+	jtime_format_date(jtime_day(app_now(c->app)), l.today);
 	if (c->opt[O_ALL] != NULL)
 		flags |= STORE_LIST_ALL;
 	if (c->opt[O_DRILLS] != NULL)
@@ -634,7 +634,7 @@ cli_cmd_list(struct cli *c)
 		pad(_("KIND"), 16);
 		printf("%s\n", _("SUMMARY"));
 	}
-	rc = store_list(c->store, flags, list_row, &l, c->err, sizeof c->err);
+	rc = store_list(c->app->store, flags, list_row, &l, c->err, sizeof c->err);
 	if (strcmp(l.fmt, "json") == 0)
 		printf("%s]\n", l.n ? "\n" : "");
 	if (rc != ST_OK)
@@ -675,7 +675,7 @@ cli_cmd_verify(struct cli *c)
 	rc = cli_load_incident(c, c->arg[0], &inc);
 	if (rc != ST_OK)
 		return cli_fail(c, rc);
-	rc = model_verify(c->store, inc, at, &v, c->err, sizeof c->err);
+	rc = model_verify(c->app->store, inc, at, &v, c->err, sizeof c->err);
 	incident_free(inc);
 	if (rc != ST_OK)
 		return cli_fail(c, rc);

@@ -6,23 +6,10 @@
 #ifndef ANSHIN_CLI_H
 #define ANSHIN_CLI_H
 
-#include "jtime.h"
-#include "util.h"
-
-/* What every command gets: resolved paths, language and the clock. */
-struct cli_env {
-	char *db_path;
-	char *data_dir;
-	char *locale_dir;
-	enum lang lang;
-	jtime_t now;
-	const char *by;			/* --by: who a change is by (CLI
-					 * and wizard), or NULL: the
-					 * default of SPEC §1 */
-};
+#include "app.h"
 
 /* Runs the program; returns the process exit status. */
-int cli_main(int argc, char **argv);
+int cli_main(struct app *app, int argc, char **argv);
 
 /* The data directory of SPEC §1: --data-dir > $ANSHIN_IR_DATA > the
  * installed share directory > the source tree the binary was built in. */

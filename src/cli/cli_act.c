@@ -13,7 +13,7 @@
 #include "form_input.h"
 #include "i18n.h"
 #include "ini.h"
-#include "report.h"
+#include "report/report.h"
 #include "text.h"
 #include "tui/tui.h"
 
@@ -30,7 +30,7 @@ cli_cmd_new(struct cli *c)
 
 	if (c->opt[O_ANSWERS] == NULL) {
 		rc = tui_check_terminal(c->err, sizeof c->err);
-		return rc != ST_OK ? cli_fail(c, rc) : tui_new(&c->env);
+		return rc != ST_OK ? cli_fail(c, rc) : tui_new(c->app);
 	}
 	rc = cli_need_store(c);
 	if (rc != ST_OK)
@@ -41,13 +41,13 @@ cli_cmd_new(struct cli *c)
 		return cli_fail(c, rc == ST_NOINPUT ? ST_NOINPUT : rc);
 	name = xstrdup(strcmp(c->opt[O_ANSWERS], "-") == 0 ? "<stdin>" :
 	    c->opt[O_ANSWERS]);
-	rc = model_answers_parse(c->data, text, len, name, c->env.now, &set,
+	rc = model_answers_parse(c->app->data, text, len, name, app_now(c->app), &set,
 	    c->err, sizeof c->err);
 	free(text);
 	free(name);
 	if (rc != ST_OK)
 		return cli_fail(c, rc);
-	rc = model_create(c->store, c->data, &set, NULL, cli_by(c), c->env.now,
+	rc = model_create(c->app->store, c->app->data, &set, NULL, app_by(c->app), app_now(c->app),
 	    &inc, c->err, sizeof c->err);
 	answer_set_free(&set);
 	if (rc != ST_OK)
@@ -92,9 +92,9 @@ parse_assignment(struct cli *c, const struct incident *inc, const char *arg,
 	*eq = '\0';
 	key = util_trim(copy);
 	value = util_trim(eq + 1);
-	f = form_field_index(c->data->form, key);
+	f = form_field_index(c->app->data->form, key);
 	if (f < 0) {
-		form_keys_list(c->data->form, msg, sizeof msg);
+		form_keys_list(c->app->data->form, msg, sizeof msg);
 		rc = err_set(c->err, sizeof c->err, ST_DATAERR,
 		    _("'%s': unknown key '%s' (known keys: %s)"), arg, key,
 		    msg);
@@ -107,8 +107,8 @@ parse_assignment(struct cli *c, const struct incident *inc, const char *arg,
 	if (rc == ST_OK) {
 		rc = ini_unescape(value, msg, sizeof msg);
 		if (rc == ST_OK)
-			rc = form_input_read(c->data->form, (size_t)f, value,
-			    inc->values, c->env.now, c->env.lang, &in, msg,
+			rc = form_input_read(c->app->data->form, (size_t)f, value,
+			    inc->values, app_now(c->app), c->app->lang, &in, msg,
 			    sizeof msg);
 		if (rc != ST_OK)
 			err_set(c->err, sizeof c->err, rc, "'%s': %s", arg, msg);
@@ -116,7 +116,7 @@ parse_assignment(struct cli *c, const struct incident *inc, const char *arg,
 	if (rc == ST_OK) {
 		push_answer(set, key, in.value);
 		if (in.implied_field >= 0) {
-			imp->key = c->data->form->fields[in.implied_field].key;
+			imp->key = c->app->data->form->fields[in.implied_field].key;
 			imp->value = in.implied_value;
 		}
 	}
@@ -145,8 +145,8 @@ cli_cmd_set(struct cli *c)
 	if (rc == ST_OK && imp.key != NULL)
 		push_answer(&set, imp.key, xstrdup(imp.value));
 	if (rc == ST_OK)
-		rc = model_set_answers(c->store, c->data, inc, &set, cli_by(c),
-		    c->env.now, 0, c->err, sizeof c->err);
+		rc = model_set_answers(c->app->store, c->app->data, inc, &set, app_by(c->app),
+		    app_now(c->app), 0, c->err, sizeof c->err);
 	answer_set_free(&set);
 	incident_free(inc);
 	return rc != ST_OK ? cli_fail(c, rc) : ST_OK;
@@ -173,8 +173,8 @@ set_action(struct cli *c, enum action_status status, const char *note)
 	rc = cli_load_incident(c, c->arg[0], &inc);
 	if (rc != ST_OK)
 		return cli_fail(c, rc);
-	rc = model_set_action(c->store, c->data, inc, c->arg[1], status,
-	    cli_by(c), c->opt[O_AT] != NULL ? at : NULL, note, c->env.now,
+	rc = model_set_action(c->app->store, c->app->data, inc, c->arg[1], status,
+	    app_by(c->app), c->opt[O_AT] != NULL ? at : NULL, note, app_now(c->app),
 	    c->err, sizeof c->err);
 	incident_free(inc);
 	return rc != ST_OK ? cli_fail(c, rc) : ST_OK;
@@ -214,8 +214,8 @@ cli_cmd_note(struct cli *c)
 
 	if (rc != ST_OK)
 		return cli_fail(c, rc);
-	rc = model_add_note(c->store, c->data, inc, c->arg[1], cli_by(c),
-	    c->env.now, c->err, sizeof c->err);
+	rc = model_add_note(c->app->store, c->app->data, inc, c->arg[1], app_by(c->app),
+	    app_now(c->app), c->err, sizeof c->err);
 	incident_free(inc);
 	return rc != ST_OK ? cli_fail(c, rc) : ST_OK;
 }
@@ -230,8 +230,8 @@ cli_cmd_close(struct cli *c)
 
 	if (rc != ST_OK)
 		return cli_fail(c, rc);
-	rc = model_close(c->store, c->data, inc, c->opt[O_MEASURES] != NULL ?
-	    c->opt[O_MEASURES] : "", cli_by(c), c->env.now, &reasons, c->err,
+	rc = model_close(c->app->store, c->app->data, inc, c->opt[O_MEASURES] != NULL ?
+	    c->opt[O_MEASURES] : "", app_by(c->app), app_now(c->app), &reasons, c->err,
 	    sizeof c->err);
 	incident_free(inc);
 	if (rc != ST_OK) {
@@ -254,7 +254,7 @@ cli_cmd_reopen(struct cli *c)
 
 	if (rc != ST_OK)
 		return cli_fail(c, rc);
-	rc = model_reopen(c->store, c->data, inc, cli_by(c), c->env.now, c->err,
+	rc = model_reopen(c->app->store, c->app->data, inc, app_by(c->app), app_now(c->app), c->err,
 	    sizeof c->err);
 	incident_free(inc);
 	return rc != ST_OK ? cli_fail(c, rc) : ST_OK;
@@ -307,11 +307,11 @@ cli_cmd_export(struct cli *c)
 	rc = cli_load_incident(c, c->arg[0], &inc);
 	if (rc != ST_OK)
 		return cli_fail(c, rc);
-	o.lang = c->env.lang;
-	o.now = c->env.now;
+	o.lang = c->app->lang;
+	o.now = app_now(c->app);
 	o.watermark = inc->drill != NULL;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	rc = report_write(c->data, c->store, inc, &o, out, c->err,
+	rc = report_write(c->app->data, c->app->store, inc, &o, out, c->err,
 	    sizeof c->err);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	/* In-process time for `make bench` (the budget excludes start-up). */
@@ -320,8 +320,8 @@ cli_cmd_export(struct cli *c)
 		    (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
 		    (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
 	if (rc == ST_OK)
-		rc = model_record_export(c->store, inc, out, cli_by(c),
-		    c->env.now, c->err, sizeof c->err);
+		rc = model_record_export(c->app->store, inc, out, app_by(c->app),
+		    app_now(c->app), c->err, sizeof c->err);
 	incident_free(inc);
 	return rc != ST_OK ? cli_fail(c, rc) : ST_OK;
 }
@@ -331,7 +331,7 @@ cli_cmd_export(struct cli *c)
 static const struct drill *
 find_drill(struct cli *c, const char *name)
 {
-	const struct drill *dr = drill_find(&c->data->drills, name);
+	const struct drill *dr = drill_find(&c->app->data->drills, name);
 
 	if (dr == NULL)
 		err_set(c->err, sizeof c->err, ST_NOINPUT,
@@ -346,10 +346,10 @@ print_drill_list(struct cli *c)
 	const struct drill *dr;
 	size_t i;
 
-	for (i = 0; i < c->data->drills.n; i++) {
-		dr = &c->data->drills.v[i];
+	for (i = 0; i < c->app->data->drills.n; i++) {
+		dr = &c->app->data->drills.v[i];
 		printf("%s\t", dr->name);
-		cli_put_text(stdout, tr_get(&dr->title, c->env.lang), 0);
+		cli_put_text(stdout, tr_get(&dr->title, c->app->lang), 0);
 		putchar('\n');
 	}
 }
@@ -366,14 +366,14 @@ check_drill_actions(struct cli *c, const struct answer_set *set,
 	int idx, rc = ST_OK;
 
 	memset(&tmp, 0, sizeof tmp);
-	tmp.nvalues = c->data->form->nfields;
+	tmp.nvalues = c->app->data->form->nfields;
 	tmp.values = xcalloc(tmp.nvalues, sizeof *tmp.values);
 	for (i = 0; i < set->n; i++)
-		if ((idx = form_field_index(c->data->form, set->v[i].key)) >= 0)
+		if ((idx = form_field_index(c->app->data->form, set->v[i].key)) >= 0)
 			tmp.values[idx] = set->v[i].value;
-	model_evaluate(c->data, &tmp, &ev);
+	model_evaluate(c->app->data, &tmp, &ev);
 	for (i = 0; i < ids->n && rc == ST_OK; i++) {
-		if (rules_action_find(c->data->rules, ids->v[i]) == NULL)
+		if (rules_action_find(c->app->data->rules, ids->v[i]) == NULL)
 			rc = err_set(c->err, sizeof c->err, ST_DATAERR,
 			    _("--actions: unknown action '%s'"), ids->v[i]);
 		else if (model_item_find(&ev, ids->v[i]) == NULL)
@@ -412,7 +412,7 @@ run_scripted_drill(struct cli *c, const struct drill *dr)
 	    sizeof c->err);
 	if (rc != ST_OK)
 		return cli_fail(c, rc);
-	rc = model_answers_parse(c->data, text, len, strcmp(c->opt[O_ANSWERS],
+	rc = model_answers_parse(c->app->data, text, len, strcmp(c->opt[O_ANSWERS],
 	    "-") == 0 ? "<stdin>" : c->opt[O_ANSWERS], MODEL_NO_CLOCK, &set,
 	    c->err, sizeof c->err);
 	free(text);
@@ -421,14 +421,14 @@ run_scripted_drill(struct cli *c, const struct drill *dr)
 	split_ids(c->opt[O_ACTIONS], &ids);
 	rc = check_drill_actions(c, &set, &ids);
 	if (rc == ST_OK)
-		rc = model_create(c->store, c->data, &set, dr->name, cli_by(c),
-		    c->env.now, &inc, c->err, sizeof c->err);
+		rc = model_create(c->app->store, c->app->data, &set, dr->name, app_by(c->app),
+		    app_now(c->app), &inc, c->err, sizeof c->err);
 	for (i = 0; rc == ST_OK && i < ids.n; i++)
-		rc = model_set_action(c->store, c->data, inc, ids.v[i],
-		    ACTION_DONE, cli_by(c), NULL, NULL, c->env.now, c->err,
+		rc = model_set_action(c->app->store, c->app->data, inc, ids.v[i],
+		    ACTION_DONE, app_by(c->app), NULL, NULL, app_now(c->app), c->err,
 		    sizeof c->err);
 	if (rc == ST_OK)
-		rc = model_drill_submit(c->store, c->data, inc, cli_by(c), c->env.now,
+		rc = model_drill_submit(c->app->store, c->app->data, inc, app_by(c->app), app_now(c->app),
 		    c->err, sizeof c->err);
 	if (rc == ST_OK)
 		printf("%s\n", inc->ref);
@@ -465,16 +465,16 @@ print_drill_history(struct cli *c, const char *only)
 	size_t i;
 	int rc;
 
-	rc = store_list(c->store, STORE_LIST_ALL | STORE_LIST_DRILLS,
+	rc = store_list(c->app->store, STORE_LIST_ALL | STORE_LIST_DRILLS,
 	    history_row, &h, c->err, sizeof c->err);
 	printf("%s\t%s\t%s\t%s\t%s\n", _("date"), _("scenario"),
 	    _("person"), _("score"), _("ref"));
 	for (i = h.refs.n; rc == ST_OK && i-- > 0;) {
-		rc = model_load(c->store, c->data, h.refs.v[i], &inc, c->err,
+		rc = model_load(c->app->store, c->app->data, h.refs.v[i], &inc, c->err,
 		    sizeof c->err);
 		if (rc != ST_OK)
 			break;
-		if (model_drill_score(c->store, c->data, inc, &sc, by,
+		if (model_drill_score(c->app->store, c->app->data, inc, &sc, by,
 		    sizeof by, c->err, sizeof c->err) == ST_OK) {
 			printf("%.16s\t%s\t", inc->created_at, inc->drill);
 			cli_put_text(stdout, by, 0);
@@ -494,7 +494,7 @@ cli_cmd_drill(struct cli *c)
 	int rc;
 
 	/* the history only reads; a run creates the database if need be */
-	c->db_create = c->opt[O_HISTORY] == NULL;
+	c->app->db_create = c->opt[O_HISTORY] == NULL;
 	rc = c->opt[O_HISTORY] != NULL ? cli_need_store(c) : cli_need_data(c);
 
 	if (rc != ST_OK)
@@ -526,10 +526,9 @@ cli_cmd_drill(struct cli *c)
 	rc = cli_need_store(c);
 	if (rc == ST_OK)
 		rc = tui_check_terminal(c->err, sizeof c->err);
-	cli_release_store(c);
 	/* Without a name the trainee picks a scenario from the list. */
 	return rc != ST_OK ? cli_fail(c, rc) :
-	    tui_drill(&c->env, dr != NULL ? dr->name : NULL);
+	    tui_drill(c->app, dr != NULL ? dr->name : NULL);
 }
 
 int
@@ -543,7 +542,7 @@ cli_cmd_score(struct cli *c)
 
 	if (rc != ST_OK)
 		return cli_fail(c, rc);
-	rc = model_drill_score(c->store, c->data, inc, &sc, by, sizeof by,
+	rc = model_drill_score(c->app->store, c->app->data, inc, &sc, by, sizeof by,
 	    c->err, sizeof c->err);
 	incident_free(inc);
 	if (rc != ST_OK)

@@ -25,15 +25,11 @@ enum opt_id {
 #define OPT(x) (1u << (x))
 
 struct cli {
-	struct cli_env env;
+	struct app *app;
 	const char *opt[O_COUNT];	/* value, or "" for a given flag */
 	char **arg;			/* positional arguments after the command */
 	int narg;
-	struct model_data *data;
-	struct store *store;
 	int contacts_unset;		/* a shown contact has no phone yet */
-	int db_create;			/* the command may create the database;
-					 * else a missing one is ST_NOINPUT */
 	char err[1024];
 };
 
@@ -51,10 +47,8 @@ void cli_put_text(FILE *fp, const char *s, int keep_newlines);
 void cli_put_tsv(FILE *fp, const char *s);
 void cli_put_json(FILE *fp, const char *s);
 int cli_fail(struct cli *c, int code);
-const char *cli_by(const struct cli *c);
 int cli_need_data(struct cli *c);
 int cli_need_store(struct cli *c);
-void cli_release_store(struct cli *c);
 int cli_load_incident(struct cli *c, const char *ref, struct incident **inc);
 const char *cli_format(struct cli *c, int *ok);
 void cli_format_date(long day, char out[11]);

@@ -97,44 +97,16 @@ cli_fail(struct cli *c, int code)
 	return code;
 }
 
-const char *
-cli_by(const struct cli *c)
-{
-	return c->env.by != NULL ? c->env.by : model_default_by();
-}
-
 int
 cli_need_data(struct cli *c)
 {
-	int rc;
-
-	if (c->data != NULL)
-		return ST_OK;
-	rc = model_data_load(c->env.data_dir, &c->data, c->err,
-	    sizeof c->err);
-	if (rc == ST_OK)
-		c->data->lang = c->env.lang;
-	return rc;
+	return app_data(c->app, c->err, sizeof c->err);
 }
 
 int
 cli_need_store(struct cli *c)
 {
-	int rc = cli_need_data(c);
-
-	if (rc != ST_OK || c->store != NULL)
-		return rc;
-	return (c->db_create ? store_open : store_open_existing)(
-	    c->env.db_path, &c->store, c->err, sizeof c->err);
-}
-
-/* The TUI opens its own connection; ours is closed first so that one
- * process never holds two (see store.c, create_file). */
-void
-cli_release_store(struct cli *c)
-{
-	store_close(c->store);
-	c->store = NULL;
+	return app_store(c->app, c->err, sizeof c->err);
 }
 
 int
@@ -144,7 +116,7 @@ cli_load_incident(struct cli *c, const char *ref, struct incident **inc)
 
 	if (rc != ST_OK)
 		return rc;
-	return model_load(c->store, c->data, ref, inc, c->err, sizeof c->err);
+	return model_load(c->app->store, c->app->data, ref, inc, c->err, sizeof c->err);
 }
 
 const char *
@@ -187,7 +159,7 @@ cli_print_days_left(FILE *fp, long due, long today)
 char *
 cli_expand_detail(struct cli *c, const struct incident *inc, const char *text)
 {
-	return model_expand_detail(c->data, inc, text, c->env.lang,
+	return model_expand_detail(c->app->data, inc, text, c->app->lang,
 	    _("not set"), &c->contacts_unset);
 }
 
@@ -197,15 +169,15 @@ static int
 cli_cmd_check_data(struct cli *c)
 {
 	if (c->narg > 0) {
-		free(c->env.data_dir);
-		c->env.data_dir = xstrdup(c->arg[0]);
+		free(c->app->data_dir);
+		c->app->data_dir = xstrdup(c->arg[0]);
 	}
 	if (cli_need_data(c) != ST_OK)
 		return cli_fail(c, ST_CONFIG);
 	printf(_("ok: %s: %zu pages, %zu fields, %zu defines, %zu actions, "
-	    "%zu drills\n"), c->env.data_dir, c->data->form->npages,
-	    c->data->form->nfields, c->data->rules->ndefines,
-	    c->data->rules->nactions, c->data->drills.n);
+	    "%zu drills\n"), c->app->data_dir, c->app->data->form->npages,
+	    c->app->data->form->nfields, c->app->data->rules->ndefines,
+	    c->app->data->rules->nactions, c->app->data->drills.n);
 	return ST_OK;
 }
 
@@ -219,8 +191,7 @@ cli_cmd_resume(struct cli *c)
 		return cli_fail(c, rc);
 	incident_free(inc);
 	rc = tui_check_terminal(c->err, sizeof c->err);
-	cli_release_store(c);
-	return rc != ST_OK ? cli_fail(c, rc) : tui_resume(&c->env, c->arg[0]);
+	return rc != ST_OK ? cli_fail(c, rc) : tui_resume(c->app, c->arg[0]);
 }
 
 static int
@@ -231,8 +202,7 @@ cli_cmd_home(struct cli *c)
 	if (rc != ST_OK)
 		return cli_fail(c, rc);
 	rc = tui_check_terminal(c->err, sizeof c->err);
-	cli_release_store(c);
-	return rc != ST_OK ? cli_fail(c, rc) : tui_home(&c->env);
+	return rc != ST_OK ? cli_fail(c, rc) : tui_home(c->app);
 }
 
 /* `settings`: the screen of the facility profile and contacts. */
@@ -244,8 +214,7 @@ cli_cmd_settings(struct cli *c)
 	if (rc != ST_OK)
 		return cli_fail(c, rc);
 	rc = tui_check_terminal(c->err, sizeof c->err);
-	cli_release_store(c);
-	return rc != ST_OK ? cli_fail(c, rc) : tui_settings(&c->env);
+	return rc != ST_OK ? cli_fail(c, rc) : tui_settings(c->app);
 }
 
 static int
@@ -255,7 +224,7 @@ cli_cmd_help(struct cli *c)
 
 	/* `help keys`: the screens' keys, from the table the screens use. */
 	if (c->narg > 0 && strcmp(c->arg[0], "keys") == 0) {
-		tui_keys_print(c->env.lang);
+		tui_keys_print(c->app->lang);
 		return ST_OK;
 	}
 	if (c->narg > 0 && cmd == NULL) {
@@ -607,13 +576,13 @@ early_lang(int argc, char **argv)
 static void
 setup_language(struct cli *c, const char *l)
 {
-	c->env.lang = l != NULL && strcmp(l, "en") == 0 ? LANG_EN :
+	c->app->lang = l != NULL && strcmp(l, "en") == 0 ? LANG_EN :
 	    l != NULL && strcmp(l, "ja") == 0 ? LANG_JA : lang_from_env();
 	/* gettext reads LANGUAGE first; it ignores it only in the "C"
 	 * locale, which main() has already replaced by C.UTF-8. */
-	setenv("LANGUAGE", c->env.lang == LANG_EN ? "en" : "ja", 1);
-	c->env.locale_dir = find_locale_dir();
-	bindtextdomain("anshin-ir", c->env.locale_dir);
+	setenv("LANGUAGE", c->app->lang == LANG_EN ? "en" : "ja", 1);
+	c->app->locale_dir = find_locale_dir();
+	bindtextdomain("anshin-ir", c->app->locale_dir);
 	bind_textdomain_codeset("anshin-ir", "UTF-8");
 	textdomain("anshin-ir");
 }
@@ -630,12 +599,11 @@ setup_env(struct cli *c)
 	if (c->opt[O_DB] != NULL && *c->opt[O_DB] == '\0')
 		return err_set(c->err, sizeof c->err, ST_USAGE,
 		    _("--db needs a path (an empty one is not the default)"));
-	c->env.data_dir = cli_find_data_dir(c->opt[O_DATA_DIR]);
+	c->app->data_dir = cli_find_data_dir(c->opt[O_DATA_DIR]);
 	db = c->opt[O_DB] != NULL ? xstrdup(c->opt[O_DB]) :
 	    store_default_path();
-	c->env.db_path = db;
-	c->env.now = jtime_now();
-	c->env.by = c->opt[O_BY] != NULL && *c->opt[O_BY] != '\0' ?
+	c->app->db_path = db;
+	c->app->by = c->opt[O_BY] != NULL && *c->opt[O_BY] != '\0' ?
 	    c->opt[O_BY] : NULL;
 	if (db == NULL)
 		return err_set(c->err, sizeof c->err, ST_CANTCREAT,
@@ -645,13 +613,14 @@ setup_env(struct cli *c)
 }
 
 int
-cli_main(int argc, char **argv)
+cli_main(struct app *app, int argc, char **argv)
 {
 	const struct command *cmd;
 	struct cli c;
 	int rc;
 
 	memset(&c, 0, sizeof c);
+	c.app = app;
 	setup_language(&c, early_lang(argc, argv));
 	rc = parse_args(&c, argc, argv, &cmd);
 	if (rc == ST_OK)
@@ -667,7 +636,7 @@ cli_main(int argc, char **argv)
 		rc = cli_cmd_help(&c);
 	} else if (rc == ST_OK) {
 		/* the home screen offers "new incident": it may create */
-		c.db_create = cmd == NULL || cmd->creates;
+		app->db_create = cmd == NULL || cmd->creates;
 		rc = check_command_args(&c, cmd);
 		if (rc == ST_OK)
 			rc = cmd != NULL ? cmd->run(&c) : cli_cmd_home(&c);
@@ -675,11 +644,6 @@ cli_main(int argc, char **argv)
 			cli_fail(&c, rc);
 	} else
 		cli_fail(&c, rc);
-	store_close(c.store);
-	model_data_free(c.data);
 	free(c.arg);
-	free(c.env.db_path);
-	free(c.env.data_dir);
-	free(c.env.locale_dir);
 	return rc;
 }
