@@ -319,8 +319,8 @@ text_valid_utf8(const char *s, size_t n)
 	return 1;
 }
 
-static void
-buf_add_cp(struct buf *b, uint32_t cp)
+void
+text_buf_add_cp(struct buf *b, uint32_t cp)
 {
 	char enc[4];
 
@@ -517,7 +517,7 @@ sanitize_cp(struct buf *b, uint32_t cp, int keep_newlines)
 	else if (cp == '\n')
 		buf_addc(b, '\n');
 	else if (!is_control(cp) && !is_bidi_control(cp))
-		buf_add_cp(b, cp);
+		text_buf_add_cp(b, cp);
 }
 
 /* 1 when the code point at s (decoded as cp, ending at next) can be
@@ -627,7 +627,7 @@ escape_into(struct buf *b, const char *s, const char *(*escape)(uint32_t cp),
 		if (esc != NULL)
 			buf_adds(b, esc);
 		else if (!is_control(cp) && !is_bidi_control(cp))
-			buf_add_cp(b, cp);
+			text_buf_add_cp(b, cp);
 		else if (unicode)
 			buf_addf(b, "\\u%04x", (unsigned)cp);
 		s = run = next;
