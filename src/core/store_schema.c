@@ -108,6 +108,83 @@ static const struct migration migrations[] = {
 	chain_rows,
 	EVENT_NO_UPDATE
 	"PRAGMA user_version = 3;" },
+	/* 4: the device ledger (持ち出し台帳): each device or medium by the
+	 * facility's own id, its answers-like values, and the ledger's own
+	 * timeline, hash-chained like an incident's, with its end kept. */
+	{ "CREATE TABLE device ("
+	"  id TEXT NOT NULL PRIMARY KEY,"
+	"  state TEXT NOT NULL DEFAULT 'active'"
+	"    CHECK (state IN ('active', 'retired', 'lost')),"
+	"  incident TEXT,"			/* the ref it was lost in */
+	"  created_at TEXT NOT NULL"
+	") WITHOUT ROWID;"
+	"CREATE TABLE device_value ("
+	"  device TEXT NOT NULL REFERENCES device (id),"
+	"  key TEXT NOT NULL,"
+	"  value TEXT NOT NULL,"
+	"  PRIMARY KEY (device, key)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE ledger_event ("
+	"  id INTEGER PRIMARY KEY,"
+	"  at TEXT NOT NULL,"
+	"  kind TEXT NOT NULL,"
+	"  device TEXT,"
+	"  key TEXT,"
+	"  old TEXT,"
+	"  new TEXT,"
+	"  by TEXT,"
+	"  hash TEXT"
+	");"
+	"CREATE TABLE ledger_head ("
+	"  id INTEGER PRIMARY KEY CHECK (id = 1),"
+	"  events INTEGER NOT NULL DEFAULT 0,"
+	"  head TEXT"
+	");"
+	"INSERT INTO ledger_head (id, events) VALUES (1, 0);"
+	"CREATE TRIGGER ledger_event_no_update BEFORE UPDATE ON ledger_event"
+	"  BEGIN SELECT RAISE(ABORT, 'ledger events cannot be changed'); END;"
+	"CREATE TRIGGER ledger_event_no_delete BEFORE DELETE ON ledger_event"
+	"  BEGIN SELECT RAISE(ABORT, 'ledger events cannot be deleted'); END;"
+	"PRAGMA user_version = 4;", NULL, NULL },
+	/* 5: the individuals to notify of an incident (imported from a CSV,
+	 * names kept here and nowhere else), each mark of a notice sent,
+	 * returned, reached or unreachable, and the enquiries that follow. */
+	{ "CREATE TABLE recipient ("
+	"  incident INTEGER NOT NULL REFERENCES incident (id),"
+	"  id TEXT NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  postal_code TEXT,"
+	"  address TEXT,"
+	"  email TEXT,"
+	"  phone TEXT,"
+	"  note TEXT,"
+	"  PRIMARY KEY (incident, id)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE recipient_mark ("
+	"  incident INTEGER NOT NULL,"
+	"  recipient TEXT NOT NULL,"
+	"  seq INTEGER NOT NULL,"
+	"  mark TEXT NOT NULL"
+	"    CHECK (mark IN ('sent', 'returned', 'reached', 'unreachable')),"
+	"  via TEXT CHECK (via IN ('letter', 'email', 'phone', 'in_person')),"
+	"  at TEXT NOT NULL,"
+	"  note TEXT,"
+	"  by TEXT,"
+	"  PRIMARY KEY (incident, recipient, seq),"
+	"  FOREIGN KEY (incident, recipient) REFERENCES recipient (incident, id)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE enquiry ("
+	"  id INTEGER PRIMARY KEY,"
+	"  incident INTEGER NOT NULL REFERENCES incident (id),"
+	"  at TEXT NOT NULL,"
+	"  from_name TEXT,"
+	"  text TEXT NOT NULL,"
+	"  answer TEXT,"
+	"  follow_up INTEGER NOT NULL DEFAULT 0 CHECK (follow_up IN (0, 1)),"
+	"  by TEXT"
+	");"
+	"CREATE INDEX enquiry_incident ON enquiry (incident, id);"
+	"PRAGMA user_version = 5;", NULL, NULL },
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
