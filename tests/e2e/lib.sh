@@ -121,6 +121,24 @@ block_value() {
 	        print substr($0, length(key) + 4); exit }' "$1"
 }
 
+# man_keys_block PAGE: the key sections of a man page, between the
+# '.\" keys:' marker comments that tools/man-keys.sh writes.
+man_keys_block() {
+	awk '/^\.\\" keys: generated/ { on = 1 } on { print }
+	    /^\.\\" keys: end/ { on = 0 }' "$1"
+}
+
+# expect_man_keys PAGE LANG: PAGE's key sections are what tools/man-keys.sh
+# generates from the key table in LANG; leaves them in $TMP/keys.man.
+expect_man_keys() {
+	"$REPO/tools/man-keys.sh" "$BIN" --lang "$2" >"$TMP/keys.generated"
+	man_keys_block "$1" >"$TMP/keys.man"
+	if [ -s "$TMP/keys.man" ] && cmp -s "$TMP/keys.generated" "$TMP/keys.man"
+	then pass; else
+		fail "${1#"$REPO"/}: the key sections are the key table's in '$2' (run tools/man-keys.sh build/anshin-ir --update)" \
+		    "$(diff "$TMP/keys.man" "$TMP/keys.generated" | head -20)"; fi
+}
+
 FORM="$REPO/forms/intake.form"
 RULES="$REPO/data/actions.rules"
 

@@ -165,13 +165,7 @@ done < <(sort -u "$TMP/src.env")
 # ---- the key sections are the key table's (issue 14): one table feeds
 # the key bar, F1 and this page; tools/man-keys.sh --update rewrites them
 
-"$REPO/tools/man-keys.sh" "$BIN" >"$TMP/keys.generated"
-awk '/^\.\\" keys: generated/ { on = 1 } on { print } /^\.\\" keys: end/ { on = 0 }' \
-    "$MAN1" >"$TMP/keys.man"
-if [ -s "$TMP/keys.man" ] && cmp -s "$TMP/keys.generated" "$TMP/keys.man"
-then pass; else
-	fail "anshin-ir.1's key sections are the key table's (run tools/man-keys.sh build/anshin-ir --update)" \
-	    "$(diff "$TMP/keys.man" "$TMP/keys.generated" | head -20)"; fi
+expect_man_keys "$MAN1" en
 for s in "Home screen" "Wizard: a choice" "Incident screen" "An action's detail" \
     "Settings screen"; do
 	if grep -qx "\.SS $s" "$TMP/keys.man"; then pass; else
