@@ -45,11 +45,11 @@ stored(int rc, const char *err, const char *id, char **msg)
 static int
 check_when(const char *value, void *ud, char *msg, size_t len)
 {
-	jtime_t t;
+	struct tui *t = ud;
+	jtime_t when;
 
-	(void)ud;
-	return form_input_time(_("Done at"), value, jtime_now(), &t, msg,
-	    len) == ST_OK ? 0 : -1;
+	return form_input_time(_("Done at"), value, app_now(t->app), &when,
+	    msg, len) == ST_OK ? 0 : -1;
 }
 
 static void
@@ -74,21 +74,22 @@ act_done(struct tui *t, struct incident *inc, const struct check_item *it,
 	}
 	id = xstrdup(it->action->id);
 	intro_title(&intro, t, it);
-	jtime_format_minute(jtime_now(), now);
+	jtime_format_minute(app_now(t->app), now);
 	tui_dialog_name(t, &f[0]);
 	memset(&f[1], 0, 2 * sizeof f[1]);
 	f[1].label = _("Done at (blank: now)");
 	f[1].initial = now;
 	f[1].check = check_when;
+	f[1].check_ud = t;
 	f[2].label = _("Memo (optional)");
 	if (tui_dialog(t, _("Mark done"), &intro, f, 3, 0, redraw, ud)) {
 		tui_who_set(t, util_trim(f[0].value));
-		form_input_time(_("Done at"), f[1].value, jtime_now(), &when,
+		form_input_time(_("Done at"), f[1].value, app_now(t->app), &when,
 		    NULL, 0);
 		jtime_format_iso(when, at);
 		rc = model_set_action(t->st, t->data, inc, id, ACTION_DONE,
 		    t->who, at, *util_trim(f[2].value) != '\0' ?
-		    util_trim(f[2].value) : NULL, jtime_now(), err, sizeof err);
+		    util_trim(f[2].value) : NULL, app_now(t->app), err, sizeof err);
 	}
 	rc = rc < 0 ? 0 : stored(rc, err, id, msg);
 	tui_dialog_free(f, 3);
@@ -121,7 +122,7 @@ act_skip(struct tui *t, struct incident *inc, const struct check_item *it,
 	    ud)) {
 		tui_who_set(t, util_trim(f[0].value));
 		rc = model_set_action(t->st, t->data, inc, id, ACTION_SKIPPED,
-		    t->who, NULL, util_trim(f[1].value), jtime_now(), err,
+		    t->who, NULL, util_trim(f[1].value), app_now(t->app), err,
 		    sizeof err);
 	}
 	rc = rc < 0 ? 0 : stored(rc, err, id, msg);
@@ -152,7 +153,7 @@ act_reopen(struct tui *t, struct incident *inc, const struct check_item *it,
 	    ud)) {
 		tui_who_set(t, util_trim(f.value));
 		rc = model_set_action(t->st, t->data, inc, id, ACTION_OPEN,
-		    t->who, NULL, NULL, jtime_now(), err, sizeof err);
+		    t->who, NULL, NULL, app_now(t->app), err, sizeof err);
 	}
 	rc = rc < 0 ? 0 : stored(rc, err, id, msg);
 	tui_dialog_free(&f, 1);
@@ -178,7 +179,7 @@ act_note(struct tui *t, struct incident *inc, tui_redraw_fn redraw,
 	if (tui_dialog(t, _("Memo"), NULL, f, 2, 1, redraw, ud)) {
 		tui_who_set(t, util_trim(f[0].value));
 		rc = model_add_note(t->st, t->data, inc, f[1].value, t->who,
-		    jtime_now(), err, sizeof err);
+		    app_now(t->app), err, sizeof err);
 	}
 	tui_dialog_free(f, 2);
 	return rc < 0 ? 0 : stored(rc, err, NULL, msg);

@@ -27,9 +27,10 @@ tui_drill_mmss(long secs, char *out, size_t len)
 }
 
 void
-tui_drill_clock(const struct tui_drill_run *run, char *out, size_t len)
+tui_drill_clock(const struct tui_drill_run *run, jtime_t now, char *out,
+    size_t len)
 {
-	long spent = (long)(jtime_now() - run->started), left;
+	long spent = (long)(now - run->started), left;
 	char t[32];
 
 	if (spent < 0)
@@ -209,7 +210,7 @@ clues_draw(void *ud)
 		asked += c->run->revealed[i] != 0;
 	clues_build(c);
 	tui_page_show_item(&c->p, c->sel);
-	tui_drill_clock(c->run, when, sizeof when);
+	tui_drill_clock(c->run, app_now(c->t->app), when, sizeof when);
 	title = xasprintf("anshin-ir  %s  %s  %s", TUI_DRILL_MARK, when,
 	    _("Questions"));
 	right = xasprintf(_("%zu of %zu asked"), asked, dr->nclues);
@@ -327,7 +328,7 @@ submit_and_score(struct tui *t, struct tui_drill_run *run)
 		    sizeof t->err);
 	if (rc == ST_OK)
 		rc = model_drill_submit(t->st, t->data, inc, by,
-		    jtime_now(), t->err, sizeof t->err);
+		    app_now(t->app), t->err, sizeof t->err);
 	if (rc == ST_OK)
 		rc = tui_drill_result(t, run->dr, inc);
 	incident_free(inc);
@@ -381,7 +382,7 @@ play(struct tui *t, const struct drill *dr, char *left, size_t leftlen,
 	end = briefing(t, dr);
 	*back = end == BRIEF_BACK;
 	if (end == BRIEF_START && !tui_term_quit_signal()) {
-		run.started = jtime_now();
+		run.started = app_now(t->app);
 		rc = run_drill(t, &run, left, leftlen);
 	}
 	free(run.revealed);
@@ -434,7 +435,7 @@ tui_drill_resume(struct tui *t, const char *ref, char *left,
 	snprintf(stamp, sizeof stamp, "%.19s", inc->created_at != NULL ?
 	    inc->created_at : "");
 	if (jtime_parse(stamp, &run.started, NULL, 0) != 0)
-		run.started = jtime_now();
+		run.started = app_now(t->app);
 	incident_free(inc);
 	rc = run_drill(t, &run, left, leftlen);
 	free(run.revealed);

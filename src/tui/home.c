@@ -171,7 +171,7 @@ count(struct home *h, struct home_row *r)
 {
 	struct incident *inc;
 	struct evaluation ev;
-	long today = jtime_day(jtime_now());
+	long today = jtime_day(app_now(h->t->app));
 	size_t i;
 
 	r->counted = 1;
@@ -194,7 +194,7 @@ count(struct home *h, struct home_row *r)
 static const char *
 attention(struct home *h, struct home_row *r, char *buf, size_t len)
 {
-	long due, d, today = jtime_day(jtime_now());
+	long due, d, today = jtime_day(app_now(h->t->app));
 	struct buf b;
 
 	if (r->closed)

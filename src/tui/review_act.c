@@ -144,7 +144,7 @@ review_close(struct review *r)
 	    review_redraw, r)) {
 		tui_who_set(r->t, util_trim(f[0].value));
 		rc = model_close(r->t->st, r->t->data, r->inc, f[1].value,
-		    r->t->who, jtime_now(), &reasons, err, sizeof err);
+		    r->t->who, app_now(r->t->app), &reasons, err, sizeof err);
 		if (review_refresh(r)) {
 			if (rc == ST_OK) {
 				review_status(r, _("Closed. The measures are in "
@@ -188,7 +188,7 @@ review_reopen(struct review *r)
 	    r)) {
 		tui_who_set(r->t, util_trim(f.value));
 		rc = model_reopen(r->t->st, r->t->data, r->inc, r->t->who,
-		    jtime_now(), err, sizeof err);
+		    app_now(r->t->app), err, sizeof err);
 		if (review_refresh(r))
 			review_status(r, rc == ST_OK ? _("Reopened.") : err);
 	}
@@ -235,13 +235,13 @@ review_export(struct review *r)
 	    util_trim(f[1].value) : def);
 	memset(&o, 0, sizeof o);
 	o.lang = r->t->lang;
-	o.now = jtime_now();
+	o.now = app_now(r->t->app);
 	o.watermark = r->inc->drill != NULL;
 	rc = report_write(r->t->data, r->t->st, r->inc, &o, path, err,
 	    sizeof err);
 	if (rc == ST_OK)
 		rc = model_record_export(r->t->st, r->inc, path, r->t->who,
-		    jtime_now(), err, sizeof err);
+		    app_now(r->t->app), err, sizeof err);
 	review_refresh(r);
 	/* The path on a line of its own: a long one wraps, not the words. */
 	strv_push(&p, rc == ST_OK ? _("The report was written to:") :

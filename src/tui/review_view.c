@@ -290,7 +290,7 @@ static void
 build_checklist(const struct review_data *d, int cols, struct tui_rows *r)
 {
 	static const char *const marks[] = { "[ ] ", "[x] ", "[-] " };
-	long today = jtime_day(jtime_now());
+	long today = jtime_day(app_now(d->t->app));
 	const struct check_item *it;
 	char date[11], left[64], *right, *line;
 	int last = -1;
@@ -483,7 +483,7 @@ static void
 verdict_rows(const struct review_data *d, int cols, struct tui_rows *r)
 {
 	const struct rules_result *res = &d->ev->result;
-	long today = jtime_day(jtime_now());
+	long today = jtime_day(app_now(d->t->app));
 	const char *exemption;
 	char *line, *grounds;
 

@@ -217,7 +217,8 @@ normalised(const struct edit *e, const char *typed, char *msg, size_t len)
 			out = xstrdup(form->fields[f].choices[*util_trim(v) -
 			    '1'].value);
 		else if (form_input_read(form, (size_t)f, typed, NULL,
-		    jtime_now(), e->s->t->lang, &in, msg, len) == ST_OK)
+		    app_scenario_now(e->s->t->app), e->s->t->lang, &in, msg,
+		    len) == ST_OK)
 			out = in.value;
 	} else if (strcmp(k, "phone") == 0 || strcmp(k, "postal_code") == 0 ||
 	    strcmp(k, "corporate_number") == 0 || strcmp(k, "email") == 0 ||

@@ -53,7 +53,8 @@ void
 wiz_focus(struct wiz *w, size_t field)
 {
 	tui_focus_free(&w->f);
-	tui_focus_load(&w->f, w->form, (int)field, w->inc->values[field]);
+	tui_focus_load(&w->f, w->form, (int)field, w->inc->values[field],
+	    app_scenario_now(w->t->app));
 	/* A trainee takes the discovery time from the briefing: "now"
 	 * would be the day of the drill, not of the scenario. */
 	if (w->drill != NULL && w->f.prefilled) {
@@ -100,7 +101,9 @@ wiz_key_ctx(const struct wiz *w)
 static long
 clock_tick(const struct wiz *w)
 {
-	return (long)(w->drill != NULL ? jtime_now() : jtime_now() / 60);
+	jtime_t now = app_now(w->t->app);
+
+	return (long)(w->drill != NULL ? now : now / 60);
 }
 
 /* Fields in page order, then form order: Tab crosses pages in order

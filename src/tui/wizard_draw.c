@@ -23,7 +23,7 @@ elapsed(const struct wiz *w, char *out, size_t len)
 	*out = '\0';
 	if (disc == NULL || jtime_parse(disc, &t, NULL, 0) != 0)
 		return;
-	m = (long)((jtime_now() - t) / 60);
+	m = (long)((app_scenario_now(w->t->app) - t) / 60);
 	if (m < 0)
 		snprintf(out, len, "%s", _("discovered in the future?"));
 	else if (m < 60)
@@ -60,7 +60,8 @@ draw_bars(struct wiz *w)
 	/* A drill shows its mark and countdown first: when the title is
 	 * too long for the screen, whole items go from its end. */
 	if (w->drill != NULL) {
-		tui_drill_clock(w->drill, when, sizeof when);
+		tui_drill_clock(w->drill, app_now(w->t->app), when,
+		    sizeof when);
 		title = xasprintf("anshin-ir  %s  %s  %s  %s", TUI_DRILL_MARK,
 		    when, w->created ? w->inc->ref : "", kl);
 	} else {
