@@ -15,6 +15,7 @@
 #include "tui/draw.h"
 #include "tui/keys.h"
 #include "tui/review.h"
+#include "tui/screen.h"
 #include "tui/term.h"
 #include "tui/ui.h"
 
@@ -30,6 +31,7 @@ struct home_row {
 enum home_show { SHOW_OPEN, SHOW_CLOSED };
 
 struct home {
+	struct tui_screen s;
 	struct tui *t;
 	struct home_row *rows;
 	size_t n, nopen;
@@ -38,7 +40,6 @@ struct home {
 	int top;
 	enum home_show show;
 	char *filter;
-	int done, rc;
 };
 
 static char *
@@ -327,10 +328,6 @@ draw(struct home *h)
 
 	tui_erase();
 	curs_set(0);
-	if (tui_too_small()) {
-		tui_draw_too_small();
-		return;
-	}
 	title = title_text(h);
 	right = h->filter != NULL ? xasprintf(_("search: %s"), h->filter) :
 	    NULL;
@@ -367,11 +364,8 @@ run_wizard(struct home *h, const char *ref)
 	int rc = tui_wizard_run(h->t, copy);
 
 	free(copy);
-	if (rc >= 128) {
-		h->done = 1;
-		h->rc = rc;
+	if (rc >= 128)
 		return;
-	}
 	if (rc != ST_OK)
 		message(h, _("Error"), h->t->err);
 	if (load(h) != ST_OK)
@@ -399,11 +393,10 @@ run_review(struct home *h, const char *ref)
 
 	snprintf(copy, sizeof copy, "%s", ref);
 	rc = tui_review_run(h->t, copy, &quit);
-	if (rc >= 128 || quit) {
-		h->done = 1;
-		h->rc = rc;
+	if (quit)
+		tui_screen_end(&h->s, rc);
+	if (rc >= 128 || quit)
 		return;
-	}
 	if (rc != ST_OK)
 		message(h, _("Error"), h->t->err);
 	if (load(h) != ST_OK)
@@ -455,11 +448,22 @@ help(struct home *h)
 	strv_free(&p);
 }
 
+/* A screen run from here ended the run: an error (home cannot go on
+ * without its data); a signal ends every screen by itself. */
 static void
-home_key(struct home *h, enum tui_act act)
+ran(struct home *h, int rc)
 {
+	if (rc != ST_OK && rc < 128)
+		tui_screen_end(&h->s, rc);
+}
+
+static void
+home_key(struct tui_screen *scr, enum tui_act act, int key)
+{
+	struct home *h = TUI_SCREEN_OF(scr, struct home, s);
 	long s = (long)h->sel;
 
+	(void)key;
 	switch (act) {
 	case TA_UP:
 	case TA_DOWN:
@@ -478,14 +482,13 @@ home_key(struct home *h, enum tui_act act)
 		set_show(h, SHOW_CLOSED);
 		break;
 	case TA_SETTINGS:
-		h->rc = tui_settings_run(h->t, NULL);
-		h->done = h->rc >= 128;
+		(void)tui_settings_run(h->t, NULL);
 		break;
 	case TA_NEW:
 		run_wizard(h, NULL);
 		break;
 	case TA_DRILLS:
-		h->done = (h->rc = tui_drill_pick(h->t, NULL, 0)) != ST_OK;
+		ran(h, tui_drill_pick(h->t, NULL, 0));
 		break;
 	case TA_SEARCH:
 		search(h);
@@ -499,48 +502,50 @@ home_key(struct home *h, enum tui_act act)
 		help(h);
 		break;
 	case TA_QUIT:
-		h->done = 1;
+		tui_screen_end(&h->s, ST_OK);
 		break;
 	case TA_INTERRUPT:
-		h->done = tui_ask(h->t, _("Quit anshin-ir?"), redraw_cb, h);
-		break;
-	case TA_REDRAW:
-		clearok(curscr, TRUE);
+		if (tui_ask(h->t, _("Quit anshin-ir?"), redraw_cb, h))
+			tui_screen_end(&h->s, ST_OK);
 		break;
 	default:
 		break;
 	}
 }
 
+static void
+home_draw(struct tui_screen *s)
+{
+	draw(TUI_SCREEN_OF(s, struct home, s));
+}
+
+static unsigned
+home_ctx(const struct tui_screen *s)
+{
+	(void)s;
+	return KC_HOME;
+}
+
+static const struct tui_screen_ops home_ops = {
+	.small = TUI_SMALL_LEAVE,
+	.draw = home_draw,
+	.ctx = home_ctx,
+	.key = home_key,
+};
+
 int
 tui_home_run(struct tui *t)
 {
 	struct home h;
-	enum tui_act act;
-	int key, sig;
+	int rc;
 
 	memset(&h, 0, sizeof h);
+	h.s.ops = &home_ops;
 	h.t = t;
-	if ((sig = load(&h)) != ST_OK) {
-		rows_free(&h);
-		return sig;
-	}
-	while (!h.done) {
-		draw(&h);
-		refresh();
-		tui_bench_first_screen(t);
-		key = tui_term_key();
-		if ((sig = tui_term_quit_signal()) != 0) {
-			h.rc = 128 + sig;
-			break;
-		}
-		act = tui_term_take_interrupt() ? TA_INTERRUPT :
-		    tui_key_action(KC_HOME, key);
-		/* Too small to see the list: only leaving makes sense. */
-		if (!tui_too_small() || act == TA_QUIT || act == TA_INTERRUPT)
-			home_key(&h, act);
-	}
+	rc = load(&h);
+	if (rc == ST_OK)
+		rc = tui_run(t, &h.s);
 	rows_free(&h);
 	free(h.filter);
-	return h.rc;
+	return rc;
 }

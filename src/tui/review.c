@@ -460,7 +460,8 @@ step(struct review *r)
 		return;
 	draw(r);
 	refresh();
-	tui_bench_review(r->t, tui_ms() - t0);
+	tui_bench_review(r->t);
+	tui_bench_drawn(r->t, t0);
 }
 
 int

@@ -18,6 +18,7 @@
 #include "tui/dialog.h"
 #include "tui/draw.h"
 #include "tui/keys.h"
+#include "tui/screen.h"
 #include "tui/term.h"
 #include "tui/ui.h"
 
@@ -34,12 +35,13 @@ struct srow {
 };
 
 struct settings {
+	struct tui_screen s;
 	struct tui *t;
+	const char *section;		/* opened for this contact, or NULL */
 	struct srow *rows;
 	size_t n, sel;
 	int top;
 	char *status;
-	int done, rc;
 };
 
 static const char *
@@ -166,10 +168,6 @@ draw(struct settings *s)
 
 	tui_erase();
 	curs_set(0);
-	if (tui_too_small()) {
-		tui_draw_too_small();
-		return;
-	}
 	if ((int)s->sel < s->top + 1)
 		s->top = (int)s->sel - 1 < 0 ? 0 : (int)s->sel - 1;
 	if ((int)s->sel >= s->top + body)
@@ -349,8 +347,14 @@ help(struct settings *s)
 }
 
 static void
-handle(struct settings *s, enum tui_act act)
+handle(struct tui_screen *scr, enum tui_act act, int key)
 {
+	struct settings *s = TUI_SCREEN_OF(scr, struct settings, s);
+
+	(void)key;
+	/* A message stays until the next key, not the next tick. */
+	free(s->status);
+	s->status = NULL;
 	switch (act) {
 	case TA_UP:
 	case TA_DOWN:
@@ -367,14 +371,12 @@ handle(struct settings *s, enum tui_act act)
 		break;
 	case TA_BACK:
 	case TA_QUIT:
-		s->done = 1;
+		tui_screen_end(&s->s, ST_OK);
 		break;
 	case TA_INTERRUPT:
-		s->done = tui_ask(s->t, _("Leave the settings? Every value "
-		    "confirmed is saved."), redraw_cb, s);
-		break;
-	case TA_REDRAW:
-		clearok(curscr, TRUE);
+		if (tui_ask(s->t, _("Leave the settings? Every value "
+		    "confirmed is saved."), redraw_cb, s))
+			tui_screen_end(&s->s, ST_OK);
 		break;
 	default:
 		break;
@@ -383,16 +385,17 @@ handle(struct settings *s, enum tui_act act)
 
 /* Opened for a contact: its phone, the number someone needs now. */
 static void
-open_at(struct settings *s, const char *section)
+open_at(struct tui_screen *scr)
 {
+	struct settings *s = TUI_SCREEN_OF(scr, struct settings, s);
 	size_t i, first = 0;
 
 	for (i = 0; i < s->n; i++)
-		if (s->rows[i].key != NULL && (section == NULL ||
-		    strcmp(s->rows[i].section, section) == 0)) {
+		if (s->rows[i].key != NULL && (s->section == NULL ||
+		    strcmp(s->rows[i].section, s->section) == 0)) {
 			if (first == 0)
 				first = i;
-			if (section != NULL && strcmp(s->rows[i].key,
+			if (s->section != NULL && strcmp(s->rows[i].key,
 			    "phone") == 0) {
 				s->sel = i;
 				edit(s, i);
@@ -402,37 +405,40 @@ open_at(struct settings *s, const char *section)
 	s->sel = first;
 }
 
+static void
+settings_draw(struct tui_screen *s)
+{
+	draw(TUI_SCREEN_OF(s, struct settings, s));
+}
+
+static unsigned
+settings_ctx(const struct tui_screen *s)
+{
+	(void)s;
+	return KC_SETTINGS;
+}
+
+static const struct tui_screen_ops settings_ops = {
+	.small = TUI_SMALL_LEAVE,
+	.draw = settings_draw,
+	.ctx = settings_ctx,
+	.key = handle,
+	.enter = open_at,
+};
+
 int
 tui_settings_run(struct tui *t, const char *section)
 {
 	struct settings s;
-	enum tui_act act;
-	int key, sig;
+	int rc;
 
 	memset(&s, 0, sizeof s);
+	s.s.ops = &settings_ops;
 	s.t = t;
+	s.section = section;
 	build_rows(&s);
-	open_at(&s, section);
-	while (!s.done && !tui_term_quit_signal()) {
-		draw(&s);
-		refresh();
-		tui_bench_first_screen(t);
-		key = tui_term_key();
-		if ((sig = tui_term_quit_signal()) != 0) {
-			s.rc = 128 + sig;
-			break;
-		}
-		act = tui_term_take_interrupt() ? TA_INTERRUPT :
-		    tui_key_action(KC_SETTINGS, key);
-		/* A message stays until the next key, not the next tick. */
-		if (key == TUI_KEY_NONE && act != TA_INTERRUPT)
-			continue;
-		free(s.status);
-		s.status = NULL;
-		if (!tui_too_small() || act == TA_QUIT || act == TA_INTERRUPT)
-			handle(&s, act);
-	}
+	rc = tui_run(t, &s.s);
 	free(s.status);
 	free(s.rows);
-	return s.rc;
+	return rc;
 }

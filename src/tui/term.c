@@ -196,6 +196,12 @@ tui_term_quit_signal(void)
 }
 
 int
+tui_term_interrupted(void)
+{
+	return interrupted;
+}
+
+int
 tui_term_take_interrupt(void)
 {
 	int was = interrupted;

@@ -26,6 +26,8 @@ enum tui_color {
  * typed character of the same number. */
 #define TUI_FN(k) (0x40000000 | (k))
 #define TUI_KEY_NONE (-1)
+/* Ctrl-C: a key in raw mode; SIGINT from elsewhere is read as it too. */
+#define TUI_KEY_CTRL_C 0x03
 
 /* Starts curses (raw mode, keypad, no echo) and installs the handlers.
  * Returns 0, or -1 when the terminal cannot be initialised. */
@@ -41,6 +43,8 @@ int tui_term_key(void);
 
 /* SIGHUP or SIGTERM caught (0 when none): save and leave. */
 int tui_term_quit_signal(void);
+/* SIGINT caught and not taken yet (tui_term_take_interrupt takes it). */
+int tui_term_interrupted(void);
 /* SIGINT caught since the last call: ask before quitting. */
 int tui_term_take_interrupt(void);
 /* Any signal waiting for the main loop (modal windows then give way). */

@@ -124,13 +124,24 @@ tui_bench_first_screen(struct tui *t)
 		t->bench.first_screen = tui_ms() - t->bench.start;
 }
 
-void
-tui_bench_answer(struct tui *t, double key_ms, double save_ms)
-{
-	struct tui_bench *b = &t->bench;
+enum { BENCH_NONE, BENCH_ANSWER, BENCH_REVIEW };
 
-	if (!b->on)
-		return;
+void
+tui_bench_answer(struct tui *t, double save_ms)
+{
+	t->bench.pending = BENCH_ANSWER;
+	t->bench.pending_save = save_ms;
+}
+
+void
+tui_bench_review(struct tui *t)
+{
+	t->bench.pending = BENCH_REVIEW;
+}
+
+static void
+add_answer(struct tui_bench *b, double key_ms, double save_ms)
+{
 	if (b->n == b->cap) {
 		b->cap = b->cap ? b->cap * 2 : 64;
 		b->answer = xreallocarray(b->answer, b->cap, sizeof *b->answer);
@@ -140,16 +151,27 @@ tui_bench_answer(struct tui *t, double key_ms, double save_ms)
 	b->save[b->n++] = save_ms;
 }
 
-void
-tui_bench_review(struct tui *t, double key_ms)
+static void
+add_review(struct tui_bench *b, double key_ms)
 {
-	struct tui_bench *b = &t->bench;
-
-	if (!b->on)
-		return;
 	b->review_sum += key_ms;
 	b->review_max = key_ms > b->review_max ? key_ms : b->review_max;
 	b->nreview++;
+}
+
+void
+tui_bench_drawn(struct tui *t, double key_at)
+{
+	struct tui_bench *b = &t->bench;
+	int what = b->pending;
+
+	b->pending = BENCH_NONE;
+	if (!b->on || key_at < 0)
+		return;
+	if (what == BENCH_ANSWER)
+		add_answer(b, tui_ms() - key_at, b->pending_save);
+	else if (what == BENCH_REVIEW)
+		add_review(b, tui_ms() - key_at);
 }
 
 static int
@@ -238,6 +260,11 @@ open_session(struct tui *t, struct app *app)
 static int
 close_session(struct tui *t, int rc)
 {
+	int sig = tui_term_quit_signal();
+
+	/* However the screens ended, a SIGHUP or SIGTERM is the status. */
+	if (rc == ST_OK && sig != 0)
+		rc = 128 + sig;
 	tui_term_stop();
 	report(t, rc);
 	bench_report(t);

@@ -22,14 +22,19 @@ struct tui_bench {
 	size_t n, cap;
 	double review_sum, review_max;	/* incident screen: key to redraw */
 	size_t nreview;
+	int pending;			/* what the next redraw measures */
+	double pending_save;
 };
 
 /* Redraws whatever lies under a modal window (after a resize). */
 typedef void (*tui_redraw_fn)(void *ud);
 
+struct tui_screen;
+
 /* One interactive session. */
 struct tui {
 	struct app *app;
+	struct tui_screen *top;		/* the stack of screens (screen.h) */
 	enum lang lang;
 	struct model_data *data;	/* the app's, loaded once */
 	struct store *st;		/* the app's one connection */
@@ -57,8 +62,13 @@ void tui_who_set(struct tui *t, const char *name);
 
 double tui_ms(void);
 void tui_bench_first_screen(struct tui *t);
-void tui_bench_answer(struct tui *t, double key_ms, double save_ms);
-void tui_bench_review(struct tui *t, double key_ms);
+/* The key being handled stored an answer (in save_ms), or was a key of
+ * the incident screen: the redraw that follows is measured from it. */
+void tui_bench_answer(struct tui *t, double save_ms);
+void tui_bench_review(struct tui *t);
+/* After a redraw: what the last key (read at key_at, -1 for none) was
+ * marked for is measured. */
+void tui_bench_drawn(struct tui *t, double key_at);
 
 /* A rectangle of the screen. */
 struct tui_box {
