@@ -15,6 +15,7 @@
 #include "model.h"
 #include "tui/keys.h"
 #include "tui/rows.h"
+#include "tui/screen.h"
 #include "tui/ui.h"
 
 /* The incident screen on ref, opened from the home screen. Returns ST_OK
@@ -41,6 +42,7 @@ struct review_data {
 
 /* The incident screen's state (review.c). */
 struct review {
+	struct tui_screen s;
 	struct tui *t;
 	char ref[16];
 	struct incident *inc;
@@ -53,7 +55,7 @@ struct review {
 	int top[RV_COUNT];		/* first row shown, per view */
 	size_t sel;			/* selected checklist item */
 	char *status;			/* one-key message in the hint bar */
-	int done, rc, quit;
+	int quit;			/* Ctrl-C: leave anshin-ir */
 };
 
 /* review.c: for the changes of review_act.c */

@@ -49,11 +49,8 @@ review_edit(struct review *r)
 {
 	int rc = tui_wizard_run(r->t, r->ref);
 
-	if (rc >= 128) {
-		r->done = 1;
-		r->rc = rc;
+	if (rc >= 128)
 		return;
-	}
 	if (rc != ST_OK)
 		review_message1(r, _("Error"), r->t->err);
 	review_refresh(r);

@@ -357,7 +357,7 @@ quit(struct wiz *w)
 	if (!wiz_leave(w) && !tui_ask(w->t, _("The value being typed is not "
 	    "valid and will not be saved. Leave anyway?"), wiz_redraw, w))
 		return;
-	w->done = 1;
+	tui_screen_end(&w->s, ST_OK);
 }
 
 /* F9 in a drill: what is being typed is stored first, as on F10. */
@@ -371,7 +371,7 @@ submit(struct wiz *w)
 	    "actions cannot be changed afterwards."), wiz_redraw, w))
 		return;
 	w->drill->submitted = 1;
-	w->done = 1;
+	tui_screen_end(&w->s, ST_OK);
 }
 
 static void
@@ -487,19 +487,13 @@ form_key(struct wiz *w, enum tui_act act, int key)
 }
 
 static void
-handle_key(struct wiz *w, int key)
+handle_key(struct wiz *w, enum tui_act act, int key)
 {
-	enum tui_act act = tui_key_action(wiz_key_ctx(w), key);
-
 	wiz_status(w, NULL);
-	if (tui_too_small() && act != TA_QUIT && act != TA_INTERRUPT)
-		return;
 	if (act == TA_QUIT)
 		quit(w);
 	else if (act == TA_INTERRUPT)
 		interrupt(w);
-	else if (act == TA_REDRAW)
-		clearok(curscr, TRUE);
 	else if (act == TA_SUBMIT)
 		submit(w);
 	else if (act == TA_CLUES) {
@@ -512,39 +506,59 @@ handle_key(struct wiz *w, int key)
 		form_key(w, act, key);
 }
 
-/* ---- the loop ---- */
+/* ---- the screen ---- */
 
 static void
-step(struct wiz *w)
+wiz_key(struct tui_screen *s, enum tui_act act, int key)
 {
-	double t0;
-	int key, sig;
+	struct wiz *w = TUI_SCREEN_OF(s, struct wiz, s);
 
-	key = tui_term_key();
-	t0 = tui_ms();
-	if ((sig = tui_term_quit_signal()) != 0) {
-		/* SIGHUP/SIGTERM: keep what was typed if it is valid. */
-		wiz_leave(w);
-		w->done = 1;
-		w->rc = 128 + sig;
-		return;
-	}
-	if (tui_term_take_interrupt())
-		interrupt(w);
-	else if (key == TUI_KEY_NONE) {
-		if (clock_tick(w) == w->minute)
-			return;
-	} else if (key != TUI_FN(KEY_RESIZE))
-		handle_key(w, key);
-	w->minute = clock_tick(w);
-	wiz_draw(w);
-	refresh();
-	if (w->stored) {
-		tui_bench_answer(w->t, w->save_ms);
-		tui_bench_drawn(w->t, t0);
-	}
 	w->stored = 0;
+	handle_key(w, act, key);
+	if (w->stored)
+		tui_bench_answer(w->t, w->save_ms);
 }
+
+static void
+wiz_screen_draw(struct tui_screen *s)
+{
+	wiz_draw(TUI_SCREEN_OF(s, struct wiz, s));
+}
+
+static unsigned
+wiz_ctx(const struct tui_screen *s)
+{
+	return wiz_key_ctx(TUI_SCREEN_OF(s, const struct wiz, s));
+}
+
+static int
+wiz_tick(struct tui_screen *s)
+{
+	struct wiz *w = TUI_SCREEN_OF(s, struct wiz, s);
+	long now = clock_tick(w);
+
+	if (now == w->minute)
+		return 0;
+	w->minute = now;
+	return 1;
+}
+
+/* SIGHUP/SIGTERM: keep what was typed if it is valid. */
+static void
+wiz_signal(struct tui_screen *s, int sig)
+{
+	if (sig != 0)
+		wiz_leave(TUI_SCREEN_OF(s, struct wiz, s));
+}
+
+static const struct tui_screen_ops wiz_ops = {
+	.small = TUI_SMALL_LEAVE,
+	.draw = wiz_screen_draw,
+	.ctx = wiz_ctx,
+	.key = wiz_key,
+	.leave = wiz_signal,
+	.tick = wiz_tick,
+};
 
 static int
 open_incident(struct wiz *w, const char *ref)
@@ -567,6 +581,7 @@ run(struct tui *t, const char *ref, struct tui_drill_run *drill)
 	int rc;
 
 	memset(&w, 0, sizeof w);
+	w.s.ops = &wiz_ops;
 	w.t = t;
 	w.form = t->data->form;
 	w.f.field = -1;
@@ -581,17 +596,13 @@ run(struct tui *t, const char *ref, struct tui_drill_run *drill)
 		wiz_status(&w, _("This incident is closed: changes are refused "
 		    "until it is reopened (r on the incident screen)."));
 	w.minute = clock_tick(&w);
-	wiz_draw(&w);
-	refresh();
-	tui_bench_first_screen(t);
-	while (!w.done)
-		step(&w);
+	rc = tui_run(t, &w.s);
 	tui_focus_free(&w.f);
 	model_evaluation_free(&w.ev);
 	incident_free(w.inc);
 	free(w.order);
 	free(w.status);
-	return w.rc;
+	return rc;
 }
 
 int

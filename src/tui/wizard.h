@@ -10,11 +10,13 @@
 #include "tui/checklist.h"
 #include "tui/drillscreen.h"
 #include "tui/fields.h"
+#include "tui/screen.h"
 #include "tui/ui.h"
 
 enum wiz_mode { MODE_FORM, MODE_LIST };
 
 struct wiz {
+	struct tui_screen s;
 	struct tui *t;
 	const struct form *form;
 	struct incident *inc;		/* a blank one until created */
@@ -26,7 +28,6 @@ struct wiz {
 	size_t *order;			/* field indexes, page by page */
 	char *status;			/* one-key message in the hint bar */
 	int save_failed;
-	int done, rc;
 	double save_ms;
 	int stored;			/* this key stored an answer */
 	long minute;			/* the clock shown in the title */

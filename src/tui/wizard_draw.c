@@ -97,10 +97,6 @@ wiz_draw(struct wiz *w)
 	int list = w->mode == MODE_LIST;
 
 	erase();
-	if (tui_too_small()) {
-		tui_draw_too_small();
-		return;
-	}
 	draw_bars(w);
 	if (COLS >= 100) {
 		/* Side by side: the form gets 55% (84 columns at most: its
