@@ -60,7 +60,7 @@ intro_title(struct strv *intro, struct tui *t, const struct check_item *it)
 
 static int
 act_done(struct tui *t, struct incident *inc, const struct check_item *it,
-    tui_redraw_fn redraw, void *ud, char **msg)
+    char **msg)
 {
 	struct tui_dfield f[3];
 	struct strv intro = { NULL, 0 };
@@ -82,7 +82,7 @@ act_done(struct tui *t, struct incident *inc, const struct check_item *it,
 	f[1].check = check_when;
 	f[1].check_ud = t;
 	f[2].label = _("Memo (optional)");
-	if (tui_dialog(t, _("Mark done"), &intro, f, 3, 0, redraw, ud)) {
+	if (tui_dialog(t, _("Mark done"), &intro, f, 3, 0)) {
 		tui_who_set(t, util_trim(f[0].value));
 		form_input_time(_("Done at"), f[1].value, app_now(t->app), &when,
 		    NULL, 0);
@@ -100,7 +100,7 @@ act_done(struct tui *t, struct incident *inc, const struct check_item *it,
 
 static int
 act_skip(struct tui *t, struct incident *inc, const struct check_item *it,
-    tui_redraw_fn redraw, void *ud, char **msg)
+    char **msg)
 {
 	struct tui_dfield f[2];
 	struct strv intro = { NULL, 0 };
@@ -118,8 +118,7 @@ act_skip(struct tui *t, struct incident *inc, const struct check_item *it,
 	f[1].label = _("Why it does not apply");
 	f[1].check = tui_check_required;
 	f[1].check_ud = (void *)_("Type the reason it does not apply.");
-	if (tui_dialog(t, _("Mark not applicable"), &intro, f, 2, 1, redraw,
-	    ud)) {
+	if (tui_dialog(t, _("Mark not applicable"), &intro, f, 2, 1)) {
 		tui_who_set(t, util_trim(f[0].value));
 		rc = model_set_action(t->st, t->data, inc, id, ACTION_SKIPPED,
 		    t->who, NULL, util_trim(f[1].value), app_now(t->app), err,
@@ -134,7 +133,7 @@ act_skip(struct tui *t, struct incident *inc, const struct check_item *it,
 
 static int
 act_reopen(struct tui *t, struct incident *inc, const struct check_item *it,
-    tui_redraw_fn redraw, void *ud, char **msg)
+    char **msg)
 {
 	struct tui_dfield f;
 	struct strv intro = { NULL, 0 };
@@ -149,8 +148,7 @@ act_reopen(struct tui *t, struct incident *inc, const struct check_item *it,
 	intro_title(&intro, t, it);
 	strv_push(&intro, _("It goes back on the list of actions to do."));
 	tui_dialog_name(t, &f);
-	if (tui_dialog(t, _("Set back to open"), &intro, &f, 1, 0, redraw,
-	    ud)) {
+	if (tui_dialog(t, _("Set back to open"), &intro, &f, 1, 0)) {
 		tui_who_set(t, util_trim(f.value));
 		rc = model_set_action(t->st, t->data, inc, id, ACTION_OPEN,
 		    t->who, NULL, NULL, app_now(t->app), err, sizeof err);
@@ -163,8 +161,7 @@ act_reopen(struct tui *t, struct incident *inc, const struct check_item *it,
 }
 
 static int
-act_note(struct tui *t, struct incident *inc, tui_redraw_fn redraw,
-    void *ud, char **msg)
+act_note(struct tui *t, struct incident *inc, char **msg)
 {
 	struct tui_dfield f[2];
 	char err[1024];
@@ -176,7 +173,7 @@ act_note(struct tui *t, struct incident *inc, tui_redraw_fn redraw,
 	f[1].multiline = 1;
 	f[1].check = tui_check_required;
 	f[1].check_ud = (void *)_("Type the memo.");
-	if (tui_dialog(t, _("Memo"), NULL, f, 2, 1, redraw, ud)) {
+	if (tui_dialog(t, _("Memo"), NULL, f, 2, 1)) {
 		tui_who_set(t, util_trim(f[0].value));
 		rc = model_add_note(t->st, t->data, inc, f[1].value, t->who,
 		    app_now(t->app), err, sizeof err);
@@ -187,22 +184,22 @@ act_note(struct tui *t, struct incident *inc, tui_redraw_fn redraw,
 
 int
 tui_act_run(struct tui *t, struct incident *inc, const struct check_item *it,
-    enum tui_act act, tui_redraw_fn redraw, void *ud, char **msg)
+    enum tui_act act, char **msg)
 {
 	*msg = NULL;
 	if (closed(inc, msg))
 		return 0;
 	if (act == TA_NOTE)
-		return act_note(t, inc, redraw, ud, msg);
+		return act_note(t, inc, msg);
 	if (it == NULL)
 		return 0;
 	switch (act) {
 	case TA_MARK_DONE:
-		return act_done(t, inc, it, redraw, ud, msg);
+		return act_done(t, inc, it, msg);
 	case TA_SKIP:
-		return act_skip(t, inc, it, redraw, ud, msg);
+		return act_skip(t, inc, it, msg);
 	case TA_REOPEN_ACTION:
-		return act_reopen(t, inc, it, redraw, ud, msg);
+		return act_reopen(t, inc, it, msg);
 	default:
 		return 0;
 	}
@@ -210,8 +207,7 @@ tui_act_run(struct tui *t, struct incident *inc, const struct check_item *it,
 
 enum tui_act
 tui_act_detail(struct tui *t, const struct incident *inc,
-    const struct check_item *it, tui_redraw_fn redraw, void *ud,
-    const char **section)
+    const struct check_item *it, const char **section)
 {
 	struct strv p = { NULL, 0 };
 	enum tui_act act;
@@ -219,15 +215,14 @@ tui_act_detail(struct tui *t, const struct incident *inc,
 	*section = tui_checklist_unset_contact(t, it);
 	tui_checklist_detail(t, inc, it, &p);
 	act = tui_view_keys(t, tr_get(&it->action->title, t->lang), &p,
-	    KC_VIEW | KC_DETAIL | (*section != NULL ? KC_DUNSET : 0), redraw,
-	    ud);
+	    KC_VIEW | KC_DETAIL | (*section != NULL ? KC_DUNSET : 0));
 	strv_free(&p);
 	return act;
 }
 
 int
 tui_act_key(struct tui *t, struct incident *inc, const struct check_item *it,
-    enum tui_act act, tui_redraw_fn redraw, void *ud, char **msg)
+    enum tui_act act, char **msg)
 {
 	const char *section = NULL;
 
@@ -235,7 +230,7 @@ tui_act_key(struct tui *t, struct incident *inc, const struct check_item *it,
 	if (act == TA_DETAIL) {
 		if (it == NULL)
 			return 0;
-		act = tui_act_detail(t, inc, it, redraw, ud, &section);
+		act = tui_act_detail(t, inc, it, &section);
 		if (act == TA_SETTINGS) {
 			tui_settings_run(t, section);
 			return 0;
@@ -244,5 +239,5 @@ tui_act_key(struct tui *t, struct incident *inc, const struct check_item *it,
 	if (act != TA_MARK_DONE && act != TA_SKIP && act != TA_REOPEN_ACTION &&
 	    act != TA_NOTE)
 		return 0;
-	return tui_act_run(t, inc, it, act, redraw, ud, msg);
+	return tui_act_run(t, inc, it, act, msg);
 }

@@ -16,10 +16,12 @@
 #include "tui/drillscreen.h"
 #include "tui/fields.h"
 #include "tui/page.h"
+#include "tui/screen.h"
 #include "tui/term.h"
 #include "tui/words.h"
 
 struct result {
+	struct tui_screen s;
 	struct tui *t;
 	const struct drill *dr;
 	const struct incident *inc;
@@ -248,16 +250,12 @@ result_build(struct result *r)
 }
 
 static void
-result_draw(void *ud)
+result_draw(struct tui_screen *s)
 {
-	struct result *r = ud;
+	struct result *r = TUI_SCREEN_OF(s, struct result, s);
 	char *title;
 
 	tui_erase();
-	if (tui_too_small()) {
-		tui_draw_too_small();
-		return;
-	}
 	result_build(r);
 	title = xasprintf("anshin-ir  %s  %s  %s  %s", TUI_DRILL_MARK,
 	    _("Score and debrief"), r->inc->ref, tr_get(&r->dr->title,
@@ -266,37 +264,43 @@ result_draw(void *ud)
 	free(title);
 }
 
+static void
+result_key(struct tui_screen *s, enum tui_act act, int key)
+{
+	struct result *r = TUI_SCREEN_OF(s, struct result, s);
+
+	(void)key;
+	if (tui_page_scroll(&r->p, act))
+		return;
+	if (act == TA_QUIT || act == TA_BACK || act == TA_INTERRUPT)
+		tui_screen_end(s, ST_OK);
+	else if (act == TA_HELP)
+		tui_help(r->t, _("Score and debrief"), _("The run is "
+		    "submitted and scored; its score and answers stay in the "
+		    "record."), KC_SCORE);
+}
+
+static const struct tui_screen_ops result_ops = {
+	.small = TUI_SMALL_LEAVE,
+	.keys = KC_SCORE,
+	.draw = result_draw,
+	.key = result_key,
+};
+
 int
 tui_drill_result(struct tui *t, const struct drill *dr,
     const struct incident *inc)
 {
-	struct result r = { t, dr, inc, { 0 }, { NULL, 0, 0 } };
-	enum tui_act act;
+	struct result r = { { &result_ops, NULL, NULL, 0, 0 }, t, dr, inc,
+		{ 0 }, { NULL, 0, 0 } };
 	char by[64];
-	int rc, sig;
+	int rc;
 
 	rc = model_drill_score(t->st, t->data, inc, &r.sc, by, sizeof by,
 	    t->err, sizeof t->err);
 	if (rc != ST_OK)
 		return rc;
-	for (;;) {
-		result_draw(&r);
-		refresh();
-		act = tui_page_key(KC_SCORE, NULL);
-		if ((sig = tui_term_quit_signal()) != 0) {
-			rc = 128 + sig;
-			break;
-		}
-		if (tui_page_scroll(&r.p, act))
-			continue;
-		if (act == TA_QUIT || act == TA_BACK || act == TA_INTERRUPT)
-			break;
-		if (act == TA_HELP)
-			tui_page_help(t, _("Score and debrief"), _("The run is "
-			    "submitted and scored; its score and answers stay in "
-			    "the record."),
-			    KC_SCORE, result_draw, &r);
-	}
+	rc = tui_run(t, &r.s);
 	tui_page_clear(&r.p);
 	drill_score_free(&r.sc);
 	return rc;

@@ -16,6 +16,7 @@
 #include "text.h"
 #include "tui/keys.h"
 #include "tui/page.h"
+#include "tui/screen.h"
 #include "tui/term.h"
 
 /* ---- the clock ---- */
@@ -62,9 +63,11 @@ limit_text(const struct drill *dr)
 enum brief_end { BRIEF_START, BRIEF_BACK, BRIEF_QUIT };
 
 struct brief {
+	struct tui_screen s;
 	struct tui *t;
 	const struct drill *dr;
 	struct tui_page p;
+	enum brief_end end;
 };
 
 static void
@@ -99,16 +102,12 @@ brief_build(struct brief *b)
 }
 
 static void
-brief_draw(void *ud)
+brief_draw(struct tui_screen *s)
 {
-	struct brief *b = ud;
+	struct brief *b = TUI_SCREEN_OF(s, struct brief, s);
 	char *title, *limit;
 
 	tui_erase();
-	if (tui_too_small()) {
-		tui_draw_too_small();
-		return;
-	}
 	brief_build(b);
 	title = xasprintf("anshin-ir  %s  %s  %s", TUI_DRILL_MARK,
 	    _("Briefing"), tr_get(&b->dr->title, b->t->lang));
@@ -118,51 +117,60 @@ brief_draw(void *ud)
 	free(title);
 }
 
-static enum brief_end
-briefing(struct tui *t, const struct drill *dr)
+static void
+brief_key(struct tui_screen *s, enum tui_act act, int key)
 {
-	struct brief b = { t, dr, { NULL, 0, 0 } };
-	enum brief_end end = BRIEF_BACK;
-	enum tui_act act;
+	struct brief *b = TUI_SCREEN_OF(s, struct brief, s);
 
-	for (;;) {
-		brief_draw(&b);
-		refresh();
-		tui_bench_first_screen(t);
-		act = tui_page_key(KC_BRIEF, NULL);
-		if (tui_term_quit_signal())
-			break;
-		if (tui_page_scroll(&b.p, act))
-			continue;
-		if (act == TA_START) {
-			end = BRIEF_START;
-			break;
-		}
+	(void)key;
+	if (tui_page_scroll(&b->p, act))
+		return;
+	if (act == TA_START) {
+		b->end = BRIEF_START;
+		tui_screen_end(s, ST_OK);
+	} else if (act == TA_BACK || act == TA_QUIT)
 		/* F10 leaves the briefing: back to the list, or out of the
 		 * program when `drill NAME` opened it (the caller's). */
-		if (act == TA_BACK || act == TA_QUIT)
-			break;
-		if (act == TA_INTERRUPT && tui_ask(t, _("Leave the drill?"),
-		    brief_draw, &b)) {
-			end = BRIEF_QUIT;
-			break;
-		}
-		if (act == TA_HELP)
-			tui_page_help(t, tr_get(&dr->title, t->lang),
-			    _("The scenario's briefing. Nothing is recorded "
-			    "until you start."), KC_BRIEF, brief_draw, &b);
-	}
+		tui_screen_end(s, ST_OK);
+	else if (act == TA_INTERRUPT && tui_ask(b->t, _("Leave the drill?"))) {
+		b->end = BRIEF_QUIT;
+		tui_screen_end(s, ST_OK);
+	} else if (act == TA_HELP)
+		tui_help(b->t, tr_get(&b->dr->title, b->t->lang),
+		    _("The scenario's briefing. Nothing is recorded until you "
+		    "start."), KC_BRIEF);
+}
+
+static const struct tui_screen_ops brief_ops = {
+	.small = TUI_SMALL_LEAVE,
+	.keys = KC_BRIEF,
+	.draw = brief_draw,
+	.key = brief_key,
+};
+
+/* The briefing until the trainee starts, goes back or leaves (*end);
+ * returns like tui_run. */
+static int
+briefing(struct tui *t, const struct drill *dr, enum brief_end *end)
+{
+	struct brief b = { { &brief_ops, NULL, NULL, 0, 0 }, t, dr,
+		{ NULL, 0, 0 }, BRIEF_BACK };
+	int rc = tui_run(t, &b.s);
+
 	tui_page_clear(&b.p);
-	return end;
+	*end = b.end;
+	return rc;
 }
 
 /* ---- the questions (clues) ---- */
 
 struct clues {
+	struct tui_screen s;
 	struct tui *t;
 	struct tui_drill_run *run;
 	int sel;
 	struct tui_page p;
+	int leave;			/* Ctrl-C: leave the drill */
 };
 
 static void
@@ -194,18 +202,14 @@ clues_build(struct clues *c)
 }
 
 static void
-clues_draw(void *ud)
+clues_draw(struct tui_screen *s)
 {
-	struct clues *c = ud;
+	struct clues *c = TUI_SCREEN_OF(s, struct clues, s);
 	const struct drill *dr = c->run->dr;
 	char when[96], *title, *right;
 	size_t i, asked = 0;
 
 	tui_erase();
-	if (tui_too_small()) {
-		tui_draw_too_small();
-		return;
-	}
 	for (i = 0; i < dr->nclues; i++)
 		asked += c->run->revealed[i] != 0;
 	clues_build(c);
@@ -229,8 +233,7 @@ clue_ask(struct clues *c, int i)
 }
 
 static void
-show_briefing(struct tui *t, const struct drill *dr, tui_redraw_fn redraw,
-    void *ud)
+show_briefing(struct tui *t, const struct drill *dr)
 {
 	struct strv p = { NULL, 0 };
 	char *copy = xstrdup(tr_get(&dr->briefing, t->lang)), *para,
@@ -242,68 +245,94 @@ show_briefing(struct tui *t, const struct drill *dr, tui_redraw_fn redraw,
 			strv_push(&p, "");
 		strv_push(&p, para);
 	}
-	tui_view(t, tr_get(&dr->title, t->lang), &p, redraw, ud);
+	tui_view(t, tr_get(&dr->title, t->lang), &p);
 	strv_free(&p);
 	free(copy);
 }
 
+static void
+clues_key(struct tui_screen *s, enum tui_act act, int key)
+{
+	struct clues *c = TUI_SCREEN_OF(s, struct clues, s);
+
+	if (tui_page_select(&c->sel, c->run->dr->nclues, act) ||
+	    tui_page_scroll(&c->p, act))
+		return;
+	if (act == TA_OPEN)
+		clue_ask(c, c->sel);
+	else if (act == TA_DIGIT)
+		clue_ask(c, key - '1');
+	else if (act == TA_BRIEFING)
+		show_briefing(c->t, c->run->dr);
+	else if (act == TA_HELP)
+		tui_help(c->t, _("Questions"), _("Questions you may ask "
+		    "the staff about the incident; an answer stays listed once "
+		    "asked. Asking is not scored."), KC_CLUES);
+	else if (act == TA_BACK || act == TA_QUIT)
+		tui_screen_end(s, ST_OK);
+	else if (act == TA_INTERRUPT && tui_ask(c->t, _("Leave the drill "
+	    "without submitting? Everything confirmed is saved; \"continue\" "
+	    "in the list of drills goes on with it."))) {
+		c->leave = 1;
+		tui_screen_end(s, ST_OK);
+	}
+}
+
+/* The countdown in the title moves each second. */
+static int
+clues_tick(struct tui_screen *s)
+{
+	(void)s;
+	return 1;
+}
+
+static const struct tui_screen_ops clues_ops = {
+	.small = TUI_SMALL_LEAVE,
+	.keys = KC_CLUES,
+	.draw = clues_draw,
+	.key = clues_key,
+	.tick = clues_tick,
+};
+
 int
 tui_drill_clues(struct tui *t, struct tui_drill_run *run)
 {
-	struct clues c = { t, run, 0, { NULL, 0, 0 } };
-	enum tui_act act;
-	int leave = 0, key;
+	struct clues c = { { &clues_ops, NULL, NULL, 0, 0 }, t, run, 0,
+		{ NULL, 0, 0 }, 0 };
 	size_t i;
 
 	/* Open on the first question not asked yet. */
 	for (i = 0; i < run->dr->nclues && run->revealed[i]; i++)
 		;
 	c.sel = i < run->dr->nclues ? (int)i : 0;
-	while (!tui_term_signal_pending()) {
-		clues_draw(&c);
-		refresh();
-		act = tui_page_key(KC_CLUES, &key);
-		if (act == TA_UP || act == TA_DOWN) {
-			c.sel += act == TA_UP ? -1 : 1;
-			if (c.sel >= (int)run->dr->nclues)
-				c.sel = (int)run->dr->nclues - 1;
-			if (c.sel < 0)
-				c.sel = 0;
-		} else if (tui_page_scroll(&c.p, act))
-			continue;
-		else if (act == TA_OPEN)
-			clue_ask(&c, c.sel);
-		else if (act == TA_DIGIT)
-			clue_ask(&c, key - '1');
-		else if (act == TA_BRIEFING)
-			show_briefing(t, run->dr, clues_draw, &c);
-		else if (act == TA_HELP)
-			tui_page_help(t, _("Questions"), _("Questions you may "
-			    "ask the staff about the incident; an answer stays "
-			    "listed once asked. Asking is not scored."),
-			    KC_CLUES, clues_draw, &c);
-		else if (act == TA_BACK || act == TA_QUIT)
-			break;
-		else if (act == TA_INTERRUPT && tui_ask(t, _("Leave the drill "
-		    "without submitting? Everything confirmed is saved; "
-		    "\"continue\" in the list of drills goes on with it."),
-		    clues_draw, &c)) {
-			leave = 1;
-			break;
-		}
-	}
+	(void)tui_run(t, &c.s);
 	tui_page_clear(&c.p);
-	return leave;
+	return c.leave;
 }
 
 /* ---- a run: wizard, submission, score ---- */
 
-/* Under the name question at submission: the wizard is gone by then. */
+/* Under the name question at submission: the wizard is gone by then,
+ * and the list it was chosen from is not what is being signed. */
 static void
-blank(void *ud)
+blank_draw(struct tui_screen *s)
 {
-	(void)ud;
+	(void)s;
 	tui_erase();
+}
+
+static const struct tui_screen_ops blank_ops = { .draw = blank_draw };
+
+static const char *
+submission_signer(struct tui *t)
+{
+	struct tui_screen blank = { &blank_ops, NULL, NULL, 0, 0 };
+	const char *by;
+
+	tui_screen_push(t, &blank);
+	by = tui_signer(t);
+	tui_screen_pop(t);
+	return by;
 }
 
 static int
@@ -311,9 +340,8 @@ submit_and_score(struct tui *t, struct tui_drill_run *run)
 {
 	struct answer_set none = { NULL, 0 };
 	struct incident *inc = NULL;
+	const char *by = submission_signer(t);
 	int rc;
-
-	const char *by = tui_signer(t, blank, NULL);
 
 	if (by == NULL)
 		return ST_OK;
@@ -373,21 +401,19 @@ play(struct tui *t, const struct drill *dr, char *left, size_t leftlen,
 {
 	struct tui_drill_run run;
 	enum brief_end end;
-	int rc = ST_OK, sig;
+	int rc;
 
 	*left = '\0';
 	memset(&run, 0, sizeof run);
 	run.dr = dr;
 	run.revealed = xcalloc(dr->nclues + 1, 1);
-	end = briefing(t, dr);
+	rc = briefing(t, dr, &end);
 	*back = end == BRIEF_BACK;
-	if (end == BRIEF_START && !tui_term_quit_signal()) {
+	if (rc == ST_OK && end == BRIEF_START) {
 		run.started = app_now(t->app);
 		rc = run_drill(t, &run, left, leftlen);
 	}
 	free(run.revealed);
-	if (rc == ST_OK && (sig = tui_term_quit_signal()) != 0)
-		rc = 128 + sig;
 	return rc;
 }
 
@@ -452,6 +478,7 @@ struct pick_entry {
 };
 
 struct pick {
+	struct tui_screen s;
 	struct tui *t;
 	int sel;
 	struct tui_page p;
@@ -562,17 +589,13 @@ pick_line(struct pick *k, size_t i)
 }
 
 static void
-pick_draw(void *ud)
+pick_draw(struct tui_screen *s)
 {
-	struct pick *k = ud;
+	struct pick *k = TUI_SCREEN_OF(s, struct pick, s);
 	char *title;
 	size_t i;
 
 	tui_erase();
-	if (tui_too_small()) {
-		tui_draw_too_small();
-		return;
-	}
 	tui_page_clear(&k->p);
 	tui_page_text(&k->p, _("Choose a scenario to play in the wizard "
 	    "against the clock, or \"continue\" to go on with a run left "
@@ -596,7 +619,7 @@ pick_message(struct pick *k, const char *text)
 	struct strv p = { NULL, 0 };
 
 	strv_push(&p, text);
-	tui_view(k->t, _("Drills"), &p, pick_draw, k);
+	tui_view(k->t, _("Drills"), &p);
 	strv_free(&p);
 }
 
@@ -638,41 +661,43 @@ pick_play(struct pick *k, int *rc)
 	return *left == '\0' && !back;
 }
 
+static void
+pick_key(struct tui_screen *s, enum tui_act act, int key)
+{
+	struct pick *k = TUI_SCREEN_OF(s, struct pick, s);
+	int rc = ST_OK;
+
+	(void)key;
+	if (tui_page_select(&k->sel, k->n, act) || tui_page_scroll(&k->p, act))
+		return;
+	if (act == TA_OPEN) {
+		if (pick_play(k, &rc))
+			tui_screen_end(s, rc);
+	} else if (act == TA_HELP)
+		tui_help(k->t, _("Drills"), _("Training scenarios drawn "
+		    "from the facility guide's incident types. A run left "
+		    "without submitting is listed under its scenario as "
+		    "\"continue\"."), KC_PICK);
+	else if (act == TA_BACK || act == TA_QUIT || act == TA_INTERRUPT)
+		tui_screen_end(s, ST_OK);
+}
+
+static const struct tui_screen_ops pick_ops = {
+	.small = TUI_SMALL_LEAVE,
+	.keys = KC_PICK,
+	.draw = pick_draw,
+	.key = pick_key,
+};
+
 int
 tui_drill_pick(struct tui *t, char *left, size_t leftlen)
 {
-	struct pick k = { t, 0, { NULL, 0, 0 }, left, leftlen, NULL, 0 };
-	enum tui_act act;
-	int rc = ST_OK, sig, done = 0;
+	struct pick k = { { &pick_ops, NULL, NULL, 0, 0 }, t, 0,
+		{ NULL, 0, 0 }, left, leftlen, NULL, 0 };
+	int rc;
 
 	pick_load(&k);
-	while (!done) {
-		pick_draw(&k);
-		refresh();
-		act = tui_page_key(KC_PICK, NULL);
-		if ((sig = tui_term_quit_signal()) != 0) {
-			rc = 128 + sig;
-			break;
-		}
-		if (act == TA_UP || act == TA_DOWN) {
-			k.sel += act == TA_UP ? -1 : 1;
-			if (k.sel >= (int)k.n)
-				k.sel = (int)k.n - 1;
-			if (k.sel < 0)
-				k.sel = 0;
-		} else if (tui_page_scroll(&k.p, act))
-			continue;
-		else if (act == TA_OPEN)
-			done = pick_play(&k, &rc);
-		else if (act == TA_HELP)
-			tui_page_help(t, _("Drills"), _("Training scenarios "
-			    "drawn from the facility guide's incident types. A "
-			    "run left without submitting is listed under its "
-			    "scenario as \"continue\"."), KC_PICK, pick_draw, &k);
-		else if (act == TA_BACK || act == TA_QUIT ||
-		    act == TA_INTERRUPT)
-			done = 1;
-	}
+	rc = tui_run(t, &k.s);
 	tui_page_clear(&k.p);
 	entries_free(&k);
 	return rc;

@@ -339,12 +339,6 @@ draw(struct home *h)
 	free(hints);
 }
 
-static void
-redraw_cb(void *ud)
-{
-	draw(ud);
-}
-
 /* ---- keys ---- */
 
 static void
@@ -353,7 +347,7 @@ message(struct home *h, const char *title, const char *text)
 	struct strv p = { NULL, 0 };
 
 	strv_push(&p, text);
-	tui_view(h->t, title, &p, redraw_cb, h);
+	tui_view(h->t, title, &p);
 	strv_free(&p);
 }
 
@@ -419,8 +413,7 @@ search(struct home *h)
 	char *text;
 
 	if (!tui_prompt(h->t, _("Search (ref, summary or kind):"),
-	    h->filter != NULL ?
-	    h->filter : "", &text, redraw_cb, h))
+	    h->filter != NULL ? h->filter : "", &text))
 		return;
 	free(h->filter);
 	h->filter = *text != '\0' ? text : NULL;
@@ -433,19 +426,12 @@ search(struct home *h)
 static void
 help(struct home *h)
 {
-	struct strv p = { NULL, 0 };
-
-	strv_push(&p, _("Open incidents, nearest due date first. The next due "
-	    "date is the earliest one of an open action. Attention says how "
-	    "many urgent actions are still open and how many actions are "
-	    "overdue, or that one is due within two days. Enter opens the "
-	    "incident: its answers, checklist, timeline, assessment and "
-	    "notes; closing it is done there."));
-	strv_push(&p, "");
-	strv_push(&p, _("Keys:"));
-	tui_keys_help(KC_HOME, h->t->lang, &p);
-	tui_view(h->t, _("Home"), &p, redraw_cb, h);
-	strv_free(&p);
+	tui_help(h->t, _("Home"), _("Open incidents, nearest due date first. "
+	    "The next due date is the earliest one of an open action. "
+	    "Attention says how many urgent actions are still open and how "
+	    "many actions are overdue, or that one is due within two days. "
+	    "Enter opens the incident: its answers, checklist, timeline, "
+	    "assessment and notes; closing it is done there."), KC_HOME);
 }
 
 /* A screen run from here ended the run: an error (home cannot go on
@@ -505,7 +491,7 @@ home_key(struct tui_screen *scr, enum tui_act act, int key)
 		tui_screen_end(&h->s, ST_OK);
 		break;
 	case TA_INTERRUPT:
-		if (tui_ask(h->t, _("Quit anshin-ir?"), redraw_cb, h))
+		if (tui_ask(h->t, _("Quit anshin-ir?")))
 			tui_screen_end(&h->s, ST_OK);
 		break;
 	default:
@@ -519,17 +505,10 @@ home_draw(struct tui_screen *s)
 	draw(TUI_SCREEN_OF(s, struct home, s));
 }
 
-static unsigned
-home_ctx(const struct tui_screen *s)
-{
-	(void)s;
-	return KC_HOME;
-}
-
 static const struct tui_screen_ops home_ops = {
 	.small = TUI_SMALL_LEAVE,
 	.draw = home_draw,
-	.ctx = home_ctx,
+	.keys = KC_HOME,
 	.key = home_key,
 };
 

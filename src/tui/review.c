@@ -23,14 +23,6 @@
 #define BODY_X 1
 #define BODY_W (COLS - 2)
 
-static void draw(struct review *r);
-
-void
-review_redraw(void *ud)
-{
-	draw(ud);
-}
-
 void
 review_status(struct review *r, const char *msg)
 {
@@ -41,7 +33,7 @@ review_status(struct review *r, const char *msg)
 void
 review_message(struct review *r, const char *title, const struct strv *paras)
 {
-	tui_view(r->t, title, paras, review_redraw, r);
+	tui_view(r->t, title, paras);
 }
 
 void
@@ -416,7 +408,7 @@ handle(struct review *r, enum tui_act act, int key)
 		tui_screen_end(&r->s, ST_OK);
 		break;
 	case TA_INTERRUPT:
-		if (tui_ask(r->t, _("Quit anshin-ir?"), review_redraw, r)) {
+		if (tui_ask(r->t, _("Quit anshin-ir?"))) {
 			r->quit = 1;
 			tui_screen_end(&r->s, ST_OK);
 		}

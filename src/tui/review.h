@@ -59,7 +59,6 @@ struct review {
 };
 
 /* review.c: for the changes of review_act.c */
-void review_redraw(void *ud);		/* a tui_redraw_fn */
 void review_status(struct review *r, const char *msg);
 void review_message(struct review *r, const char *title,
     const struct strv *paras);

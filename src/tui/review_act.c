@@ -38,7 +38,7 @@ review_act(struct review *r, enum tui_act act)
 	if (act != TA_NOTE && act != TA_DETAIL && selected(r) == NULL)
 		return;
 	tui_act_key(r->t, r->inc, act == TA_NOTE ? NULL : selected(r), act,
-	    review_redraw, r, &msg);
+	    &msg);
 	if (review_refresh(r) && msg != NULL)
 		review_status(r, msg);
 	free(msg);
@@ -137,8 +137,7 @@ review_close(struct review *r)
 	f[1].multiline = 1;
 	f[1].check = tui_check_required;
 	f[1].check_ud = (void *)_("Type the recurrence-prevention measures.");
-	if (tui_dialog(r->t, _("Close the incident"), NULL, f, 2, 1,
-	    review_redraw, r)) {
+	if (tui_dialog(r->t, _("Close the incident"), NULL, f, 2, 1)) {
 		tui_who_set(r->t, util_trim(f[0].value));
 		rc = model_close(r->t->st, r->t->data, r->inc, f[1].value,
 		    r->t->who, app_now(r->t->app), &reasons, err, sizeof err);
@@ -181,8 +180,7 @@ review_reopen(struct review *r)
 	strv_push(&intro, _("Reopen this incident? This is recorded in the "
 	    "timeline."));
 	tui_dialog_name(r->t, &f);
-	if (tui_dialog(r->t, _("Reopen"), &intro, &f, 1, 0, review_redraw,
-	    r)) {
+	if (tui_dialog(r->t, _("Reopen"), &intro, &f, 1, 0)) {
 		tui_who_set(r->t, util_trim(f.value));
 		rc = model_reopen(r->t->st, r->t->data, r->inc, r->t->who,
 		    app_now(r->t->app), err, sizeof err);
@@ -222,8 +220,7 @@ review_export(struct review *r)
 	memset(&f[1], 0, sizeof f[1]);
 	f[1].label = _("Save the PDF as");
 	f[1].initial = def;
-	if (!tui_dialog(r->t, _("PDF report"), NULL, f, 2, 1, review_redraw,
-	    r)) {
+	if (!tui_dialog(r->t, _("PDF report"), NULL, f, 2, 1)) {
 		free(def);
 		return;
 	}

@@ -86,13 +86,19 @@ resized(struct tui *t)
 			s->ops->resize(s);
 }
 
+static unsigned
+ctx_of(const struct tui_screen *s)
+{
+	return s->ops->ctx != NULL ? s->ops->ctx(s) : s->ops->keys;
+}
+
 /* SIGINT is the Ctrl-C key of the screen on top, when that screen has a
  * use for it; a popup that has none gives way (cancelled) and the signal
  * waits for the screen below. Returns 0 when s gave way. */
 static int
 interrupt(struct tui_screen *s)
 {
-	if (tui_key_action(s->ops->ctx(s), TUI_KEY_CTRL_C) != TA_INTERRUPT) {
+	if (tui_key_action(ctx_of(s), TUI_KEY_CTRL_C) != TA_INTERRUPT) {
 		tui_screen_end(s, ST_OK);
 		return 0;
 	}
@@ -123,7 +129,7 @@ step(struct tui *t, struct tui_screen *s, double *key_at)
 		return 1;
 	}
 	*key_at = tui_ms();
-	act = tui_key_action(s->ops->ctx(s), key);
+	act = tui_key_action(ctx_of(s), key);
 	/* Too small to be seen: only what the screen allows blind. */
 	if (tui_too_small() && !(s->ops->small & TUI_ACT(act)))
 		return 1;

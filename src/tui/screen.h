@@ -33,10 +33,12 @@ struct tui_screen;
 struct tui_screen_ops {
 	unsigned flags;
 	uint64_t small;			/* acts taken while too small */
+	unsigned keys;			/* the key context when ctx is NULL */
 	/* Draws the screen: a full one erases the screen first, a popup
 	 * draws over what the loop has drawn below it. */
 	void (*draw)(struct tui_screen *s);
-	/* Where the cursor is, for the key table (keys.h). */
+	/* The key context (keys.h) of where the cursor is now, when it
+	 * changes; NULL: always `keys`. */
 	unsigned (*ctx)(const struct tui_screen *s);
 	/* One key: its action in ctx, and the key (a typed character). */
 	void (*key)(struct tui_screen *s, enum tui_act act, int key);

@@ -183,12 +183,6 @@ draw(struct settings *s)
 	free(hints);
 }
 
-static void
-redraw_cb(void *ud)
-{
-	draw(ud);
-}
-
 /* ---- editing ---- */
 
 struct edit {
@@ -294,8 +288,7 @@ edit(struct settings *s, size_t i)
 	f.initial = cur != NULL ? cur : "";
 	f.check = check_value;
 	f.check_ud = &e;
-	if (tui_dialog(s->t, section_label(e.r->section), &intro, &f, 1, 0,
-	    redraw_cb, s)) {
+	if (tui_dialog(s->t, section_label(e.r->section), &intro, &f, 1, 0)) {
 		v = normalised(&e, f.value, err, sizeof err);
 		if (v != NULL && contacts_user_set(e.r->section, e.r->key, v,
 		    err, sizeof err) == ST_OK && model_data_reload_contacts(
@@ -332,18 +325,12 @@ move_sel(struct settings *s, int delta)
 static void
 help(struct settings *s)
 {
-	struct strv p = { NULL, 0 };
-
-	strv_push(&p, _("The facility's profile (for the report to the "
-	    "Personal Information Protection Commission, the letters to the "
-	    "individuals and the first-response card) and the contacts the "
-	    "checklist shows beside each urgent action. Select a line and "
-	    "press Enter to type its value; it is saved at once."));
-	strv_push(&p, "");
-	strv_push(&p, _("Keys:"));
-	tui_keys_help(KC_SETTINGS, s->t->lang, &p);
-	tui_view(s->t, _("Settings"), &p, redraw_cb, s);
-	strv_free(&p);
+	tui_help(s->t, _("Settings"), _("The facility's profile (for the "
+	    "report to the Personal Information Protection Commission, the "
+	    "letters to the individuals and the first-response card) and the "
+	    "contacts the checklist shows beside each urgent action. Select a "
+	    "line and press Enter to type its value; it is saved at once."),
+	    KC_SETTINGS);
 }
 
 static void
@@ -375,7 +362,7 @@ handle(struct tui_screen *scr, enum tui_act act, int key)
 		break;
 	case TA_INTERRUPT:
 		if (tui_ask(s->t, _("Leave the settings? Every value "
-		    "confirmed is saved."), redraw_cb, s))
+		    "confirmed is saved.")))
 			tui_screen_end(&s->s, ST_OK);
 		break;
 	default:
@@ -411,17 +398,10 @@ settings_draw(struct tui_screen *s)
 	draw(TUI_SCREEN_OF(s, struct settings, s));
 }
 
-static unsigned
-settings_ctx(const struct tui_screen *s)
-{
-	(void)s;
-	return KC_SETTINGS;
-}
-
 static const struct tui_screen_ops settings_ops = {
 	.small = TUI_SMALL_LEAVE,
 	.draw = settings_draw,
-	.ctx = settings_ctx,
+	.keys = KC_SETTINGS,
 	.key = handle,
 	.enter = open_at,
 };

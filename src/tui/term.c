@@ -210,8 +210,3 @@ tui_term_take_interrupt(void)
 	return was;
 }
 
-int
-tui_term_signal_pending(void)
-{
-	return quit_signal || interrupted;
-}

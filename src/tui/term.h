@@ -47,7 +47,5 @@ int tui_term_quit_signal(void);
 int tui_term_interrupted(void);
 /* SIGINT caught since the last call: ask before quitting. */
 int tui_term_take_interrupt(void);
-/* Any signal waiting for the main loop (modal windows then give way). */
-int tui_term_signal_pending(void);
 
 #endif

@@ -89,7 +89,7 @@ tui_who_set(struct tui *t, const char *name)
 }
 
 const char *
-tui_signer(struct tui *t, tui_redraw_fn redraw, void *ud)
+tui_signer(struct tui *t)
 {
 	struct tui_dfield f;
 
@@ -100,8 +100,7 @@ tui_signer(struct tui *t, tui_redraw_fn redraw, void *ud)
 		return t->who;
 	}
 	tui_dialog_name(t, &f);
-	if (!tui_dialog(t, _("Who is recording this?"), NULL, &f, 1, 0, redraw,
-	    ud))
+	if (!tui_dialog(t, _("Who is recording this?"), NULL, &f, 1, 0))
 		return NULL;
 	tui_who_set(t, util_trim(f.value));
 	tui_dialog_free(&f, 1);

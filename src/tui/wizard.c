@@ -18,12 +18,6 @@
 #include "tui/wizard.h"
 
 void
-wiz_redraw(void *ud)
-{
-	wiz_draw(ud);
-}
-
-void
 wiz_status(struct wiz *w, const char *msg)
 {
 	free(w->status);
@@ -332,30 +326,23 @@ field_help(struct wiz *w)
 	strv_push(&p, "");
 	strv_push(&p, _("Keys:"));
 	tui_keys_help(base_ctx(w), w->t->lang, &p);
-	tui_view(w->t, tr_get(&fld->label, w->t->lang), &p, wiz_redraw, w);
+	tui_view(w->t, tr_get(&fld->label, w->t->lang), &p);
 	strv_free(&p);
 }
 
 static void
 list_help(struct wiz *w)
 {
-	struct strv p = { NULL, 0 };
-
-	strv_push(&p, _("The actions your answers require, the open urgent "
-	    "ones first. Enter shows an action's detail: why, the source, "
-	    "whom to call and the record."));
-	strv_push(&p, "");
-	strv_push(&p, _("Keys:"));
-	tui_keys_help(base_ctx(w), w->t->lang, &p);
-	tui_view(w->t, _("Checklist"), &p, wiz_redraw, w);
-	strv_free(&p);
+	tui_help(w->t, _("Checklist"), _("The actions your answers require, "
+	    "the open urgent ones first. Enter shows an action's detail: why, "
+	    "the source, whom to call and the record."), base_ctx(w));
 }
 
 static void
 quit(struct wiz *w)
 {
 	if (!wiz_leave(w) && !tui_ask(w->t, _("The value being typed is not "
-	    "valid and will not be saved. Leave anyway?"), wiz_redraw, w))
+	    "valid and will not be saved. Leave anyway?")))
 		return;
 	tui_screen_end(&w->s, ST_OK);
 }
@@ -365,10 +352,10 @@ static void
 submit(struct wiz *w)
 {
 	if (!wiz_leave(w) && !tui_ask(w->t, _("The value being typed is not "
-	    "valid and will not be saved. Submit anyway?"), wiz_redraw, w))
+	    "valid and will not be saved. Submit anyway?")))
 		return;
 	if (!tui_ask(w->t, _("Submit the drill for scoring? Its answers and "
-	    "actions cannot be changed afterwards."), wiz_redraw, w))
+	    "actions cannot be changed afterwards.")))
 		return;
 	w->drill->submitted = 1;
 	tui_screen_end(&w->s, ST_OK);
@@ -378,8 +365,7 @@ static void
 interrupt(struct wiz *w)
 {
 	if (tui_ask(w->t, _("Leave the wizard? Everything confirmed is saved; "
-	    "the field being typed is saved too if it is valid."), wiz_redraw,
-	    w))
+	    "the field being typed is saved too if it is valid.")))
 		quit(w);
 }
 
@@ -399,7 +385,7 @@ list_act(struct wiz *w, enum tui_act act)
 	}
 	if (it == NULL && act != TA_NOTE)
 		return;
-	tui_act_key(w->t, w->inc, it, act, wiz_redraw, w, &msg);
+	tui_act_key(w->t, w->inc, it, act, &msg);
 	/* The items point into inc's records: evaluate again before use. */
 	wiz_evaluate(w);
 	if (msg != NULL)

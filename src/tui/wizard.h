@@ -41,7 +41,6 @@ void wiz_focus(struct wiz *w, size_t field);
 void wiz_status(struct wiz *w, const char *msg);
 /* The key context of where the cursor is (the bar and F1 read it). */
 unsigned wiz_key_ctx(const struct wiz *w);
-void wiz_redraw(void *ud);		/* a tui_redraw_fn */
 
 /* wizard_store.c: Enter on the field (what tui_focus_enter says), and
  * leaving it any other way, which stores only typed text and ticks

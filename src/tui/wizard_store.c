@@ -73,7 +73,7 @@ store2(struct wiz *w, const char *canon, int implied, const char *ivalue)
 	int rc = ST_OK;
 
 	/* Who signs is asked before anything is written (SPEC §1). */
-	if ((by = tui_signer(w->t, wiz_redraw, w)) == NULL)
+	if ((by = tui_signer(w->t)) == NULL)
 		return 0;
 	t0 = tui_ms();
 	set.n = implied >= 0 ? 2 : 1;
