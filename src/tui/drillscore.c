@@ -84,26 +84,40 @@ result_parts(struct result *r)
 	free(note);
 }
 
+/* A list of the debrief: its heading (head, freed here) and, for an
+ * empty list, the line saying so. */
+static void
+result_list(struct result *r, char *head, size_t n, const char *none)
+{
+	tui_page_heading(&r->p, head);
+	free(head);
+	if (n == 0)
+		tui_page_text(&r->p, none, 2, A_NORMAL, -1, 0);
+}
+
+/* One item of such a list. */
+static void
+result_item(struct result *r, const char *what)
+{
+	char *line = xasprintf(_("- %s"), what);
+
+	tui_page_text(&r->p, line, 2, A_BOLD, -1, 0);
+	free(line);
+}
+
 static void
 result_missed(struct result *r)
 {
 	const struct rule_action *a;
-	char *line, *head;
 	size_t i;
 
-	head = xasprintf(_("Expected actions not done (%zu)"),
-	    r->sc.missed.n);
-	tui_page_heading(&r->p, head);
-	free(head);
-	if (r->sc.missed.n == 0)
-		tui_page_text(&r->p, _("None: every expected action was marked "
-		    "done."), 2, A_NORMAL, -1, 0);
+	result_list(r, xasprintf(_("Expected actions not done (%zu)"),
+	    r->sc.missed.n), r->sc.missed.n, _("None: every expected action "
+	    "was marked done."));
 	for (i = 0; i < r->sc.missed.n; i++) {
 		a = rules_action_find(r->t->data->rules, r->sc.missed.v[i]);
-		line = xasprintf(_("- %s"), a != NULL ? tr_get(&a->title,
-		    r->t->lang) : r->sc.missed.v[i]);
-		tui_page_text(&r->p, line, 2, A_BOLD, -1, 0);
-		free(line);
+		result_item(r, a != NULL ? tr_get(&a->title, r->t->lang) :
+		    r->sc.missed.v[i]);
 		if (a != NULL)
 			tui_page_text(&r->p, tr_get(&a->reason, r->t->lang), 6,
 			    A_NORMAL, -1, 0);
@@ -127,25 +141,17 @@ static void
 result_wrong(struct result *r)
 {
 	const struct form *form = r->t->data->form;
-	char *line, *head;
 	size_t i;
 	int f;
 
-	head = xasprintf(_("Answers that differ from the scenario (%zu)"),
-	    r->sc.wrong.n);
-	tui_page_heading(&r->p, head);
-	free(head);
-	if (r->sc.wrong.n == 0)
-		tui_page_text(&r->p, _("None: every scored answer is as in the "
-		    "scenario."), 2, A_NORMAL, -1, 0);
+	result_list(r, xasprintf(_("Answers that differ from the scenario "
+	    "(%zu)"), r->sc.wrong.n), r->sc.wrong.n, _("None: every scored "
+	    "answer is as in the scenario."));
 	for (i = 0; i < r->sc.wrong.n; i++) {
 		f = form_field_index(form, r->sc.wrong.v[i]);
 		if (f < 0)
 			continue;
-		line = xasprintf(_("- %s"), tr_get(&form->fields[f].label,
-		    r->t->lang));
-		tui_page_text(&r->p, line, 2, A_BOLD, -1, 0);
-		free(line);
+		result_item(r, tr_get(&form->fields[f].label, r->t->lang));
 		result_value(r, _("yours: %s"), &form->fields[f],
 		    r->inc->values[f]);
 		result_value(r, _("scenario: %s"), &form->fields[f],

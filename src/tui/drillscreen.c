@@ -171,6 +171,7 @@ struct clues {
 	int sel;
 	struct tui_page p;
 	int leave;			/* Ctrl-C: leave the drill */
+	jtime_t shown;			/* the second the countdown shows */
 };
 
 static void
@@ -282,7 +283,12 @@ clues_key(struct tui_screen *s, enum tui_act act, int key)
 static int
 clues_tick(struct tui_screen *s)
 {
-	(void)s;
+	struct clues *c = TUI_SCREEN_OF(s, struct clues, s);
+	jtime_t now = app_now(c->t->app);
+
+	if (now == c->shown)
+		return 0;
+	c->shown = now;
 	return 1;
 }
 
@@ -298,7 +304,7 @@ int
 tui_drill_clues(struct tui *t, struct tui_drill_run *run)
 {
 	struct clues c = { { &clues_ops, NULL, NULL, 0, 0 }, t, run, 0,
-		{ NULL, 0, 0 }, 0 };
+		{ NULL, 0, 0 }, 0, 0 };
 	size_t i;
 
 	/* Open on the first question not asked yet. */

@@ -128,7 +128,7 @@ step(struct tui *t, struct tui_screen *s, double *key_at)
 		resized(t);
 		return 1;
 	}
-	*key_at = tui_ms();
+	*key_at = tui_term_ms();
 	act = tui_key_action(ctx_of(s), key);
 	/* Too small to be seen: only what the screen allows blind. */
 	if (tui_too_small() && !(s->ops->small & TUI_ACT(act)))
@@ -148,14 +148,19 @@ tui_run(struct tui *t, struct tui_screen *s)
 	tui_screen_push(t, s);
 	if (s->ops->enter != NULL)
 		s->ops->enter(s);
-	while (!s->done) {
-		if ((sig = tui_term_quit_signal()) != 0) {
-			tui_screen_end(s, 128 + sig);
-			break;
-		}
+	while (!s->done && (sig = tui_term_quit_signal()) == 0) {
 		if (redraw)
 			draw(t, key_at);
 		redraw = step(t, s, &key_at);
+	}
+	/* A signal that came while a screen run from s's key was up, or
+	 * while s ended, ends s too: the run is over. */
+	if (sig == 0)
+		sig = tui_term_quit_signal();
+	if (sig != 0) {
+		t->sig = sig;
+		if (!s->done || s->rc == ST_OK)
+			tui_screen_end(s, 128 + sig);
 	}
 	if (s->ops->leave != NULL)
 		s->ops->leave(s, sig);

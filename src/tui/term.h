@@ -41,6 +41,10 @@ attr_t tui_term_attr(enum tui_color c);
  * TUI_KEY_NONE (timeout, or a signal is pending). */
 int tui_term_key(void);
 
+/* Milliseconds on the monotonic clock: for timing (the poll, the
+ * budgets of `make bench`), never a time of day (that is app_now). */
+double tui_term_ms(void);
+
 /* SIGHUP or SIGTERM caught (0 when none): save and leave. */
 int tui_term_quit_signal(void);
 /* SIGINT caught and not taken yet (tui_term_take_interrupt takes it). */

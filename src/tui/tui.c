@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "i18n.h"
@@ -107,20 +106,11 @@ tui_signer(struct tui *t)
 	return t->who;
 }
 
-double
-tui_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
 void
 tui_bench_first_screen(struct tui *t)
 {
 	if (t->bench.on && t->bench.first_screen == 0)
-		t->bench.first_screen = tui_ms() - t->bench.start;
+		t->bench.first_screen = tui_term_ms() - t->bench.start;
 }
 
 enum { BENCH_NONE, BENCH_ANSWER, BENCH_REVIEW };
@@ -168,9 +158,9 @@ tui_bench_drawn(struct tui *t, double key_at)
 	if (!b->on || key_at < 0)
 		return;
 	if (what == BENCH_ANSWER)
-		add_answer(b, tui_ms() - key_at, b->pending_save);
+		add_answer(b, tui_term_ms() - key_at, b->pending_save);
 	else if (what == BENCH_REVIEW)
-		add_review(b, tui_ms() - key_at);
+		add_review(b, tui_term_ms() - key_at);
 }
 
 static int
@@ -242,7 +232,7 @@ open_session(struct tui *t, struct app *app)
 
 	memset(t, 0, sizeof *t);
 	t->bench.on = b != NULL && strcmp(b, "1") == 0;
-	t->bench.start = tui_ms();
+	t->bench.start = tui_term_ms();
 	t->app = app;
 	t->lang = app->lang;
 	rc = app_store(app, t->err, sizeof t->err);
@@ -259,11 +249,9 @@ open_session(struct tui *t, struct app *app)
 static int
 close_session(struct tui *t, int rc)
 {
-	int sig = tui_term_quit_signal();
-
 	/* However the screens ended, a SIGHUP or SIGTERM is the status. */
-	if (rc == ST_OK && sig != 0)
-		rc = 128 + sig;
+	if (rc == ST_OK && t->sig != 0)
+		rc = 128 + t->sig;
 	tui_term_stop();
 	report(t, rc);
 	bench_report(t);

@@ -41,6 +41,8 @@ struct tui {
 					 * changes, once known */
 	char *who_last;			/* the name last used on this
 					 * account (a file), for prefilling */
+	int sig;			/* the SIGHUP or SIGTERM that ended
+					 * the screens (set by the loop) */
 	char err[1024];			/* why a screen gave up */
 };
 
@@ -58,7 +60,6 @@ const char *tui_who_initial(struct tui *t);
  * the last name used on this account. */
 void tui_who_set(struct tui *t, const char *name);
 
-double tui_ms(void);
 void tui_bench_first_screen(struct tui *t);
 /* The key being handled stored an answer (in save_ms), or was a key of
  * the incident screen: the redraw that follows is measured from it. */

@@ -15,6 +15,7 @@
 
 #include "form_input.h"
 #include "i18n.h"
+#include "tui/term.h"
 #include "tui/wizard.h"
 
 static int
@@ -75,7 +76,7 @@ store2(struct wiz *w, const char *canon, int implied, const char *ivalue)
 	/* Who signs is asked before anything is written (SPEC §1). */
 	if ((by = tui_signer(w->t)) == NULL)
 		return 0;
-	t0 = tui_ms();
+	t0 = tui_term_ms();
 	set.n = implied >= 0 ? 2 : 1;
 	set.v = xcalloc(set.n, sizeof *set.v);
 	set.v[0].key = xstrdup(wiz_field(w)->key);
@@ -90,7 +91,7 @@ store2(struct wiz *w, const char *canon, int implied, const char *ivalue)
 		rc = model_set_answers(w->t->st, w->t->data, w->inc, &set, by,
 		    app_now(w->t->app), MODEL_SEEN, err, sizeof err);
 	answer_set_free(&set);
-	w->save_ms = tui_ms() - t0;
+	w->save_ms = tui_term_ms() - t0;
 	w->save_failed = rc != ST_OK && rc != ST_STALE;
 	/* inc shows what is stored now, also after a refusal */
 	wiz_evaluate(w);
