@@ -102,7 +102,7 @@ interrupt(struct tui_screen *s)
 		tui_screen_end(s, ST_OK);
 		return 0;
 	}
-	(void)tui_term_take_interrupt();
+	tui_term_take_interrupt();
 	return 1;
 }
 

@@ -201,12 +201,8 @@ tui_term_interrupted(void)
 	return interrupted;
 }
 
-int
+void
 tui_term_take_interrupt(void)
 {
-	int was = interrupted;
-
 	interrupted = 0;
-	return was;
 }
-

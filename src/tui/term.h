@@ -1,7 +1,8 @@
 /*
  * term.h - the terminal for the TUI: curses set-up and tear-down, colours
- * (or none under NO_COLOR), the signals that must restore the terminal or
- * save the field being typed, and reading one key.
+ * (or none under NO_COLOR), the signal handlers (a fatal signal restores
+ * the terminal; SIGHUP, SIGTERM and SIGINT only set a flag, which the
+ * loop of screen.h reads), and reading one key.
  */
 #ifndef ANSHIN_TUI_TERM_H
 #define ANSHIN_TUI_TERM_H
@@ -47,9 +48,9 @@ double tui_term_ms(void);
 
 /* SIGHUP or SIGTERM caught (0 when none): save and leave. */
 int tui_term_quit_signal(void);
-/* SIGINT caught and not taken yet (tui_term_take_interrupt takes it). */
+/* SIGINT caught and not taken yet: the loop (screen.c) takes it as the
+ * Ctrl-C key of the screen on top. */
 int tui_term_interrupted(void);
-/* SIGINT caught since the last call: ask before quitting. */
-int tui_term_take_interrupt(void);
+void tui_term_take_interrupt(void);
 
 #endif
