@@ -20,6 +20,18 @@ static const char *const type_names[] = {
 	"choice", "multi", "text", "longtext", "int", "time"
 };
 
+const char *
+form_type_name(enum form_type t)
+{
+	return type_names[t];
+}
+
+int
+form_type_is_text(enum form_type t)
+{
+	return t == FORM_TEXT || t == FORM_LONGTEXT;
+}
+
 struct form_loader {
 	struct form *f;
 	struct form_page *page;		/* current [page] block */
@@ -286,6 +298,7 @@ on_line(void *ud, const struct ini_line *l, char *err, size_t errlen)
 {
 	struct form_loader *ld = ud;
 
+	ld->f->last_line = l->line;
 	if (l->key == NULL)
 		return open_block(ld, l, err, errlen);
 	if (ld->field != NULL)
@@ -294,6 +307,24 @@ on_line(void *ud, const struct ini_line *l, char *err, size_t errlen)
 		return page_key(ld->page, l, err, errlen);
 	return err_set(err, errlen, ST_CONFIG,
 	    _("'%s' outside a [page] or [field] block"), l->key);
+}
+
+/* A choice without labels would show its raw id to the person choosing
+ * ("not_published"), in the wizard and in the PDF alike. */
+static int
+check_choice_labels(const struct form_field *fld, char *err, size_t errlen)
+{
+	const struct form_choice *c;
+	size_t i;
+
+	for (i = 0; i < fld->nchoices; i++) {
+		c = &fld->choices[i];
+		if (c->label.s[LANG_JA] == NULL || c->label.s[LANG_EN] == NULL)
+			return err_set(err, errlen, ST_CONFIG, _("field '%s': "
+			    "choice '%s' needs choice.%s.ja and choice.%s.en"),
+			    fld->key, c->value, c->value, c->value);
+	}
+	return ST_OK;
 }
 
 /* What a complete field must have; checked after the whole file is read
@@ -325,7 +356,7 @@ check_field(const struct form_field *fld, char *err, size_t errlen)
 		return err_set(err, errlen, ST_CONFIG,
 		    _("'unknown' and 'default' are for time fields ('%s')"),
 		    fld->key);
-	return ST_OK;
+	return check_choice_labels(fld, err, errlen);
 }
 
 /* `basis = KEY` on a number: a typed "about 40" or "unknown" answers KEY

@@ -61,6 +61,7 @@ struct form {
 	size_t npages;
 	struct form_field *fields;
 	size_t nfields;
+	int last_line;			/* of the last block head or key */
 };
 
 /* Parses a form of len bytes. Errors are "NAME:LINE: message", returning
@@ -69,6 +70,12 @@ int form_parse_string(const char *text, size_t len, const char *name,
     struct form **out, char *err, size_t errlen);
 int form_load(const char *path, struct form **out, char *err, size_t errlen);
 void form_free(struct form *f);
+
+/* "choice", "multi", "text", "longtext", "int", "time": the words of
+ * the form's `type =` lines. */
+const char *form_type_name(enum form_type t);
+/* 1 for text and longtext: free text, which differ only in the editor. */
+int form_type_is_text(enum form_type t);
 
 /* Field index for key, or -1. */
 int form_field_index(const struct form *f, const char *key);
