@@ -89,6 +89,11 @@ int form_choice_index(const struct form_field *fld, const char *value);
 const char *form_choice_label(const struct form_field *fld, const char *value,
     enum lang lang);
 
+/* The allowed values of fld, ", "-separated (a time's form for a time
+ * field), for messages; truncated to len. */
+void form_choices_describe(const struct form_field *fld, char *buf,
+    size_t len);
+
 /* Bytes a text answer may hold: a long narrative fits, a pasted file
  * does not. */
 #define FORM_TEXT_MAX 4096
