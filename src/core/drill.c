@@ -10,7 +10,7 @@
  * files whose name starts with "." are skipped (editor leftovers). File
  * format (the syntax of ini.h: UTF-8, "#" comment lines, "[section]"
  * heads, "key = value" split at the first "=", "\n" a line break and "\\"
- * a backslash in values):
+ * a backslash in values, long values continued on indented lines):
  *
  *   [drill]
  *   title.ja = …             one line, both languages required
@@ -583,7 +583,8 @@ drill_parse_string(const char *text, size_t len, const char *name,
 	ld.h = h;
 	ld.d = out;
 	ld.tline = xcalloc(form->nfields, sizeof *ld.tline);
-	rc = ini_parse_string(text, len, path, on_line, &ld, err, errlen);
+	rc = ini_parse_string(text, len, path, INI_CONTINUE, on_line, &ld, err,
+	    errlen);
 	if (rc != ST_OK)
 		rc = ST_CONFIG;
 	else

@@ -1,6 +1,6 @@
 /*
- * drill_score.c - the score of a drill run (SPEC §8), its weights those of
- * contract.h: SCORE_ANSWERS (50) × the share of scored keys answered as in
+ * drill_score.c - the score of a drill run (docs/contract.md §8), its
+ * weights those of contract.h: SCORE_ANSWERS (50) × the share of scored keys answered as in
  * the truth (equal canonical strings; a multi-choice canonical value is in
  * form order, so equal sets compare equal) + SCORE_ACTIONS (30) × the
  * share of expected actions done (marked done, or done by an answer such

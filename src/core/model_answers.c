@@ -113,7 +113,8 @@ model_answers_parse(const struct model_data *d, const char *text, size_t len,
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	rc = ini_parse_string(text, len, name, answers_line, &ld, err, errlen);
+	rc = ini_parse_string(text, len, name, 0, answers_line, &ld, err,
+	    errlen);
 	if (rc != ST_OK) {
 		answer_set_free(out);
 		return ST_DATAERR;
