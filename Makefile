@@ -49,7 +49,7 @@ DEB_BUILD = pkg-config libncurses-dev libsqlite3-dev libhpdf-dev \
 	libharfbuzz-dev libssl-dev gettext
 DEB_PACKAGES = build-essential $(DEB_BUILD) libcmocka-dev \
 	fonts-ipaexfont-gothic poppler-utils tmux sqlite3 valgrind clang \
-	man-db groff-base jq bc debhelper dpkg-dev fakeroot lintian
+	man-db groff-base jq bc debhelper dpkg-dev fakeroot lintian python3
 
 CORE_SRC   = $(wildcard src/core/*.c)
 REPORT_SRC = $(wildcard src/report/*.c)

@@ -17,6 +17,9 @@
 const char *text_decode(const char *s, uint32_t *cp);
 /* Encodes cp into out (4 bytes max); returns the byte count. */
 int text_encode(uint32_t cp, char out[4]);
+struct buf;
+/* Appends cp to b, encoded. */
+void text_buf_add_cp(struct buf *b, uint32_t cp);
 /* 1 if s is valid UTF-8 over its whole length n. */
 int text_valid_utf8(const char *s, size_t n);
 

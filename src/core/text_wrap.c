@@ -69,14 +69,6 @@ in_sorted(const uint32_t *v, size_t n, uint32_t cp)
 	return 0;
 }
 
-static void
-buf_add_cp(struct buf *b, uint32_t cp)
-{
-	char enc[4];
-
-	buf_add(b, enc, (size_t)text_encode(cp, enc));
-}
-
 /* Combining marks and other characters of no width (none below U+0300
  * but controls, which are not marks: a tab is a space). */
 static int
@@ -408,7 +400,7 @@ emit_line(const struct hline *h, size_t from, size_t to, int hyphen,
 	buf_init(&b);
 	buf_adds(&b, "");
 	for (; from < to; from++)
-		buf_add_cp(&b, h->cp[from]);
+		text_buf_add_cp(&b, h->cp[from]);
 	if (hyphen)
 		buf_addc(&b, '-');
 	lines_push(out, cap, buf_steal(&b));

@@ -127,11 +127,14 @@ expect_rc 0 "the restored copy verifies again"
 # instead of failing verify for ever.
 air --db "$TMP/v1.db" new --answers "$FIX/lost-tablet.answers"
 V1=$OUT
-sqlite3 "$TMP/v1.db" "DROP TRIGGER event_no_update;
+sqlite3 "$TMP/v1.db" "DROP TABLE device_value; DROP TABLE device;
+    DROP TABLE ledger_event; DROP TABLE ledger_head;
+    DROP TABLE recipient_mark; DROP TABLE recipient; DROP TABLE enquiry;
+    DROP TRIGGER event_no_update;
     ALTER TABLE event DROP COLUMN hash; ALTER TABLE event DROP COLUMN acted_at;
     ALTER TABLE incident DROP COLUMN events; ALTER TABLE incident DROP COLUMN head;
     CREATE TRIGGER event_no_update BEFORE UPDATE ON event BEGIN SELECT RAISE(ABORT, 'no'); END;
     PRAGMA user_version = 1;"
 air --db "$TMP/v1.db" verify "$V1"
 expect_rc 0 "a version 1 incident verifies after the upgrade"
-expect_eq "$(sqlite3 "$TMP/v1.db" 'PRAGMA user_version')" 3 "the read migrated the schema"
+expect_eq "$(sqlite3 "$TMP/v1.db" 'PRAGMA user_version')" 5 "the read migrated the schema"
