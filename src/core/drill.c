@@ -24,10 +24,10 @@
  *   scored = kind, device_type, …   optional, see below
  *
  *   [truth]                  the scenario's true answers, as in an answers
- *   kind = device_loss       file (SPEC §2, §3), checked and normalised
- *   discovered_at = 2026-10-05 18:20   like one; the form's required keys
- *   …                        (kind, discovered_at, summary, data_types)
- *                            must be given
+ *   kind = device_loss       file (docs/contract.md §2, §3), checked and
+ *   discovered_at = 2026-10-05 18:20   normalised like one; the form's
+ *   …                        required keys (kind, discovered_at, summary,
+ *                            data_types) must be given
  *
  *   [expected]
  *   actions = change_password, suspend_user_id, …

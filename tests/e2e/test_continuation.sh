@@ -1,6 +1,6 @@
 # test_continuation.sh - long values of forms, rules and drills go on over
-# indented lines (anshin-ir(5), COMMON SYNTAX): the shipped data reads
-# exactly as its one-line form (data_joined), cut at a space, after a line
+# indented lines (anshin-ir(5), COMMON SYNTAX): the shipped data fits 100
+# columns, reads exactly as its one-line form (data_joined), cut at a space, after a line
 # break or between two wide characters it still does, an indented line
 # with nothing to continue is FILE:LINE and exit 78, and answers files
 # keep one line per answer (an indented line there is no continuation).
@@ -41,6 +41,16 @@ outputs() {
 	air --lang en --data-dir "$1" drill --list
 	printf '%s\n' "$OUT" >>"$TMP/$2.out"
 }
+
+# The shipped data is written with its long values cut to fit 100
+# columns (wide characters count two).
+for f in "$REPO"/forms/*.form "$REPO"/data/*.rules "$REPO"/data/drills/*.drill
+do
+	w=$(LC_ALL=C.UTF-8 wc -L <"$f")
+	if [ "$w" -le 100 ] && grep -q '^    [^ ]' "$f"; then pass; else
+		fail "${f#"$REPO"/} fits 100 columns on continuation lines" \
+		    "widest line: $w columns"; fi
+done
 
 one_line_copy "$J"
 if grep -q '^[ 	]' "$J/data/actions.rules"; then
