@@ -564,8 +564,9 @@ list_row(void *ud, const struct store_incident *row)
 	    strcmp(row->next_due, l->today) < 0;
 	const char *fields[7] = { row->ref, status, row->kind,
 		row->discovered_at, row->reportable, row->next_due, row->summary };
-	static const char *const names[7] = { "ref", "status", "kind",
-		"discovered_at", "reportable", "next_due", "summary" };
+	/* Three columns are answers, named by their keys. */
+	static const char *const names[7] = { "ref", "status", FIELD_KIND,
+		FIELD_DISCOVERED_AT, "reportable", "next_due", FIELD_SUMMARY };
 	char due[32];
 	int i;
 

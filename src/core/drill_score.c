@@ -1,15 +1,16 @@
 /*
  * drill_score.c - the score of a drill run (docs/contract.md §8), its
- * weights those of contract.h: SCORE_ANSWERS (50) × the share of scored keys answered as in
- * the truth (equal canonical strings; a multi-choice canonical value is in
- * form order, so equal sets compare equal) + SCORE_ACTIONS (30) × the
- * share of expected actions done (marked done, or done by an answer such
- * as remote_wipe = done, as the checklist shows them) + SCORE_ASSESSMENT
- * (20) when reportable and grounds equal the truth's − the late penalty,
- * rounded half up and clamped to 0–100. The late penalty applies only with
- * a clock (elapsed ≥ 0) past the limit: min(SCORE_LATE_MAX, SCORE_LATE_MAX
- * × (elapsed − limit) / limit), so twice the limit costs the full 10
- * points and a few seconds over costs a fraction of one.
+ * weights those of contract.h: SCORE_ANSWERS (50) × the share of scored
+ * keys answered as in the truth (equal canonical strings; a multi-choice
+ * canonical value is in form order, so equal sets compare equal) +
+ * SCORE_ACTIONS (30) × the share of expected actions done (marked done,
+ * or done by an answer such as remote_wipe = done, as the checklist shows
+ * them) + SCORE_ASSESSMENT (20) when reportable and grounds equal the
+ * truth's − the late penalty, rounded half up and clamped to 0–100. The
+ * late penalty applies only with a clock (elapsed ≥ 0) past the limit:
+ * min(SCORE_LATE_MAX, SCORE_LATE_MAX × (elapsed − limit) / limit), so
+ * twice the limit costs the full 10 points and a few seconds over costs a
+ * fraction of one.
  */
 #include "drill.h"
 

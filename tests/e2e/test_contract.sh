@@ -3,7 +3,8 @@
 # the drills, used to pass check-data while that part of the PDF went blank;
 # a field of another type, or a choice without labels (shown as its raw id),
 # passed too. Each is now FILE:LINE and exit 78, from check-data and from
-# every other command, which loads the same data.
+# every other command, which loads the same data. And C spells none of
+# these names outside the table.
 
 D="$TMP/d"
 D_FORM="$D/forms/intake.form"
@@ -80,3 +81,41 @@ fresh_data
 sed -i '/^\[field secondary_damage\]/,/^\[field /{/^choice\.suspected\.en = /d}' "$D_FORM"
 refused "a choice without an English label" \
     "$D_FORM:$line: field 'secondary_damage': choice 'suspected'"
+
+# No string literal of a form key, event kind or action status outside
+# the table: C names them FIELD_*, EVENT_* and contract_status_name. The
+# same words in other roles are listed with the file that uses them
+# (messages in _() and comments do not count).
+names=$(sed -n 's/^	X([A-Z_]*, "\([a-z_]*\)".*/\1/p' "$REPO/src/core/contract.h" |
+    paste -sd '|')
+found=$(cd "$REPO" && grep -rnE "\"($names)\"" src --include='*.[ch]' |
+    grep -vE '^src/core/contract\.[ch]:' |
+    grep -vE '^[^:]+:[0-9]+:[[:space:]]*(/\*|\*|//)' |
+    awk -F: -v re="\"($names)\"" '{
+	file = $1; text = substr($0, length($1) + length($2) + 3)
+	gsub(/N?_\("[^"]*"\)/, "", text)
+	while (match(text, re)) {
+		print file " " substr(text, RSTART, RLENGTH)
+		text = substr(text, RSTART + RLENGTH)
+	} }' | LC_ALL=C sort -u)
+others='src/cli/cli.c "done"
+src/cli/cli.c "export"
+src/cli/cli.c "note"
+src/cli/cli_view.c "closed"
+src/cli/cli_view.c "kind"
+src/cli/cli_view.c "open"
+src/core/contacts.c "note"
+src/core/contacts.c "person_in_charge"
+src/core/rules.c "encryption"
+src/core/rules_load.c "action"
+src/tui/keys.c "closed"
+src/tui/keys.c "done"
+src/tui/keys.c "open"
+src/tui/settings.c "note"
+src/tui/settings.c "person_in_charge"'
+# commands and options (cli.c), the incident's own open/closed and the
+# timeline's column "kind" (cli_view.c), contacts sections and keys, the
+# exemption "encryption", the [action] block, the key bar's words.
+extra=$(LC_ALL=C comm -23 <(printf '%s\n' "$found") <(printf '%s\n' "$others"))
+if [ -n "$found" ] && [ -z "$extra" ]; then pass; else
+	fail "no literal of a contract name outside contract.h" "$extra"; fi
