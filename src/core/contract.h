@@ -14,7 +14,9 @@
  *
  * To read a new key in C: add its line to CONTRACT_FIELDS and use the
  * FIELD_ name; the list in man/anshin-ir.5 ("Keys the program reads")
- * follows (tests/e2e/test_man.sh compares the two).
+ * follows (tests/e2e/test_man.sh compares the two). docs/howto.md ("Read
+ * a key from C") has the whole recipe; tests/e2e/test_contract.sh fails
+ * on a literal of these names anywhere else in src/.
  */
 #ifndef ANSHIN_CONTRACT_H
 #define ANSHIN_CONTRACT_H
@@ -72,7 +74,7 @@
 #define CONTRACT_DRILL_SUBMITTED "drill"
 
 /* X(ENUM, "status"): an action's status as stored (the database's CHECK
- * constraint in store.c lists the same three). */
+ * constraint in store_schema.c lists the same three). */
 #define CONTRACT_STATUSES(X) \
 	X(ACTION_OPEN, "open") \
 	X(ACTION_DONE, "done") \
