@@ -148,6 +148,25 @@ data_joined() {
 	END { if (have) print line }' "$1"
 }
 
+# data_copy DIR: a private copy of the shipped forms/ and data/ in DIR.
+data_copy() {
+	rm -rf "$1"
+	mkdir -p "$1"
+	cp -R "$REPO/forms" "$REPO/data" "$1/"
+}
+
+# expect_data_refused DIR WHAT MESSAGE: check-data DIR and an ordinary
+# command over it (list) both exit 78 with MESSAGE on stderr. Run by
+# $DATA_RUN (a function like air) when set.
+expect_data_refused() {
+	"${DATA_RUN:-air}" --lang en check-data "$1"
+	expect_rc 78 "check-data: $2"
+	expect_err_has "$3" "check-data: $2, named"
+	"${DATA_RUN:-air}" --lang en --data-dir "$1" list
+	expect_rc 78 "list: $2"
+	expect_err_has "$3" "list: $2, named"
+}
+
 # block_value FILE SECTION KEY: the text of KEY in the [SECTION] block of
 # a data file (forms, rules, drills, contacts), continuation lines joined.
 block_value() {

@@ -12,9 +12,7 @@ C="$TMP/cut"
 # line, as the program reads them.
 one_line_copy() {
 	local f
-	rm -rf "$1"
-	mkdir -p "$1"
-	cp -R "$REPO/forms" "$REPO/data" "$1/"
+	data_copy "$1"
 	for f in "$1"/forms/*.form "$1"/data/*.rules "$1"/data/drills/*.drill; do
 		data_joined "$f" >"$f.new" && mv "$f.new" "$f"
 	done

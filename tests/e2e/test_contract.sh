@@ -9,12 +9,7 @@
 D="$TMP/d"
 D_FORM="$D/forms/intake.form"
 
-# A private copy of the shipped forms/ and data/.
-fresh_data() {
-	rm -rf "$D"
-	mkdir -p "$D"
-	cp -R "$REPO/forms" "$REPO/data" "$D/"
-}
+fresh_data() { data_copy "$D"; }
 
 # rename_key OLD NEW: OLD becomes NEW wherever it is a whole word of the
 # form, the rules and the drills.
@@ -25,14 +20,7 @@ rename_key() {
 }
 
 # refused WHAT MESSAGE: check-data and `list` both exit 78 with MESSAGE.
-refused() {
-	air --lang en check-data "$D"
-	expect_rc 78 "check-data: $1"
-	expect_err_has "$2" "check-data: $1, named"
-	air --lang en --data-dir "$D" list
-	expect_rc 78 "list: $1"
-	expect_err_has "$2" "list: $1, named"
-}
+refused() { expect_data_refused "$D" "$1" "$2"; }
 
 fresh_data
 air --lang en check-data "$D"
