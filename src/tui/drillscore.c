@@ -56,17 +56,18 @@ result_parts(struct result *r)
 
 	for (i = 0; i < r->dr->nfields; i++)
 		scored += r->dr->scored[i] != 0;
-	snprintf(v, sizeof v, "%4.1f / 50", sc->answers_points);
+	snprintf(v, sizeof v, "%4.1f / %d", sc->answers_points, SCORE_ANSWERS);
 	note = xasprintf(_("%zu of %zu scored answers as in the scenario"),
 	    scored - sc->wrong.n, scored);
 	result_part(r, _("Answers"), v, note);
 	free(note);
-	snprintf(v, sizeof v, "%4.1f / 30", sc->actions_points);
+	snprintf(v, sizeof v, "%4.1f / %d", sc->actions_points, SCORE_ACTIONS);
 	note = xasprintf(_("%zu of %zu expected actions done"),
 	    r->dr->nexpected - sc->missed.n, r->dr->nexpected);
 	result_part(r, _("Actions done"), v, note);
 	free(note);
-	snprintf(v, sizeof v, "%4d / 20", sc->assessment_points);
+	snprintf(v, sizeof v, "%4d / %d", sc->assessment_points,
+	    SCORE_ASSESSMENT);
 	result_part(r, _("Assessment"), v, sc->assessment_points > 0 ?
 	    _("reportable and grounds as in the scenario") :
 	    _("reportable or grounds differ from the scenario"));

@@ -94,11 +94,13 @@ brief_build(struct brief *b)
 	    "F10 leaves without submitting, and \"continue\" in the list of "
 	    "drills goes on with it later."), 0, A_NORMAL, -1, 0);
 	tui_page_add(&b->p, "", A_NORMAL, -1);
-	tui_page_text(&b->p, _("Score out of 100: 50 for the answers that "
-	    "match the scenario, 30 for the expected actions marked done, 20 "
-	    "for the right assessment (reportable and its grounds), and up to "
-	    "10 off for going over the time limit."), 0,
-	    tui_term_attr(TC_DIM), -1, 0);
+	line = xasprintf(_("Score out of 100: %d for the answers that match "
+	    "the scenario, %d for the expected actions marked done, %d for the "
+	    "right assessment (reportable and its grounds), and up to %d off "
+	    "for going over the time limit."), SCORE_ANSWERS, SCORE_ACTIONS,
+	    SCORE_ASSESSMENT, SCORE_LATE_MAX);
+	tui_page_text(&b->p, line, 0, tui_term_attr(TC_DIM), -1, 0);
+	free(line);
 }
 
 static void
@@ -377,7 +379,7 @@ scenario_shift(const struct tui *t, const struct tui_drill_run *run)
 {
 	jtime_t disc;
 
-	return drill_truth_time(run->dr, t->data->form, "discovered_at",
+	return drill_truth_time(run->dr, t->data->form, FIELD_DISCOVERED_AT,
 	    &disc) ? disc - run->started : 0;
 }
 

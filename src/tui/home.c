@@ -107,7 +107,7 @@ rows_free(struct home *h)
 static const char *
 kind_label(const struct home *h, const struct home_row *r)
 {
-	const struct form_field *kf = form_field_find(h->t->data->form, "kind");
+	const struct form_field *kf = form_field_find(h->t->data->form, FIELD_KIND);
 
 	return r->kind != NULL && kf != NULL ? form_choice_label(kf, r->kind,
 	    h->t->lang) : NULL;
@@ -225,7 +225,7 @@ attention(struct home *h, struct home_row *r, char *buf, size_t len)
 static int
 kind_width(const struct home *h, int x)
 {
-	const struct form_field *kf = form_field_find(h->t->data->form, "kind");
+	const struct form_field *kf = form_field_find(h->t->data->form, FIELD_KIND);
 	int w = 4, l, room = COLS - 1 - x - 13;
 	size_t i;
 

@@ -228,8 +228,8 @@ key_ctx(const struct review *r)
 static void
 draw_bars(struct review *r)
 {
-	const char *kind = incident_value(r->t->data, r->inc, "kind");
-	const struct form_field *kf = form_field_find(r->t->data->form, "kind");
+	const char *kind = incident_value(r->t->data, r->inc, FIELD_KIND);
+	const struct form_field *kf = form_field_find(r->t->data->form, FIELD_KIND);
 	char *title, *right, *hints, pos[64] = "";
 
 	title = xasprintf("anshin-ir  %s  %s", r->inc->ref, kind != NULL &&

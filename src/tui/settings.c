@@ -125,7 +125,7 @@ static const char *
 value_of(struct settings *s, const struct srow *r)
 {
 	const struct form_field *ft = form_field_find(s->t->data->form,
-	    "facility_type");
+	    FIELD_FACILITY_TYPE);
 	char key[96];
 	const char *v;
 
@@ -200,7 +200,7 @@ normalised(const struct edit *e, const char *typed, char *msg, size_t len)
 	const char *k = e->r->key;
 	struct form_input in;
 	char *v = form_input_fold(typed), *out = NULL;
-	int f = form_field_index(form, "facility_type");
+	int f = form_field_index(form, FIELD_FACILITY_TYPE);
 
 	if (strcmp(k, "type") == 0 && f >= 0 && *util_trim(v) != '\0') {
 		if (strlen(util_trim(v)) == 1 && *util_trim(v) >= '1' &&
@@ -254,7 +254,7 @@ static void
 choices_intro(struct settings *s, struct strv *intro)
 {
 	const struct form_field *ft = form_field_find(s->t->data->form,
-	    "facility_type");
+	    FIELD_FACILITY_TYPE);
 	struct buf b;
 	size_t i;
 

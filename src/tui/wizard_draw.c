@@ -16,7 +16,7 @@
 static void
 elapsed(const struct wiz *w, char *out, size_t len)
 {
-	const char *disc = incident_value(w->t->data, w->inc, "discovered_at");
+	const char *disc = incident_value(w->t->data, w->inc, FIELD_DISCOVERED_AT);
 	jtime_t t;
 	long m;
 
@@ -51,8 +51,8 @@ save_state(const struct wiz *w)
 static void
 draw_bars(struct wiz *w)
 {
-	const char *kind = incident_value(w->t->data, w->inc, "kind");
-	const struct form_field *kf = form_field_find(w->form, "kind");
+	const char *kind = incident_value(w->t->data, w->inc, FIELD_KIND);
+	const struct form_field *kf = form_field_find(w->form, FIELD_KIND);
 	const char *kl = kind != NULL && kf != NULL ?
 	    form_choice_label(kf, kind, w->t->lang) : "";
 	char when[96], *title, *hints;
