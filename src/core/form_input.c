@@ -3,10 +3,10 @@
  * With the input method on, "2026-12-07 14:50" arrives as
  * "２０２６－１２－０７　１４：５０" (or with ー for the dash); a count is
  * "40人", "約40", "1,200"; not knowing is 不明. Each form is read to the
- * canonical value of SPEC §2 and then checked by form_value_normalize, so
- * the wizard, `set` and an answers file store the same text. Messages
- * name the field by its label, never its key: the person at the screen
- * never saw the key.
+ * canonical value of docs/contract.md §2 and then checked by
+ * form_value_normalize, so the wizard, `set` and an answers file store the same
+ * text. Messages name the field by its label, never its key: the person at the
+ * screen never saw the key.
  */
 #include "form_input.h"
 
@@ -608,8 +608,7 @@ form_input_read(const struct form *form, size_t field, const char *typed,
 	memset(out, 0, sizeof *out);
 	out->implied_field = -1;
 	/* Text is the record as typed: only its ends are trimmed. */
-	v = fld->type == FORM_TEXT || fld->type == FORM_LONGTEXT ?
-	    trim_wide(copy) : copy;
+	v = form_type_is_text(fld->type) ? trim_wide(copy) : copy;
 	if (*trim_wide(copy) == '\0')
 		rc = ST_OK;
 	else if (fld->type == FORM_INT)

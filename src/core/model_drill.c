@@ -1,6 +1,6 @@
 /*
- * model_drill.c - a drill run's score (SPEC §8): the run's answers and
- * the actions marked done, and the time from its creation to its
+ * model_drill.c - a drill run's score (docs/contract.md §8): the run's answers
+ * and the actions marked done, and the time from its creation to its
  * submission read off its timeline (no clock for a scripted run).
  */
 #include "model.h"
@@ -30,11 +30,11 @@ drill_clock_event(void *ud, const struct store_event *ev)
 	snprintf(stamp, sizeof stamp, "%.19s", ev->at);
 	if (jtime_parse(stamp, &t, NULL, 0) != 0)
 		return;
-	if (!k->have_start && strcmp(ev->kind, "created") == 0) {
+	if (!k->have_start && strcmp(ev->kind, EVENT_CREATED) == 0) {
 		k->started = t;
 		k->have_start = 1;
 		snprintf(k->by, sizeof k->by, "%s", ev->by != NULL ? ev->by : "");
-	} else if (!k->have_end && strcmp(ev->kind, "closed") == 0) {
+	} else if (!k->have_end && strcmp(ev->kind, EVENT_CLOSED) == 0) {
 		k->submitted = t;
 		k->have_end = 1;
 	}

@@ -1,7 +1,7 @@
 /*
- * report.c - which document an export writes (SPEC §1 export --doc) and
- * the incident report itself, in SPEC §1's order: the cover with the
- * legal assessment, the PPC draft (report_ppc.c), the answers by form
+ * report.c - which document an export writes (docs/contract.md §1 export --doc)
+ * and the incident report itself, in docs/contract.md §1's order: the cover
+ * with the legal assessment, the PPC draft (report_ppc.c), the answers by form
  * page, the checklist, the measures and signatures, then as appendices
  * the notice drafts (report_letter.c) and the timeline
  * (report_timeline.c). Everything is worded in the document's language;
@@ -114,8 +114,8 @@ fact_row(struct report_ctx *r, const char *key)
 	free(text);
 }
 
-/* Why the result is what it is, the facts a "no" rests on (SPEC §5: the
- * facility's decision, to record), and who reports. */
+/* Why the result is what it is, the facts a "no" rests on (docs/contract.md §5:
+ * the facility's decision, to record), and who reports. */
 static void
 cover_decision(struct report_ctx *r)
 {
@@ -154,11 +154,11 @@ cover_table(struct report_ctx *r)
 	/* An unset profile value is a blank to fill in on paper. */
 	report_row2(r, tx(r, N_("Facility")), facility != NULL ? facility : "");
 	report_row2(r, tx(r, N_("Reference")), r->inc->ref);
-	fact_row(r, "kind");
-	fact_row(r, "summary");
-	fact_row(r, "occurred_at");
-	fact_row(r, "discovered_at");
-	fact_row(r, "person_in_charge");
+	fact_row(r, FIELD_KIND);
+	fact_row(r, FIELD_SUMMARY);
+	fact_row(r, FIELD_OCCURRED_AT);
+	fact_row(r, FIELD_DISCOVERED_AT);
+	fact_row(r, FIELD_PERSON_IN_CHARGE);
 	report_row2(r, tx(r, N_("Persons concerned")), persons);
 	report_row2(r, tx(r, N_("Status")), r->inc->closed ?
 	    tx(r, N_("closed")) : tx(r, N_("open")));
@@ -322,7 +322,7 @@ phase_text(const struct report_ctx *r, enum phase p)
 }
 
 /* The title, "please confirm" while the action is open (our reading of
- * the law, LEGAL.md), and its source. */
+ * the law, docs/legal.md), and its source. */
 static char *
 checklist_title(const struct report_ctx *r, const struct check_item *it)
 {
@@ -406,8 +406,9 @@ signatures(struct report_ctx *r)
 	const char *head[4] = { tx(r, N_("Role")), tx(r, N_("Name")),
 		tx(r, N_("Signature or seal")), tx(r, N_("Date")) };
 	const char *rows[2][4] = {
-		{ report_field_label(r, "person_in_charge"),
-		    incident_value(r->d, r->inc, "person_in_charge"), "", "" },
+		{ report_field_label(r, FIELD_PERSON_IN_CHARGE),
+		    incident_value(r->d, r->inc, FIELD_PERSON_IN_CHARGE), "",
+		    "" },
 		{ tx(r, N_("Director or manager")),
 		    report_profile(r, "facility.representative"), "", "" },
 	};
@@ -464,7 +465,7 @@ whole_report(struct report_ctx *r, struct store *st, char *err,
 	/* The public notice once the facility has decided to publish (it
 	 * replaces letters that cannot reach their readers); before that,
 	 * --doc announcement drafts it. */
-	if (notifies(r) && report_answer_is(r, "publication", "published")) {
+	if (notifies(r) && report_answer_is(r, FIELD_PUBLICATION, "published")) {
 		appendix(r, tx(r, N_("Appendix: draft public notice (when "
 		    "the individuals cannot be reached)")));
 		report_announcement(r);

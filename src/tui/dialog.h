@@ -2,7 +2,7 @@
  * dialog.h - a popup of a few boxes to fill in (who, when, a note, a
  * reason, the measures, a file name) confirmed together: the changes made
  * where actions are listed and on the incident screen ask through it, so
- * every one shows the name that will sign it, editable (issue 14). A box
+ * every one shows the name that will sign it, editable. A box
  * that is refused keeps the popup open with the message under it; Esc
  * with something typed asks before throwing it away.
  */
@@ -26,13 +26,12 @@ struct tui_dfield {
 					 * frees with tui_dialog_free) */
 };
 
-/* Shows the popup over redraw's screen: title, the intro lines (may be
- * NULL), then the boxes, the cursor in box `first`. Enter in a one-line
- * box (or Tab in the last box) confirms once every check passes. Returns
- * 1 when confirmed (values set), 0 when cancelled. */
+/* Shows the popup over the screen on top: title, the intro lines (may
+ * be NULL), then the boxes, the cursor in box `first`. Enter in a
+ * one-line box (or Tab in the last box) confirms once every check
+ * passes. Returns 1 when confirmed (values set), 0 when cancelled. */
 int tui_dialog(struct tui *t, const char *title, const struct strv *intro,
-    struct tui_dfield *f, size_t n, size_t first, tui_redraw_fn redraw,
-    void *ud);
+    struct tui_dfield *f, size_t n, size_t first);
 void tui_dialog_free(struct tui_dfield *f, size_t n);
 
 /* The checks the changes need: text that is not blank ("%s" the label in

@@ -1,5 +1,5 @@
 /*
- * drillscreen.h - the training drill in the TUI (issue 7, SPEC §1 `drill
+ * drillscreen.h - the training drill in the TUI (docs/contract.md §1 `drill
  * NAME`, §8): the briefing, the intake wizard against the clock with the
  * scenario's clues on request, then the score and debrief. The wizard
  * itself is wizard.c's, run in drill mode with a struct tui_drill_run.
@@ -29,8 +29,8 @@ void tui_drill_mmss(long secs, char *out, size_t len);
 
 /* The countdown for the title bar: "残り 12:34" / "12:34 left", past the
  * limit "+01:05 超過" / "+01:05 over". */
-void tui_drill_clock(const struct tui_drill_run *run, char *out,
-    size_t len);
+void tui_drill_clock(const struct tui_drill_run *run, jtime_t now,
+    char *out, size_t len);
 
 /* The questions screen (F3 in the wizard): the scenario's clues, the
  * asked ones with their answers. Returns 1 when the trainee chose to leave

@@ -69,16 +69,16 @@ load_multi(struct tui_focus *f, const struct form_field *fld,
 
 void
 tui_focus_load(struct tui_focus *f, const struct form *form, int field,
-    const char *value)
+    const char *value, jtime_t now)
 {
 	const struct form_field *fld = &form->fields[field];
-	char now[20];
+	char stamp[20];
 
 	memset(f, 0, sizeof *f);
 	f->field = field;
 	tui_edit_init(&f->ed, fld->type == FORM_LONGTEXT);
 	/* Unanswered, the cursor is on the "not answered" line: nothing
-	 * is highlighted that Enter could store (SPEC §7 v2). */
+	 * is highlighted that Enter could store (docs/contract.md §7). */
 	if (fld->type == FORM_CHOICE)
 		f->hl = value != NULL ? form_choice_index(fld, value) : -1;
 	else if (fld->type == FORM_MULTI)
@@ -86,8 +86,8 @@ tui_focus_load(struct tui_focus *f, const struct form *form, int field,
 	else if (value != NULL)
 		tui_edit_set(&f->ed, value);
 	else if (fld->type == FORM_TIME && fld->default_now) {
-		jtime_format_minute(jtime_now(), now);
-		tui_edit_set(&f->ed, now);
+		jtime_format_minute(now, stamp);
+		tui_edit_set(&f->ed, stamp);
 		f->prefilled = 1;
 	}
 }
@@ -268,7 +268,8 @@ choice_rows(struct painter *p, const struct form_field *fld,
 		    stored != NULL && strcmp(stored, fld->choices[i].value) == 0;
 		mark = fld->type == FORM_MULTI ? (on ? "[x]" : "[ ]") :
 		    (on ? "(o)" : "( )");
-		/* Digits 1-9 then 0 pick the first ten (SPEC §7). */
+		/* Digits 1-9 then 0 pick the first ten (docs/contract.md §7).
+		 * */
 		line = xasprintf("%s%c %s %s", (int)i == f->hl ? ">" : " ",
 		    i < 9 ? (char)('1' + i) : i == 9 ? '0' : ' ', mark,
 		    tr_get(&fld->choices[i].label, p->t->lang));

@@ -1,6 +1,6 @@
 /*
- * keys.h - the TUI's keys of SPEC §7, declared once in one table (key,
- * context, action, hint in ja/en). Key dispatch, the key-hint bar and the
+ * keys.h - the TUI's keys of docs/contract.md §7, declared once in one table
+ * (key, context, action, hint in ja/en). Key dispatch, the key-hint bar and the
  * F1 help all read that table, so what the screen says is what keys do.
  */
 #ifndef ANSHIN_TUI_KEYS_H
@@ -57,7 +57,8 @@ enum tui_act {
 	TA_START, TA_CLUES, TA_SUBMIT, TA_BRIEFING,	/* drills */
 	TA_VIEW, TA_TOP, TA_BOTTOM, TA_SKIP, TA_REOPEN_ACTION,	/* review */
 	TA_CLOSE, TA_REOPEN, TA_EXPORT, TA_NOTE, TA_EDIT, TA_DETAIL,
-	TA_SHOW_CLOSED, TA_SETTINGS
+	TA_SHOW_CLOSED, TA_SETTINGS,
+	TA_COUNT
 };
 
 /* The action of key (a character or TUI_FN(code)) in ctx. */

@@ -1,4 +1,4 @@
-# test_datafiles.sh - data files are read whole or refused (issue 12): a
+# test_datafiles.sh - data files are read whole or refused: a
 # NUL byte used to end a file early without a word, so check-data said ok
 # while the support desk's phone read "not set" or a holiday was gone; and
 # a FIFO in place of a data file hung the program for good.
@@ -6,12 +6,7 @@
 D="$TMP/d"
 USER_CONTACTS="$XDG_CONFIG_HOME/anshin-ir/contacts.conf"
 
-# A private copy of the shipped forms/ and data/.
-fresh_data() {
-	rm -rf "$D"
-	mkdir -p "$D"
-	cp -R "$REPO/forms" "$REPO/data" "$D/"
-}
+fresh_data() { data_copy "$D"; }
 
 # put_nul FILE LINE: a NUL byte inside line LINE, the rest kept.
 put_nul() {
@@ -27,12 +22,7 @@ put_nul() {
 # expect_nul_refused FILE LINE WHAT: check-data and an ordinary command
 # both exit 78 naming FILE:LINE.
 expect_nul_refused() {
-	air --lang en check-data "$D"
-	expect_rc 78 "check-data: NUL in $3"
-	expect_err_has "$1:$2: NUL byte" "check-data names the NUL in $3"
-	air --lang en --data-dir "$D" list
-	expect_rc 78 "list: NUL in $3"
-	expect_err_has "$1:$2: NUL byte" "list names the NUL in $3"
+	expect_data_refused "$D" "NUL in $3" "$1:$2: NUL byte"
 }
 
 fresh_data
@@ -76,12 +66,8 @@ air_limited() {
 # expect_fifo_refused PATH WHAT: check-data and an ordinary command both
 # exit 78 at once, naming PATH.
 expect_fifo_refused() {
-	air_limited --lang en check-data "$D"
-	expect_rc 78 "check-data: $2 is a FIFO"
-	expect_err_has "$1: not a regular file" "check-data names the FIFO $2"
-	air_limited --lang en --data-dir "$D" list
-	expect_rc 78 "list: $2 is a FIFO"
-	expect_err_has "$1: not a regular file" "list names the FIFO $2"
+	DATA_RUN=air_limited expect_data_refused "$D" "$2 is a FIFO" \
+	    "$1: not a regular file"
 }
 
 for rel in forms/intake.form data/actions.rules data/holidays.tsv \
@@ -102,7 +88,7 @@ mkfifo "$USER_CONTACTS"
 expect_fifo_refused "$USER_CONTACTS" "the user's contacts.conf"
 rm -f "$USER_CONTACTS"
 
-# Guards, true before issue 12 too: a FIFO for the drills directory is
+# Guards that held from the start: a FIFO for the drills directory is
 # refused (opendir never opens it), and answers may still come from a pipe,
 # being input, not data.
 rm -rf "$D/data/drills"

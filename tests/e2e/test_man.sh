@@ -1,5 +1,5 @@
 # test_man.sh - the manual pages: both render with man(1) and groff without
-# a warning and fit 80 columns; each has the sections issue 9 asks for; and
+# a warning and fit 80 columns; each has the sections a user looks for; and
 # anshin-ir.1's COMMANDS, OPTIONS, EXIT STATUS and ENVIRONMENT agree with
 # the program (--help, and the variables the sources read), both ways.
 #
@@ -149,8 +149,8 @@ if [ -s "$TMP/help.codes" ]; then pass; else fail "--help states the exit codes"
 expect_eq "$(cat "$TMP/man.codes")" "$(cat "$TMP/help.codes")" \
     "anshin-ir.1 EXIT STATUS has the exit codes of --help, no more, no fewer"
 
-# Each variable the sources read (and those SPEC names for code still to
-# come) is a tag of ENVIRONMENT.
+# Each variable the sources read (and those docs/contract.md names for code
+# still to come) is a tag of ENVIRONMENT.
 man_section "$MAN1" ENVIRONMENT | tp_tags >"$TMP/man.env"
 grep -rhoE '"(ANSHIN_IR_[A-Z_]+|XDG_[A-Z_]+|NO_COLOR|LC_ALL|LC_MESSAGES|LANG|TERM)"' \
     "$REPO/src" | tr -d '"' | sort -u >"$TMP/src.env"
@@ -162,7 +162,7 @@ while read -r v; do
 		fail "\$$v has an entry in anshin-ir.1 ENVIRONMENT"; fi
 done < <(sort -u "$TMP/src.env")
 
-# ---- the key sections are the key table's (issue 14): one table feeds
+# ---- the key sections are the key table's: one table feeds
 # the key bar, F1 and this page; tools/man-keys.sh --update rewrites them
 
 expect_man_keys "$MAN1" en
@@ -180,3 +180,22 @@ expect_out_has "  k          fill in the facility profile and contacts (settings
     "help keys: k is the settings, on the home screen"
 air help keys
 expect_out_has "== ホーム画面" "help keys in Japanese"
+
+# ---- the keys the program reads (anshin-ir.5, INTAKE FORM) are those of
+# src/core/contract.h, each with its type
+
+# (lines joined first: an entry may continue on the next line)
+tr '\n' ' ' <"$REPO/src/core/contract.h" | sed 's/\\ *//g' |
+    grep -oE 'X\(FIELD_[A-Z_]+, "[a-z_]+",[[:space:]]*FORM_[A-Z]+' |
+    awk -F'"' '{ t = $3; sub(/.*FORM_/, "", t); print $2, tolower(t) }' |
+    sort >"$TMP/contract.keys"
+awk '/^\.\\" contract: begin/ { on = 1; next } /^\.\\" contract: end/ { on = 0 }
+	on && /^\.TP/ { tp = 1; next }
+	on && tp { type = $2; tp = 0; next }
+	on && /^\.BR? [a-z_]+/ { print $2, type }' "$MAN5" | sort >"$TMP/man.keys"
+n=$(wc -l <"$TMP/contract.keys")
+if [ "$n" -ge 20 ]; then pass; else
+	fail "the keys of contract.h are found ($n)" "$(cat "$TMP/contract.keys")"; fi
+if cmp -s "$TMP/contract.keys" "$TMP/man.keys"; then pass; else
+	fail "anshin-ir.5 'Keys the program reads' lists the keys of src/core/contract.h with their types" \
+	    "$(diff "$TMP/contract.keys" "$TMP/man.keys")"; fi
