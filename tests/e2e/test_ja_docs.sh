@@ -178,8 +178,10 @@ for en_page in "${EN_PAGES[@]}"; do
 	n=$(wc -l <"$TMP/bold.en")
 	if [ "$n" -ge 50 ]; then pass; else
 		fail "the bold words of $EN are found ($n)"; fi
-	comm -23 "$TMP/bold.en" "$TMP/bold.ja" |
-	    comm -23 - "$TMP/en_only" >"$TMP/bold.missing"
+	# (in the sections both pages have: a missing one is reported above)
+	comm -23 "$TMP/bold.en" "$TMP/bold.ja" | comm -23 - "$TMP/en_only" |
+	    awk -F '\t' 'NR == FNR { have[$0] = 1; next } $1 in have' \
+	    "$TMP/heads.ja" - >"$TMP/bold.missing"
 	while IFS=$'\t' read -r sec w; do
 		fail "$JA section '$sec' lacks '$w' in bold, which $EN shows there (a key, value, id, command or option: write it in bold; an English screen word said in Japanese: add it to the en-only line)"
 	done <"$TMP/bold.missing"
