@@ -34,15 +34,15 @@ line_of(const char *text, size_t at)
 	return line;
 }
 
-/* UTF-16 (what "Unicode text" exports are) has NUL bytes in ASCII and a
- * byte-order mark FF FE or FE FF. */
+/* UTF-16 (what "Unicode text" exports are) starts with a byte-order
+ * mark FF FE or FE FF; without one its NUL bytes are refused as such. */
 static int
 looks_utf16(const char *text, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)text;
 
 	return len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
-	    (u[0] == 0xFE && u[1] == 0xFF) || memchr(text, '\0', len) != NULL);
+	    (u[0] == 0xFE && u[1] == 0xFF));
 }
 
 /* iconv from `from` (UTF-8 to UTF-8 finds where a file that says it is
@@ -86,12 +86,19 @@ charset_to_utf8(const char *text, size_t len, const char *name, char **out,
 {
 	*out = NULL;
 	*outlen = 0;
+	/* a NUL byte is refused as every loader refuses it; UTF-16 has
+	 * them, and the message says what to do then */
+	if (util_check_nul(text, len, name, ST_DATAERR, err, errlen) != ST_OK) {
+		if (looks_utf16(text, len))
+			err_set(err, errlen, ST_DATAERR, _("%s:%d: NUL byte: "
+			    "UTF-16 text, not CSV (save it as CSV, UTF-8 or "
+			    "Shift_JIS)"), name, line_of(text, (size_t)((const
+			    char *)memchr(text, '\0', len) - text)));
+		return ST_DATAERR;
+	}
 	if (looks_utf16(text, len))
-		return err_set(err, errlen, ST_DATAERR, _("%s:%d: UTF-16 or "
-		    "binary data, not CSV text (save it as CSV, UTF-8 or "
-		    "Shift_JIS)"), name, memchr(text, '\0', len) != NULL ?
-		    line_of(text, (size_t)((const char *)memchr(text, '\0',
-		    len) - text)) : 1);
+		return err_set(err, errlen, ST_DATAERR, _("%s:1: UTF-16 text, "
+		    "not CSV (save it as CSV, UTF-8 or Shift_JIS)"), name);
 	*which = CHARSET_UTF8;
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
 		return convert("UTF-8", text + 3, len - 3, name, out, outlen,

@@ -18,7 +18,8 @@ const char *charset_name(enum charset c);
 /* Converts text[0..len) into a new UTF-8 string (*out, NUL-terminated,
  * *outlen bytes without the NUL) and says which it was. ST_DATAERR with
  * "NAME:LINE: ..." for text that is neither (the line of the first byte
- * that is not), for UTF-16, and for a NUL byte. */
+ * that is not), for a NUL byte ("NAME:LINE: NUL byte", as every loader,
+ * with what to do when it is UTF-16), and for UTF-16. */
 int charset_to_utf8(const char *text, size_t len, const char *name,
     char **out, size_t *outlen, enum charset *which, char *err,
     size_t errlen);

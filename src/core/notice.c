@@ -452,6 +452,64 @@ notice_complete(const struct notice_progress *p, int published)
 	    told + p->by_mark[NOTICE_UNREACHABLE] == p->total);
 }
 
+const char *
+notice_event_kind(const char *kind, enum lang lang)
+{
+	if (kind != NULL && strcmp(kind, NOTICE_EV_RECIPIENTS) == 0)
+		return in_lang(lang, N_("recipients"));
+	if (kind != NULL && strcmp(kind, NOTICE_EV_MARK) == 0)
+		return in_lang(lang, N_("notice"));
+	if (kind != NULL && strcmp(kind, NOTICE_EV_ENQUIRY) == 0)
+		return in_lang(lang, N_("enquiry"));
+	return NULL;
+}
+
+/* A mark's name as people read it; "-" before the first. */
+static const char *
+mark_word(const char *name, enum lang lang)
+{
+	int m = notice_mark_parse(name);
+
+	return m >= 0 ? notice_mark_label((enum notice_mark)m, lang) : "-";
+}
+
+static char *
+mark_event_text(const struct store_event *ev, enum lang lang)
+{
+	int via = notice_via_parse(ev->via);
+	char *s = xasprintf(in_lang(lang, N_("%s: %s → %s")), ev->key != NULL ?
+	    ev->key : "", mark_word(ev->old, lang), mark_word(ev->new_, lang));
+	char *with;
+
+	if (via < 0)
+		return s;
+	with = xasprintf(in_lang(lang, N_("%s (%s)")), s, notice_via_label(
+	    (enum notice_via)via, lang));
+	free(s);
+	return with;
+}
+
+char *
+notice_event_text(const struct store_event *ev, enum lang lang)
+{
+	const char *kind = ev->kind != NULL ? ev->kind : "";
+	const char *nw = ev->new_ != NULL ? ev->new_ : "";
+
+	if (strcmp(kind, NOTICE_EV_MARK) == 0)
+		return mark_event_text(ev, lang);
+	if (strcmp(kind, NOTICE_EV_RECIPIENTS) == 0 && ev->old == NULL)
+		return xasprintf(in_lang(lang, N_("individuals to notify "
+		    "imported: %s")), nw);
+	if (strcmp(kind, NOTICE_EV_RECIPIENTS) == 0)
+		return xasprintf(in_lang(lang, N_("individuals to notify "
+		    "imported again: %s → %s")), ev->old, nw);
+	if (strcmp(kind, NOTICE_EV_ENQUIRY) == 0)
+		return xasprintf(strcmp(nw, "follow_up") == 0 ? in_lang(lang,
+		    N_("enquiry %s logged (follow-up needed)")) : in_lang(lang,
+		    N_("enquiry %s logged")), ev->key != NULL ? ev->key : "");
+	return NULL;
+}
+
 char *
 notice_progress_text(const struct notice_progress *p, enum lang lang)
 {

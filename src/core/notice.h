@@ -130,4 +130,10 @@ int notice_complete(const struct notice_progress *p, int published);
 /* 「通知 40／43、返送 2、連絡不能 1」 in lang. */
 char *notice_progress_text(const struct notice_progress *p, enum lang lang);
 
+/* The notices' timeline events in words for the screens and the report
+ * (「R001：送付済み → 返送（不着）（郵送）」), and the name of their kind;
+ * NULL for an event of another kind. */
+char *notice_event_text(const struct store_event *ev, enum lang lang);
+const char *notice_event_kind(const char *kind, enum lang lang);
+
 #endif

@@ -68,6 +68,7 @@ events_free(struct review *r)
 		free(r->events[i].old);
 		free(r->events[i].new_);
 		free(r->events[i].by);
+		free(r->events[i].via);
 	}
 	free(r->events);
 	r->events = NULL;
@@ -98,6 +99,7 @@ collect_event(void *ud, const struct store_event *ev)
 	e->old = dup_opt(ev->old);
 	e->new_ = dup_opt(ev->new_);
 	e->by = dup_opt(ev->by);
+	e->via = dup_opt(ev->via);
 }
 
 static const char *

@@ -27,7 +27,7 @@ enum review_view { RV_SUMMARY, RV_CHECKLIST, RV_TIMELINE, RV_ASSESS,
 
 /* One timeline event, copied out of the store. */
 struct review_event {
-	char *at, *kind, *key, *old, *new_, *by;
+	char *at, *kind, *key, *old, *new_, *by, *via;
 };
 
 /* What the views are laid out from. */

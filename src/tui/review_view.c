@@ -327,7 +327,7 @@ build_checklist(const struct review_data *d, int cols, struct tui_rows *r)
 /* ---- timeline: every event, oldest first ---- */
 
 static const char *
-kind_label(const char *kind)
+kind_label(const char *kind, enum lang lang)
 {
 	static const char *const names[] = { "created", "answer", "action",
 		"note", "export", "closed", "reopened" };
@@ -338,6 +338,8 @@ kind_label(const char *kind)
 	for (i = 0; i < sizeof names / sizeof names[0]; i++)
 		if (kind != NULL && strcmp(kind, names[i]) == 0)
 			return labels[i];
+	if (notice_event_kind(kind, lang) != NULL)
+		return notice_event_kind(kind, lang);
 	return kind != NULL ? kind : "-";
 }
 
@@ -368,7 +370,18 @@ event_text(const struct review_data *d, const struct review_event *e)
 {
 	const char *k = e->kind != NULL ? e->kind : "";
 	const char *nw = e->new_ != NULL ? e->new_ : "";
+	struct store_event ev;
+	char *s;
 
+	memset(&ev, 0, sizeof ev);
+	ev.kind = e->kind;
+	ev.key = e->key;
+	ev.old = e->old;
+	ev.new_ = e->new_;
+	ev.via = e->via;
+	/* a notice's event names the recipient's id: never a name */
+	if ((s = notice_event_text(&ev, d->t->lang)) != NULL)
+		return s;
 	if (strcmp(k, "answer") == 0)
 		return answer_text(d, e);
 	if (strcmp(k, "action") == 0)
@@ -388,13 +401,13 @@ event_text(const struct review_data *d, const struct review_event *e)
 
 /* "YYYY-MM-DD HH:MM  who           kind    " */
 static char *
-event_head(const struct review_event *e, int kind_w)
+event_head(const struct review_event *e, int kind_w, enum lang lang)
 {
 	char when[32], *by, *kind, *out;
 
 	review_short_time(e->at, when, sizeof when);
 	by = pad(e->by != NULL ? e->by : "-", 12);
-	kind = pad(kind_label(e->kind), kind_w);
+	kind = pad(kind_label(e->kind, lang), kind_w);
 	out = xasprintf("%-16s  %s  %s  ", when, by, kind);
 	free(by);
 	free(kind);
@@ -413,14 +426,21 @@ build_timeline(const struct review_data *d, int cols, struct tui_rows *r)
 	attr_t a;
 
 	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
-		w = (int)text_width(kind_label(kinds[i]));
+		w = (int)text_width(kind_label(kinds[i], d->t->lang));
 		kind_w = w > kind_w ? w : kind_w;
 	}
+	/* the notices' kinds widen the column only where they occur */
+	for (i = 0; i < d->nevents; i++)
+		if (notice_event_kind(d->events[i].kind, d->t->lang) != NULL) {
+			w = (int)text_width(kind_label(d->events[i].kind,
+			    d->t->lang));
+			kind_w = w > kind_w ? w : kind_w;
+		}
 	if (d->nevents == 0)
 		tui_rows_add(r, _("No events yet."), NULL, A_NORMAL, -1, 0);
 	for (i = 0; i < d->nevents; i++) {
 		e = &d->events[i];
-		head = event_head(e, kind_w);
+		head = event_head(e, kind_w, d->t->lang);
 		text = event_text(d, e);
 		a = e->kind != NULL && (strcmp(e->kind, "closed") == 0 ||
 		    strcmp(e->kind, "reopened") == 0) ? A_BOLD : A_NORMAL;

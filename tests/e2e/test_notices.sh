@@ -183,7 +183,8 @@ air export "$N" -o "$TMP/report.pdf"
 expect_rc 0 "the report"
 REP=$(pdftotext "$TMP/report.pdf" - 2>/dev/null | tr -d '\n ')
 for want in "付録：通知後の問い合わせ" "通知の内容について詳しく知りたい" \
-    "紛失の経緯を説明した" "通知後の問い合わせ：2件（要対応1件）"; do
+    "紛失の経緯を説明した" "通知後の問い合わせ：2件（要対応1件）" \
+    "R041：送付済み→返送（不着）" "通知先を取り込み：43人" "問い合わせ2を記録（要対応）"; do
 	if printf '%s' "$REP" | grep -qF "$want"; then pass; else
 		fail "the report has '$want'" "$(printf '%s' "$REP" | head -c 400)"; fi
 done

@@ -163,13 +163,18 @@ static void
 test_csv_utf16(void **state)
 {
 	static const char csv[] = "\xFF\xFEn\0a\0m\0e\0";
+	static const char nul[] = "name,address\na,b\nc\0,d\n";
 	struct notice_list l;
 	enum charset w;
 
 	(void)state;
 	assert_int_equal(notice_csv_parse(csv, sizeof csv - 1, "u.csv", &l, &w,
 	    err, sizeof err), ST_DATAERR);
-	assert_non_null(strstr(err, "u.csv:1: UTF-16"));
+	assert_string_equal(err, "u.csv:1: NUL byte: UTF-16 text, not CSV "
+	    "(save it as CSV, UTF-8 or Shift_JIS)");
+	assert_int_equal(notice_csv_parse(nul, sizeof nul - 1, "n.csv", &l, &w,
+	    err, sizeof err), ST_DATAERR);
+	assert_string_equal(err, "n.csv:3: NUL byte");
 }
 
 /* ---- order, unsent, progress ---------------------------------------------- */
