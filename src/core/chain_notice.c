@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "contract.h"
 #include "i18n.h"
 #include "notice.h"
 #include "util.h"
@@ -84,11 +85,11 @@ chain_notices_apply(struct chain_notices *n, const struct store_event *ev)
 	struct replayed_mark *m;
 	struct replayed_enquiry *q;
 
-	if (strcmp(ev->kind, NOTICE_EV_RECIPIENTS) == 0) {
+	if (strcmp(ev->kind, EVENT_RECIPIENTS) == 0) {
 		free(n->recipients);
 		n->recipients = dup_or_null(ev->digest);
 		n->imported = 1;
-	} else if (strcmp(ev->kind, NOTICE_EV_MARK) == 0) {
+	} else if (strcmp(ev->kind, EVENT_NOTICE) == 0) {
 		n->marks = xreallocarray(n->marks, n->nmarks + 1,
 		    sizeof *n->marks);
 		m = &n->marks[n->nmarks++];
@@ -98,7 +99,7 @@ chain_notices_apply(struct chain_notices *n, const struct store_event *ev)
 		m->at = dup_or_null(ev->acted_at);
 		m->by = dup_or_null(ev->by);
 		m->digest = dup_or_null(ev->digest);
-	} else if (strcmp(ev->kind, NOTICE_EV_ENQUIRY) == 0) {
+	} else if (strcmp(ev->kind, EVENT_ENQUIRY) == 0) {
 		n->enquiries = xreallocarray(n->enquiries, n->nenquiries + 1,
 		    sizeof *n->enquiries);
 		q = &n->enquiries[n->nenquiries++];

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "contract.h"
 #include "i18n.h"
 #include "text.h"
 
@@ -44,7 +45,7 @@ model_notice_progress(struct store *st, struct incident *inc, char *err,
 static int
 published(const struct model_data *d, const struct incident *inc)
 {
-	const char *v = incident_value(d, inc, "publication");
+	const char *v = incident_value(d, inc, FIELD_PUBLICATION);
 
 	return v != NULL && strcmp(v, "published") == 0;
 }
@@ -213,7 +214,7 @@ import_event(struct store *st, long id, size_t before,
 	snprintf(old, sizeof old, "%zu", before);
 	snprintf(new_, sizeof new_, "%zu", rows->n);
 	memset(&ev, 0, sizeof ev);
-	ev.kind = NOTICE_EV_RECIPIENTS;
+	ev.kind = EVENT_RECIPIENTS;
 	ev.old = before > 0 ? old : NULL;
 	ev.new_ = new_;
 	ev.by = by;
@@ -319,7 +320,7 @@ mark_one(struct store *st, long id, const struct notice_recipient *r,
 		    "event hash (libcrypto)"));
 	rc = store_mark_add(st, id, &row, err, errlen);
 	memset(&ev, 0, sizeof ev);
-	ev.kind = NOTICE_EV_MARK;
+	ev.kind = EVENT_NOTICE;
 	ev.key = r->id;
 	ev.old = last >= 0 ? notice_mark_name((enum notice_mark)last) : NULL;
 	ev.new_ = row.mark;
@@ -385,7 +386,7 @@ enquiry_event(struct store *st, long id, const struct notice_enquiry *e,
 		    "event hash (libcrypto)"));
 	snprintf(key, sizeof key, "%ld", e->seq);
 	memset(&ev, 0, sizeof ev);
-	ev.kind = NOTICE_EV_ENQUIRY;
+	ev.kind = EVENT_ENQUIRY;
 	ev.key = key;
 	ev.new_ = e->follow_up ? "follow_up" : "logged";
 	ev.by = e->by;

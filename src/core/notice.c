@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "chain.h"
+#include "contract.h"
 #include "i18n.h"
 #include "jtime.h"
 
@@ -360,7 +361,7 @@ notice_recipients_digest(const struct notice_list *l, char out[65])
 		f[i * 7 + 5] = v[i]->phone;
 		f[i * 7 + 6] = v[i]->note;
 	}
-	rc = chain_content_digest("recipients", f, l->n * 7, out);
+	rc = chain_content_digest("recipient list", f, l->n * 7, out);
 	free(f);
 	free(v);
 	return rc;
@@ -385,7 +386,7 @@ notice_enquiry_digest(const struct notice_enquiry *q, char out[65])
 	f[3] = q->text;
 	f[4] = q->answer;
 	f[5] = q->follow_up ? "1" : "0";
-	return chain_content_digest("enquiry", f, 6, out);
+	return chain_content_digest("enquiry row", f, 6, out);
 }
 
 /* ---- progress ------------------------------------------------------------ */
@@ -452,18 +453,6 @@ notice_complete(const struct notice_progress *p, int published)
 	    told + p->by_mark[NOTICE_UNREACHABLE] == p->total);
 }
 
-const char *
-notice_event_kind(const char *kind, enum lang lang)
-{
-	if (kind != NULL && strcmp(kind, NOTICE_EV_RECIPIENTS) == 0)
-		return in_lang(lang, N_("recipients"));
-	if (kind != NULL && strcmp(kind, NOTICE_EV_MARK) == 0)
-		return in_lang(lang, N_("notice"));
-	if (kind != NULL && strcmp(kind, NOTICE_EV_ENQUIRY) == 0)
-		return in_lang(lang, N_("enquiry"));
-	return NULL;
-}
-
 /* A mark's name as people read it; "-" before the first. */
 static const char *
 mark_word(const char *name, enum lang lang)
@@ -495,15 +484,15 @@ notice_event_text(const struct store_event *ev, enum lang lang)
 	const char *kind = ev->kind != NULL ? ev->kind : "";
 	const char *nw = ev->new_ != NULL ? ev->new_ : "";
 
-	if (strcmp(kind, NOTICE_EV_MARK) == 0)
+	if (strcmp(kind, EVENT_NOTICE) == 0)
 		return mark_event_text(ev, lang);
-	if (strcmp(kind, NOTICE_EV_RECIPIENTS) == 0 && ev->old == NULL)
+	if (strcmp(kind, EVENT_RECIPIENTS) == 0 && ev->old == NULL)
 		return xasprintf(in_lang(lang, N_("individuals to notify "
 		    "imported: %s")), nw);
-	if (strcmp(kind, NOTICE_EV_RECIPIENTS) == 0)
+	if (strcmp(kind, EVENT_RECIPIENTS) == 0)
 		return xasprintf(in_lang(lang, N_("individuals to notify "
 		    "imported again: %s → %s")), ev->old, nw);
-	if (strcmp(kind, NOTICE_EV_ENQUIRY) == 0)
+	if (strcmp(kind, EVENT_ENQUIRY) == 0)
 		return xasprintf(strcmp(nw, "follow_up") == 0 ? in_lang(lang,
 		    N_("enquiry %s logged (follow-up needed)")) : in_lang(lang,
 		    N_("enquiry %s logged")), ev->key != NULL ? ev->key : "");

@@ -19,11 +19,9 @@
 #include "util.h"
 
 /* The checklist action whose status the marks decide (docs/contract.md
- * §4), and the kinds of the timeline events of the notices (§6). */
+ * §4). The kinds of their timeline events are the contract table's
+ * (EVENT_RECIPIENTS, EVENT_NOTICE, EVENT_ENQUIRY in contract.h). */
 #define NOTICE_ACTION "notify_individuals"
-#define NOTICE_EV_RECIPIENTS "recipients"
-#define NOTICE_EV_MARK "notice"
-#define NOTICE_EV_ENQUIRY "enquiry"
 
 enum notice_mark { NOTICE_SENT, NOTICE_RETURNED, NOTICE_REACHED,
 	NOTICE_UNREACHABLE, NOTICE_MARKS };
@@ -131,9 +129,8 @@ int notice_complete(const struct notice_progress *p, int published);
 char *notice_progress_text(const struct notice_progress *p, enum lang lang);
 
 /* The notices' timeline events in words for the screens and the report
- * (「R001：送付済み → 返送（不着）（郵送）」), and the name of their kind;
- * NULL for an event of another kind. */
+ * (「R001：送付済み → 返送（不着）（郵送）」); NULL for an event of another
+ * kind. */
 char *notice_event_text(const struct store_event *ev, enum lang lang);
-const char *notice_event_kind(const char *kind, enum lang lang);
 
 #endif

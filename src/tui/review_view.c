@@ -112,18 +112,17 @@ review_short_time(const char *iso, char *out, size_t len)
 		snprintf(out, len, "%s", iso != NULL ? iso : "-");
 }
 
-/* A stored status name ("open", "done", "skipped") in words. */
+/* A stored status name (contract.h) in words. */
 static const char *
 status_word(const char *name)
 {
+	enum action_status s;
+
 	if (name == NULL)
 		return "-";
-	if (strcmp(name, "done") == 0)
-		return tui_status_label(ACTION_DONE);
-	if (strcmp(name, "skipped") == 0)
-		return tui_status_label(ACTION_SKIPPED);
-	if (strcmp(name, "open") == 0)
-		return tui_status_label(ACTION_OPEN);
+	for (s = ACTION_OPEN; s < ACTION_COUNT; s++)
+		if (strcmp(name, contract_status_name(s)) == 0)
+			return tui_status_label(s);
 	return name;
 }
 
@@ -143,7 +142,7 @@ static void
 summary_head(const struct review_data *d, int cols, struct tui_rows *r)
 {
 	const struct form *f = d->t->data->form;
-	const char *summary = incident_value(d->t->data, d->inc, "summary");
+	const char *summary = incident_value(d->t->data, d->inc, FIELD_SUMMARY);
 	struct buf b;
 	char *line;
 	size_t i;
@@ -290,7 +289,7 @@ static void
 build_checklist(const struct review_data *d, int cols, struct tui_rows *r)
 {
 	static const char *const marks[] = { "[ ] ", "[x] ", "[-] " };
-	long today = jtime_day(jtime_now());
+	long today = jtime_day(app_now(d->t->app));
 	const struct check_item *it;
 	char date[11], left[64], *right, *line;
 	int last = -1;
@@ -327,19 +326,12 @@ build_checklist(const struct review_data *d, int cols, struct tui_rows *r)
 /* ---- timeline: every event, oldest first ---- */
 
 static const char *
-kind_label(const char *kind, enum lang lang)
+kind_label(const char *kind)
 {
-	static const char *const names[] = { "created", "answer", "action",
-		"note", "export", "closed", "reopened" };
-	const char *labels[] = { _("created"), _("answer"), _("action"),
-		_("note"), _("export"), _("closed"), _("reopened") };
-	size_t i;
+	const char *label = kind != NULL ? contract_event_label(kind) : NULL;
 
-	for (i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (kind != NULL && strcmp(kind, names[i]) == 0)
-			return labels[i];
-	if (notice_event_kind(kind, lang) != NULL)
-		return notice_event_kind(kind, lang);
+	if (label != NULL)
+		return _(label);
 	return kind != NULL ? kind : "-";
 }
 
@@ -382,32 +374,33 @@ event_text(const struct review_data *d, const struct review_event *e)
 	/* a notice's event names the recipient's id: never a name */
 	if ((s = notice_event_text(&ev, d->t->lang)) != NULL)
 		return s;
-	if (strcmp(k, "answer") == 0)
+	if (strcmp(k, EVENT_ANSWER) == 0)
 		return answer_text(d, e);
-	if (strcmp(k, "action") == 0)
+	if (strcmp(k, EVENT_ACTION) == 0)
 		return xasprintf("%s: %s → %s", action_title(d, e->key),
 		    status_word(e->old), status_word(e->new_));
-	if (strcmp(k, "note") == 0 && e->key != NULL)
+	if (strcmp(k, EVENT_NOTE) == 0 && e->key != NULL)
 		return xasprintf("%s: %s", action_title(d, e->key), nw);
-	if (strcmp(k, "closed") == 0)
-		return strcmp(nw, "drill") == 0 ? xstrdup(_("drill submitted")) :
+	if (strcmp(k, EVENT_CLOSED) == 0)
+		return strcmp(nw, CONTRACT_DRILL_SUBMITTED) == 0 ?
+		    xstrdup(_("drill submitted")) :
 		    xasprintf("%s%s", _("Measures: "), nw);
-	if (strcmp(k, "created") == 0)
+	if (strcmp(k, EVENT_CREATED) == 0)
 		return xstrdup(_("incident recorded"));
-	if (strcmp(k, "reopened") == 0)
+	if (strcmp(k, EVENT_REOPENED) == 0)
 		return xstrdup(_("incident reopened"));
 	return xstrdup(nw);
 }
 
 /* "YYYY-MM-DD HH:MM  who           kind    " */
 static char *
-event_head(const struct review_event *e, int kind_w, enum lang lang)
+event_head(const struct review_event *e, int kind_w)
 {
 	char when[32], *by, *kind, *out;
 
 	review_short_time(e->at, when, sizeof when);
 	by = pad(e->by != NULL ? e->by : "-", 12);
-	kind = pad(kind_label(e->kind, lang), kind_w);
+	kind = pad(kind_label(e->kind), kind_w);
 	out = xasprintf("%-16s  %s  %s  ", when, by, kind);
 	free(by);
 	free(kind);
@@ -417,33 +410,26 @@ event_head(const struct review_event *e, int kind_w, enum lang lang)
 static void
 build_timeline(const struct review_data *d, int cols, struct tui_rows *r)
 {
-	static const char *const kinds[] = { "created", "answer", "action",
-		"note", "export", "closed", "reopened" };
 	const struct review_event *e;
 	char *head, *text;
 	int kind_w = 0, w;
 	size_t i;
 	attr_t a;
 
-	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
-		w = (int)text_width(kind_label(kinds[i], d->t->lang));
+	/* the kinds of this timeline set the column: a list imported or an
+	 * enquiry ("通知先", "問合せ") widens it only where there is one */
+	for (i = 0; i < d->nevents; i++) {
+		w = (int)text_width(kind_label(d->events[i].kind));
 		kind_w = w > kind_w ? w : kind_w;
 	}
-	/* the notices' kinds widen the column only where they occur */
-	for (i = 0; i < d->nevents; i++)
-		if (notice_event_kind(d->events[i].kind, d->t->lang) != NULL) {
-			w = (int)text_width(kind_label(d->events[i].kind,
-			    d->t->lang));
-			kind_w = w > kind_w ? w : kind_w;
-		}
 	if (d->nevents == 0)
 		tui_rows_add(r, _("No events yet."), NULL, A_NORMAL, -1, 0);
 	for (i = 0; i < d->nevents; i++) {
 		e = &d->events[i];
-		head = event_head(e, kind_w, d->t->lang);
+		head = event_head(e, kind_w);
 		text = event_text(d, e);
-		a = e->kind != NULL && (strcmp(e->kind, "closed") == 0 ||
-		    strcmp(e->kind, "reopened") == 0) ? A_BOLD : A_NORMAL;
+		a = e->kind != NULL && (strcmp(e->kind, EVENT_CLOSED) == 0 ||
+		    strcmp(e->kind, EVENT_REOPENED) == 0) ? A_BOLD : A_NORMAL;
 		add_hanging(r, head, text, cols, a, -1);
 		free(text);
 		free(head);
@@ -503,7 +489,7 @@ static void
 verdict_rows(const struct review_data *d, int cols, struct tui_rows *r)
 {
 	const struct rules_result *res = &d->ev->result;
-	long today = jtime_day(jtime_now());
+	long today = jtime_day(app_now(d->t->app));
 	const char *exemption;
 	char *line, *grounds;
 
@@ -609,7 +595,7 @@ build_notes(const struct review_data *d, int cols, struct tui_rows *r)
 	}
 	for (i = 0; i < d->nevents; i++)
 		n += d->events[i].kind != NULL &&
-		    strcmp(d->events[i].kind, "note") == 0;
+		    strcmp(d->events[i].kind, EVENT_NOTE) == 0;
 	line = xasprintf(_("Notes (%zu)"), n);
 	tui_rows_add(r, line, NULL, A_BOLD, -1, 1);
 	free(line);
@@ -618,7 +604,7 @@ build_notes(const struct review_data *d, int cols, struct tui_rows *r)
 		    cols, A_NORMAL, -1);
 	for (i = 0; i < d->nevents; i++) {
 		e = &d->events[i];
-		if (e->kind == NULL || strcmp(e->kind, "note") != 0)
+		if (e->kind == NULL || strcmp(e->kind, EVENT_NOTE) != 0)
 			continue;
 		review_short_time(e->at, when, sizeof when);
 		if (e->key != NULL)
