@@ -71,9 +71,8 @@ add_hanging(struct tui_rows *r, const char *head, const char *text,
 	text_lines_free(&l);
 }
 
-/* s cut or padded with spaces to exactly cols columns (caller frees). */
-static char *
-pad(const char *s, int cols)
+char *
+review_pad(const char *s, int cols)
 {
 	char *clean = text_sanitize(s != NULL ? s : "", 0);
 	char *fit = text_fit(clean, (size_t)cols);
@@ -98,8 +97,10 @@ review_view_name(enum review_view v)
 		return _("Timeline");
 	case RV_ASSESS:
 		return _("Assessment");
-	default:
+	case RV_NOTES:
 		return _("Notes");
+	default:
+		return _("Notices");
 	}
 }
 
@@ -216,7 +217,7 @@ build_summary(const struct review_data *d, int cols, struct tui_rows *r)
 				    d->t->lang), NULL, A_BOLD, -1, 1);
 			}
 			shown = 1;
-			label = pad(tr_get(&fld->label, d->t->lang), lw);
+			label = review_pad(tr_get(&fld->label, d->t->lang), lw);
 			head = xasprintf("%s  ", label);
 			value = tui_value_label(d->t, fld, d->inc->values[i]);
 			add_hanging(r, head, value, cols, A_NORMAL, -1);
@@ -399,8 +400,8 @@ event_head(const struct review_event *e, int kind_w)
 	char when[32], *by, *kind, *out;
 
 	review_short_time(e->at, when, sizeof when);
-	by = pad(e->by != NULL ? e->by : "-", 12);
-	kind = pad(kind_label(e->kind), kind_w);
+	by = review_pad(e->by != NULL ? e->by : "-", 12);
+	kind = review_pad(kind_label(e->kind), kind_w);
 	out = xasprintf("%-16s  %s  %s  ", when, by, kind);
 	free(by);
 	free(kind);

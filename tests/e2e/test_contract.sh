@@ -104,6 +104,7 @@ src/core/rules_load.c "action"
 src/report/report.c "notice"
 src/tui/keys.c "closed"
 src/tui/keys.c "done"
+src/tui/keys.c "enquiry"
 src/tui/keys.c "open"
 src/tui/settings.c "note"
 src/tui/settings.c "person_in_charge"'
