@@ -544,8 +544,9 @@ write_doc(struct report_ctx *r, const char *path, char *err, size_t errlen)
 	f.header = letter ? NULL : tx(r, N_("Confidential"));
 	f.footer = letter ? NULL : meta;
 	/* letters to several people, and labels, are numbered by no one */
-	f.numbers = r->recipients.n > 0 && r->o->kind != REPORT_DOC_ANNOUNCEMENT ?
-	    0 : letter ? 2 : 1;
+	f.numbers = r->o->kind == REPORT_DOC_LABELS ||
+	    (r->o->kind == REPORT_DOC_NOTICE && r->recipients.n > 0) ? 0 :
+	    letter ? 2 : 1;
 	/* Bilingual on purpose: a training copy must never pass for a real
 	 * report, whoever reads it. */
 	f.watermark = r->o->watermark ? "訓練 / TRAINING" : NULL;

@@ -189,6 +189,8 @@ for want in "付録：通知後の問い合わせ" "通知の内容について�
 		fail "the report has '$want'" "$(printf '%s' "$REP" | head -c 400)"; fi
 done
 no_names "the report (appendix without who asked, timeline by id)" "$REP"
+if printf '%s' "$REP" | grep -qE '1/[0-9]+'; then pass; else
+	fail "the report keeps its page numbers with recipients stored"; fi
 
 # ---- the public notice and the rest: done -----------------------------------
 air notices "$N" mark R041 R042 unreachable --note "再送も不着"
