@@ -96,14 +96,16 @@ mark_text(const struct cli *c, const struct notice_recipient *r)
 	    notice_via_label((enum notice_via)k->via, c->app->lang) : "");
 }
 
+/* Two lines a person, to read at 80 columns: the id, the name and the
+ * last mark, then the address (or the e-mail or phone) in full. */
 static void
 list_text(const struct cli *c, const struct notice_recipient *r)
 {
 	char *mark = mark_text(c, r);
 
-	cli_pad(r->id, 8);
+	cli_pad(r->id, 6);
 	cli_pad(r->name, 16);
-	cli_pad(mark, 26);
+	printf("%s\n      ", mark);
 	if (r->postal_code != NULL)
 		printf("〒%s ", r->postal_code);
 	cli_put_text(stdout, r->address != NULL ? r->address : r->email !=
