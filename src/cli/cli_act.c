@@ -72,7 +72,7 @@ push_answer(struct answer_set *set, const char *key, char *value)
 	set->v[set->n++].line = 0;
 }
 
-/* KEY=VALUE, VALUE read as people type it (SPEC §1 set), with the
+/* KEY=VALUE, VALUE read as people type it (docs/contract.md §1 set), with the
  * escapes of an answers file. */
 static int
 parse_assignment(struct cli *c, const struct incident *inc, const char *arg,

@@ -1,6 +1,6 @@
 /*
- * report.h - the PDF documents of an incident (SPEC §1 export --doc): the
- * incident report (cover, the draft for the Personal Information
+ * report.h - the PDF documents of an incident (docs/contract.md §1 export
+ * --doc): the incident report (cover, the draft for the Personal Information
  * Protection Commission, facts, checklist, signatures, then the notice
  * drafts and the timeline as appendices), the PPC draft alone, the letter
  * to the individuals and the public notice. A view: it reads the model,

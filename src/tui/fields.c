@@ -78,7 +78,7 @@ tui_focus_load(struct tui_focus *f, const struct form *form, int field,
 	f->field = field;
 	tui_edit_init(&f->ed, fld->type == FORM_LONGTEXT);
 	/* Unanswered, the cursor is on the "not answered" line: nothing
-	 * is highlighted that Enter could store (SPEC §7 v2). */
+	 * is highlighted that Enter could store (docs/contract.md §7). */
 	if (fld->type == FORM_CHOICE)
 		f->hl = value != NULL ? form_choice_index(fld, value) : -1;
 	else if (fld->type == FORM_MULTI)
@@ -268,7 +268,8 @@ choice_rows(struct painter *p, const struct form_field *fld,
 		    stored != NULL && strcmp(stored, fld->choices[i].value) == 0;
 		mark = fld->type == FORM_MULTI ? (on ? "[x]" : "[ ]") :
 		    (on ? "(o)" : "( )");
-		/* Digits 1-9 then 0 pick the first ten (SPEC §7). */
+		/* Digits 1-9 then 0 pick the first ten (docs/contract.md §7).
+		 * */
 		line = xasprintf("%s%c %s %s", (int)i == f->hl ? ">" : " ",
 		    i < 9 ? (char)('1' + i) : i == 9 ? '0' : ' ', mark,
 		    tr_get(&fld->choices[i].label, p->t->lang));

@@ -279,7 +279,7 @@ tm_kill_server() {
 	tm_check_captures
 }
 
-# ---- no internal vocabulary on any screen (issue 14) ----
+# ---- no internal vocabulary on any screen ----
 
 # The ids a person must never read on a screen: action ids, answer keys
 # and phase ids, from the data files.
@@ -350,7 +350,7 @@ tm_check_captures() {
 			fail "no internal id on a screen ($kind, ${f##*.}): $hit" \
 			    "$(cat "$f")"
 		else pass; fi
-		# one colon at a time (issue 14: 「出典：：」 and the like)
+		# one colon at a time (「出典：：」 and the like)
 		if grep -qE '(:|：) ?(:|：)' "$f"; then
 			fail "no double colon on a screen ($kind)" "$(cat "$f")"
 		else pass; fi

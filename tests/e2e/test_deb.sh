@@ -1,4 +1,4 @@
-# test_deb.sh - the Debian package (issue 19). `make deb` builds
+# test_deb.sh - the Debian package. `make deb` builds
 # anshin-ir_VERSION_ARCH.deb from HEAD and leaves the work tree as it was;
 # the package holds the binary, data, man pages (the Japanese ones once
 # man/ja/ has them), catalogs, copyright and the machine-wide contacts as
@@ -65,8 +65,8 @@ for tool in git dpkg-buildpackage dh lintian man sqlite3; do
 		deb_ok=0
 	fi
 done
-# An installed copy would be found before the scratch root's (SPEC §1:
-# the compiled-in data directory comes first) and hide what is tested.
+# An installed copy would be found before the scratch root's (docs/contract.md
+# §1: the compiled-in data directory comes first) and hide what is tested.
 if dpkg-query -W -f='${Status}' anshin-ir 2>/dev/null | grep -q installed ||
     [ -e /usr/share/anshin-ir ]; then
 	fail "anshin-ir is not installed on this machine (apt purge anshin-ir)"
