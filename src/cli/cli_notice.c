@@ -55,6 +55,23 @@ sub_import(struct cli *c, struct incident *inc)
 
 /* ---- list ---------------------------------------------------------------- */
 
+/* Around the records of a machine format: tsv's header, json's brackets. */
+static void
+listing_start(const char *fmt, const char *tsv_header)
+{
+	if (strcmp(fmt, "tsv") == 0)
+		printf("%s\n", tsv_header);
+	else if (strcmp(fmt, "json") == 0)
+		putchar('[');
+}
+
+static void
+listing_end(const char *fmt, size_t n)
+{
+	if (strcmp(fmt, "json") == 0)
+		printf("%s]\n", n ? "\n" : "");
+}
+
 static const char *
 last_mark_name(const struct notice_recipient *r)
 {
@@ -128,19 +145,15 @@ sub_list(struct cli *c, struct incident *inc)
 	rc = notice_load(c->app->store, inc->id, &l, c->err, sizeof c->err);
 	if (rc != ST_OK)
 		return rc;
-	if (strcmp(fmt, "tsv") == 0)
-		printf("id\tname\tpostal_code\taddress\temail\tphone\tnote\tmark"
-		    "\tat\tvia\n");
-	else if (strcmp(fmt, "json") == 0)
-		putchar('[');
+	listing_start(fmt, "id\tname\tpostal_code\taddress\temail\tphone\tnote"
+	    "\tmark\tat\tvia");
 	for (i = 0; i < l.n; i++)
 		if (strcmp(fmt, "text") == 0)
 			list_text(c, &l.v[i]);
 		else
 			list_machine(&l.v[i], strcmp(fmt, "json") == 0, i == 0);
-	if (strcmp(fmt, "json") == 0)
-		printf("%s]\n", l.n ? "\n" : "");
-	else if (strcmp(fmt, "text") == 0) {
+	listing_end(fmt, l.n);
+	if (strcmp(fmt, "text") == 0) {
 		fputs(l.n ? "" : _("No recipients: import them with anshin-ir "
 		    "notices REF import FILE.csv\n"), stdout);
 		if (l.n > 0) {
@@ -244,8 +257,9 @@ enquiry_text(const struct notice_enquiry *q)
 {
 	printf("%ld  %.16s  ", q->seq, q->at);
 	cli_put_text(stdout, q->from_name != NULL ? q->from_name : "-", 0);
-	printf("  (%s)%s\n", q->by != NULL ? q->by : "", q->follow_up ?
-	    _("  [follow-up needed]") : "");
+	printf("  (");
+	cli_put_text(stdout, q->by != NULL ? q->by : "", 0);
+	printf(")%s\n", q->follow_up ? _("  [follow-up needed]") : "");
 	printf("    %s: ", _("asked"));
 	cli_put_text(stdout, q->text, 0);
 	printf("\n    %s: ", _("answered"));
@@ -268,18 +282,14 @@ sub_enquiries(struct cli *c, struct incident *inc)
 	    sizeof c->err);
 	if (rc != ST_OK)
 		return rc;
-	if (strcmp(fmt, "tsv") == 0)
-		printf("seq\tat\tfrom\ttext\tanswer\tfollow_up\tby\n");
-	else if (strcmp(fmt, "json") == 0)
-		putchar('[');
+	listing_start(fmt, "seq\tat\tfrom\ttext\tanswer\tfollow_up\tby");
 	for (i = 0; i < q.n; i++)
 		if (strcmp(fmt, "text") == 0)
 			enquiry_text(&q.v[i]);
 		else
 			enquiry_machine(&q.v[i], strcmp(fmt, "json") == 0,
 			    i == 0);
-	if (strcmp(fmt, "json") == 0)
-		printf("%s]\n", q.n ? "\n" : "");
+	listing_end(fmt, q.n);
 	notice_enquiries_free(&q);
 	return ST_OK;
 }

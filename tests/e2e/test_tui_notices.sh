@@ -10,17 +10,6 @@
 TM_SOCK="anshin-tn-$$"
 export ANSHIN_IR_NOW="2026-10-12 09:00"
 
-tn_quit() {
-	local i top
-	for i in 1 2 3; do
-		tm_shows "EXITED-" && break
-		top=$(tm_screen | head -1)
-		tm_keys q
-		poll tn_top_moved "$top"
-	done
-	tm_expect "EXITED-0" "q leaves with 0"
-}
-tn_top_moved() { [ "$(tm_screen | head -1)" != "$1" ]; }
 
 cat >"$TMP/n.answers" <<'EOF'
 kind = paper_loss
@@ -133,7 +122,7 @@ done
 tm_keys d
 tm_expect "は 6 通知 の記録で完了します" "d on notify_individuals points to view 6"
 tm_expect "通知 1／4、連絡不能 3" "with the progress"
-tn_quit
+tm_quit
 
 air notices "$N" list --format tsv
 expect_eq "$(printf '%s\n' "$OUT" | tail -n +2 | cut -f1,8,10 | tr '\t\n' ' ')" \
@@ -173,6 +162,6 @@ tm_resize_check
 tm_expect "80x24" "too small below 80 columns"
 tm resize-window -t "$TM_CUR" -x 80 -y 24
 tm_expect "[6 Notices]" "back at 80x24"
-tn_quit
+tm_quit
 TM_EXTRA=""
 tm_kill_server
