@@ -49,6 +49,12 @@ static const struct optdef {
 	[O_HISTORY] = { "history", 0, 0 },
 	[O_DOC] = { "doc", 0, 1 },
 	[O_STAGE] = { "stage", 0, 1 },
+	[O_VIA] = { "via", 0, 1 },
+	[O_FROM] = { "from", 0, 1 },
+	[O_ANSWER] = { "answer", 0, 1 },
+	[O_FOLLOW_UP] = { "follow-up", 0, 0 },
+	[O_ONLY] = { "only", 0, 1 },
+	[O_SHEET] = { "sheet", 0, 1 },
 };
 
 static const struct command *find_command(const char *name);
@@ -86,6 +92,45 @@ cli_put_json(FILE *fp, const char *s)
 	e = text_escape_json(s);
 	fputs(e, fp);
 	free(e);
+}
+
+/* Untrusted text cut to `cols` columns and padded to cols + 1: a column
+ * of a text table. */
+void
+cli_pad(const char *s, size_t cols)
+{
+	char *clean = text_sanitize(s != NULL ? s : "", 0);
+	char *fit = text_fit(clean, cols);
+	size_t w = text_width(fit);
+
+	fputs(fit, stdout);
+	for (; w < cols + 1; w++)
+		putchar(' ');
+	free(fit);
+	free(clean);
+}
+
+/* One record of a machine format: a tsv line, or a json object after
+ * a comma unless it is the first. */
+void
+cli_put_record(const char *const *names, const char *const *values, int n,
+    int json, int first)
+{
+	int i;
+
+	if (json)
+		printf("%s\n{", first ? "" : ",");
+	for (i = 0; i < n; i++) {
+		if (json) {
+			printf("%s\"%s\":", i ? "," : "", names[i]);
+			cli_put_json(stdout, values[i]);
+		} else {
+			if (i)
+				putchar('\t');
+			cli_put_tsv(stdout, values[i]);
+		}
+	}
+	putchar(json ? '}' : '\n');
 }
 
 int
@@ -283,12 +328,28 @@ static const struct command commands[] = {
 	    N_("close the incident with its recurrence-prevention measures"), 0 },
 	{ "reopen", "REF [--by NAME]", 1, 1, OPT(O_BY), cli_cmd_reopen,
 	    N_("reopen a closed incident"), 0 },
-	{ "export", "REF -o FILE.pdf [--doc report|ppc|notice|announcement] "
-	    "[--stage preliminary|final]", 1, 1, OPT(O_OUTPUT) | OPT(O_BY) |
-	    OPT(O_DOC) | OPT(O_STAGE), cli_cmd_export, N_("write a PDF "
-	    "(Japanese or English by --lang): the incident report (default), "
-	    "the PPC report draft (ppc), the letter to the individuals "
-	    "(notice) or the public notice (announcement)"), 0 },
+	{ "export", "REF -o FILE.pdf [--doc report|ppc|notice|announcement|"
+	    "labels] [--stage preliminary|final] [--only unsent] [--sheet "
+	    "12|24]", 1, 1, OPT(O_OUTPUT) | OPT(O_BY) | OPT(O_DOC) |
+	    OPT(O_STAGE) | OPT(O_ONLY) | OPT(O_SHEET), cli_cmd_export,
+	    N_("write a PDF (Japanese or English by --lang): the incident "
+	    "report (default), the PPC report draft (ppc), the letter to the "
+	    "individuals, one per recipient (notice), the public notice "
+	    "(announcement) or address labels for the recipients (labels); "
+	    "--only unsent: the recipients not yet sent a notice or whose "
+	    "letter came back"), 0 },
+	{ "notices", "REF import FILE.csv | list [--format text|tsv|json] | "
+	    "mark ID... sent|returned|reached|unreachable [--via "
+	    "letter|email|phone|in_person] [--at TIME] [--note TEXT] [--by "
+	    "NAME] | enquiry TEXT [--from NAME] [--answer TEXT] [--follow-up] "
+	    "[--at TIME] [--by NAME] | enquiries [--format text|tsv|json]", 2,
+	    100002, OPT(O_BY) | OPT(O_AT) | OPT(O_NOTE) | OPT(O_FORMAT) |
+	    OPT(O_VIA) | OPT(O_FROM) | OPT(O_ANSWER) | OPT(O_FOLLOW_UP),
+	    cli_cmd_notices, N_("the individuals to notify: import them from "
+	    "a CSV file (UTF-8 or Shift_JIS), list them, mark each notice "
+	    "sent, returned, reached or unreachable, log the enquiries that "
+	    "follow and list them; the timeline names each person by id "
+	    "only"), 0 },
 	{ "drill", "[--list | --history [NAME] | [NAME] [--by NAME] | NAME "
 	    "--answers FILE [--actions ID,ID...] [--by NAME]]", 0, 1,
 	    OPT(O_LIST) | OPT(O_HISTORY) | OPT(O_ANSWERS) | OPT(O_ACTIONS) |
@@ -429,9 +490,8 @@ check_command_args(struct cli *c, const struct command *cmd)
 	for (i = 0; i < O_COUNT; i++)
 		if (c->opt[i] != NULL && !(GLOBAL_OPTS & (1u << i)) &&
 		    (cmd == NULL || !(cmd->opts & (1u << i))))
-			return err_set(c->err, sizeof c->err, ST_USAGE,
-			    _("option --%s does not apply to '%s'"),
-			    optdefs[i].name, cmd != NULL ? cmd->name : "");
+			return cli_option_misplaced(c, i, cmd != NULL ?
+			    cmd->name : "");
 	if (cmd == NULL && c->narg > 0)
 		return err_set(c->err, sizeof c->err, ST_USAGE,
 		    _("unexpected argument '%s'"), c->arg[0]);
@@ -440,6 +500,13 @@ check_command_args(struct cli *c, const struct command *cmd)
 		return err_set(c->err, sizeof c->err, ST_USAGE,
 		    _("usage: anshin-ir %s %s"), cmd->name, cmd->usage);
 	return ST_OK;
+}
+
+int
+cli_option_misplaced(struct cli *c, int opt, const char *where)
+{
+	return err_set(c->err, sizeof c->err, ST_USAGE,
+	    _("option --%s does not apply to '%s'"), optdefs[opt].name, where);
 }
 
 static int

@@ -262,8 +262,31 @@ cli_cmd_reopen(struct cli *c)
 
 /* ---- export ---- */
 
-/* --doc and --stage (docs/contract.md §1); --stage is the PPC draft's, in the
- * report or alone. */
+/* --only unsent (letters and labels) and --sheet 12|24 (labels). */
+static int
+export_batch(struct cli *c, struct report_opts *o)
+{
+	const char *only = c->opt[O_ONLY], *sheet = c->opt[O_SHEET];
+	int batch = o->kind == REPORT_DOC_NOTICE || o->kind == REPORT_DOC_LABELS;
+
+	if (only != NULL && strcmp(only, "unsent") != 0)
+		return err_set(c->err, sizeof c->err, ST_USAGE, _("unknown "
+		    "--only '%s' (expected unsent)"), only);
+	if (only != NULL && !batch)
+		return err_set(c->err, sizeof c->err, ST_USAGE, _("--only "
+		    "applies to the letters and the labels (--doc notice or "
+		    "labels)"));
+	if (sheet != NULL && (o->kind != REPORT_DOC_LABELS ||
+	    (strcmp(sheet, "12") != 0 && strcmp(sheet, "24") != 0)))
+		return err_set(c->err, sizeof c->err, ST_USAGE, _("--sheet "
+		    "goes with --doc labels: 12 or 24 labels a sheet"));
+	o->only_unsent = only != NULL;
+	o->sheet = sheet != NULL ? atoi(sheet) : 12;
+	return ST_OK;
+}
+
+/* --doc and --stage (docs/contract.md §1); --stage is the PPC draft's,
+ * in the report or alone. */
 static int
 export_doc(struct cli *c, struct report_opts *o)
 {
@@ -273,8 +296,8 @@ export_doc(struct cli *c, struct report_opts *o)
 
 	if (kind < 0)
 		return err_set(c->err, sizeof c->err, ST_USAGE, _("unknown "
-		    "--doc '%s' (expected report, ppc, notice or "
-		    "announcement)"), doc);
+		    "--doc '%s' (expected report, ppc, notice, announcement or "
+		    "labels)"), doc);
 	if (st < 0)
 		return err_set(c->err, sizeof c->err, ST_USAGE, _("unknown "
 		    "--stage '%s' (expected preliminary or final)"), stage);
@@ -284,7 +307,7 @@ export_doc(struct cli *c, struct report_opts *o)
 		    "applies to the PPC draft (--doc ppc or report)"));
 	o->kind = (enum report_kind)kind;
 	o->stage = (enum report_stage)st;
-	return ST_OK;
+	return export_batch(c, o);
 }
 
 int
@@ -294,6 +317,7 @@ cli_cmd_export(struct cli *c)
 	struct incident *inc;
 	struct timespec t0, t1;
 	const char *out = c->opt[O_OUTPUT];
+	size_t count = 0;
 	int rc;
 
 	memset(&o, 0, sizeof o);
@@ -310,6 +334,7 @@ cli_cmd_export(struct cli *c)
 	o.lang = c->app->lang;
 	o.now = app_now(c->app);
 	o.watermark = inc->drill != NULL;
+	o.count = &count;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	rc = report_write(c->app->data, c->app->store, inc, &o, out, c->err,
 	    sizeof c->err);
@@ -322,6 +347,15 @@ cli_cmd_export(struct cli *c)
 	if (rc == ST_OK)
 		rc = model_record_export(c->app->store, inc, out, app_by(c->app),
 		    app_now(c->app), c->err, sizeof c->err);
+	if (rc == ST_OK && inc->notices.total > 0 && o.kind == REPORT_DOC_NOTICE)
+		printf(_("%zu letters, one a page: "), count);
+	else if (rc == ST_OK && o.kind == REPORT_DOC_LABELS)
+		printf(_("%zu labels, %d a sheet: "), count, o.sheet);
+	if (rc == ST_OK && (o.kind == REPORT_DOC_LABELS ||
+	    (inc->notices.total > 0 && o.kind == REPORT_DOC_NOTICE))) {
+		cli_put_text(stdout, out, 0);
+		putchar('\n');
+	}
 	incident_free(inc);
 	return rc != ST_OK ? cli_fail(c, rc) : ST_OK;
 }

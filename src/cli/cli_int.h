@@ -17,7 +17,8 @@ enum opt_id {
 	O_DB, O_DATA_DIR, O_LANG, O_HELP, O_VERSION,
 	O_BY, O_AT, O_NOTE, O_REASON, O_MEASURES, O_FORMAT, O_ANSWERS,
 	O_ALL, O_DRILLS, O_OVERDUE, O_OUTPUT, O_ACTIONS, O_LIST, O_HISTORY,
-	O_DOC, O_STAGE, O_COUNT
+	O_DOC, O_STAGE, O_VIA, O_FROM, O_ANSWER, O_FOLLOW_UP, O_ONLY, O_SHEET,
+	O_COUNT
 };
 
 #define GLOBAL_OPTS ((1u << O_DB) | (1u << O_DATA_DIR) | (1u << O_LANG) | \
@@ -46,7 +47,12 @@ struct command {
 void cli_put_text(FILE *fp, const char *s, int keep_newlines);
 void cli_put_tsv(FILE *fp, const char *s);
 void cli_put_json(FILE *fp, const char *s);
+void cli_pad(const char *s, size_t cols);
+void cli_put_record(const char *const *names, const char *const *values, int n,
+    int json, int first);
 int cli_fail(struct cli *c, int code);
+/* ST_USAGE: "option --X does not apply to 'WHERE'". */
+int cli_option_misplaced(struct cli *c, int opt, const char *where);
 int cli_need_data(struct cli *c);
 int cli_need_store(struct cli *c);
 int cli_load_incident(struct cli *c, const char *ref, struct incident **inc);
@@ -74,5 +80,6 @@ int cli_cmd_reopen(struct cli *c);
 int cli_cmd_export(struct cli *c);
 int cli_cmd_drill(struct cli *c);
 int cli_cmd_score(struct cli *c);
+int cli_cmd_notices(struct cli *c);
 
 #endif

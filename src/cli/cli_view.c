@@ -197,7 +197,7 @@ print_item_text(struct cli *c, const struct incident *inc,
 {
 	const char *mark = it->status == ACTION_DONE ? "[x]" :
 	    it->status == ACTION_SKIPPED ? "[-]" : "[ ]";
-	char date[11], *detail;
+	char date[11], *detail, *progress;
 
 	printf("%s %-11s %d %-26s ", mark, rules_phase_name(it->action->phase),
 	    it->action->priority, it->action->id);
@@ -208,7 +208,11 @@ print_item_text(struct cli *c, const struct incident *inc,
 		if (it->status == ACTION_OPEN)
 			cli_print_days_left(stdout, it->due, today);
 	}
-	if (it->record != NULL && it->status != ACTION_OPEN) {
+	if (it->by_notices) {
+		progress = notice_progress_text(&inc->notices, c->app->lang);
+		printf("  (%s)", progress);
+		free(progress);
+	} else if (it->record != NULL && it->status != ACTION_OPEN) {
 		printf("  (");
 		cli_put_text(stdout, it->record->by, 0);
 		printf(" %s)", it->record->at != NULL ? it->record->at : "");
@@ -217,8 +221,8 @@ print_item_text(struct cli *c, const struct incident *inc,
 	if (it->action->confirm)
 		printf("  [%s]", _("please confirm"));
 	putchar('\n');
-	if (it->record != NULL && it->record->note != NULL &&
-	    *it->record->note != '\0') {
+	if (!it->by_notices && it->record != NULL &&
+	    it->record->note != NULL && *it->record->note != '\0') {
 		printf("      %s: ", _("note"));
 		cli_put_text(stdout, it->record->note, 0);
 		putchar('\n');
@@ -238,11 +242,30 @@ print_item_text(struct cli *c, const struct incident *inc,
 	}
 }
 
+/* The progress of notify_individuals when the marks decide it
+ * (docs/contract.md §4). */
+static void
+print_progress_json(const struct cli *c, const struct notice_progress *p)
+{
+	char *text = notice_progress_text(p, c->app->lang);
+
+	printf(",\"progress\":{\"total\":%d,\"sent\":%d,\"returned\":%d,"
+	    "\"reached\":%d,\"unreachable\":%d,\"not_sent\":%d,"
+	    "\"unsent\":%d,\"text\":", p->total, p->by_mark[NOTICE_SENT],
+	    p->by_mark[NOTICE_RETURNED], p->by_mark[NOTICE_REACHED],
+	    p->by_mark[NOTICE_UNREACHABLE], p->unmarked,
+	    p->unmarked + p->by_mark[NOTICE_RETURNED]);
+	cli_put_json(stdout, text);
+	putchar('}');
+	free(text);
+}
+
 static void
 print_checklist_json(struct cli *c, const struct incident *inc,
     const struct evaluation *ev)
 {
 	const struct check_item *it;
+	const struct action_record *rec;
 	char date[11], *detail;
 	size_t i;
 
@@ -266,12 +289,15 @@ print_checklist_json(struct cli *c, const struct incident *inc,
 		cli_put_json(stdout, detail);
 		printf(",\"source\":");
 		cli_put_json(stdout, tr_get(&it->action->source, c->app->lang));
+		rec = it->by_notices ? NULL : it->record;
 		printf(",\"by\":");
-		cli_put_json(stdout, it->record != NULL ? it->record->by : NULL);
+		cli_put_json(stdout, rec != NULL ? rec->by : NULL);
 		printf(",\"at\":");
-		cli_put_json(stdout, it->record != NULL ? it->record->at : NULL);
+		cli_put_json(stdout, rec != NULL ? rec->at : NULL);
 		printf(",\"note\":");
-		cli_put_json(stdout, it->record != NULL ? it->record->note : NULL);
+		cli_put_json(stdout, rec != NULL ? rec->note : NULL);
+		if (it->by_notices)
+			print_progress_json(c, &inc->notices);
 		printf(",\"confirm\":%s}", it->action->confirm ? "true" : "false");
 		free(detail);
 	}
@@ -379,6 +405,35 @@ print_contacts_hint(void)
 	free(user);
 }
 
+/* How far the notices have got, with the days of the marks and the
+ * enquiries: counts only, never a name. */
+static void
+print_notices(struct cli *c, const struct incident *inc)
+{
+	const struct notice_progress *p = &inc->notices;
+	char *text, first[11], last[11];
+	int m;
+
+	if (p->total == 0 && p->enquiries == 0)
+		return;
+	printf("\n== %s ==\n", _("Notices to the individuals"));
+	text = notice_progress_text(p, c->app->lang);
+	printf("%s\n", text);
+	free(text);
+	for (m = 0; m < NOTICE_MARKS; m++) {
+		if (p->by_mark[m] == 0)
+			continue;
+		jtime_format_date(p->first[m], first);
+		jtime_format_date(p->last[m], last);
+		printf("  %s: %d (%s%s%s)\n", notice_mark_label(
+		    (enum notice_mark)m, c->app->lang), p->by_mark[m], first,
+		    strcmp(first, last) != 0 ? " - " : "",
+		    strcmp(first, last) != 0 ? last : "");
+	}
+	printf(_("Enquiries: %d (follow-up needed: %d)\n"), p->enquiries,
+	    p->follow_ups);
+}
+
 int
 cli_cmd_show(struct cli *c)
 {
@@ -411,6 +466,7 @@ cli_cmd_show(struct cli *c)
 	printf("\n== %s ==\n", _("Checklist"));
 	for (i = 0; i < ev.nitems; i++)
 		print_item_text(c, inc, &ev.items[i], jtime_day(app_now(c->app)), 1);
+	print_notices(c, inc);
 	if (c->contacts_unset)
 		print_contacts_hint();
 	if (inc->measures != NULL && *inc->measures != '\0') {
@@ -465,11 +521,17 @@ timeline_text(const struct store_event *ev)
 		printf(": ");
 	}
 	if (strcmp(ev->kind, EVENT_ANSWER) == 0 ||
-	    strcmp(ev->kind, EVENT_ACTION) == 0) {
+	    strcmp(ev->kind, EVENT_ACTION) == 0 ||
+	    strcmp(ev->kind, EVENT_NOTICE) == 0 ||
+	    strcmp(ev->kind, EVENT_RECIPIENTS) == 0) {
 		put_indented(ev->old != NULL ? ev->old : "-");
 		printf(" -> ");
 	}
 	put_indented(ev->new_ != NULL ? ev->new_ : "-");
+	if (strcmp(ev->kind, EVENT_NOTICE) == 0)
+		printf(" (%s%s%.16s)", ev->via != NULL ? ev->via : "",
+		    ev->via != NULL ? ", " : "", ev->acted_at != NULL ?
+		    ev->acted_at : "");
 	putchar('\n');
 }
 
@@ -477,27 +539,16 @@ static void
 timeline_row(void *ud, const struct store_event *ev)
 {
 	struct timeline_out *t = ud;
-	const char *fields[6] = { ev->at, ev->kind, ev->key, ev->old, ev->new_,
-		ev->by };
-	static const char *const names[6] = { "at", "kind", "key", "old", "new",
-		"by" };
-	int i;
+	const char *fields[8] = { ev->at, ev->kind, ev->key, ev->old, ev->new_,
+		ev->by, ev->via, ev->digest };
+	static const char *const names[8] = { "at", "kind", "key", "old", "new",
+		"by", "via", "digest" };
 
-	if (strcmp(t->fmt, "tsv") == 0) {
-		for (i = 0; i < 6; i++) {
-			if (i)
-				putchar('\t');
-			cli_put_tsv(stdout, fields[i]);
-		}
-		putchar('\n');
-	} else if (strcmp(t->fmt, "json") == 0) {
-		printf("%s\n{", t->n ? "," : "");
-		for (i = 0; i < 6; i++) {
-			printf("%s\"%s\":", i ? "," : "", names[i]);
-			cli_put_json(stdout, fields[i]);
-		}
-		putchar('}');
-	} else
+	/* tsv keeps the six columns of docs/contract.md §6 */
+	if (strcmp(t->fmt, "tsv") == 0 || strcmp(t->fmt, "json") == 0)
+		cli_put_record(names, fields, strcmp(t->fmt, "tsv") == 0 ? 6 :
+		    8, strcmp(t->fmt, "json") == 0, t->n == 0);
+	else
 		timeline_text(ev);
 	t->n++;
 }
@@ -540,20 +591,6 @@ struct list_out {
 };
 
 static void
-pad(const char *s, size_t cols)
-{
-	char *clean = text_sanitize(s != NULL ? s : "", 0);
-	char *fit = text_fit(clean, cols);
-	size_t w = text_width(fit);
-
-	fputs(fit, stdout);
-	for (; w < cols + 1; w++)
-		putchar(' ');
-	free(fit);
-	free(clean);
-}
-
-static void
 list_row(void *ud, const struct store_incident *row)
 {
 	struct list_out *l = ud;
@@ -588,14 +625,14 @@ list_row(void *ud, const struct store_incident *row)
 		}
 		putchar('}');
 	} else {
-		pad(row->ref, 11);
-		pad(row->closed ? _("closed") : _("open"), 6);
-		pad(row->discovered_at, 16);
-		pad(row->reportable, 12);
+		cli_pad(row->ref, 11);
+		cli_pad(row->closed ? _("closed") : _("open"), 6);
+		cli_pad(row->discovered_at, 16);
+		cli_pad(row->reportable, 12);
 		snprintf(due, sizeof due, "%s%s", row->next_due != NULL ?
 		    row->next_due : "-", overdue ? " !" : "");
-		pad(due, 12);
-		pad(row->kind != NULL && kf != NULL ? form_choice_label(kf,
+		cli_pad(due, 12);
+		cli_pad(row->kind != NULL && kf != NULL ? form_choice_label(kf,
 		    row->kind, l->c->app->lang) : "-", 16);
 		cli_put_text(stdout, row->summary != NULL ? row->summary : "", 0);
 		putchar('\n');
@@ -629,12 +666,12 @@ cli_cmd_list(struct cli *c)
 	else if (strcmp(l.fmt, "json") == 0)
 		putchar('[');
 	else {
-		pad(_("REF"), 11);
-		pad(_("STATUS"), 6);
-		pad(_("DISCOVERED"), 16);
-		pad(_("REPORTABLE"), 12);
-		pad(_("NEXT DUE"), 12);
-		pad(_("KIND"), 16);
+		cli_pad(_("REF"), 11);
+		cli_pad(_("STATUS"), 6);
+		cli_pad(_("DISCOVERED"), 16);
+		cli_pad(_("REPORTABLE"), 12);
+		cli_pad(_("NEXT DUE"), 12);
+		cli_pad(_("KIND"), 16);
 		printf("%s\n", _("SUMMARY"));
 	}
 	rc = store_list(c->app->store, flags, list_row, &l, c->err, sizeof c->err);

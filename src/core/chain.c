@@ -8,8 +8,14 @@
  *   an event moved to another incident breaks.
  * - Events written before an action's own time was recorded (schema 2)
  *   keep their first form ("event 1"); an event with that time uses the
- *   second. Which form applies follows from the row, and clearing the time
- *   to pass as the first form changes the hash.
+ *   second, and one with a way of sending or a digest (a notice's mark,
+ *   the recipients, an enquiry: schema 5) the third. Which form applies
+ *   follows from the row, and clearing a field to pass as an earlier form
+ *   changes the hash.
+ * - What is personal (the recipients' names and addresses, a mark's note,
+ *   an enquiry) stays out of the timeline, which the report prints: its
+ *   event carries the SHA-256 of it instead (chain_content_digest), and
+ *   the replay compares that with the rows (chain_notice.c).
  * - Hashes alone cannot see the last events removed, nor a state row
  *   edited beside an intact timeline: the incident row keeps the count and
  *   the last hash, and the events are replayed into the state they
@@ -25,6 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chain_int.h"
 #include "contract.h"
 #include "hash.h"
 #include "i18n.h"
@@ -50,20 +57,42 @@ int
 chain_digest(long id, const char *prev, const struct store_event *ev,
     char out[CHAIN_HEX_LEN + 1])
 {
+	int form = ev->via != NULL || ev->digest != NULL ? 3 :
+	    ev->acted_at != NULL ? 2 : 1;
 	struct buf b;
 	int rc;
 
 	buf_init(&b);
-	buf_addf(&b, "anshin-ir event %d;%s;%ld;", ev->acted_at != NULL ? 2 : 1,
-	    prev, id);
+	buf_addf(&b, "anshin-ir event %d;%s;%ld;", form, prev, id);
 	digest_field(&b, ev->at);
 	digest_field(&b, ev->kind);
 	digest_field(&b, ev->key);
 	digest_field(&b, ev->old);
 	digest_field(&b, ev->new_);
 	digest_field(&b, ev->by);
-	if (ev->acted_at != NULL)
+	if (form >= 2)
 		digest_field(&b, ev->acted_at);
+	if (form == 3) {
+		digest_field(&b, ev->via);
+		digest_field(&b, ev->digest);
+	}
+	rc = hash_sha256_hex(b.s, b.len, out);
+	buf_free(&b);
+	return rc;
+}
+
+int
+chain_content_digest(const char *tag, const char *const *fields, size_t n,
+    char out[CHAIN_HEX_LEN + 1])
+{
+	struct buf b;
+	size_t i;
+	int rc;
+
+	buf_init(&b);
+	buf_addf(&b, "anshin-ir %s;", tag);
+	for (i = 0; i < n; i++)
+		digest_field(&b, fields[i]);
 	rc = hash_sha256_hex(b.s, b.len, out);
 	buf_free(&b);
 	return rc;
@@ -89,6 +118,7 @@ struct state {
 	size_t nanswers;
 	struct act *actions;
 	size_t nactions;
+	struct chain_notices *notices;	/* chain_notice.c */
 };
 
 static char *
@@ -131,6 +161,7 @@ state_free(struct state *s)
 	free(s->actions);
 	free(s->ref);
 	free(s->measures);
+	chain_notices_free(s->notices);
 	memset(s, 0, sizeof *s);
 }
 
@@ -174,6 +205,8 @@ apply(struct state *s, const struct store_event *ev, int drill)
 {
 	struct act *a;
 
+	if (chain_notices_apply(s->notices, ev))
+		return;
 	if (strcmp(ev->kind, EVENT_CREATED) == 0)
 		replace(&s->ref, ev->new_);
 	else if (strcmp(ev->kind, EVENT_ANSWER) == 0 && ev->key != NULL)
@@ -343,6 +376,9 @@ compare_state(struct store *st, const struct store_incident *row,
 		    errlen);
 	if (rc == ST_OK)
 		compare_leftovers(&c);
+	if (rc == ST_OK)
+		rc = chain_notices_compare(st, row->id, w->s.notices, c.what,
+		    c.len, &c.differs, err, errlen);
 	if (c.differs)
 		w->out->broken = -1;
 	return rc;
@@ -367,6 +403,7 @@ chain_verify(struct store *st, long id, long at, struct chain_report *out,
 	w.at = at;
 	w.drill = row.drill != NULL;
 	w.out = out;
+	w.s.notices = chain_notices_new();
 	chain_zero(w.prev);
 	rc = store_events_get(st, id, walk_event, &w, err, errlen);
 	if (rc == ST_OK && out->broken == 0)

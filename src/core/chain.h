@@ -22,6 +22,12 @@ void chain_zero(char out[CHAIN_HEX_LEN + 1]);
 int chain_digest(long id, const char *prev, const struct store_event *ev,
     char out[CHAIN_HEX_LEN + 1]);
 
+/* The SHA-256 of content kept outside the timeline (each field as its
+ * length and bytes, NULL as "-", after "anshin-ir TAG;"): the event that
+ * records it carries this digest. Returns 0, or -1 when hashing failed. */
+int chain_content_digest(const char *tag, const char *const *fields, size_t n,
+    char out[CHAIN_HEX_LEN + 1]);
+
 struct chain_report {
 	long events;			/* events in the timeline */
 	char head[CHAIN_HEX_LEN + 1];	/* hash of the last event, or of

@@ -67,7 +67,10 @@
 	X(EVENT_NOTE, "note", N_("note")) \
 	X(EVENT_EXPORT, "export", N_("export")) \
 	X(EVENT_CLOSED, "closed", N_("closed")) \
-	X(EVENT_REOPENED, "reopened", N_("reopened"))
+	X(EVENT_REOPENED, "reopened", N_("reopened")) \
+	X(EVENT_RECIPIENTS, "recipients", N_("recipients")) \
+	X(EVENT_NOTICE, "notice", N_("notice")) \
+	X(EVENT_ENQUIRY, "enquiry", N_("enquiry"))
 
 /* The `new` value of the closed event that submits a drill run (it has no
  * measures to record). */

@@ -110,6 +110,7 @@ model_evaluate(const struct model_data *d, const struct incident *inc,
 		else
 			it->status = it->done_by_answer ? ACTION_DONE :
 			    ACTION_OPEN;
+		model_notice_item(d, inc, it);
 		if (it->status == ACTION_OPEN && it->due >= 0 &&
 		    (ev->next_due < 0 || it->due < ev->next_due))
 			ev->next_due = it->due;
@@ -152,24 +153,33 @@ model_default_by(void)
 	return pw != NULL ? pw->pw_name : "unknown";
 }
 
+/* Appends ev, its time `now`. */
+int
+model_event_put(struct store *st, long id, jtime_t now, struct store_event *ev,
+    char *err, size_t errlen)
+{
+	char at[26];
+
+	jtime_format_iso(now, at);
+	ev->at = at;
+	return store_event_add(st, id, ev, err, errlen);
+}
+
 static int
 add_event_at(struct store *st, long id, jtime_t now, const char *kind,
     const char *key, const char *old, const char *new_, const char *by,
     const char *acted_at, char *err, size_t errlen)
 {
 	struct store_event ev;
-	char at[26];
 
-	jtime_format_iso(now, at);
 	memset(&ev, 0, sizeof ev);
-	ev.at = at;
 	ev.kind = kind;
 	ev.key = key;
 	ev.old = old;
 	ev.new_ = new_;
 	ev.by = by;
 	ev.acted_at = acted_at;
-	return store_event_add(st, id, &ev, err, errlen);
+	return model_event_put(st, id, now, &ev, err, errlen);
 }
 
 int
@@ -427,6 +437,8 @@ model_load(struct store *st, const struct model_data *d, const char *ref,
 	if (rc == ST_OK)
 		rc = store_actions_get(st, inc->id, load_action, &lc, err,
 		    errlen);
+	if (rc == ST_OK)
+		rc = model_notice_progress(st, inc, err, errlen);
 	if (rc != ST_OK) {
 		incident_free(inc);
 		return rc;
@@ -451,6 +463,7 @@ incident_take(struct incident *inc, struct incident *fresh)
 	inc->records = fresh->records;
 	inc->nrecords = fresh->nrecords;
 	inc->measures = fresh->measures;
+	inc->notices = fresh->notices;
 	fresh->values = old.values;
 	fresh->nvalues = old.nvalues;
 	fresh->records = old.records;
@@ -491,8 +504,8 @@ model_end_fresh(struct store *st, struct incident *inc, struct incident *fresh,
 	return rc;
 }
 
-static int
-refuse_closed(const struct incident *inc, char *err, size_t errlen)
+int
+model_refuse_closed(const struct incident *inc, char *err, size_t errlen)
 {
 	if (!inc->closed)
 		return ST_OK;
@@ -559,7 +572,7 @@ model_set_answers(struct store *st, const struct model_data *d,
 	if ((rc = model_check_by(by, err, errlen)) != ST_OK ||
 	    (rc = model_begin_fresh(st, d, inc, &fresh, err, errlen)) != ST_OK)
 		return rc;
-	rc = refuse_closed(fresh, err, errlen);
+	rc = model_refuse_closed(fresh, err, errlen);
 	if (rc == ST_OK && (flags & MODEL_SEEN))
 		rc = find_stale(d, inc, fresh, changes, err, errlen);
 	if (rc == ST_OK)
@@ -639,9 +652,10 @@ check_action(const struct model_data *d, const struct evaluation *ev,
 	return ST_OK;
 }
 
-/* `at` (ISO 8601, as stored) must be a time of docs/contract.md §1's range. */
-static int
-check_acted_at(const struct incident *inc, const char *at, jtime_t now,
+/* `at` (ISO 8601, as stored) must be a time of docs/contract.md §1's
+ * range. */
+int
+model_check_acted_at(const struct incident *inc, const char *at, jtime_t now,
     char *err, size_t errlen)
 {
 	char stamp[20];
@@ -663,7 +677,7 @@ check_action_input(const struct incident *inc, enum action_status status,
 	int rc = model_check_by(by, err, errlen);
 
 	if (rc == ST_OK && at != NULL)
-		rc = check_acted_at(inc, at, now, err, errlen);
+		rc = model_check_acted_at(inc, at, now, err, errlen);
 	if (rc == ST_OK && note != NULL)
 		rc = model_check_prose(status == ACTION_SKIPPED ? _("the reason") :
 		    _("the note"), note, err, errlen);
@@ -688,13 +702,15 @@ apply_action(struct store *st, const struct model_data *d,
 	const struct check_item *item;
 	struct evaluation ev;
 	char nowiso[26];
-	int rc = refuse_closed(fresh, err, errlen);
+	int same = 0, rc = model_refuse_closed(fresh, err, errlen);
 
 	if (rc != ST_OK)
 		return rc;
 	model_evaluate(d, fresh, &ev);
 	rc = check_action(d, &ev, action, &item, err, errlen);
-	if (rc == ST_OK && !no_change(item, status)) {
+	if (rc == ST_OK)
+		rc = model_notice_guard(d, fresh, item, status, &same, err, errlen);
+	if (rc == ST_OK && !same && !no_change(item, status)) {
 		jtime_format_iso(now, nowiso);
 		rc = model_write_action(st, fresh, action, item->status, status, by,
 		    at != NULL ? at : nowiso, note, now, err, errlen);
@@ -735,39 +751,11 @@ model_add_note(struct store *st, const struct model_data *d,
 	    (rc = model_check_by(by, err, errlen)) != ST_OK ||
 	    (rc = model_begin_fresh(st, d, inc, &fresh, err, errlen)) != ST_OK)
 		return rc;
-	rc = refuse_closed(fresh, err, errlen);
+	rc = model_refuse_closed(fresh, err, errlen);
 	if (rc == ST_OK)
 		rc = model_add_event(st, inc->id, now, EVENT_NOTE, NULL, NULL,
 		    text, by, err, errlen);
 	return model_end_fresh(st, inc, fresh, rc, err, errlen);
-}
-
-char *
-model_expand_detail(const struct model_data *d, const struct incident *inc,
-    const char *text, enum lang lang, const char *unset, int *contacts_unset)
-{
-	const char *p = text, *open, *close, *v;
-	char key[64], *with_answers, *out;
-	struct buf b;
-
-	buf_init(&b);
-	buf_adds(&b, "");
-	while ((open = strstr(p, "{answer:")) != NULL &&
-	    (close = strchr(open, '}')) != NULL &&
-	    (size_t)(close - open - 8) < sizeof key) {
-		buf_add(&b, p, (size_t)(open - p));
-		memcpy(key, open + 8, (size_t)(close - open - 8));
-		key[close - open - 8] = '\0';
-		v = incident_value(d, inc, key);
-		buf_adds(&b, v != NULL ? v : unset);
-		p = close + 1;
-	}
-	buf_adds(&b, p);
-	with_answers = buf_steal(&b);
-	out = contacts_expand(d->contacts, with_answers, lang, unset,
-	    contacts_unset);
-	free(with_answers);
-	return out;
 }
 
 int

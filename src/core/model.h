@@ -17,6 +17,7 @@
 #include "drill.h"
 #include "form.h"
 #include "jtime.h"
+#include "notice.h"
 #include "rules.h"
 #include "store.h"
 #include "util.h"
@@ -66,6 +67,7 @@ struct incident {
 	size_t nvalues;
 	struct action_record *records;
 	size_t nrecords;
+	struct notice_progress notices;	/* the notices to the individuals */
 };
 
 void incident_free(struct incident *inc);
@@ -81,6 +83,8 @@ struct check_item {
 	const struct action_record *record;	/* NULL when never recorded */
 	int applies;			/* its rule holds now */
 	int done_by_answer;
+	int by_notices;			/* the notices' marks decide its
+					 * status (notice.h) */
 };
 
 struct evaluation {
@@ -209,6 +213,49 @@ int model_drill_submit(struct store *st, const struct model_data *d,
 int model_drill_score(struct store *st, const struct model_data *d,
     const struct incident *inc, struct drill_score *out, char *by,
     size_t bylen, char *err, size_t errlen);
+
+/* The notices to the individuals (notice.h; model_notice.c). Each change
+ * is refused on a closed incident, like the others.
+ *
+ * Imports the recipients read from a CSV file (notice_csv_parse; `name`
+ * names it in messages): new ids are added, changed rows updated, rows
+ * missing from the file removed, unless marked (ST_DATAERR, nothing
+ * stored: a recipient once marked stays). One "recipients" event (old
+ * and new count, the digest of the rows) when anything changed. */
+struct model_notice_import {
+	int total, added, changed, removed;
+};
+int model_notice_import(struct store *st, const struct model_data *d,
+    struct incident *inc, const struct notice_list *rows, const char *name,
+    const char *by, jtime_t now, struct model_notice_import *res, char *err,
+    size_t errlen);
+
+/* Marks the notices of the recipients ids[0..n), each a "notice" event
+ * (key: the id; old, new: the last mark and this one; when, how, the
+ * digest of the note). `at` (ISO 8601) NULL is now; `via` -1 is none.
+ * An unknown id, an id twice, or `returned` for a notice never marked
+ * sent: ST_DATAERR, nothing stored. */
+struct model_notice_mark {
+	enum notice_mark mark;
+	int via;
+	const char *at;
+	const char *note;
+};
+int model_notice_mark(struct store *st, const struct model_data *d,
+    struct incident *inc, const char *const *ids, size_t n,
+    const struct model_notice_mark *m, const char *by, jtime_t now,
+    char *err, size_t errlen);
+
+/* Logs an enquiry (a call or letter after the notice): what was asked,
+ * by whom, what was answered, whether a follow-up is needed; `at` NULL
+ * is now. Its number goes to *seq; the event carries its digest. */
+struct model_notice_enquiry {
+	const char *at, *from_name, *text, *answer;
+	int follow_up;
+};
+int model_notice_enquiry(struct store *st, const struct model_data *d,
+    struct incident *inc, const struct model_notice_enquiry *q,
+    const char *by, jtime_t now, long *seq, char *err, size_t errlen);
 
 /* Checks the incident's record against its timeline (chain_verify);
  * `at` > 0 asks for the hash as of event `at`. */

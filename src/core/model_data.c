@@ -3,8 +3,9 @@
  * the contacts files (model.h): the form, the rules, the holidays, the
  * drills and the contacts, checked against each other and against the
  * program (contract.h) once at load (a contacts prefill must be a value of
- * its field, the form must have the keys C reads); and the contacts read
- * again after the settings screen wrote the user's file.
+ * its field, the form must have the keys C reads); the contacts read
+ * again after the settings screen wrote the user's file; and an action's
+ * detail with the answers and the contacts filled in.
  */
 #include "model.h"
 
@@ -133,3 +134,30 @@ model_data_free(struct model_data *d)
 	free(d);
 }
 
+char *
+model_expand_detail(const struct model_data *d, const struct incident *inc,
+    const char *text, enum lang lang, const char *unset, int *contacts_unset)
+{
+	const char *p = text, *open, *close, *v;
+	char key[64], *with_answers, *out;
+	struct buf b;
+
+	buf_init(&b);
+	buf_adds(&b, "");
+	while ((open = strstr(p, "{answer:")) != NULL &&
+	    (close = strchr(open, '}')) != NULL &&
+	    (size_t)(close - open - 8) < sizeof key) {
+		buf_add(&b, p, (size_t)(open - p));
+		memcpy(key, open + 8, (size_t)(close - open - 8));
+		key[close - open - 8] = '\0';
+		v = incident_value(d, inc, key);
+		buf_adds(&b, v != NULL ? v : unset);
+		p = close + 1;
+	}
+	buf_adds(&b, p);
+	with_answers = buf_steal(&b);
+	out = contacts_expand(d->contacts, with_answers, lang, unset,
+	    contacts_unset);
+	free(with_answers);
+	return out;
+}

@@ -20,10 +20,18 @@ int model_value_time(const struct model_data *d, char *const *values,
  * name (check_by) and any text (check_prose), writes through the store
  * (add_event, write_action), refreshes the summary row, then commits or
  * rolls back (finish) and leaves inc showing what is stored (end_fresh). */
+int model_event_put(struct store *st, long id, jtime_t now,
+    struct store_event *ev, char *err, size_t errlen);
 int model_add_event(struct store *st, long id, jtime_t now,
     const char *kind, const char *key, const char *old, const char *new_,
     const char *by, char *err, size_t errlen);
 int model_check_by(const char *by, char *err, size_t errlen);
+/* `at` (ISO 8601, as stored) is a time of docs/contract.md §1's range
+ * (a drill's is not checked against the clock). */
+int model_check_acted_at(const struct incident *inc, const char *at,
+    jtime_t now, char *err, size_t errlen);
+/* ST_REFUSED with the way out when inc is closed. */
+int model_refuse_closed(const struct incident *inc, char *err, size_t errlen);
 int model_check_prose(const char *what, const char *text, char *err,
     size_t errlen);
 int model_begin_fresh(struct store *st, const struct model_data *d,
@@ -38,5 +46,19 @@ int model_write_action(struct store *st, struct incident *inc,
     char *err, size_t errlen);
 int model_refresh_summary(struct store *st, const struct model_data *d,
     const struct incident *inc, char *err, size_t errlen);
+
+/* model_notice.c: the notices' part of loading, evaluating and marking
+ * actions. Loads inc->notices (the progress). */
+int model_notice_progress(struct store *st, struct incident *inc, char *err,
+    size_t errlen);
+/* With recipients stored, the marks decide NOTICE_ACTION's status. */
+void model_notice_item(const struct model_data *d, const struct incident *inc,
+    struct check_item *it);
+/* A manual status for an item the marks decide is refused with the
+ * progress (ST_REFUSED); done when the marks say done is no change
+ * (*same = 1). */
+int model_notice_guard(const struct model_data *d, const struct incident *inc,
+    const struct check_item *it, enum action_status s, int *same, char *err,
+    size_t errlen);
 
 #endif

@@ -91,9 +91,10 @@ const char *const store_stmt_sql[S_COUNT] = {
 	    " status = excluded.status, by = excluded.by, at = excluded.at,"
 	    " note = excluded.note",
 	[S_EV_ADD] = "INSERT INTO event"
-	    " (incident, at, kind, key, old, new, by, acted_at, hash)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-	[S_EV_GET] = "SELECT at, kind, key, old, new, by, acted_at, hash"
+	    " (incident, at, kind, key, old, new, by, acted_at, via, digest,"
+	    " hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	[S_EV_GET] = "SELECT at, kind, key, old, new, by, acted_at, via,"
+	    " digest, hash"
 	    " FROM event"
 	    " WHERE incident = ?1 ORDER BY id",
 	[S_EV_LAST] = "SELECT hash FROM event WHERE incident = ?1"
@@ -106,6 +107,27 @@ const char *const store_stmt_sql[S_COUNT] = {
 	[S_LIST_ALL] = "SELECT " LIST_COLS " FROM incident"
 	    " WHERE is_drill = ?1"
 	    " ORDER BY discovered_at DESC NULLS LAST, id DESC",
+	[S_REC_GET] = "SELECT id, name, postal_code, address, email, phone,"
+	    " note FROM recipient WHERE incident = ?1 ORDER BY id",
+	[S_REC_PUT] = "INSERT INTO recipient (incident, id, name, postal_code,"
+	    " address, email, phone, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+	    " ?8) ON CONFLICT (incident, id) DO UPDATE SET"
+	    " name = excluded.name, postal_code = excluded.postal_code,"
+	    " address = excluded.address, email = excluded.email,"
+	    " phone = excluded.phone, note = excluded.note",
+	[S_REC_DEL] = "DELETE FROM recipient WHERE incident = ?1 AND id = ?2",
+	[S_MARK_GET] = "SELECT recipient, seq, mark, via, at, note, by"
+	    " FROM recipient_mark WHERE incident = ?1 ORDER BY recipient, seq",
+	[S_MARK_ADD] = "INSERT INTO recipient_mark (incident, recipient, seq,"
+	    " mark, via, at, note, by) VALUES (?1, ?2, (SELECT coalesce(max(seq),"
+	    " 0) + 1 FROM recipient_mark WHERE incident = ?1 AND recipient = ?2),"
+	    " ?3, ?4, ?5, ?6, ?7)",
+	[S_ENQ_GET] = "SELECT seq, at, from_name, text, answer, follow_up, by"
+	    " FROM enquiry WHERE incident = ?1 ORDER BY seq",
+	[S_ENQ_ADD] = "INSERT INTO enquiry (incident, seq, at, from_name, text,"
+	    " answer, by, follow_up) VALUES (?1, (SELECT coalesce(max(seq), 0)"
+	    " + 1 FROM enquiry WHERE incident = ?1), ?2, ?3, ?4, ?5, ?6, ?7)"
+	    " RETURNING seq",
 };
 
 

@@ -89,6 +89,9 @@ struct store_event {
 	const char *at, *kind, *key, *old, *new_, *by;
 	const char *acted_at;	/* an action event: when it was done */
 	const char *hash;	/* read back; computed by store_event_add */
+	const char *via;	/* a notice's mark: how it was sent */
+	const char *digest;	/* SHA-256 of what the event covers but
+				 * must not show (a recipient's data) */
 };
 /* Appends an event, chained to the previous one (chain.h), and moves the
  * incident's count and last hash on, so that altering, removing or
@@ -98,6 +101,48 @@ int store_event_add(struct store *st, long id, const struct store_event *ev,
 int store_events_get(struct store *st, long id,
     void (*fn)(void *ud, const struct store_event *ev), void *ud,
     char *err, size_t errlen);
+
+/* The individuals to notify (recipient), the marks of their notices
+ * (recipient_mark, append-only) and the enquiries (enquiry, append-only)
+ * of an incident: rows only; model_notice.c decides what to write. The
+ * strings of a row passed to a callback last only during the call. */
+struct store_recipient {
+	const char *id, *name, *postal_code, *address, *email, *phone, *note;
+};
+struct store_mark {
+	const char *recipient;
+	long seq;			/* 1, 2, ... per recipient */
+	const char *mark, *via, *at, *note, *by;
+};
+struct store_enquiry {
+	long seq;			/* 1, 2, ... per incident */
+	const char *at, *from_name, *text, *answer;
+	int follow_up;
+	const char *by;
+};
+/* Recipients in the byte order of their ids. */
+int store_recipients_get(struct store *st, long id,
+    void (*fn)(void *ud, const struct store_recipient *r), void *ud,
+    char *err, size_t errlen);
+/* Inserts or replaces the row of r->id. */
+int store_recipient_put(struct store *st, long id,
+    const struct store_recipient *r, char *err, size_t errlen);
+/* Deletes a recipient without marks (a marked one: ST_DATAERR). */
+int store_recipient_del(struct store *st, long id, const char *rid,
+    char *err, size_t errlen);
+/* Marks by recipient id (byte order), then in the order given. */
+int store_marks_get(struct store *st, long id,
+    void (*fn)(void *ud, const struct store_mark *m), void *ud,
+    char *err, size_t errlen);
+/* Appends a mark; m->seq is ignored (the next of its recipient). */
+int store_mark_add(struct store *st, long id, const struct store_mark *m,
+    char *err, size_t errlen);
+int store_enquiries_get(struct store *st, long id,
+    void (*fn)(void *ud, const struct store_enquiry *q), void *ud,
+    char *err, size_t errlen);
+/* Appends an enquiry with the next number, which goes to *seq. */
+int store_enquiry_add(struct store *st, long id, const struct store_enquiry *q,
+    long *seq, char *err, size_t errlen);
 
 /* Lists incidents (summary columns only), newest discovered_at first. */
 enum {

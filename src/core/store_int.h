@@ -45,10 +45,16 @@ enum stmt_id {
 	S_EV_GET,
 	S_LIST_OPEN,
 	S_LIST_ALL,
+	S_REC_GET,
+	S_REC_PUT,
+	S_REC_DEL,
+	S_MARK_GET,
+	S_MARK_ADD,
+	S_ENQ_GET,
+	S_ENQ_ADD,
 	S_COUNT
 };
 
-/* Column positions of INCIDENT_COLS. */
 /* Column positions of INCIDENT_COLS. */
 enum {
 	C_ID, C_REF, C_DRILL, C_CLOSED, C_MEASURES, C_CREATED_AT, C_KIND,

@@ -375,7 +375,7 @@ store_event_add(struct store *st, long id, const struct store_event *ev,
 {
 	char prev[CHAIN_HEX_LEN + 1], hash[CHAIN_HEX_LEN + 1];
 	const char *v[] = { ev->at, ev->kind, ev->key, ev->old, ev->new_,
-	    ev->by, ev->acted_at, hash };
+	    ev->by, ev->acted_at, ev->via, ev->digest, hash };
 	sqlite3_stmt *s = NULL;
 	int code;
 
@@ -416,7 +416,9 @@ store_events_get(struct store *st, long id,
 		ev.new_ = store_col_text(s, 4);
 		ev.by = store_col_text(s, 5);
 		ev.acted_at = store_col_text(s, 6);
-		ev.hash = store_col_text(s, 7);
+		ev.via = store_col_text(s, 7);
+		ev.digest = store_col_text(s, 8);
+		ev.hash = store_col_text(s, 9);
 		fn(ud, &ev);
 	}
 	if (rc != SQLITE_DONE)

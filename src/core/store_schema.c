@@ -148,8 +148,15 @@ static const struct migration migrations[] = {
 	"PRAGMA user_version = 4;", NULL, NULL },
 	/* 5: the individuals to notify of an incident (imported from a CSV,
 	 * names kept here and nowhere else), each mark of a notice sent,
-	 * returned, reached or unreachable, and the enquiries that follow. */
-	{ "CREATE TABLE recipient ("
+	 * returned, reached or unreachable, and the enquiries that follow.
+	 * The events of these name a recipient by its id only: what is
+	 * personal (the rows, a mark's note, an enquiry) is covered by the
+	 * SHA-256 in the event's `digest` (chain.c), and a mark's way of
+	 * sending is its `via`. Marks and enquiries are append-only, like
+	 * the timeline that records them. */
+	{ "ALTER TABLE event ADD COLUMN via TEXT;"
+	"ALTER TABLE event ADD COLUMN digest TEXT;"
+	"CREATE TABLE recipient ("
 	"  incident INTEGER NOT NULL REFERENCES incident (id),"
 	"  id TEXT NOT NULL,"
 	"  name TEXT NOT NULL,"
@@ -173,17 +180,26 @@ static const struct migration migrations[] = {
 	"  PRIMARY KEY (incident, recipient, seq),"
 	"  FOREIGN KEY (incident, recipient) REFERENCES recipient (incident, id)"
 	") WITHOUT ROWID;"
+	"CREATE TRIGGER recipient_mark_no_update BEFORE UPDATE ON recipient_mark"
+	"  BEGIN SELECT RAISE(ABORT, 'marks cannot be changed'); END;"
+	"CREATE TRIGGER recipient_mark_no_delete BEFORE DELETE ON recipient_mark"
+	"  BEGIN SELECT RAISE(ABORT, 'marks cannot be deleted'); END;"
 	"CREATE TABLE enquiry ("
 	"  id INTEGER PRIMARY KEY,"
 	"  incident INTEGER NOT NULL REFERENCES incident (id),"
+	"  seq INTEGER NOT NULL CHECK (seq >= 1),"	/* 1, 2, ... per incident */
 	"  at TEXT NOT NULL,"
 	"  from_name TEXT,"
 	"  text TEXT NOT NULL,"
 	"  answer TEXT,"
 	"  follow_up INTEGER NOT NULL DEFAULT 0 CHECK (follow_up IN (0, 1)),"
-	"  by TEXT"
+	"  by TEXT,"
+	"  UNIQUE (incident, seq)"
 	");"
-	"CREATE INDEX enquiry_incident ON enquiry (incident, id);"
+	"CREATE TRIGGER enquiry_no_update BEFORE UPDATE ON enquiry"
+	"  BEGIN SELECT RAISE(ABORT, 'enquiries cannot be changed'); END;"
+	"CREATE TRIGGER enquiry_no_delete BEFORE DELETE ON enquiry"
+	"  BEGIN SELECT RAISE(ABORT, 'enquiries cannot be deleted'); END;"
 	"PRAGMA user_version = 5;", NULL, NULL },
 };
 

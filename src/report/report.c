@@ -19,7 +19,7 @@ int
 report_kind_parse(const char *s)
 {
 	static const char *const names[] = { "report", "ppc", "notice",
-		"announcement" };
+		"announcement", "labels" };
 	size_t i;
 
 	for (i = 0; s != NULL && i < sizeof names / sizeof *names; i++)
@@ -345,7 +345,7 @@ static void
 checklist_row(struct report_ctx *r, const struct check_item *it)
 {
 	const struct action_record *rec = it->record;
-	char *title, *due, *when;
+	char *title, *due, *when, *progress;
 	const char *cells[7];
 
 	title = checklist_title(r, it);
@@ -356,12 +356,16 @@ checklist_row(struct report_ctx *r, const struct check_item *it)
 	cells[1] = title;
 	cells[2] = report_status_text(r, it->status);
 	cells[3] = due;
-	cells[4] = rec != NULL && it->status != ACTION_OPEN ? rec->by :
-	    it->done_by_answer && it->status == ACTION_DONE ?
-	    tx(r, N_("done according to the answers")) : "";
-	cells[5] = when;
-	cells[6] = rec != NULL ? rec->note : NULL;
+	progress = it->by_notices ? notice_progress_text(&r->inc->notices,
+	    r->o->lang) : NULL;
+	cells[4] = progress != NULL ? progress : rec != NULL &&
+	    it->status != ACTION_OPEN ? rec->by : it->done_by_answer &&
+	    it->status == ACTION_DONE ? tx(r, N_("done according to the "
+	    "answers")) : "";
+	cells[5] = progress != NULL ? "" : when;
+	cells[6] = rec != NULL && progress == NULL ? rec->note : NULL;
 	report_doc_row(r->doc, cells);
+	free(progress);
 	free(title);
 	free(due);
 	free(when);
@@ -470,6 +474,10 @@ whole_report(struct report_ctx *r, struct store *st, char *err,
 		    "the individuals cannot be reached)")));
 		report_announcement(r);
 	}
+	if (r->enquiries.n > 0) {
+		appendix(r, tx(r, N_("Appendix: enquiries after the notice")));
+		report_enquiries(r);
+	}
 	report_doc_page_break(r->doc);
 	return report_timeline(r, st, err, errlen);
 }
@@ -488,6 +496,8 @@ doc_title(const struct report_ctx *r)
 	case REPORT_DOC_ANNOUNCEMENT:
 		return tx(r, N_("Apology and report concerning a leak of "
 		    "personal information"));
+	case REPORT_DOC_LABELS:
+		return tx(r, N_("Address labels"));
 	default:
 		return tx(r, N_("Incident report: personal information"));
 	}
@@ -503,6 +513,8 @@ doc_keyword(const struct report_ctx *r)
 		return tx(r, N_("notice to the individuals"));
 	case REPORT_DOC_ANNOUNCEMENT:
 		return tx(r, N_("public notice"));
+	case REPORT_DOC_LABELS:
+		return tx(r, N_("address labels"));
 	default:
 		return tx(r, N_("incident report"));
 	}
@@ -516,7 +528,8 @@ write_doc(struct report_ctx *r, const char *path, char *err, size_t errlen)
 	struct report_furniture f;
 	char printed[17], *meta, *title, *subject, *keywords;
 	int letter = r->o->kind == REPORT_DOC_NOTICE ||
-	    r->o->kind == REPORT_DOC_ANNOUNCEMENT, rc;
+	    r->o->kind == REPORT_DOC_ANNOUNCEMENT ||
+	    r->o->kind == REPORT_DOC_LABELS, rc;
 
 	jtime_format_minute(r->o->now, printed);
 	meta = xasprintf(tx(r, N_("anshin-ir · incident %s · printed %s")),
@@ -530,7 +543,10 @@ write_doc(struct report_ctx *r, const char *path, char *err, size_t errlen)
 	memset(&f, 0, sizeof f);
 	f.header = letter ? NULL : tx(r, N_("Confidential"));
 	f.footer = letter ? NULL : meta;
-	f.numbers = letter ? 2 : 1;
+	/* letters to several people, and labels, are numbered by no one */
+	f.numbers = r->o->kind == REPORT_DOC_LABELS ||
+	    (r->o->kind == REPORT_DOC_NOTICE && r->recipients.n > 0) ? 0 :
+	    letter ? 2 : 1;
 	/* Bilingual on purpose: a training copy must never pass for a real
 	 * report, whoever reads it. */
 	f.watermark = r->o->watermark ? "訓練 / TRAINING" : NULL;
@@ -548,6 +564,34 @@ write_doc(struct report_ctx *r, const char *path, char *err, size_t errlen)
 	return rc;
 }
 
+/* The letters or labels of the recipients selected; none is refused
+ * (an empty PDF helps no one), and so are labels with no recipients. */
+static int
+batch(struct report_ctx *r, char *err, size_t errlen)
+{
+	size_t n;
+
+	if (r->o->kind == REPORT_DOC_NOTICE && r->recipients.n == 0 &&
+	    !r->o->only_unsent) {
+		report_letter(r);
+		n = 1;
+	} else
+		n = r->o->kind == REPORT_DOC_NOTICE ? report_letters(r) :
+		    report_labels(r);
+	if (r->o->count != NULL)
+		*r->o->count = n;
+	if (n > 0)
+		return ST_OK;
+	if (r->recipients.n == 0)
+		return err_set(err, errlen, ST_REFUSED, _("%s has no "
+		    "recipients: import them first (anshin-ir notices %s import "
+		    "FILE.csv)"), r->inc->ref, r->inc->ref);
+	return err_set(err, errlen, ST_REFUSED, r->o->only_unsent ?
+	    _("no recipient of %s is unsent: nothing to write") :
+	    _("no recipient of %s has an address: nothing to write"),
+	    r->inc->ref);
+}
+
 static int
 compose(struct report_ctx *r, struct store *st, char *err, size_t errlen)
 {
@@ -556,8 +600,8 @@ compose(struct report_ctx *r, struct store *st, char *err, size_t errlen)
 		report_ppc(r);
 		return ST_OK;
 	case REPORT_DOC_NOTICE:
-		report_letter(r);
-		return ST_OK;
+	case REPORT_DOC_LABELS:
+		return batch(r, err, errlen);
 	case REPORT_DOC_ANNOUNCEMENT:
 		report_announcement(r);
 		return ST_OK;
@@ -579,6 +623,14 @@ report_write(const struct model_data *d, struct store *st,
 	r.inc = inc;
 	r.o = o;
 	r.today = jtime_day(o->now);
+	rc = notice_load(st, inc->id, &r.recipients, err, errlen);
+	if (rc == ST_OK)
+		rc = notice_enquiries_load(st, inc->id, &r.enquiries, err,
+		    errlen);
+	if (rc != ST_OK) {
+		notice_list_free(&r.recipients);
+		return rc;
+	}
 	r.doc = report_doc_new();
 	model_evaluate(d, inc, &r.ev);
 	rc = compose(&r, st, err, errlen);
@@ -586,5 +638,7 @@ report_write(const struct model_data *d, struct store *st,
 		rc = write_doc(&r, path, err, errlen);
 	model_evaluation_free(&r.ev);
 	report_doc_free(r.doc);
+	notice_list_free(&r.recipients);
+	notice_enquiries_free(&r.enquiries);
 	return rc;
 }

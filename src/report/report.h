@@ -18,19 +18,21 @@
 
 /* What to write (docs/contract.md §1 export --doc), in that order. */
 enum report_kind { REPORT_DOC_REPORT, REPORT_DOC_PPC, REPORT_DOC_NOTICE,
-	REPORT_DOC_ANNOUNCEMENT };
+	REPORT_DOC_ANNOUNCEMENT, REPORT_DOC_LABELS };
 /* The PPC draft's stage (--stage); AUTO: preliminary until the
  * preliminary report is recorded done or not applicable, then final. */
 enum report_stage { REPORT_STAGE_AUTO, REPORT_STAGE_PRELIMINARY,
 	REPORT_STAGE_FINAL };
 
-/* Whom a letter is addressed to. Letters per recipient come with the
- * list of recipients (`notices`); until then NULL, and every field that
- * is NULL, prints as a blank to fill in (「〇〇様」). */
+/* Whom a letter is addressed to: each recipient of `notices` in turn;
+ * without recipients NULL, and every field that is NULL prints as a
+ * blank to fill in (「〇〇様」). The id is printed small, to match a
+ * returned letter to its mark. */
 struct report_addressee {
 	const char *postal_code;
 	const char *address;
 	const char *name;
+	const char *id;
 };
 
 struct report_opts {
@@ -41,10 +43,14 @@ struct report_opts {
 	enum report_kind kind;
 	enum report_stage stage;
 	const struct report_addressee *to;	/* the notice's addressee */
+	int only_unsent;	/* notice, labels: the unsent recipients */
+	int sheet;		/* labels: 12 or 24 a sheet */
+	size_t *count;		/* notice, labels: where to put how many
+				 * letters or labels were written; NULL */
 };
 
-/* The names of docs/contract.md §1 ("report", "ppc", "notice", "announcement";
- * "preliminary", "final"), or -1. */
+/* The names of docs/contract.md §1 ("report", "ppc", "notice",
+ * "announcement", "labels"; "preliminary", "final"), or -1. */
 int report_kind_parse(const char *s);
 int report_stage_parse(const char *s);
 
@@ -54,7 +60,9 @@ int report_stage_parse(const char *s);
  * is refused. ST_CANTCREAT (73) when the output cannot be created (message
  * names the path), ST_CONFIG (78) when no usable font is found (message
  * says which paths were tried and ANSHIN_IR_FONT), ST_IOERR on write
- * errors. */
+ * errors. With recipients stored (notice.h), `notice` is one letter per
+ * recipient (or per unsent one) and `labels` a label each; none to
+ * write is ST_REFUSED, and so are labels without recipients. */
 int report_write(const struct model_data *d, struct store *st,
     const struct incident *inc, const struct report_opts *o, const char *path,
     char *err, size_t errlen);

@@ -30,6 +30,8 @@ struct report_ctx {
 	struct evaluation ev;
 	struct report_doc *doc;
 	long today;
+	struct notice_list recipients;	/* the notices to the individuals */
+	struct notice_enquiries enquiries;
 };
 
 /* The document's language is an option, not the program's: English is
@@ -129,6 +131,14 @@ void report_ppc(struct report_ctx *r);
  * r->o->to) and the public notice; each on its own page(s). */
 void report_letter(struct report_ctx *r);
 void report_announcement(struct report_ctx *r);
+/* report_notice.c: one letter per recipient selected (o->only_unsent),
+ * each on its own page; the address labels; how far the notices have
+ * got, for the PPC draft's item 6; the enquiries as an appendix, without
+ * the names of who asked. */
+size_t report_letters(struct report_ctx *r);
+size_t report_labels(struct report_ctx *r);
+char *report_notices_text(const struct report_ctx *r);
+void report_enquiries(struct report_ctx *r);
 /* report_timeline.c: the timeline, and the tamper-evidence note (the
  * event count and head hash as exported, for `verify REF --at N`). */
 int report_timeline(struct report_ctx *r, struct store *st, char *err,

@@ -60,9 +60,8 @@ report_doc_heading(struct report_doc *doc, int level, const char *text)
 	add_block(doc, level <= 1 ? B_H1 : B_H2, text);
 }
 
-void
-report_doc_text(struct report_doc *doc, enum report_text_style style,
-    enum report_align align, double indent, int flags, const char *text)
+static enum style
+text_style(enum report_text_style style)
 {
 	static const enum style styles[] = {
 		[REPORT_TEXT_BODY] = S_BODY,
@@ -70,10 +69,18 @@ report_doc_text(struct report_doc *doc, enum report_text_style style,
 		[REPORT_TEXT_LETTER] = S_LETTER,
 		[REPORT_TEXT_LETTER_TITLE] = S_LTITLE,
 	};
+
+	return (unsigned)style < sizeof styles / sizeof *styles ?
+	    styles[style] : S_BODY;
+}
+
+void
+report_doc_text(struct report_doc *doc, enum report_text_style style,
+    enum report_align align, double indent, int flags, const char *text)
+{
 	struct block *b = add_block(doc, B_TEXT, text);
 
-	b->style = (unsigned)style < sizeof styles / sizeof *styles ?
-	    styles[style] : S_BODY;
+	b->style = text_style(style);
 	b->align = align;
 	/* At least a tenth of the width stays for the text. */
 	b->indent = indent < 0 ? 0 : indent > BODY_W * 0.9 ? BODY_W * 0.9 :
@@ -108,6 +115,16 @@ report_doc_bookmark(struct report_doc *doc, int level, const char *title)
 	struct block *b = add_block(doc, B_MARK, title);
 
 	b->level = level <= 1 ? 1 : 2;
+}
+
+void
+report_doc_label(struct report_doc *doc, const struct report_sheet *sheet,
+    const char *text)
+{
+	struct block *b = add_block(doc, B_LABEL, text);
+
+	b->sheet = sheet;
+	b->style = text_style(sheet->style);
 }
 
 void

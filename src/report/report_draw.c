@@ -368,6 +368,7 @@ report_draw_new_page(struct pdf *p)
 	HPDF_Page pg;
 
 	p->y = BODY_TOP;
+	p->label = 0;
 	/* Before anything can fail: a layout that keeps adding pages must
 	 * show, also once libharu has given up. */
 	if (p->trace != NULL) {

@@ -34,7 +34,7 @@ struct style_def {
 extern const struct style_def report_styles[S_COUNT];
 
 enum block_kind { B_TITLE, B_H1, B_H2, B_TEXT, B_BREAK, B_SPACE, B_MARK,
-	B_TABLE };
+	B_TABLE, B_LABEL };
 
 /* Cells [from, to) of a row drawn as one (to == 0: no span). */
 struct span {
@@ -56,6 +56,7 @@ struct block {
 	char **cells;			/* row by row, ncols each */
 	size_t ncells;
 	struct span *spans;		/* one per row */
+	const struct report_sheet *sheet;	/* B_LABEL */
 };
 
 struct report_doc {
@@ -88,6 +89,7 @@ struct pdf {
 	const struct report_trace *trace;	/* NULL but in tests */
 	size_t block;			/* the block being laid out */
 	int keep;			/* it is kept with what follows */
+	size_t label;			/* the next label on this page */
 	struct mark *marks;
 	size_t nmarks;
 };

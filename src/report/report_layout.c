@@ -24,6 +24,13 @@ const struct report_box report_layout_body = {
 	MARGIN_X, MARGIN_X + BODY_W, BODY_TOP, BODY_BOTTOM
 };
 
+const struct report_sheet report_sheet_12 = {
+	2, 6, 18.6, 21.6, 86.4, 42.3, 86.4, 42.3, 6.0, REPORT_TEXT_LETTER
+};
+const struct report_sheet report_sheet_24 = {
+	3, 8, 0.0, 12.9, 70.0, 33.9, 70.0, 33.9, 5.0, REPORT_TEXT_NOTE
+};
+
 static enum style
 block_style(const struct block *b)
 {
@@ -513,6 +520,43 @@ lay_space(struct pdf *p, const struct block *b)
 		p->y = BODY_BOTTOM;
 }
 
+/* ---- labels ------------------------------------------------------------------ */
+
+#define MM (72.0 / 25.4)
+
+/* A label has its place on the sheet, not in the flow: the page is taken
+ * by the sheet (nothing else goes below), lines past its height are cut
+ * (an address label with half a line is no label). */
+static void
+lay_label(struct pdf *p, const struct block *b)
+{
+	const struct report_sheet *s = b->sheet;
+	const struct style_def *d = &report_styles[b->style];
+	double x, top, w = (s->w - 2 * s->pad) * MM, room;
+	struct line_id id = { 0, 0, 0, 0 };
+	struct text_lines l;
+
+	if (p->label >= (size_t)(s->cols * s->rows) ||
+	    (p->label == 0 && p->y < BODY_TOP))
+		report_draw_new_page(p);
+	x = (s->left + (double)(p->label % (size_t)s->cols) * s->pitch_x +
+	    s->pad) * MM;
+	top = PAGE_H - (s->top + (double)(p->label / (size_t)s->cols) *
+	    s->pitch_y + s->pad) * MM;
+	room = (s->h - 2 * s->pad) * MM;
+	report_draw_wrap(p, b->text, b->style, w, &l);
+	id.nlines = l.n;
+	report_draw_text_begin(p, b->style);
+	for (id.line = 0; id.line < l.n && (double)(id.line + 1) * d->lead <=
+	    room + EPS; id.line++)
+		report_draw_text_at(p, x, top - (double)id.line * d->lead,
+		    b->style, l.line[id.line], &id);
+	report_draw_text_end(p);
+	text_lines_free(&l);
+	p->label++;
+	p->y = BODY_BOTTOM;
+}
+
 void
 report_layout_doc(struct pdf *p, const struct report_doc *doc)
 {
@@ -536,6 +580,8 @@ report_layout_doc(struct pdf *p, const struct report_doc *doc)
 			lay_space(p, b);
 		else if (b->kind == B_MARK)
 			report_draw_mark(p, b->text, b->level);
+		else if (b->kind == B_LABEL)
+			lay_label(p, b);
 		else
 			lay_table(p, b);
 	}

@@ -64,6 +64,23 @@ void report_doc_row(struct report_doc *doc, const char *const *cells);
 void report_doc_row_span(struct report_doc *doc, const char *const *cells,
     size_t from, size_t to);
 
+/* A sheet of address labels (A4): cols x rows labels of w x h mm, the
+ * first one's top left corner `left` and `top` mm from the page's, the
+ * next ones every pitch_x, pitch_y mm; text in `size` points, kept
+ * `pad` mm inside each label. */
+struct report_sheet {
+	int cols, rows;
+	double left, top, w, h, pitch_x, pitch_y, pad;
+	enum report_text_style style;
+};
+/* 12 labels (2 x 6 of 86.4 x 42.3 mm) and 24 (3 x 8 of 70 x 33.9 mm):
+ * the common A4 sheets without gaps. */
+extern const struct report_sheet report_sheet_12, report_sheet_24;
+/* The next label of a sheet: a new page when the sheet is full or the
+ * page holds something else; lines that do not fit the label are cut. */
+void report_doc_label(struct report_doc *doc,
+    const struct report_sheet *sheet, const char *text);
+
 /* What every page carries, and the document's metadata. */
 struct report_furniture {
 	const char *header;		/* top right, boxed ("取扱注意"), or NULL */

@@ -4,8 +4,8 @@
  * (`announcement`).
  *
  * The letter is a real one, on one page in 10.5 pt: date, addressee
- * (「〇〇様」 until the recipients' list of a later issue gives
- * report_addressee), sender with representative, the title
+ * (each recipient's postal code, address, name 様 and id, or 「〇〇様」
+ * without recipients), sender with representative, the title
  * 「個人情報の漏えい（おそれ）に関するお詫びとお知らせ」, 拝啓…敬具 and
  * 記…以上, and in polite prose the items of Enforcement Rules Art. 10:
  * what happened, which data, the cause, secondary damage and what the
@@ -182,6 +182,12 @@ addressee(struct report_ctx *r)
 	    xasprintf(tx(r, N_("%s (addressee)")), to_name(r));
 	text(r, REPORT_ALIGN_LEFT, 0, 0, s);
 	free(s);
+	if (to != NULL && to->id != NULL) {
+		s = xasprintf(tx(r, N_("(ref. %s)")), to->id);
+		report_doc_text(r->doc, REPORT_TEXT_NOTE, REPORT_ALIGN_LEFT, 0,
+		    0, s);
+		free(s);
+	}
 }
 
 /* The sender: address, facility, representative; blanks where the

@@ -507,13 +507,16 @@ desk_text(const struct report_ctx *r)
 static char *
 item_individuals(const struct report_ctx *r)
 {
-	char *desk = desk_text(r);
+	char *desk = desk_text(r), *notices = report_notices_text(r);
 	struct buf b;
 
 	buf_init(&b);
 	if (report_item(r, "notify_individuals") == NULL)
 		buf_adds(&b, tx(r, N_("No notice required as assessed")));
 	add_action(r, &b, "notify_individuals");
+	if (notices != NULL)
+		buf_addf(&b, "\n%s", notices);
+	free(notices);
 	buf_addf(&b, "\n%s", desk);
 	free(desk);
 	return buf_steal(&b);

@@ -228,6 +228,13 @@ report_action_line(const struct report_ctx *r, const struct check_item *it)
 	const char *title = tr_get(&it->action->title, r->o->lang);
 	char *when, *s;
 
+	if (it->by_notices) {
+		when = notice_progress_text(&r->inc->notices, r->o->lang);
+		s = xasprintf(tx(r, N_("%s: %s (%s)")), title,
+		    report_status_text(r, it->status), when);
+		free(when);
+		return s;
+	}
 	if (it->status == ACTION_OPEN)
 		return xasprintf(tx(r, N_("%s: to do")), title);
 	if (rec == NULL)

@@ -71,8 +71,11 @@ event_text(const struct report_ctx *r, const struct store_event *ev)
 	const char *kind = ev->kind, *what = ev->key != NULL ?
 	    report_action_title(r, ev->key) : NULL;
 
-	char *change, *s;
+	char *change, *s = notice_event_text(ev, r->o->lang);
 
+	/* a notice's event names the recipient's id: never a name */
+	if (s != NULL)
+		return s;
 	if (strcmp(kind, EVENT_ANSWER) == 0 && ev->key != NULL) {
 		change = answer_change(r, ev);
 		s = xasprintf(tx(r, N_("%s — %s")), report_field_label(r,
@@ -115,8 +118,7 @@ timeline_row(void *ud, const struct store_event *ev)
 {
 	struct report_ctx *r = ud;
 	char *at = report_iso_text(ev->at, 16), *text = event_text(r, ev);
-	char *done = strcmp(ev->kind, EVENT_ACTION) == 0 &&
-	    ev->acted_at != NULL ? report_iso_text(ev->acted_at, 16) :
+	char *done = ev->acted_at != NULL ? report_iso_text(ev->acted_at, 16) :
 	    xstrdup("");
 	const char *cells[5] = { at, done, event_kind_text(r, ev->kind), text,
 		ev->by };
@@ -144,7 +146,9 @@ report_timeline(struct report_ctx *r, struct store *st, char *err,
 	report_doc_heading(r->doc, 1, tx(r, N_("Appendix: timeline")));
 	report_doc_note(r->doc, tx(r, N_("Events in the order they were "
 	    "recorded. For an action, \"Done at\" is when it was done, as "
-	    "recorded; it may be earlier than the record.")));
+	    "recorded (for a notice or an enquiry, when it happened); it may "
+	    "be earlier than the record. A notice names the person by the "
+	    "number of the list, never by name.")));
 	report_doc_table(r->doc, 5, shares, REPORT_TABLE_HEADER, 0);
 	report_doc_row(r->doc, head);
 	return store_events_get(st, r->inc->id, timeline_row, r, err, errlen);

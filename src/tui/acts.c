@@ -182,12 +182,30 @@ act_note(struct tui *t, struct incident *inc, char **msg)
 	return rc < 0 ? 0 : stored(rc, err, NULL, msg);
 }
 
+/* notify_individuals with recipients stored is done by the marks of
+ * view 6 (docs/contract.md §4): said before a popup asks for nothing. */
+static int
+by_notices(struct tui *t, const struct incident *inc,
+    const struct check_item *it, enum tui_act act, char **msg)
+{
+	char *progress;
+
+	if (it == NULL || !it->by_notices || act == TA_NOTE)
+		return 0;
+	progress = notice_progress_text(&inc->notices, t->lang);
+	*msg = xasprintf(_("\"%s\" is done by the marks of the notices (view "
+	    "6 of the incident screen): %s"), tr_get(&it->action->title,
+	    t->lang), progress);
+	free(progress);
+	return 1;
+}
+
 int
 tui_act_run(struct tui *t, struct incident *inc, const struct check_item *it,
     enum tui_act act, char **msg)
 {
 	*msg = NULL;
-	if (closed(inc, msg))
+	if (closed(inc, msg) || by_notices(t, inc, it, act, msg))
 		return 0;
 	if (act == TA_NOTE)
 		return act_note(t, inc, msg);

@@ -122,8 +122,8 @@ static const struct tui_key keys[] = {
 	/* home screen (it lists no actions: d is for drills there) */
 	BAR2(KC_HOME, '\r', "Enter", TA_OPEN, "開く", "open",
 	    "選んだ事案の画面を開く（概要・チェックリスト・経過・"
-	    "判定・メモ）", "open the selected incident (summary, checklist, "
-	    "timeline, assessment, notes)"),
+	    "判定・メモ・通知）", "open the selected incident (summary, "
+	    "checklist, timeline, assessment, notes, notices)"),
 	ALIAS(KC_HOME, '\n', '\n', TA_OPEN),
 	ALIAS(KC_HOME, FN(KEY_ENTER), FN(KEY_ENTER), TA_OPEN),
 	BAR2(KC_HOME, 'n', "n", TA_NEW, "新規", "new",
@@ -178,6 +178,38 @@ static const struct tui_key keys[] = {
 	    "memo", "事案の経過にメモを残す（名前を確認）",
 	    "add a memo to the incident's timeline (asks your name)"),
 
+	/* the incident screen's notices (view 6, review_notice.c): first,
+	 * so that its own keys lead the bar there */
+	BARK2(KC_RNOTICES, 'm', "m", TA_MARK, "記録", "mark",
+	    "選んだ人（選んでいなければカーソルの人）の通知を記録する（送付・"
+	    "返送・連絡済み・連絡不能、方法、日時、メモ）", "mark the notices "
+	    "of those picked (or of the person at the cursor): sent, returned, "
+	    "reached or unreachable, how, when, a memo"),
+	BAR2(KC_RNOTICES, ' ', "Space", TA_TOGGLE, "選ぶ", "pick",
+	    "カーソルの人を選ぶ・選択を外す", "pick or unpick the person at "
+	    "the cursor"),
+	BAR2(KC_RNOTICES, '*', "*", TA_PICK_ALL, "全員", "all",
+	    "表示中の全員を選ぶ（全員選んであれば外す）", "pick everyone shown "
+	    "(everyone picked: none)"),
+	BAR2(KC_RNOTICES, 'u', "u", TA_FILTER, "未送付", "unsent",
+	    "未送付の人（記録なし・返送）だけを表示する（もう一度で全員）",
+	    "show only the unsent (no mark, or returned; again: everyone)"),
+	BAR2(KC_RNOTICES, 'x', "x", TA_LETTERS, "通知文PDF", "letters",
+	    "表示中の人への通知文をPDFに出力する（1人1ページ）",
+	    "write the letters to those shown as a PDF (one a page)"),
+	BARL2(KC_RNOTICES, 't', "t", TA_ENQUIRY, "問合せ", "enquiry",
+	    "通知後の問い合わせを記録する（誰から・内容・回答・要対応）",
+	    "log an enquiry after the notice (who, what, the answer, "
+	    "follow-up)"),
+	BARL2(KC_RNOTICES, 'i', "i", TA_IMPORT, "取り込み", "import",
+	    "通知先の一覧をCSVファイルから取り込む（UTF-8またはShift_JIS）",
+	    "import the list of individuals from a CSV file (UTF-8 or "
+	    "Shift_JIS)"),
+	HELP(KC_RNOTICES, '\r', "Enter", TA_DETAIL, "カーソルの人の連絡先と記録",
+	    "the contacts and marks of the person at the cursor"),
+	ALIAS(KC_RNOTICES, '\n', '\n', TA_DETAIL),
+	ALIAS(KC_RNOTICES, FN(KEY_ENTER), FN(KEY_ENTER), TA_DETAIL),
+
 	/* the incident screen (review.c) */
 	BAR2(KC_ROPEN, 'c', "c", TA_CLOSE, "事案を終了", "close incident",
 	    "事案を終了する（再発防止策を入力。妨げる未実施の対応があれば"
@@ -192,10 +224,10 @@ static const struct tui_key keys[] = {
 	BARL2(KC_REVIEW, 'e', "e", TA_EDIT, "編集", "edit",
 	    "入力内容をウィザードで直す（変更は経過に記録）",
 	    "edit the intake in the wizard (changes go to the timeline)"),
-	HELP(KC_REVIEW, '1', "1-5/Tab", TA_VIEW, "表示を切り替える（1 概要 "
-	    "2 チェックリスト 3 経過 4 判定 5 メモ）", "switch views (1 "
-	    "summary 2 checklist 3 timeline 4 assessment 5 notes)"),
-	ALIAS(KC_REVIEW, '2', '5', TA_VIEW),
+	HELP(KC_REVIEW, '1', "1-6/Tab", TA_VIEW, "表示を切り替える（1 概要 "
+	    "2 チェックリスト 3 経過 4 判定 5 メモ 6 通知）", "switch views (1 "
+	    "summary 2 checklist 3 timeline 4 assessment 5 notes 6 notices)"),
+	ALIAS(KC_REVIEW, '2', '6', TA_VIEW),
 	ALIAS(KC_REVIEW, '\t', '\t', TA_NEXT),
 	ALIAS(KC_REVIEW, FN(KEY_BTAB), FN(KEY_BTAB), TA_PREV),
 	HELP(KC_REVIEW, FN(KEY_UP), "↑/↓", TA_UP, "選択・スクロール",
@@ -434,6 +466,8 @@ static const struct {
 	    "Wizard: the checklist (F2)" }, KC_LIST },
 	{ { "事案画面", "Incident screen" }, KC_REVIEW | KC_ROPEN |
 	    KC_RCLOSED | KC_RLIST },
+	{ { "事案画面：通知（6）", "Incident screen: the notices (6)" },
+	    KC_REVIEW | KC_ROPEN | KC_RNOTICES },
 	{ { "対応の詳細", "An action's detail" }, KC_VIEW | KC_DETAIL |
 	    KC_DUNSET },
 	{ { "入力の小窓（名前・日時・メモなど）",

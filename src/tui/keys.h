@@ -35,7 +35,9 @@ enum tui_ctx {
 	KC_ENTER_CLEAR = 1 << 23, /* Enter clears the stored answer */
 	KC_DETAIL = 1 << 24,	/* an action's detail (with KC_VIEW) */
 	KC_DUNSET = 1 << 25,	/* ... whose contact is not set yet */
-	KC_SETTINGS = 1 << 26	/* the settings screen */
+	KC_SETTINGS = 1 << 26,	/* the settings screen */
+	KC_RNOTICES = 1 << 27	/* the incident screen's notices (view 6,
+				 * with KC_REVIEW) */
 };
 #define KC_FIELD (KC_CHOICE | KC_MULTI | KC_TEXT | KC_LONG)
 #define KC_PAGES (KC_BRIEF | KC_CLUES | KC_SCORE | KC_PICK)
@@ -58,6 +60,8 @@ enum tui_act {
 	TA_VIEW, TA_TOP, TA_BOTTOM, TA_SKIP, TA_REOPEN_ACTION,	/* review */
 	TA_CLOSE, TA_REOPEN, TA_EXPORT, TA_NOTE, TA_EDIT, TA_DETAIL,
 	TA_SHOW_CLOSED, TA_SETTINGS,
+	TA_PICK_ALL, TA_FILTER, TA_MARK, TA_ENQUIRY, TA_IMPORT,	/* notices */
+	TA_LETTERS,
 	TA_COUNT
 };
 

@@ -1,9 +1,9 @@
 /*
- * review.c - the incident screen: a title bar, a row of tabs for
- * the five views, the current view's rows (only those in the window are
- * drawn) and the key hints from the key table; loading the incident, its
- * checklist and timeline, and dispatching keys. The changes themselves
- * are in review_act.c.
+ * review.c - the incident screen: a title bar, a row of tabs for the six
+ * views, the current view's rows (only those in the window are drawn) and
+ * the key hints from the key table; loading the incident, its checklist,
+ * timeline and notices, and dispatching keys. The changes themselves are
+ * in review_act.c, the notices' in review_notice.c.
  */
 #include "tui/review.h"
 
@@ -60,6 +60,7 @@ events_free(struct review *r)
 		free(r->events[i].old);
 		free(r->events[i].new_);
 		free(r->events[i].by);
+		free(r->events[i].via);
 	}
 	free(r->events);
 	r->events = NULL;
@@ -90,6 +91,7 @@ collect_event(void *ud, const struct store_event *ev)
 	e->old = dup_opt(ev->old);
 	e->new_ = dup_opt(ev->new_);
 	e->by = dup_opt(ev->by);
+	e->via = dup_opt(ev->via);
 }
 
 static const char *
@@ -123,6 +125,9 @@ reload(struct review *r)
 	events_free(r);
 	rc = store_events_get(r->t->st, inc->id, collect_event, r, r->t->err,
 	    sizeof r->t->err);
+	if (rc == ST_OK)
+		rc = review_notices_reload(r, inc->id, r->t->err,
+		    sizeof r->t->err);
 	for (i = 0; keep != NULL && i < r->ev.nitems; i++)
 		if (strcmp(r->ev.items[i].action->id, keep) == 0)
 			r->sel = i;
@@ -152,7 +157,10 @@ layout(struct review *r)
 	if (r->rows_cols == BODY_W)
 		return;
 	tui_rows_free(&r->rows);
-	review_view_build(&d, r->view, BODY_W, &r->rows);
+	if (r->view == RV_NOTICES)
+		review_notices_rows(r, BODY_W, &r->rows);
+	else
+		review_view_build(&d, r->view, BODY_W, &r->rows);
 	r->rows_cols = BODY_W;
 }
 
@@ -162,16 +170,27 @@ max_top(const struct review *r)
 	return (int)r->rows.n > BODY_H ? (int)r->rows.n - BODY_H : 0;
 }
 
-/* The checklist keeps the selected item's rows (and a heading just
- * above its first one) in the window. */
+/* The item under the cursor: the checklist's action, view 6's person;
+ * -1 in the views that only scroll. */
+static int
+selected_item(const struct review *r)
+{
+	return r->view == RV_CHECKLIST ? (int)r->sel :
+	    r->view == RV_NOTICES ? (int)r->notices.cur : -1;
+}
+
+/* The checklist and the notices keep the selected item's rows (and a
+ * heading just above its first one) in the window. */
 static void
 follow_selection(struct review *r)
 {
-	int *top = &r->top[RV_CHECKLIST], first = -1, last = -1;
+	int *top = &r->top[r->view], first = -1, last = -1, sel;
 	size_t i;
 
+	if ((sel = selected_item(r)) < 0)
+		return;
 	for (i = 0; i < r->rows.n; i++)
-		if (r->rows.v[i].item == (int)r->sel) {
+		if (r->rows.v[i].item == sel) {
 			if (first < 0)
 				first = (int)i;
 			last = (int)i;
@@ -180,7 +199,7 @@ follow_selection(struct review *r)
 		return;
 	if (first > 0 && r->rows.v[first - 1].rule)
 		first--;
-	if (first > 1 && r->sel == 0)
+	if (first > 1 && sel == 0)
 		first = 0;
 	if (last >= *top + BODY_H)
 		*top = last - BODY_H + 1;
@@ -222,7 +241,8 @@ key_ctx(const struct review *r)
 {
 	/* Close or reopen: only the one that applies is offered. */
 	return KC_REVIEW | (r->inc->closed ? KC_RCLOSED : KC_ROPEN) |
-	    (r->view == RV_CHECKLIST ? KC_RLIST : 0);
+	    (r->view == RV_CHECKLIST ? KC_RLIST : 0) |
+	    (r->view == RV_NOTICES ? KC_RNOTICES : 0);
 }
 
 static void
@@ -258,8 +278,7 @@ draw(struct review *r)
 	tui_erase();
 	curs_set(0);
 	layout(r);
-	if (r->view == RV_CHECKLIST)
-		follow_selection(r);
+	follow_selection(r);
 	if (*top > max_top(r))
 		*top = max_top(r);
 	if (*top < 0)
@@ -270,8 +289,7 @@ draw(struct review *r)
 	 * view (a timeline of hundreds of events). */
 	for (i = 0; i < BODY_H && (size_t)(*top + i) < r->rows.n; i++) {
 		rw = &r->rows.v[*top + i];
-		sel = r->view == RV_CHECKLIST && rw->item >= 0 &&
-		    rw->item == (int)r->sel;
+		sel = rw->item >= 0 && rw->item == selected_item(r);
 		if (sel && *top + i > 0 && rw[-1].item == rw->item)
 			sel = 2;
 		draw_row(rw, BODY_Y + i, sel);
@@ -302,9 +320,19 @@ view_help(enum review_view v)
 		    "the PPC, on which grounds, by when, and why each action "
 		    "applies (the rule's reason and source). [please confirm] "
 		    "marks a reading of the law to check.");
-	default:
+	case RV_NOTES:
 		return _("Notes: memos kept in the timeline with who and when. "
 		    "a adds one, in any view.");
+	default:
+		return _("Notices: the individuals to notify, each with the "
+		    "last mark of their notice, and the enquiries that follow. "
+		    "Space picks the person at the cursor, * everyone shown, u "
+		    "shows the unsent only (no mark yet, or the letter came "
+		    "back); m marks the notices of those picked: sent, returned, "
+		    "reached or unreachable, with how, when and a memo. x writes "
+		    "the letters of those shown, one a page; t logs an enquiry; "
+		    "i imports the list from a CSV file. The timeline records "
+		    "each mark by the person's number, never the name.");
 	}
 }
 
@@ -379,12 +407,31 @@ handle(struct review *r, enum tui_act act, int key)
 	case TA_TOP:
 	case TA_BOTTOM:
 		layout(r);
-		scroll_by(r, act);
+		if (r->view == RV_NOTICES)
+			review_notices_key(r, act);
+		else
+			scroll_by(r, act);
+		break;
+	case TA_TOGGLE:
+	case TA_PICK_ALL:
+	case TA_FILTER:
+	case TA_MARK:
+	case TA_ENQUIRY:
+	case TA_IMPORT:
+		review_notices_key(r, act);
+		break;
+	case TA_LETTERS:
+		review_export_letters(r);
+		break;
+	case TA_DETAIL:
+		if (r->view == RV_NOTICES)
+			review_notices_key(r, act);
+		else
+			review_act(r, act);
 		break;
 	case TA_MARK_DONE:
 	case TA_SKIP:
 	case TA_REOPEN_ACTION:
-	case TA_DETAIL:
 	case TA_NOTE:
 		review_act(r, act);
 		break;
@@ -475,6 +522,7 @@ tui_review_run(struct tui *t, const char *ref, int *quit)
 	review_status(&r, NULL);
 	tui_rows_free(&r.rows);
 	events_free(&r);
+	review_notices_free(&r.notices);
 	model_evaluation_free(&r.ev);
 	incident_free(r.inc);
 	return rc;

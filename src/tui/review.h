@@ -1,11 +1,12 @@
 /*
- * review.h - the incident screen of the post-incident review:
- * five views of one incident (summary, checklist, timeline, assessment,
- * notes) over the core's model, with marking actions done or skipped,
- * notes, closing with recurrence measures, reopening and the PDF export.
+ * review.h - the incident screen of the post-incident review: six views
+ * of one incident (summary, checklist, timeline, assessment, notes, the
+ * notices to the individuals) over the core's model, with marking
+ * actions done or skipped, notes, closing with recurrence measures,
+ * reopening, the PDF export, and the notices' marks and enquiries.
  * review.c runs the screen and its keys, review_act.c makes the changes,
- * review_view.c lays each view out as rows; only the rows in the window
- * reach the terminal.
+ * review_view.c lays each view out as rows, review_notice.c is view 6;
+ * only the rows in the window reach the terminal.
  */
 #ifndef ANSHIN_TUI_REVIEW_H
 #define ANSHIN_TUI_REVIEW_H
@@ -24,11 +25,11 @@
 int tui_review_run(struct tui *t, const char *ref, int *quit);
 
 enum review_view { RV_SUMMARY, RV_CHECKLIST, RV_TIMELINE, RV_ASSESS,
-	RV_NOTES, RV_COUNT };
+	RV_NOTES, RV_NOTICES, RV_COUNT };
 
 /* One timeline event, copied out of the store. */
 struct review_event {
-	char *at, *kind, *key, *old, *new_, *by;
+	char *at, *kind, *key, *old, *new_, *by, *via;
 };
 
 /* What the views are laid out from. */
@@ -38,6 +39,17 @@ struct review_data {
 	const struct evaluation *ev;
 	const struct review_event *events;
 	size_t nevents;
+};
+
+/* View 6, the notices to the individuals (review_notice.c): the
+ * recipients with their marks and the enquiries, the people picked, the
+ * cursor among those shown, and whether only the unsent are shown. */
+struct review_notices {
+	struct notice_list list;
+	struct notice_enquiries enquiries;
+	unsigned char *picked;		/* one per recipient of list */
+	size_t cur;
+	int only_unsent;
 };
 
 /* The incident screen's state (review.c). */
@@ -54,6 +66,7 @@ struct review {
 	int rows_cols;			/* -1: to lay out again */
 	int top[RV_COUNT];		/* first row shown, per view */
 	size_t sel;			/* selected checklist item */
+	struct review_notices notices;
 	char *status;			/* one-key message in the hint bar */
 	int quit;			/* Ctrl-C: leave anshin-ir */
 };
@@ -73,6 +86,20 @@ void review_edit(struct review *r);
 void review_close(struct review *r);
 void review_reopen(struct review *r);
 void review_export(struct review *r);
+/* x in view 6: the letters to the people shown (all, or the unsent). */
+void review_export_letters(struct review *r);
+/* "~/x.pdf" with the home directory (caller frees). */
+char *review_expand_home(const char *path);
+
+/* review_notice.c: view 6 */
+int review_notices_reload(struct review *r, long id, char *err,
+    size_t errlen);
+void review_notices_free(struct review_notices *n);
+void review_notices_rows(const struct review *r, int cols,
+    struct tui_rows *out);
+void review_notices_key(struct review *r, enum tui_act act);
+/* How many recipients the view shows now. */
+size_t review_notices_shown(const struct review *r);
 
 /* review_view.c: lays out view v at width cols (rows appended to out). */
 void review_view_build(const struct review_data *d, enum review_view v,
@@ -80,6 +107,8 @@ void review_view_build(const struct review_data *d, enum review_view v,
 
 /* Names for the tab row and the views' own wording. */
 const char *review_view_name(enum review_view v);
+/* s cut or padded with spaces to exactly cols columns (caller frees). */
+char *review_pad(const char *s, int cols);
 /* "YYYY-MM-DD HH:MM" of a stored ISO 8601 time (out: 17 bytes). */
 void review_short_time(const char *iso, char *out, size_t len);
 

@@ -191,9 +191,8 @@ review_reopen(struct review *r)
 	strv_free(&intro);
 }
 
-/* "~/x.pdf" with the home directory (caller frees). */
-static char *
-expand_home(const char *path)
+char *
+review_expand_home(const char *path)
 {
 	const char *home = getenv("HOME");
 
@@ -202,48 +201,78 @@ expand_home(const char *path)
 	return xstrdup(path);
 }
 
-void
-review_export(struct review *r)
+/* The report, or the letters (o->kind): where, who; then written and
+ * recorded in the timeline, and what came of it said. */
+static void
+export_doc(struct review *r, struct report_opts *o, const char *title,
+    const char *suffix)
 {
-	struct report_opts o;
 	struct strv p = { NULL, 0 };
 	struct tui_dfield f[2];
 	const char *home = getenv("HOME");
-	char err[1024], *def, *path;
+	char err[1024], *def, *path, *done;
+	size_t count = 0;
 	int rc;
 
 	if (!review_refresh(r))
 		return;
-	def = xasprintf("%sanshin-ir-%s.pdf", home != NULL && *home != '\0' ?
-	    "~/" : "", r->ref);
+	def = xasprintf("%sanshin-ir-%s%s.pdf", home != NULL && *home != '\0' ?
+	    "~/" : "", r->ref, suffix);
 	tui_dialog_name(r->t, &f[0]);
 	memset(&f[1], 0, sizeof f[1]);
 	f[1].label = _("Save the PDF as");
 	f[1].initial = def;
-	if (!tui_dialog(r->t, _("PDF report"), NULL, f, 2, 1)) {
+	if (!tui_dialog(r->t, title, NULL, f, 2, 1)) {
 		free(def);
 		return;
 	}
 	tui_who_set(r->t, util_trim(f[0].value));
-	path = expand_home(*util_trim(f[1].value) != '\0' ?
+	path = review_expand_home(*util_trim(f[1].value) != '\0' ?
 	    util_trim(f[1].value) : def);
-	memset(&o, 0, sizeof o);
-	o.lang = r->t->lang;
-	o.now = app_now(r->t->app);
-	o.watermark = r->inc->drill != NULL;
-	rc = report_write(r->t->data, r->t->st, r->inc, &o, path, err,
+	o->lang = r->t->lang;
+	o->now = app_now(r->t->app);
+	o->watermark = r->inc->drill != NULL;
+	o->count = &count;
+	rc = report_write(r->t->data, r->t->st, r->inc, o, path, err,
 	    sizeof err);
 	if (rc == ST_OK)
 		rc = model_record_export(r->t->st, r->inc, path, r->t->who,
 		    app_now(r->t->app), err, sizeof err);
 	review_refresh(r);
+	done = o->kind == REPORT_DOC_NOTICE ? xasprintf(_("%zu letters, one a "
+	    "page, were written to:"), count) :
+	    xstrdup(_("The report was written to:"));
 	/* The path on a line of its own: a long one wraps, not the words. */
-	strv_push(&p, rc == ST_OK ? _("The report was written to:") :
+	strv_push(&p, rc == ST_OK ? done : o->kind == REPORT_DOC_NOTICE ?
+	    _("The letters were not written:") :
 	    _("The report was not written:"));
 	strv_push(&p, rc == ST_OK ? path : err);
-	review_message(r, _("PDF report"), &p);
+	review_message(r, title, &p);
 	strv_free(&p);
+	free(done);
 	free(path);
 	tui_dialog_free(f, 2);
 	free(def);
+}
+
+void
+review_export(struct review *r)
+{
+	struct report_opts o;
+
+	memset(&o, 0, sizeof o);
+	export_doc(r, &o, _("PDF report"), "");
+}
+
+void
+review_export_letters(struct review *r)
+{
+	struct report_opts o;
+
+	memset(&o, 0, sizeof o);
+	o.kind = REPORT_DOC_NOTICE;
+	o.only_unsent = r->notices.only_unsent;
+	export_doc(r, &o, r->notices.only_unsent ? _("Letters to the unsent") :
+	    _("Letters to the individuals"), r->notices.only_unsent ?
+	    "-unsent" : "-letters");
 }

@@ -71,9 +71,8 @@ add_hanging(struct tui_rows *r, const char *head, const char *text,
 	text_lines_free(&l);
 }
 
-/* s cut or padded with spaces to exactly cols columns (caller frees). */
-static char *
-pad(const char *s, int cols)
+char *
+review_pad(const char *s, int cols)
 {
 	char *clean = text_sanitize(s != NULL ? s : "", 0);
 	char *fit = text_fit(clean, (size_t)cols);
@@ -98,8 +97,10 @@ review_view_name(enum review_view v)
 		return _("Timeline");
 	case RV_ASSESS:
 		return _("Assessment");
-	default:
+	case RV_NOTES:
 		return _("Notes");
+	default:
+		return _("Notices");
 	}
 }
 
@@ -216,7 +217,7 @@ build_summary(const struct review_data *d, int cols, struct tui_rows *r)
 				    d->t->lang), NULL, A_BOLD, -1, 1);
 			}
 			shown = 1;
-			label = pad(tr_get(&fld->label, d->t->lang), lw);
+			label = review_pad(tr_get(&fld->label, d->t->lang), lw);
 			head = xasprintf("%s  ", label);
 			value = tui_value_label(d->t, fld, d->inc->values[i]);
 			add_hanging(r, head, value, cols, A_NORMAL, -1);
@@ -362,7 +363,18 @@ event_text(const struct review_data *d, const struct review_event *e)
 {
 	const char *k = e->kind != NULL ? e->kind : "";
 	const char *nw = e->new_ != NULL ? e->new_ : "";
+	struct store_event ev;
+	char *s;
 
+	memset(&ev, 0, sizeof ev);
+	ev.kind = e->kind;
+	ev.key = e->key;
+	ev.old = e->old;
+	ev.new_ = e->new_;
+	ev.via = e->via;
+	/* a notice's event names the recipient's id: never a name */
+	if ((s = notice_event_text(&ev, d->t->lang)) != NULL)
+		return s;
 	if (strcmp(k, EVENT_ANSWER) == 0)
 		return answer_text(d, e);
 	if (strcmp(k, EVENT_ACTION) == 0)
@@ -388,8 +400,8 @@ event_head(const struct review_event *e, int kind_w)
 	char when[32], *by, *kind, *out;
 
 	review_short_time(e->at, when, sizeof when);
-	by = pad(e->by != NULL ? e->by : "-", 12);
-	kind = pad(kind_label(e->kind), kind_w);
+	by = review_pad(e->by != NULL ? e->by : "-", 12);
+	kind = review_pad(kind_label(e->kind), kind_w);
 	out = xasprintf("%-16s  %s  %s  ", when, by, kind);
 	free(by);
 	free(kind);
@@ -399,17 +411,16 @@ event_head(const struct review_event *e, int kind_w)
 static void
 build_timeline(const struct review_data *d, int cols, struct tui_rows *r)
 {
-#define KIND(id, name, label) id,
-	static const char *const kinds[] = { CONTRACT_EVENTS(KIND) };
-#undef KIND
 	const struct review_event *e;
 	char *head, *text;
 	int kind_w = 0, w;
 	size_t i;
 	attr_t a;
 
-	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
-		w = (int)text_width(kind_label(kinds[i]));
+	/* the kinds of this timeline set the column: a list imported or an
+	 * enquiry ("通知先", "問合せ") widens it only where there is one */
+	for (i = 0; i < d->nevents; i++) {
+		w = (int)text_width(kind_label(d->events[i].kind));
 		kind_w = w > kind_w ? w : kind_w;
 	}
 	if (d->nevents == 0)

@@ -288,6 +288,20 @@ tm_expect_no_colour() {
 		fail "$1" "$(tm_screen -e | cat -v | head)"; else pass; fi
 }
 
+# tm_quit: q until the program has left (from the incident screen or
+# home), then the database is the CLI's alone.
+tm_top_moved() { [ "$(tm_screen | head -1)" != "$1" ]; }
+tm_quit() {
+	local i top
+	for i in 1 2 3; do
+		tm_shows "EXITED-" && break
+		top=$(tm_screen | head -1)
+		tm_keys q
+		poll tm_top_moved "$top"
+	done
+	tm_expect "EXITED-0" "q leaves with 0"
+}
+
 # tm_kill_server: the end of a file's sessions (quiet when the server has
 # already gone); the next tm_start begins afresh. Then every screen the
 # file saw goes through tm_check_captures.

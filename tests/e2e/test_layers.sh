@@ -4,7 +4,7 @@
 # layout fuzzer none of curses; and no view includes a view that includes
 # it back (cli may use tui and report, tui may use report, report neither).
 
-LAYER_CORE_TESTS="test_answers test_contacts test_deadline test_drill test_expr test_form test_form_input test_jtime test_model test_rules test_store test_text"
+LAYER_CORE_TESTS="test_answers test_contacts test_deadline test_drill test_expr test_form test_form_input test_jtime test_model test_notice test_rules test_store test_text"
 LAYER_REPORT_TESTS="test_report test_layout"
 layer_bins=$(for t in $LAYER_CORE_TESTS $LAYER_REPORT_TESTS; do printf 'build/tests/%s ' "$t"; done)
 layer_fuzz=$(cd "$REPO" && ls tests/fuzz/fuzz_*.c | sed 's|tests/fuzz/|build/asan/replay/|; s|\.c$||' | tr '\n' ' ')

@@ -12,20 +12,6 @@
 
 TM_SOCK="anshin-rv-$$"
 
-rv_top_moved() { [ "$(tm_screen | head -1)" != "$1" ]; }
-
-# rv_quit: q until the program has left (from the incident screen or
-# home), then the database is the CLI's alone.
-rv_quit() {
-	local i top
-	for i in 1 2 3; do
-		tm_shows "EXITED-" && break
-		top=$(tm_screen | head -1)
-		tm_keys q
-		poll rv_top_moved "$top"
-	done
-	tm_expect "EXITED-0" "q leaves with 0"
-}
 
 # rv_open REF: from the home screen, search REF and open it.
 rv_open() {
@@ -83,7 +69,7 @@ if [ "$(line_of "$old")" -lt "$(line_of "$soon")" ] &&
 	fail "home: nearest due first (old, soon, then the rest)" "$(tm_screen)"
 fi
 tm_expect_no_colour "NO_COLOR: colour escapes on the home screen"
-rv_quit
+tm_quit
 
 tm_start 80 24 --lang en
 tm_wait "F1/?"
@@ -98,7 +84,7 @@ if tm_screen -e | grep -F "$old" |
     grep -q $'\e\\[[0-9;]*31m'; then pass; else
 	fail "colour: the overdue row is red" \
 	    "$(tm_screen -e | cat -v | head -6)"; fi
-rv_quit
+tm_quit
 
 # ---- the incident screen: done with a name, skip with a reason ----
 tm_start 80 24
@@ -174,7 +160,7 @@ tm_expect "[終了]" "the incident is closed"
 tm_expect "職員研修を年2回実施する" "the measures are shown"
 tm_keys 2 d
 tm_expect "事案画面の r" "a closed incident refuses changes and says how to reopen"
-rv_quit
+tm_quit
 
 air timeline "$ref" --format tsv
 expect_out_has "action	$act_a	open	done	看護師 山田" "timeline: done, by whom"
@@ -240,7 +226,7 @@ tm_expect "報告書を保存しました" "the export's result is shown"
 tm_expect "anshin-ir-$ref.pdf" "with the file"
 tm_keys Escape
 tm_wait_gone "保存しました"
-rv_quit
+tm_quit
 air timeline "$ref" --format tsv
 expect_out_has "reopened				tester" "timeline: reopened"
 expect_out_has "note			警察から連絡あり\\n端末は未発見	tester" \
@@ -284,7 +270,7 @@ tm_keys 4
 tm_expect "各対応が必要な理由" "4: the assessment"
 tm_expect "確報の期限: 2026-11-04（あと 29 日）" \
     "the final due date with days left"
-rv_quit
+tm_quit
 ms=$(sed -n 's/.*review_key_to_redraw_ms_max=\([0-9.]*\).*/\1/p' \
     "$TMP/tm.err")
 if [ -n "$ms" ] && awk -v m="$ms" 'BEGIN { exit !(m < 50) }'; then pass
@@ -324,5 +310,5 @@ tm_keys 2
 tm_expect "d done  s skip  o undo" "en: the checklist's key hints"
 tm_keys Escape
 tm_expect "Open incidents" "Esc goes back home"
-rv_quit
+tm_quit
 tm_kill_server

@@ -131,6 +131,7 @@ sqlite3 "$TMP/v1.db" "DROP TABLE device_value; DROP TABLE device;
     DROP TABLE ledger_event; DROP TABLE ledger_head;
     DROP TABLE recipient_mark; DROP TABLE recipient; DROP TABLE enquiry;
     DROP TRIGGER event_no_update;
+    ALTER TABLE event DROP COLUMN via; ALTER TABLE event DROP COLUMN digest;
     ALTER TABLE event DROP COLUMN hash; ALTER TABLE event DROP COLUMN acted_at;
     ALTER TABLE incident DROP COLUMN events; ALTER TABLE incident DROP COLUMN head;
     CREATE TRIGGER event_no_update BEFORE UPDATE ON event BEGIN SELECT RAISE(ABORT, 'no'); END;

@@ -346,7 +346,7 @@ test_untrusted_text(void **state)
 	char *path = xasprintf("%s/odd.pdf", f->dir);
 	char *long_word = xcalloc(1, 2001);
 	struct store_event bad = { 0, "2026-10-06T09:00:00+09:00", "note",
-	    NULL, NULL, "bad \xff\xfe bytes", "tester", NULL, NULL };
+	    NULL, NULL, "bad \xff\xfe bytes", "tester", NULL, NULL, NULL, NULL };
 
 	inc = create(f, "kind = other\nsummary = 😀 𠮷野家\n"
 	    "data_types = none\n");
@@ -573,18 +573,21 @@ test_letter_addressee(void **state)
 {
 	struct fx *f = *state;
 	const struct report_addressee to = { "604-8571",
-		"京都府京都市中京区寺町通御池上る上本能寺前町488", "山田 太郎" };
+		"京都府京都市中京区寺町通御池上る上本能寺前町488", "山田 太郎",
+		"R007" };
 	char *t;
 
 	t = doc_text(f, f->inc, REPORT_DOC_NOTICE, REPORT_STAGE_AUTO, &to);
 	assert_has(t, "〒604-8571");
 	assert_has(t, "京都府京都市中京区寺町通御池上る上本能寺前町488");
 	assert_has(t, "Dear 山田 太郎,");
+	assert_has(t, "(ref. R007)");
 	assert_lacks(t, "Sir or Madam");
 	free(t);
 	t = doc_text(f, f->inc, REPORT_DOC_NOTICE, REPORT_STAGE_AUTO, NULL);
 	assert_has(t, "Dear Sir or Madam,");
 	assert_lacks(t, "〒");
+	assert_lacks(t, "ref.");
 	/* Staff memos never reach the reader. */
 	assert_lacks(t, "訪問用タブレットをタクシー内に置き忘れ");
 	assert_lacks(t, "タクシー会社へ連絡済み");

@@ -554,9 +554,9 @@ test_migrate_v1_chains_events(void **state)
 {
 	struct fx *f = *state;
 	struct store_event e1 = { 0, "2026-04-01T09:00:00+09:00", "created",
-	    NULL, NULL, "2026-0001", "sato", NULL, NULL };
+	    NULL, NULL, "2026-0001", "sato", NULL, NULL, NULL, NULL };
 	struct store_event e2 = { 0, "2026-04-01T09:01:00+09:00", "answer",
-	    "kind", NULL, "device_loss", "sato", NULL, NULL };
+	    "kind", NULL, "device_loss", "sato", NULL, NULL, NULL, NULL };
 	struct chain_report v;
 	char ref[16];
 	long id;
@@ -575,6 +575,8 @@ test_migrate_v1_chains_events(void **state)
 	    "DROP TABLE device; DROP TABLE ledger_event; DROP TABLE ledger_head;"
 	    "DROP TABLE recipient_mark; DROP TABLE recipient;"
 	    "DROP TABLE enquiry; DROP TRIGGER event_no_update;"
+	    "ALTER TABLE event DROP COLUMN via;"
+	    "ALTER TABLE event DROP COLUMN digest;"
 	    "ALTER TABLE event DROP COLUMN hash;"
 	    "ALTER TABLE event DROP COLUMN acted_at;"
 	    "ALTER TABLE incident DROP COLUMN events;"
@@ -865,11 +867,11 @@ test_events_append_ordered(void **state)
 {
 	struct fx *f = *state;
 	struct store_event e1 = { 0, "2026-04-01T09:00:00+09:00", "created",
-	    NULL, NULL, NULL, "sato", NULL, NULL };
+	    NULL, NULL, NULL, "sato", NULL, NULL, NULL, NULL };
 	struct store_event e2 = { 0, "2026-04-01T09:01:00+09:00", "answer",
-	    "kind", NULL, "loss", "sato", NULL, NULL };
+	    "kind", NULL, "loss", "sato", NULL, NULL, NULL, NULL };
 	struct store_event e3 = { 0, "2026-04-01T08:00:00+09:00", "answer",
-	    "kind", "loss", "theft", "ito", NULL, NULL };
+	    "kind", "loss", "theft", "ito", NULL, NULL, NULL, NULL };
 	struct buf b;
 	char ref[16];
 	long id, other;
@@ -909,7 +911,7 @@ test_events_immutable(void **state)
 {
 	struct fx *f = *state;
 	struct store_event e = { 0, "2026-04-01T09:00:00+09:00", "note",
-	    NULL, NULL, "original", "sato", NULL, NULL };
+	    NULL, NULL, "original", "sato", NULL, NULL, NULL, NULL };
 	char ref[16];
 	long id;
 
@@ -1122,7 +1124,7 @@ test_rollback_leaves_nothing(void **state)
 {
 	struct fx *f = *state;
 	struct store_event e = { 0, "2026-04-01T09:00:00+09:00", "created",
-	    NULL, NULL, NULL, "sato", NULL, NULL };
+	    NULL, NULL, NULL, "sato", NULL, NULL, NULL, NULL };
 	struct store_incident row;
 	char ref[16];
 	long id;
@@ -1205,9 +1207,9 @@ test_events_hash_chain(void **state)
 {
 	struct fx *f = *state;
 	struct store_event e1 = { 0, "2026-04-01T09:00:00+09:00", "created",
-	    NULL, NULL, "2026-0001", "sato", NULL, NULL };
+	    NULL, NULL, "2026-0001", "sato", NULL, NULL, NULL, NULL };
 	struct store_event e2 = { 0, "2026-04-01T09:01:00+09:00", "answer",
-	    "kind", NULL, "device_loss", "sato", NULL, NULL };
+	    "kind", NULL, "device_loss", "sato", NULL, NULL, NULL, NULL };
 	char zero[65], h1[65], h2[65], ref[16];
 	struct chain c;
 	long id;
