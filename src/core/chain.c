@@ -45,27 +45,49 @@ digest_field(struct buf *b, const char *v)
 		buf_addf(b, "%zu:%s;", strlen(v), v);
 }
 
+/* SHA-256 of a header naming the chain and the previous hash, then each
+ * field as its length and bytes; the one serialisation of both chains. */
+static int
+digest_fields(const char *header, const char *const *v, size_t n,
+    char out[CHAIN_HEX_LEN + 1])
+{
+	struct buf b;
+	size_t i;
+	int rc;
+
+	buf_init(&b);
+	buf_adds(&b, header);
+	for (i = 0; i < n; i++)
+		digest_field(&b, v[i]);
+	rc = hash_sha256_hex(b.s, b.len, out);
+	buf_free(&b);
+	return rc;
+}
+
 int
 chain_digest(long id, const char *prev, const struct store_event *ev,
     char out[CHAIN_HEX_LEN + 1])
 {
-	struct buf b;
-	int rc;
+	const char *v[] = { ev->at, ev->kind, ev->key, ev->old, ev->new_,
+	    ev->by, ev->acted_at };
+	char header[128];
 
-	buf_init(&b);
-	buf_addf(&b, "anshin-ir event %d;%s;%ld;", ev->acted_at != NULL ? 2 : 1,
-	    prev, id);
-	digest_field(&b, ev->at);
-	digest_field(&b, ev->kind);
-	digest_field(&b, ev->key);
-	digest_field(&b, ev->old);
-	digest_field(&b, ev->new_);
-	digest_field(&b, ev->by);
-	if (ev->acted_at != NULL)
-		digest_field(&b, ev->acted_at);
-	rc = hash_sha256_hex(b.s, b.len, out);
-	buf_free(&b);
-	return rc;
+	snprintf(header, sizeof header, "anshin-ir event %d;%s;%ld;",
+	    ev->acted_at != NULL ? 2 : 1, prev, id);
+	return digest_fields(header, v, ev->acted_at != NULL ? 7 : 6, out);
+}
+
+/* The ledger has one chain for every device: the device is a field. */
+int
+chain_ledger_digest(const char *prev, const struct store_ledger_event *ev,
+    char out[CHAIN_HEX_LEN + 1])
+{
+	const char *v[] = { ev->at, ev->kind, ev->device, ev->key, ev->old,
+	    ev->new_, ev->by };
+	char header[128];
+
+	snprintf(header, sizeof header, "anshin-ir ledger 1;%s;", prev);
+	return digest_fields(header, v, sizeof v / sizeof v[0], out);
 }
 
 /* ---- the state the events describe ----------------------------------- */

@@ -2,8 +2,9 @@
  * model_data.c - everything the model reads from the data directory and
  * the contacts files (model.h): the form, the rules, the holidays, the
  * drills and the contacts, checked against each other once at load (a
- * contacts prefill must be a value of its field); and the contacts read
- * again after the settings screen wrote the user's file.
+ * contacts prefill must be a value of its field); the contacts read
+ * again after the settings screen wrote the user's file; and an action's
+ * detail filled in from the answers and the contacts.
  */
 #include "model.h"
 
@@ -128,3 +129,32 @@ model_data_free(struct model_data *d)
 	free(d);
 }
 
+/* Details are data (actions.rules) filled with this incident's answers
+ * and the facility's contacts. */
+char *
+model_expand_detail(const struct model_data *d, const struct incident *inc,
+    const char *text, enum lang lang, const char *unset, int *contacts_unset)
+{
+	const char *p = text, *open, *close, *v;
+	char key[64], *with_answers, *out;
+	struct buf b;
+
+	buf_init(&b);
+	buf_adds(&b, "");
+	while ((open = strstr(p, "{answer:")) != NULL &&
+	    (close = strchr(open, '}')) != NULL &&
+	    (size_t)(close - open - 8) < sizeof key) {
+		buf_add(&b, p, (size_t)(open - p));
+		memcpy(key, open + 8, (size_t)(close - open - 8));
+		key[close - open - 8] = '\0';
+		v = incident_value(d, inc, key);
+		buf_adds(&b, v != NULL ? v : unset);
+		p = close + 1;
+	}
+	buf_adds(&b, p);
+	with_answers = buf_steal(&b);
+	out = contacts_expand(d->contacts, with_answers, lang, unset,
+	    contacts_unset);
+	free(with_answers);
+	return out;
+}
