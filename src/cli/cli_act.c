@@ -11,6 +11,7 @@
 
 #include "cli_int.h"
 #include "form_input.h"
+#include "contract.h"
 #include "i18n.h"
 #include "ini.h"
 #include "ledger.h"
@@ -124,7 +125,7 @@ parse_assignment(struct cli *c, const struct incident *inc, const char *arg,
 		if (rc != ST_OK)
 			err_set(c->err, sizeof c->err, rc, "'%s': %s", arg, msg);
 	}
-	if (rc == ST_OK && strcmp(key, "device") == 0 && in.value != NULL &&
+	if (rc == ST_OK && strcmp(key, FIELD_DEVICE) == 0 && in.value != NULL &&
 	    (rc = check_device(c, arg, in.value)) != ST_OK)
 		form_input_free(&in);
 	if (rc == ST_OK) {

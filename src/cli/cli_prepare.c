@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cli_int.h"
+#include "contract.h"
 #include "i18n.h"
 #include "ledger.h"
 #include "report/report.h"
@@ -325,7 +326,7 @@ cli_print_ledger_entry(struct cli *c, const struct incident *inc)
 	char at[26], msg[256];
 	int k;
 
-	if (incident_value(c->app->data, inc, "device") == NULL)
+	if (incident_value(c->app->data, inc, FIELD_DEVICE) == NULL)
 		return;
 	printf("\n== %s ==\n", _("Device ledger"));
 	if (ledger_entry_for(c->app->store, c->app->data, inc, app_now(c->app),

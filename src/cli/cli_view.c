@@ -256,7 +256,7 @@ print_checklist_json(struct cli *c, const struct incident *inc,
 		cli_put_json(stdout, it->action->id);
 		printf(",\"phase\":\"%s\",\"priority\":%d,\"status\":\"%s\","
 		    "\"due\":", rules_phase_name(it->action->phase),
-		    it->action->priority, model_status_name(it->status));
+		    it->action->priority, contract_status_name(it->status));
 		cli_put_json(stdout, date);
 		printf(",\"title\":");
 		cli_put_json(stdout, tr_get(&it->action->title, c->app->lang));
@@ -305,8 +305,8 @@ cli_cmd_checklist(struct cli *c)
 			cli_format_date(it->due, date);
 			printf("%s\t%s\t%d\t%s\t%s\t", it->action->id,
 			    rules_phase_name(it->action->phase),
-			    it->action->priority, model_status_name(it->status),
-			    date);
+			    it->action->priority,
+			    contract_status_name(it->status), date);
 			cli_put_tsv(stdout, tr_get(&it->action->title, c->app->lang));
 			putchar('\n');
 		}
@@ -391,14 +391,15 @@ cli_cmd_show(struct cli *c)
 	if (rc != ST_OK)
 		return cli_fail(c, rc);
 	model_evaluate(c->app->data, inc, &ev);
-	kind = incident_value(c->app->data, inc, "kind");
-	summary = incident_value(c->app->data, inc, "summary");
+	kind = incident_value(c->app->data, inc, FIELD_KIND);
+	summary = incident_value(c->app->data, inc, FIELD_SUMMARY);
 	printf("%s %s  [%s]%s\n", _("Incident"), inc->ref,
 	    inc->closed ? _("closed") : _("open"),
 	    inc->drill != NULL ? _("  TRAINING DRILL") : "");
 	if (kind != NULL)
-		printf("%s: %s\n", field_label(c, "kind"), form_choice_label(
-		    form_field_find(c->app->data->form, "kind"), kind, c->app->lang));
+		printf("%s: %s\n", field_label(c, FIELD_KIND), form_choice_label(
+		    form_field_find(c->app->data->form, FIELD_KIND), kind,
+		    c->app->lang));
 	if (summary != NULL) {
 		cli_put_text(stdout, summary, 0);
 		putchar('\n');
@@ -464,8 +465,8 @@ timeline_text(const struct store_event *ev)
 		cli_put_text(stdout, ev->key, 0);
 		printf(": ");
 	}
-	if (strcmp(ev->kind, "answer") == 0 ||
-	    strcmp(ev->kind, "action") == 0) {
+	if (strcmp(ev->kind, EVENT_ANSWER) == 0 ||
+	    strcmp(ev->kind, EVENT_ACTION) == 0) {
 		put_indented(ev->old != NULL ? ev->old : "-");
 		printf(" -> ");
 	}
@@ -557,14 +558,16 @@ static void
 list_row(void *ud, const struct store_incident *row)
 {
 	struct list_out *l = ud;
-	const struct form_field *kf = form_field_find(l->c->app->data->form, "kind");
+	const struct form_field *kf = form_field_find(l->c->app->data->form,
+	    FIELD_KIND);
 	const char *status = row->closed ? "closed" : "open";
 	int overdue = !row->closed && row->next_due != NULL &&
 	    strcmp(row->next_due, l->today) < 0;
 	const char *fields[7] = { row->ref, status, row->kind,
 		row->discovered_at, row->reportable, row->next_due, row->summary };
-	static const char *const names[7] = { "ref", "status", "kind",
-		"discovered_at", "reportable", "next_due", "summary" };
+	/* Three columns are answers, named by their keys. */
+	static const char *const names[7] = { "ref", "status", FIELD_KIND,
+		FIELD_DISCOVERED_AT, "reportable", "next_due", FIELD_SUMMARY };
 	char due[32];
 	int i;
 

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "contract.h"
+
 static const char *const section_kinds[CARD_SECTIONS][3] = {
 	{ "device_loss", "device_theft", NULL },
 	{ "email_misdelivery", "fax_misdelivery", NULL },
@@ -32,7 +34,7 @@ new_incident(const struct model_data *d, const char *kind,
 	inc->values = xcalloc(inc->nvalues, sizeof *inc->values);
 	for (i = 0; i < d->form->nfields; i++) {
 		fld = &d->form->fields[i];
-		if (strcmp(fld->key, "kind") == 0)
+		if (strcmp(fld->key, FIELD_KIND) == 0)
 			inc->values[i] = (char *)kind;
 		else if (fld->prefill != NULL)
 			inc->values[i] = (char *)contacts_get(d->contacts,

@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "contract.h"
 #include "hash.h"
 #include "i18n.h"
 #include "util.h"
@@ -195,27 +196,27 @@ apply(struct state *s, const struct store_event *ev, int drill)
 {
 	struct act *a;
 
-	if (strcmp(ev->kind, "created") == 0)
+	if (strcmp(ev->kind, EVENT_CREATED) == 0)
 		replace(&s->ref, ev->new_);
-	else if (strcmp(ev->kind, "answer") == 0 && ev->key != NULL)
+	else if (strcmp(ev->kind, EVENT_ANSWER) == 0 && ev->key != NULL)
 		replace(&answer_slot(s, ev->key, 1)->value, ev->new_);
-	else if (strcmp(ev->kind, "action") == 0 && ev->key != NULL) {
+	else if (strcmp(ev->kind, EVENT_ACTION) == 0 && ev->key != NULL) {
 		a = action_slot(s, ev->key, 1);
 		replace(&a->status, ev->new_);
 		replace(&a->by, ev->by);
 		replace(&a->at, ev->acted_at);
 		replace(&a->note, NULL);
 		a->at_known = ev->acted_at != NULL;
-	} else if (strcmp(ev->kind, "note") == 0 && ev->key != NULL) {
+	} else if (strcmp(ev->kind, EVENT_NOTE) == 0 && ev->key != NULL) {
 		/* an action's note follows its action event */
 		if ((a = action_slot(s, ev->key, 0)) != NULL)
 			replace(&a->note, ev->new_);
-	} else if (strcmp(ev->kind, "closed") == 0) {
+	} else if (strcmp(ev->kind, EVENT_CLOSED) == 0) {
 		s->closed = 1;
 		/* a drill run is submitted without measures */
 		replace(&s->measures, drill && ev->key == NULL &&
-		    same(ev->new_, "drill") ? NULL : ev->new_);
-	} else if (strcmp(ev->kind, "reopened") == 0)
+		    same(ev->new_, CONTRACT_DRILL_SUBMITTED) ? NULL : ev->new_);
+	} else if (strcmp(ev->kind, EVENT_REOPENED) == 0)
 		s->closed = 0;
 }
 

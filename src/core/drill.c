@@ -1,6 +1,6 @@
 /*
- * drill.c - owns the training drills: the parser of data/drills/NAME.drill,
- * the loading of a drill directory, and the score of SPEC §8. A drill is
+ * drill.c - owns the training drills: the parser of data/drills/NAME.drill
+ * and the loading of a drill directory. A drill is
  * checked against the form and the rules when it is loaded, so that a
  * scenario whose truth the form rejects, or whose expected actions the
  * checklist would never show, fails `check-data` instead of misleading a
@@ -10,7 +10,7 @@
  * files whose name starts with "." are skipped (editor leftovers). File
  * format (the syntax of ini.h: UTF-8, "#" comment lines, "[section]"
  * heads, "key = value" split at the first "=", "\n" a line break and "\\"
- * a backslash in values):
+ * a backslash in values, long values continued on indented lines):
  *
  *   [drill]
  *   title.ja = …             one line, both languages required
@@ -24,10 +24,10 @@
  *   scored = kind, device_type, …   optional, see below
  *
  *   [truth]                  the scenario's true answers, as in an answers
- *   kind = device_loss       file (SPEC §2, §3), checked and normalised
- *   discovered_at = 2026-10-05 18:20   like one; the form's required keys
- *   …                        (kind, discovered_at, summary, data_types)
- *                            must be given
+ *   kind = device_loss       file (docs/contract.md §2, §3), checked and
+ *   discovered_at = 2026-10-05 18:20   normalised like one; the form's
+ *   …                        required keys (kind, discovered_at, summary,
+ *                            data_types) must be given
  *
  *   [expected]
  *   actions = change_password, suspend_user_id, …
@@ -56,25 +56,17 @@
  * head of its section, or at the file's last key or section line when the
  * section is absent.
  *
- * Score (SPEC §8): 50 × share of scored keys answered as in the truth
- * (equal canonical strings; a multi-choice canonical value is in form
- * order, so equal sets compare equal) + 30 × share of expected actions done
- * (marked done, or done by an answer such as remote_wipe = done, as the
- * checklist shows them) + 20 when reportable and grounds equal the truth's
- * − the late penalty, rounded half up and clamped to 0–100. The late
- * penalty applies only with a clock (elapsed ≥ 0) past the limit:
- * min(10, 10 × (elapsed − limit) / limit), so twice the limit costs the
- * full 10 points and a few seconds over costs a fraction of one.
+ * The score is drill_score.c's.
  */
 #include "drill.h"
 
 #include <dirent.h>
 #include <errno.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "contract.h"
 #include "i18n.h"
 #include "ini.h"
 #include "jtime.h"
@@ -406,18 +398,12 @@ finish_truth(struct loader *ld, char *err, size_t errlen)
 			return err_set(err, errlen, ST_CONFIG, _("%s:%d: [truth] "
 			    "has no %s (required)"), ld->d->path,
 			    missing_line(ld, SEC_TRUTH), f->fields[i].key);
-	if (truth_time(ld, "discovered_at", &disc) &&
-	    truth_time(ld, "occurred_at", &occ) && occ > disc)
+	if (truth_time(ld, FIELD_DISCOVERED_AT, &disc) &&
+	    truth_time(ld, FIELD_OCCURRED_AT, &occ) && occ > disc)
 		return err_set(err, errlen, ST_CONFIG, _("%s:%d: occurred_at is "
 		    "after discovered_at"), ld->d->path,
-		    ld->tline[form_field_index(f, "occurred_at")]);
+		    ld->tline[form_field_index(f, FIELD_OCCURRED_AT)]);
 	return ST_OK;
-}
-
-static int
-free_text(const struct form_field *fld)
-{
-	return fld->type == FORM_TEXT || fld->type == FORM_LONGTEXT;
 }
 
 /* Splits a comma-separated list, cut in place in `s`, into trimmed
@@ -453,7 +439,7 @@ scored_item(struct loader *ld, const char *key, char *err, size_t errlen)
 	if (d->truth[i] == NULL)
 		return err_set(err, errlen, ST_CONFIG, _("%s:%d: scored key '%s' "
 		    "is not in [truth]"), path, line, key);
-	if (free_text(&ld->form->fields[i]))
+	if (form_type_is_text(ld->form->fields[i].type))
 		return err_set(err, errlen, ST_CONFIG, _("%s:%d: scored key '%s' "
 		    "is free text, which a trainee's words never match"), path,
 		    line, key);
@@ -475,7 +461,7 @@ finish_scored(struct loader *ld, char *err, size_t errlen)
 	if (ld->dval[DK_SCORED] == NULL) {
 		for (i = 0; i < d->nfields; i++)
 			d->scored[i] = d->truth[i] != NULL &&
-			    !free_text(&ld->form->fields[i]);
+			    !form_type_is_text(ld->form->fields[i].type);
 		return ST_OK;
 	}
 	if (!split_list(ld->dval[DK_SCORED], &items))
@@ -597,7 +583,8 @@ drill_parse_string(const char *text, size_t len, const char *name,
 	ld.h = h;
 	ld.d = out;
 	ld.tline = xcalloc(form->nfields, sizeof *ld.tline);
-	rc = ini_parse_string(text, len, path, on_line, &ld, err, errlen);
+	rc = ini_parse_string(text, len, path, INI_CONTINUE, on_line, &ld, err,
+	    errlen);
 	if (rc != ST_OK)
 		rc = ST_CONFIG;
 	else
@@ -741,108 +728,4 @@ drill_find(const struct drill_set *s, const char *name)
 		if (strcmp(s->v[i].name, name) == 0)
 			return &s->v[i];
 	return NULL;
-}
-
-/* ------------------------------------------------------------- score */
-
-static int
-same_value(const char *a, const char *b)
-{
-	return a != NULL && b != NULL && strcmp(a, b) == 0;
-}
-
-static double
-score_answers(const struct drill *d, const struct form *form,
-    char *const *values, struct strv *wrong)
-{
-	size_t i, n = 0, right = 0;
-
-	for (i = 0; i < d->nfields; i++) {
-		if (!d->scored[i])
-			continue;
-		n++;
-		if (same_value(values[i], d->truth[i]))
-			right++;
-		else
-			strv_push(wrong, form->fields[i].key);
-	}
-	return n > 0 ? 50.0 * (double)right / (double)n : 50.0;
-}
-
-static int
-in_list(const struct strv *sv, const char *s)
-{
-	size_t i;
-
-	for (i = 0; sv != NULL && i < sv->n; i++)
-		if (strcmp(sv->v[i], s) == 0)
-			return 1;
-	return 0;
-}
-
-/* An action done by an answer (remote_wipe = done) counts as done: the
- * checklist the trainee sees lists it so. */
-static double
-score_actions(const struct drill *d, const struct rules *rules,
-    const struct rules_result *mine, const struct strv *done,
-    struct strv *missed)
-{
-	size_t i, right = 0;
-	int a;
-
-	for (i = 0; i < d->nexpected; i++) {
-		a = rules_action_index(rules, d->expected[i]);
-		if (in_list(done, d->expected[i]) ||
-		    (a >= 0 && mine->done_by_answer[a]))
-			right++;
-		else
-			strv_push(missed, d->expected[i]);
-	}
-	return d->nexpected > 0 ?
-	    30.0 * (double)right / (double)d->nexpected : 30.0;
-}
-
-static double
-late_penalty(const struct drill *d, long elapsed)
-{
-	double over;
-
-	/* A drill built by hand may have no limit: nothing to divide by. */
-	if (elapsed < 0 || d->time_limit <= 0 || elapsed <= d->time_limit)
-		return 0.0;
-	over = (double)(elapsed - d->time_limit) / (double)d->time_limit;
-	return over >= 1.0 ? 10.0 : 10.0 * over;
-}
-
-void
-drill_score(const struct drill *d, const struct form *form,
-    const struct rules *rules, const struct holidays *h,
-    char *const *values, const struct strv *done, long elapsed,
-    struct drill_score *out)
-{
-	struct rules_result truth, mine;
-	double total;
-
-	memset(out, 0, sizeof *out);
-	rules_eval(rules, form, h, d->truth, &truth);
-	rules_eval(rules, form, h, values, &mine);
-	out->answers_points = score_answers(d, form, values, &out->wrong);
-	out->actions_points = score_actions(d, rules, &mine, done,
-	    &out->missed);
-	out->assessment_points = truth.reportable == mine.reportable &&
-	    truth.grounds == mine.grounds ? 20 : 0;
-	out->late_penalty = late_penalty(d, elapsed);
-	out->elapsed = elapsed;
-	rules_result_free(&truth);
-	rules_result_free(&mine);
-	total = floor(out->answers_points + out->actions_points +
-	    out->assessment_points - out->late_penalty + 0.5);
-	out->score = total < 0 ? 0 : total > 100 ? 100 : (int)total;
-}
-
-void
-drill_score_free(struct drill_score *s)
-{
-	strv_free(&s->missed);
-	strv_free(&s->wrong);
 }

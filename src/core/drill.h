@@ -66,10 +66,10 @@ const struct drill *drill_find(const struct drill_set *s, const char *name);
 /* The result of SPEC §8. */
 struct drill_score {
 	int score;			/* 0-100 */
-	double answers_points;		/* of 50 */
-	double actions_points;		/* of 30 */
-	int assessment_points;		/* 0 or 20 */
-	double late_penalty;		/* 0-10 */
+	double answers_points;		/* of SCORE_ANSWERS (contract.h) */
+	double actions_points;		/* of SCORE_ACTIONS */
+	int assessment_points;		/* 0 or SCORE_ASSESSMENT */
+	double late_penalty;		/* 0 to SCORE_LATE_MAX */
 	long elapsed;			/* seconds taken, -1 without a clock */
 	struct strv missed;		/* expected actions not marked done */
 	struct strv wrong;		/* scored keys not answered as the truth */

@@ -1,8 +1,9 @@
 /*
- * form.c - loads forms/intake.form and validates values against it. The
+ * form.c - loads forms/intake.form and answers questions about it (keys,
+ * choices, labels, the expression scope of show_if and the rules). The
  * form is the single description of every intake key: the wizard draws it,
- * the answers parser and `set` validate with it, the rules resolve names
- * through it. Nothing about a particular field lives in C.
+ * the answers parser and `set` validate with it (form_value.c), the rules
+ * resolve names through it. Nothing about a particular field lives in C.
  */
 #include "form.h"
 
@@ -14,11 +15,22 @@
 
 #include "i18n.h"
 #include "ini.h"
-#include "text.h"
 
 static const char *const type_names[] = {
 	"choice", "multi", "text", "longtext", "int", "time"
 };
+
+const char *
+form_type_name(enum form_type t)
+{
+	return type_names[t];
+}
+
+int
+form_type_is_text(enum form_type t)
+{
+	return t == FORM_TEXT || t == FORM_LONGTEXT;
+}
 
 struct form_loader {
 	struct form *f;
@@ -286,6 +298,7 @@ on_line(void *ud, const struct ini_line *l, char *err, size_t errlen)
 {
 	struct form_loader *ld = ud;
 
+	ld->f->last_line = l->line;
 	if (l->key == NULL)
 		return open_block(ld, l, err, errlen);
 	if (ld->field != NULL)
@@ -294,6 +307,24 @@ on_line(void *ud, const struct ini_line *l, char *err, size_t errlen)
 		return page_key(ld->page, l, err, errlen);
 	return err_set(err, errlen, ST_CONFIG,
 	    _("'%s' outside a [page] or [field] block"), l->key);
+}
+
+/* A choice without labels would show its raw id to the person choosing
+ * ("not_published"), in the wizard and in the PDF alike. */
+static int
+check_choice_labels(const struct form_field *fld, char *err, size_t errlen)
+{
+	const struct form_choice *c;
+	size_t i;
+
+	for (i = 0; i < fld->nchoices; i++) {
+		c = &fld->choices[i];
+		if (c->label.s[LANG_JA] == NULL || c->label.s[LANG_EN] == NULL)
+			return err_set(err, errlen, ST_CONFIG, _("field '%s': "
+			    "choice '%s' needs choice.%s.ja and choice.%s.en"),
+			    fld->key, c->value, c->value, c->value);
+	}
+	return ST_OK;
 }
 
 /* What a complete field must have; checked after the whole file is read
@@ -325,7 +356,7 @@ check_field(const struct form_field *fld, char *err, size_t errlen)
 		return err_set(err, errlen, ST_CONFIG,
 		    _("'unknown' and 'default' are for time fields ('%s')"),
 		    fld->key);
-	return ST_OK;
+	return check_choice_labels(fld, err, errlen);
 }
 
 /* `basis = KEY` on a number: a typed "about 40" or "unknown" answers KEY
@@ -402,7 +433,8 @@ form_parse_string(const char *text, size_t len, const char *name,
 	memset(&ld, 0, sizeof ld);
 	ld.f = xcalloc(1, sizeof *ld.f);
 	ld.f->name = xstrdup(name);
-	rc = ini_parse_string(text, len, name, on_line, &ld, err, errlen);
+	rc = ini_parse_string(text, len, name, INI_CONTINUE, on_line, &ld, err,
+	    errlen);
 	if (rc != ST_OK)
 		rc = ST_CONFIG;
 	else
@@ -524,173 +556,6 @@ form_choice_label(const struct form_field *fld, const char *value,
 	return tr_get(&fld->choices[i].label, lang);
 }
 
-static void
-describe_choices(const struct form_field *fld, char *buf, size_t len)
-{
-	struct buf b;
-	size_t i;
-
-	buf_init(&b);
-	for (i = 0; i < fld->nchoices; i++) {
-		if (i > 0)
-			buf_adds(&b, ", ");
-		buf_adds(&b, fld->choices[i].value);
-	}
-	if (fld->type == FORM_TIME)
-		buf_adds(&b, fld->allow_unknown ?
-		    _("YYYY-MM-DD HH:MM[:SS] or unknown") :
-		    "YYYY-MM-DD HH:MM[:SS]");
-	snprintf(buf, len, "%s", b.s != NULL ? b.s : "");
-	buf_free(&b);
-}
-
-static int
-normalize_multi(const struct form_field *fld, const char *raw, char **canon,
-    char *err, size_t errlen)
-{
-	unsigned char *picked = xcalloc(fld->nchoices, 1);
-	char *copy = xstrdup(raw), *tok, *save = NULL, allowed[1024];
-	struct buf b;
-	size_t i, n = 0;
-	int idx, rc = ST_OK, none = form_choice_index(fld, "none");
-
-	for (tok = strtok_r(copy, ",", &save); tok != NULL && rc == ST_OK;
-	    tok = strtok_r(NULL, ",", &save)) {
-		tok = util_trim(tok);
-		idx = form_choice_index(fld, tok);
-		if (idx < 0) {
-			describe_choices(fld, allowed, sizeof allowed);
-			rc = err_set(err, errlen, ST_DATAERR,
-			    _("unknown value '%s' for %s (allowed: %s)"), tok,
-			    fld->key, allowed);
-		} else if (!picked[idx]) {
-			picked[idx] = 1;
-			n++;
-		}
-	}
-	if (rc == ST_OK && n == 0)
-		rc = err_set(err, errlen, ST_DATAERR, _("%s: no value given"),
-		    fld->key);
-	if (rc == ST_OK && none >= 0 && picked[none] && n > 1)
-		rc = err_set(err, errlen, ST_DATAERR,
-		    _("%s: 'none' cannot be combined with other values"), fld->key);
-	buf_init(&b);
-	for (i = 0; rc == ST_OK && i < fld->nchoices; i++)
-		if (picked[i]) {
-			if (b.len > 0)
-				buf_addc(&b, ',');
-			buf_adds(&b, fld->choices[i].value);
-		}
-	free(picked);
-	free(copy);
-	if (rc == ST_OK)
-		*canon = buf_steal(&b);
-	buf_free(&b);
-	return rc;
-}
-
-static int
-normalize_int(const struct form_field *fld, const char *v, char **canon,
-    char *err, size_t errlen)
-{
-	const char *p = v;
-	long n;
-
-	if (*v == '-' && v[1] >= '0' && v[1] <= '9')
-		return err_set(err, errlen, ST_DATAERR,
-		    _("%s: negative number '%s' (expected a whole number >= %ld)"),
-		    fld->key, v, fld->min);
-	if (*p == '\0' || strspn(p, "0123456789") != strlen(p) ||
-	    strlen(p) > 12)
-		return err_set(err, errlen, ST_DATAERR,
-		    _("%s: '%s' is not a whole number (expected digits, >= %ld)"),
-		    fld->key, v, fld->min);
-	n = strtol(p, NULL, 10);
-	if (n < fld->min || n > fld->max)
-		return err_set(err, errlen, ST_DATAERR,
-		    _("%s: %ld is out of range (%ld to %ld)"), fld->key, n,
-		    fld->min, fld->max);
-	*canon = xasprintf("%ld", n);
-	return ST_OK;
-}
-
-static int
-normalize_time(const struct form_field *fld, const char *v, char **canon,
-    char *err, size_t errlen)
-{
-	char msg[128], out[20];
-	jtime_t t;
-	int rc;
-
-	if (strcmp(v, "unknown") == 0) {
-		if (!fld->allow_unknown)
-			return err_set(err, errlen, ST_DATAERR,
-			    _("%s: 'unknown' is not allowed here (expected "
-			    "YYYY-MM-DD HH:MM[:SS])"), fld->key);
-		*canon = xstrdup(v);
-		return ST_OK;
-	}
-	rc = jtime_parse(v, &t, msg, sizeof msg);
-	if (rc == JTIME_BAD_FORM)
-		return err_set(err, errlen, ST_DATAERR, fld->allow_unknown ?
-		    _("%s: bad time '%s' (expected YYYY-MM-DD HH:MM[:SS] or "
-		    "unknown)") : _("%s: bad time '%s' (expected YYYY-MM-DD "
-		    "HH:MM[:SS])"), fld->key, v);
-	if (rc != 0)
-		return err_set(err, errlen, ST_DATAERR, _("%s: bad time '%s': "
-		    "%s"), fld->key, v, msg);
-	jtime_format_canon(t, out);
-	*canon = xstrdup(out);
-	return ST_OK;
-}
-
-/* What a person typed, as typed: the checks every text of the record
- * gets (text.h), so an answers file, `set` and the wizard refuse alike. */
-static int
-normalize_text(const struct form_field *fld, const char *v, char **canon,
-    char *err, size_t errlen)
-{
-	char msg[256];
-
-	if (text_check_input(v, 1, fld->type == FORM_LONGTEXT ?
-	    FORM_LONGTEXT_MAX : FORM_TEXT_MAX, msg, sizeof msg) != 0)
-		return err_set(err, errlen, ST_DATAERR, "%s: %s", fld->key,
-		    msg);
-	*canon = xstrdup(v);
-	return ST_OK;
-}
-
-int
-form_value_normalize(const struct form_field *fld, const char *raw,
-    char **canon, char *err, size_t errlen)
-{
-	char *copy = xstrdup(raw), *v = util_trim(copy), allowed[1024];
-	int rc = ST_OK;
-
-	*canon = NULL;
-	if (*v == '\0')
-		rc = err_set(err, errlen, ST_DATAERR, _("%s: empty value"),
-		    fld->key);
-	else if (fld->type == FORM_CHOICE) {
-		if (form_choice_index(fld, v) < 0) {
-			describe_choices(fld, allowed, sizeof allowed);
-			rc = err_set(err, errlen, ST_DATAERR,
-			    _("unknown value '%s' for %s (allowed: %s)"), v,
-			    fld->key, allowed);
-		} else
-			*canon = xstrdup(v);
-	} else if (fld->type == FORM_MULTI)
-		rc = normalize_multi(fld, v, canon, err, errlen);
-	else if (fld->type == FORM_INT)
-		rc = normalize_int(fld, v, canon, err, errlen);
-	else if (fld->type == FORM_TIME)
-		rc = normalize_time(fld, v, canon, err, errlen);
-	else
-		rc = normalize_text(fld, v, canon, err, errlen);
-	free(copy);
-	return rc;
-}
-
 /* The expression scope: keys are field indexes. */
 static int
 scope_key(void *ud, const char *name, struct expr_key *out)
@@ -723,7 +588,7 @@ scope_describe(void *ud, int key, char *buf, size_t len)
 {
 	const struct form *f = ud;
 
-	describe_choices(&f->fields[key], buf, len);
+	form_choices_describe(&f->fields[key], buf, len);
 }
 
 void

@@ -61,6 +61,7 @@ struct form {
 	size_t npages;
 	struct form_field *fields;
 	size_t nfields;
+	int last_line;			/* of the last block head or key */
 };
 
 /* Parses a form of len bytes. Errors are "NAME:LINE: message", returning
@@ -69,6 +70,12 @@ int form_parse_string(const char *text, size_t len, const char *name,
     struct form **out, char *err, size_t errlen);
 int form_load(const char *path, struct form **out, char *err, size_t errlen);
 void form_free(struct form *f);
+
+/* "choice", "multi", "text", "longtext", "int", "time": the words of
+ * the form's `type =` lines. */
+const char *form_type_name(enum form_type t);
+/* 1 for text and longtext: free text, which differ only in the editor. */
+int form_type_is_text(enum form_type t);
 
 /* Field index for key, or -1. */
 int form_field_index(const struct form *f, const char *key);
@@ -81,6 +88,11 @@ int form_choice_index(const struct form_field *fld, const char *value);
 /* The label of value (choice), or value itself. */
 const char *form_choice_label(const struct form_field *fld, const char *value,
     enum lang lang);
+
+/* The allowed values of fld, ", "-separated (a time's form for a time
+ * field), for messages; truncated to len. */
+void form_choices_describe(const struct form_field *fld, char *buf,
+    size_t len);
 
 /* Bytes a text answer may hold: a long narrative fits, a pasted file
  * does not. */

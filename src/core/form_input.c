@@ -608,8 +608,7 @@ form_input_read(const struct form *form, size_t field, const char *typed,
 	memset(out, 0, sizeof *out);
 	out->implied_field = -1;
 	/* Text is the record as typed: only its ends are trimmed. */
-	v = fld->type == FORM_TEXT || fld->type == FORM_LONGTEXT ?
-	    trim_wide(copy) : copy;
+	v = form_type_is_text(fld->type) ? trim_wide(copy) : copy;
 	if (*trim_wide(copy) == '\0')
 		rc = ST_OK;
 	else if (fld->type == FORM_INT)

@@ -1,11 +1,12 @@
 /*
- * ini.c - the line tokenizer behind every loader. It owns positions and
- * escapes so that each loader only decides what a key means, and so that all
- * of them report errors the same way: "FILE:LINE: message", exit 65 or 78
- * chosen by the caller's callback.
+ * ini.c - the line tokenizer behind every loader. It owns positions,
+ * escapes and continuation lines so that each loader only decides what a
+ * key means, and so that all of them report errors the same way:
+ * "FILE:LINE: message", exit 65 or 78 chosen by the caller's callback.
  */
 #include "ini.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,9 +61,129 @@ split_head(char *s, char **section, char **name, char *err, size_t errlen)
 	return ST_OK;
 }
 
+/* The parse of one text: where it is, the block it is in, and the key
+ * line whose value may still continue (INI_CONTINUE). */
+struct ini_parser {
+	unsigned flags;
+	ini_fn fn;
+	void *ud;
+	char *section, *secname;
+	char *key;			/* the key line not yet handed to fn */
+	int key_line;
+	struct buf value;		/* its value, unescaped, so far */
+	int lineno;
+	int err_line;			/* where the error being reported is */
+};
+
+/* A code point that sits at either side of a join, or 0. */
+static uint32_t
+first_cp(const char *s)
+{
+	uint32_t cp = 0;
+
+	if (*s != '\0')
+		text_decode(s, &cp);
+	return cp;
+}
+
+static uint32_t
+last_cp(const char *s, size_t len)
+{
+	size_t i = len;
+
+	if (len == 0)
+		return 0;
+	/* Back to the lead byte of the last UTF-8 sequence. */
+	while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+		i--;
+	return first_cp(s + (i > 0 ? i - 1 : 0));
+}
+
+/* Japanese is written without spaces between words, English with them:
+ * a space is put between two pieces only where neither side is a wide
+ * (CJK, kana, full-width) character or a line break. */
 static int
-parse_line(char *s, struct ini_line *l, char **section, char **name,
-    ini_fn fn, void *ud, char *err, size_t errlen)
+join_needs_space(uint32_t before, uint32_t after)
+{
+	if (before == 0 || after == 0 || before == '\n' || after == '\n')
+		return 0;
+	return text_cp_width(before) < 2 && text_cp_width(after) < 2;
+}
+
+/* Adds one line's piece of a value: trimmed, unescaped, then joined. */
+static int
+add_piece(struct ini_parser *ps, char *raw, char *err, size_t errlen)
+{
+	char *piece = util_trim(raw);
+	int rc = ini_unescape(piece, err, errlen);
+
+	if (rc != ST_OK)
+		return rc;
+	if (ps->value.len > 0 && join_needs_space(last_cp(ps->value.s,
+	    ps->value.len), first_cp(piece)))
+		buf_addc(&ps->value, ' ');
+	buf_adds(&ps->value, piece);
+	return ST_OK;
+}
+
+/* Hands the pending key line to the loader. */
+static int
+flush(struct ini_parser *ps, char *err, size_t errlen)
+{
+	struct ini_line l;
+
+	if (ps->key == NULL)
+		return ST_OK;
+	memset(&l, 0, sizeof l);
+	l.section = ps->section;
+	l.name = ps->secname;
+	l.key = ps->key;
+	l.value = ps->value.s != NULL ? ps->value.s : "";
+	l.line = ps->key_line;
+	ps->key = NULL;
+	ps->err_line = l.line;
+	return ps->fn(ps->ud, &l, err, errlen);
+}
+
+/* With INI_CONTINUE, an indented line that is not blank and not a
+ * comment continues the value above it. */
+static int
+continues(const struct ini_parser *ps, const char *s)
+{
+	if (!(ps->flags & INI_CONTINUE) || (*s != ' ' && *s != '\t'))
+		return 0;
+	s += strspn(s, " \t");
+	return *s != '\0' && *s != '\r' && *s != '#';
+}
+
+static int
+continue_value(struct ini_parser *ps, char *s, char *err, size_t errlen)
+{
+	if (ps->key == NULL)
+		return err_set(err, errlen, ST_DATAERR, _("an indented line "
+		    "continues the value of the key line above it, and there "
+		    "is none (start keys and sections at the beginning of the "
+		    "line)"));
+	return add_piece(ps, s, err, errlen);
+}
+
+static int
+head_line(struct ini_parser *ps, char *s, char *err, size_t errlen)
+{
+	struct ini_line l;
+	int rc = split_head(s, &ps->section, &ps->secname, err, errlen);
+
+	if (rc != ST_OK)
+		return rc;
+	memset(&l, 0, sizeof l);
+	l.section = ps->section;
+	l.name = ps->secname;
+	l.line = ps->lineno;
+	return ps->fn(ps->ud, &l, err, errlen);
+}
+
+static int
+parse_line(struct ini_parser *ps, char *s, char *err, size_t errlen)
 {
 	char *eq;
 	int rc;
@@ -70,15 +191,8 @@ parse_line(char *s, struct ini_line *l, char **section, char **name,
 	s = util_trim(s);
 	if (*s == '\0' || *s == '#')
 		return ST_OK;
-	if (*s == '[') {
-		rc = split_head(s, section, name, err, errlen);
-		if (rc != ST_OK)
-			return rc;
-		l->section = *section;
-		l->name = *name;
-		l->key = l->value = NULL;
-		return fn(ud, l, err, errlen);
-	}
+	if (*s == '[')
+		return head_line(ps, s, err, errlen);
 	eq = strchr(s, '=');
 	if (eq == NULL) {
 		/* Cut by columns, never inside a character. */
@@ -90,56 +204,75 @@ parse_line(char *s, struct ini_line *l, char **section, char **name,
 		return ST_DATAERR;
 	}
 	*eq = '\0';
-	l->key = util_trim(s);
-	if (l->key[0] == '\0')
+	ps->key = util_trim(s);
+	ps->key_line = ps->lineno;
+	buf_reset(&ps->value);
+	if (ps->key[0] == '\0') {
+		ps->key = NULL;
 		return err_set(err, errlen, ST_DATAERR, _("empty key before '='"));
-	rc = ini_unescape(eq + 1, err, errlen);
+	}
+	rc = add_piece(ps, eq + 1, err, errlen);
 	if (rc != ST_OK)
+		ps->key = NULL;
+	/* Without continuations the value is complete: hand it over now, so
+	 * that errors come in the order of the lines. */
+	else if (!(ps->flags & INI_CONTINUE))
+		rc = flush(ps, err, errlen);
+	return rc;
+}
+
+/* One line of the text, NUL-terminated in place. */
+static int
+one_line(struct ini_parser *ps, char *p, char *err, size_t errlen)
+{
+	int cont = continues(ps, p), rc;
+
+	/* The value above is complete: its errors come before this line's. */
+	if (!cont && (rc = flush(ps, err, errlen)) != ST_OK)
 		return rc;
-	l->value = util_trim(eq + 1);
-	return fn(ud, l, err, errlen);
+	ps->lineno++;
+	ps->err_line = ps->lineno;
+	if (!text_valid_utf8(p, strlen(p)))
+		return err_set(err, errlen, ST_DATAERR,
+		    _("not UTF-8 text (save the file as UTF-8)"));
+	if (p[0] != '\0' && p[strlen(p) - 1] == '\r')
+		p[strlen(p) - 1] = '\0';
+	return cont ? continue_value(ps, p, err, errlen) :
+	    parse_line(ps, p, err, errlen);
 }
 
 int
-ini_parse_string(const char *text, size_t len, const char *name, ini_fn fn,
-    void *ud, char *err, size_t errlen)
+ini_parse_string(const char *text, size_t len, const char *name,
+    unsigned flags, ini_fn fn, void *ud, char *err, size_t errlen)
 {
-	char *copy, *p, *nl, *section = NULL, *secname = NULL;
-	char msg[512];
-	struct ini_line l;
-	int lineno = 0, rc = ST_OK;
+	struct ini_parser ps;
+	char *copy, *p, *nl, msg[512];
+	int rc = util_check_nul(text, len, name, ST_DATAERR, err, errlen);
 
-	rc = util_check_nul(text, len, name, ST_DATAERR, err, errlen);
 	if (rc != ST_OK)
 		return rc;
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
 		text += 3;
 		len -= 3;
 	}
+	memset(&ps, 0, sizeof ps);
+	ps.flags = flags;
+	ps.fn = fn;
+	ps.ud = ud;
+	buf_init(&ps.value);
 	copy = xstrndup(text, len);
+	msg[0] = '\0';
 	for (p = copy; p != NULL && rc == ST_OK; p = nl) {
 		nl = strchr(p, '\n');
 		if (nl != NULL)
 			*nl++ = '\0';
-		if (!text_valid_utf8(p, strlen(p))) {
-			rc = err_set(err, errlen, ST_DATAERR,
-			    _("%s:%d: not UTF-8 text (save the file as UTF-8)"),
-			    name, lineno + 1);
-			break;
-		}
-		if (p[0] != '\0' && p[strlen(p) - 1] == '\r')
-			p[strlen(p) - 1] = '\0';
-		lineno++;
-		memset(&l, 0, sizeof l);
-		l.section = section;
-		l.name = secname;
-		l.line = lineno;
-		msg[0] = '\0';
-		rc = parse_line(p, &l, &section, &secname, fn, ud, msg,
-		    sizeof msg);
-		if (rc != ST_OK)
-			err_set(err, errlen, rc, "%s:%d: %s", name, lineno, msg);
+		rc = one_line(&ps, p, msg, sizeof msg);
 	}
+	if (rc == ST_OK)
+		rc = flush(&ps, msg, sizeof msg);
+	if (rc != ST_OK)
+		err_set(err, errlen, rc, "%s:%d: %s", name, ps.err_line, msg);
+	buf_free(&ps.value);
 	free(copy);
 	return rc;
 }

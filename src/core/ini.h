@@ -4,6 +4,7 @@
  * '#' comment lines, "[type name]" section heads and "key = value" lines
  * split at the first '='. In values "\n" is a newline and "\\" a backslash;
  * any other backslash sequence is an error, so typos surface at load time.
+ * Data files may continue a long value on indented lines (INI_CONTINUE).
  */
 #ifndef ANSHIN_INI_H
 #define ANSHIN_INI_H
@@ -36,10 +37,23 @@ int ini_set_tr(struct tr *t, const char *key, const char *stem,
  * arguments share them with answers files. */
 int ini_unescape(char *s, char *err, size_t errlen);
 
+/* Continuation lines (the data files, not answers files, which
+ * docs/contract.md §2 keeps to one key line per answer): a line that starts with a space or
+ * a tab and is neither blank nor a comment continues the value of the key
+ * line right above it (or of the continuation line above that). Each
+ * line's piece is trimmed and unescaped, then joined to the value with a
+ * space, or with nothing where either side is a wide character (CJK,
+ * kana, full-width forms) or a line break: Japanese prose has no spaces
+ * between words, English has one. The loader gets the whole value, with
+ * the key line's number. An indented line with no value to continue (after
+ * a section head, a blank line or a comment) is an error. */
+#define INI_CONTINUE 1u
+
 /* Parses text; on error returns the code with "NAME:LINE: message" in err.
  * Invalid UTF-8 is an error too, and so is a NUL byte anywhere: that one
- * is checked first, before any line is read (ST_DATAERR). */
+ * is checked first, before any line is read (ST_DATAERR). flags: 0 or
+ * INI_CONTINUE. */
 int ini_parse_string(const char *text, size_t len, const char *name,
-    ini_fn fn, void *ud, char *err, size_t errlen);
+    unsigned flags, ini_fn fn, void *ud, char *err, size_t errlen);
 
 #endif

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "contract.h"
 #include "form_input.h"
 #include "i18n.h"
 #include "ini.h"
@@ -22,34 +23,35 @@
 #include "store_ledger.h"
 #include "text.h"
 
+/* The keys that take an intake key's values are named as it is
+ * (docs/contract.md §1 `device`): the contract table's names. */
 const char *const ledger_keys[LK_COUNT] = {
 	[LK_TYPE] = "type",
 	[LK_OWNER] = "owner",
 	[LK_HOLDER] = "holder",
-	[LK_CARRIER] = "carrier",
+	[LK_CARRIER] = FIELD_CARRIER,
 	[LK_LINE] = "line",
-	[LK_ENCRYPTION] = "encryption",
-	[LK_SCREEN_LOCK] = "screen_lock",
-	[LK_REMOTE_WIPE] = "remote_wipe",
-	[LK_MDM] = "mdm",
-	[LK_BROWSER_SAVED_LOGIN] = "browser_saved_login",
-	[LK_NETWORK_ACCESS] = "network_access",
+	[LK_ENCRYPTION] = FIELD_ENCRYPTION,
+	[LK_SCREEN_LOCK] = FIELD_SCREEN_LOCK,
+	[LK_REMOTE_WIPE] = FIELD_REMOTE_WIPE,
+	[LK_MDM] = FIELD_MDM,
+	[LK_BROWSER_SAVED_LOGIN] = FIELD_BROWSER_SAVED_LOGIN,
+	[LK_NETWORK_ACCESS] = FIELD_NETWORK_ACCESS,
 	[LK_APPROVED_UNTIL] = "approved_until",
 	[LK_NOTE] = "note",
 };
 
-/* The intake keys whose values the ledger's keys take: the contract
- * names them alike but for the first two (docs/contract.md §1). */
+/* The intake keys whose values the ledger's keys take. */
 static const char *const key_fields[LK_COUNT] = {
-	[LK_TYPE] = "device_type",
-	[LK_OWNER] = "device_owner",
-	[LK_CARRIER] = "carrier",
-	[LK_ENCRYPTION] = "encryption",
-	[LK_SCREEN_LOCK] = "screen_lock",
-	[LK_REMOTE_WIPE] = "remote_wipe",
-	[LK_MDM] = "mdm",
-	[LK_BROWSER_SAVED_LOGIN] = "browser_saved_login",
-	[LK_NETWORK_ACCESS] = "network_access",
+	[LK_TYPE] = FIELD_DEVICE_TYPE,
+	[LK_OWNER] = FIELD_DEVICE_OWNER,
+	[LK_CARRIER] = FIELD_CARRIER,
+	[LK_ENCRYPTION] = FIELD_ENCRYPTION,
+	[LK_SCREEN_LOCK] = FIELD_SCREEN_LOCK,
+	[LK_REMOTE_WIPE] = FIELD_REMOTE_WIPE,
+	[LK_MDM] = FIELD_MDM,
+	[LK_BROWSER_SAVED_LOGIN] = FIELD_BROWSER_SAVED_LOGIN,
+	[LK_NETWORK_ACCESS] = FIELD_NETWORK_ACCESS,
 };
 
 static const char *const state_names[] = { "active", "retired", "lost" };

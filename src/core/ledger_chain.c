@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "contract.h"
 #include "i18n.h"
 #include "store_ledger.h"
 
@@ -134,8 +135,8 @@ ledger_entry_for(struct store *st, const struct model_data *d,
     const struct incident *inc, jtime_t now, struct ledger_device *out,
     char at[26], char *err, size_t errlen)
 {
-	const char *id = incident_value(d, inc, "device");
-	const char *disc = incident_value(d, inc, "discovered_at");
+	const char *id = incident_value(d, inc, FIELD_DEVICE);
+	const char *disc = incident_value(d, inc, FIELD_DISCOVERED_AT);
 	jtime_t t = now;
 	int rc;
 

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "contract.h"
 #include "i18n.h"
 #include "model_int.h"
 
@@ -171,15 +172,15 @@ static const struct {
 	const char *field;
 	enum ledger_key key;
 } proposed[] = {
-	{ "device_type", LK_TYPE },
-	{ "device_owner", LK_OWNER },
-	{ "carrier", LK_CARRIER },
-	{ "encryption", LK_ENCRYPTION },
-	{ "screen_lock", LK_SCREEN_LOCK },
-	{ "remote_wipe", LK_REMOTE_WIPE },
-	{ "mdm", LK_MDM },
-	{ "browser_saved_login", LK_BROWSER_SAVED_LOGIN },
-	{ "network_access", LK_NETWORK_ACCESS },
+	{ FIELD_DEVICE_TYPE, LK_TYPE },
+	{ FIELD_DEVICE_OWNER, LK_OWNER },
+	{ FIELD_CARRIER, LK_CARRIER },
+	{ FIELD_ENCRYPTION, LK_ENCRYPTION },
+	{ FIELD_SCREEN_LOCK, LK_SCREEN_LOCK },
+	{ FIELD_REMOTE_WIPE, LK_REMOTE_WIPE },
+	{ FIELD_MDM, LK_MDM },
+	{ FIELD_BROWSER_SAVED_LOGIN, LK_BROWSER_SAVED_LOGIN },
+	{ FIELD_NETWORK_ACCESS, LK_NETWORK_ACCESS },
 };
 
 static char *
@@ -236,7 +237,7 @@ int
 ledger_fill_answers(struct store *st, const struct model_data *d,
     struct answer_set *set, const char *name, char *err, size_t errlen)
 {
-	const struct answer_in *dv = find_key(set, "device");
+	const struct answer_in *dv = find_key(set, FIELD_DEVICE);
 	struct answer_set add = { NULL, 0 };
 	struct ledger_device dev;
 	char msg[300];
@@ -282,7 +283,7 @@ confirm_in(struct store *st, const struct model_data *d,
     const struct incident *seen, struct incident *fresh, const char *id,
     const char *by, jtime_t now, char *err, size_t errlen)
 {
-	const char *chosen = incident_value(d, fresh, "device");
+	const char *chosen = incident_value(d, fresh, FIELD_DEVICE);
 	struct answer_set set = { NULL, 0 };
 	struct ledger_device dev;
 	char *note;
@@ -302,7 +303,7 @@ confirm_in(struct store *st, const struct model_data *d,
 	    err, errlen);
 	note = confirm_note(id, &set);
 	if (rc == ST_OK)
-		rc = model_add_event(st, fresh->id, now, "note", NULL, NULL,
+		rc = model_add_event(st, fresh->id, now, EVENT_NOTE, NULL, NULL,
 		    note, by, err, errlen);
 	free(note);
 	answer_set_free(&set);

@@ -21,26 +21,6 @@
 #include "i18n.h"
 #include "text.h"
 
-
-const char *
-model_status_name(enum action_status s)
-{
-	static const char *const names[] = { "open", "done", "skipped" };
-
-	return names[s];
-}
-
-static int
-status_parse(const char *s)
-{
-	int i;
-
-	for (i = ACTION_OPEN; i <= ACTION_SKIPPED; i++)
-		if (strcmp(s, model_status_name((enum action_status)i)) == 0)
-			return i;
-	return ACTION_OPEN;
-}
-
 void
 incident_free(struct incident *inc)
 {
@@ -235,7 +215,7 @@ model_refresh_summary(struct store *st, const struct model_data *d,
     const struct incident *inc, char *err, size_t errlen)
 {
 	struct evaluation ev;
-	const char *disc = incident_value(d, inc, "discovered_at");
+	const char *disc = incident_value(d, inc, FIELD_DISCOVERED_AT);
 	char disc_min[17], due[11];
 	jtime_t t;
 	int rc;
@@ -248,9 +228,9 @@ model_refresh_summary(struct store *st, const struct model_data *d,
 	if (ev.next_due >= 0)
 		jtime_format_date(ev.next_due, due);
 	rc = store_incident_set_summary(st, inc->id,
-	    incident_value(d, inc, "kind"), disc_min[0] ? disc_min : NULL,
+	    incident_value(d, inc, FIELD_KIND), disc_min[0] ? disc_min : NULL,
 	    rules_reportable_name(ev.result.reportable), due[0] ? due : NULL,
-	    incident_value(d, inc, "summary"), err, errlen);
+	    incident_value(d, inc, FIELD_SUMMARY), err, errlen);
 	model_evaluation_free(&ev);
 	return rc;
 }
@@ -278,8 +258,8 @@ put_answer(struct store *st, struct incident *inc, size_t field,
 		return ST_OK;
 	rc = store_answer_put(st, inc->id, key, value, err, errlen);
 	if (rc == ST_OK)
-		rc = model_add_event(st, inc->id, now, "answer", key, old, value, by,
-		    err, errlen);
+		rc = model_add_event(st, inc->id, now, EVENT_ANSWER, key, old,
+		    value, by, err, errlen);
 	if (rc != ST_OK)
 		return rc;
 	free(inc->values[field]);
@@ -328,7 +308,7 @@ creation_year(const struct model_data *d, const struct answer_set *a,
 	jtime_t t = now;
 	int y, m, day;
 
-	model_value_time(d, values, "discovered_at", &t);
+	model_value_time(d, values, FIELD_DISCOVERED_AT, &t);
 	free(values);
 	jtime_ymd_from_days(jtime_day(t), &y, &m, &day);
 	return y;
@@ -355,7 +335,7 @@ model_create(struct store *st, const struct model_data *d,
 	rc = store_incident_insert(st, creation_year(d, answers, now),
 	    drill != NULL, drill, created, &inc->id, inc->ref, err, errlen);
 	if (rc == ST_OK)
-		rc = model_add_event(st, inc->id, now, "created", NULL, NULL,
+		rc = model_add_event(st, inc->id, now, EVENT_CREATED, NULL, NULL,
 		    inc->ref, by, err, errlen);
 	for (i = 0; rc == ST_OK && i < answers->n; i++) {
 		idx = form_field_index(d->form, answers->v[i].key);
@@ -414,7 +394,7 @@ load_action(void *ud, const struct store_action *a)
 	    sizeof *inc->records);
 	r = &inc->records[inc->nrecords++];
 	r->action = xstrdup(a->action);
-	r->status = (enum action_status)status_parse(a->status);
+	r->status = contract_status_parse(a->status);
 	r->by = dup_or_null(a->by);
 	r->at = dup_or_null(a->at);
 	r->note = dup_or_null(a->note);
@@ -639,17 +619,18 @@ model_write_action(struct store *st, struct incident *inc, const char *action,
     enum action_status old, enum action_status s, const char *by,
     const char *at, const char *note, jtime_t now, char *err, size_t errlen)
 {
-	struct store_action a = { action, model_status_name(s), by, at, note };
+	struct store_action a = { action, contract_status_name(s), by, at,
+		note };
 	int rc;
 
 	rc = store_action_put(st, inc->id, &a, err, errlen);
 	if (rc == ST_OK)
-		rc = add_event_at(st, inc->id, now, "action", action,
-		    model_status_name(old), model_status_name(s), by, at, err,
-		    errlen);
-	if (rc == ST_OK && note != NULL && *note != '\0')
-		rc = model_add_event(st, inc->id, now, "note", action, NULL, note, by,
+		rc = add_event_at(st, inc->id, now, EVENT_ACTION, action,
+		    contract_status_name(old), contract_status_name(s), by, at,
 		    err, errlen);
+	if (rc == ST_OK && note != NULL && *note != '\0')
+		rc = model_add_event(st, inc->id, now, EVENT_NOTE, action, NULL,
+		    note, by, err, errlen);
 	if (rc == ST_OK)
 		record_put(inc, action, s, by, at, note);
 	return rc;
@@ -769,8 +750,8 @@ model_add_note(struct store *st, const struct model_data *d,
 		return rc;
 	rc = refuse_closed(fresh, err, errlen);
 	if (rc == ST_OK)
-		rc = model_add_event(st, inc->id, now, "note", NULL, NULL, text, by,
-		    err, errlen);
+		rc = model_add_event(st, inc->id, now, EVENT_NOTE, NULL, NULL,
+		    text, by, err, errlen);
 	return model_end_fresh(st, inc, fresh, rc, err, errlen);
 }
 

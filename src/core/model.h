@@ -12,6 +12,7 @@
 
 #include "chain.h"
 #include "contacts.h"
+#include "contract.h"
 #include "deadline.h"
 #include "drill.h"
 #include "form.h"
@@ -44,8 +45,6 @@ void model_data_free(struct model_data *d);
 int model_data_reload_contacts(struct model_data *d, char *err,
     size_t errlen);
 
-enum action_status { ACTION_OPEN, ACTION_DONE, ACTION_SKIPPED };
-const char *model_status_name(enum action_status s);
 
 /* A stored action state. */
 struct action_record {

@@ -113,7 +113,8 @@ model_answers_parse(const struct model_data *d, const char *text, size_t len,
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	rc = ini_parse_string(text, len, name, answers_line, &ld, err, errlen);
+	rc = ini_parse_string(text, len, name, 0, answers_line, &ld, err,
+	    errlen);
 	if (rc != ST_OK) {
 		answer_set_free(out);
 		return ST_DATAERR;
@@ -191,14 +192,16 @@ time_error(const struct model_data *d, char *const *values, jtime_t now,
 		    err, errlen) != ST_OK)
 			return ST_DATAERR;
 	}
-	if (model_value_time(d, values, "discovered_at", &disc) &&
-	    model_value_time(d, values, "occurred_at", &occ) && occ > disc) {
-		*key = "occurred_at";
+	if (model_value_time(d, values, FIELD_DISCOVERED_AT, &disc) &&
+	    model_value_time(d, values, FIELD_OCCURRED_AT, &occ) &&
+	    occ > disc) {
+		*key = FIELD_OCCURRED_AT;
 		jtime_format_canon(occ, at);
 		jtime_format_canon(disc, lim);
 		return err_set(err, errlen, ST_DATAERR,
-		    _("%s %s is after %s %s"), time_name(d, "occurred_at",
-		    by_label), at, time_name(d, "discovered_at", by_label), lim);
+		    _("%s %s is after %s %s"), time_name(d, FIELD_OCCURRED_AT,
+		    by_label), at, time_name(d, FIELD_DISCOVERED_AT, by_label),
+		    lim);
 	}
 	return ST_OK;
 }

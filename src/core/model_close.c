@@ -78,8 +78,8 @@ apply_close(struct store *st, const struct model_data *d,
 		rc = store_incident_set_closed(st, fresh->id, 1, measures, err,
 		    errlen);
 	if (rc == ST_OK)
-		rc = model_add_event(st, fresh->id, now, "closed", NULL, NULL,
-		    measures, by, err, errlen);
+		rc = model_add_event(st, fresh->id, now, EVENT_CLOSED, NULL,
+		    NULL, measures, by, err, errlen);
 	if (rc != ST_OK)
 		return rc;
 	fresh->closed = 1;
@@ -124,8 +124,8 @@ model_reopen(struct store *st, const struct model_data *d,
 		rc = store_incident_set_closed(st, fresh->id, 0,
 		    fresh->measures, err, errlen);
 	if (rc == ST_OK)
-		rc = model_add_event(st, fresh->id, now, "reopened", NULL, NULL, NULL,
-		    by, err, errlen);
+		rc = model_add_event(st, fresh->id, now, EVENT_REOPENED, NULL,
+		    NULL, NULL, by, err, errlen);
 	if (rc == ST_OK)
 		fresh->closed = 0;
 	return model_end_fresh(st, inc, fresh, rc, err, errlen);
@@ -141,8 +141,8 @@ model_record_export(struct store *st, struct incident *inc, const char *path,
 		rc = store_begin(st, err, errlen);
 	if (rc != ST_OK)
 		return rc;
-	return model_finish(st, model_add_event(st, inc->id, now, "export", NULL, NULL,
-	    path, by, err, errlen), err, errlen);
+	return model_finish(st, model_add_event(st, inc->id, now, EVENT_EXPORT,
+	    NULL, NULL, path, by, err, errlen), err, errlen);
 }
 
 int
@@ -163,8 +163,9 @@ model_drill_submit(struct store *st, const struct model_data *d,
 		rc = store_incident_set_closed(st, fresh->id, 1, NULL, err,
 		    errlen);
 		if (rc == ST_OK)
-			rc = model_add_event(st, fresh->id, now, "closed", NULL, NULL,
-			    "drill", by, err, errlen);
+			rc = model_add_event(st, fresh->id, now, EVENT_CLOSED,
+			    NULL, NULL, CONTRACT_DRILL_SUBMITTED, by, err,
+			    errlen);
 		if (rc == ST_OK)
 			fresh->closed = 1;
 	}

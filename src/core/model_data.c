@@ -1,8 +1,9 @@
 /*
  * model_data.c - everything the model reads from the data directory and
  * the contacts files (model.h): the form, the rules, the holidays, the
- * drills and the contacts, checked against each other once at load (a
- * contacts prefill must be a value of its field); the contacts read
+ * drills and the contacts, checked against each other and against the
+ * program (contract.h) once at load (a contacts prefill must be a value of
+ * its field, the form must have the keys C reads); the contacts read
  * again after the settings screen wrote the user's file; and an action's
  * detail filled in from the answers and the contacts.
  */
@@ -87,6 +88,10 @@ model_data_load(const char *dir, struct model_data **out, char *err,
 	path = xasprintf("%s/forms/intake.form", dir);
 	rc = form_load(path, &d->form, err, errlen);
 	free(path);
+	/* Before the rules and drills: a key renamed in all three files
+	 * loads in each, and only the contract says what C lost. */
+	if (rc == ST_OK)
+		rc = contract_check_form(d->form, err, errlen);
 	if (rc == ST_OK) {
 		path = xasprintf("%s/data/actions.rules", dir);
 		rc = rules_load(path, d->form, &d->rules, err, errlen);

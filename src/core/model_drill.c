@@ -30,11 +30,11 @@ drill_clock_event(void *ud, const struct store_event *ev)
 	snprintf(stamp, sizeof stamp, "%.19s", ev->at);
 	if (jtime_parse(stamp, &t, NULL, 0) != 0)
 		return;
-	if (!k->have_start && strcmp(ev->kind, "created") == 0) {
+	if (!k->have_start && strcmp(ev->kind, EVENT_CREATED) == 0) {
 		k->started = t;
 		k->have_start = 1;
 		snprintf(k->by, sizeof k->by, "%s", ev->by != NULL ? ev->by : "");
-	} else if (!k->have_end && strcmp(ev->kind, "closed") == 0) {
+	} else if (!k->have_end && strcmp(ev->kind, EVENT_CLOSED) == 0) {
 		k->submitted = t;
 		k->have_end = 1;
 	}

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "contract.h"
 #include "i18n.h"
 #include "jtime.h"
 
@@ -468,7 +469,7 @@ static void
 legal_dates(const struct holidays *h, char *const *values,
     const struct form *form, struct rules_result *out)
 {
-	int i = form_field_index(form, "discovered_at");
+	int i = form_field_index(form, FIELD_DISCOVERED_AT);
 	int days;
 	jtime_t t;
 

@@ -554,7 +554,8 @@ rules_parse_string(const char *text, size_t len, const char *name,
 	ld.r = xcalloc(1, sizeof *ld.r);
 	ld.r->name = xstrdup(name);
 	ld.r->reportable_key = (int)form->nfields;
-	rc = ini_parse_string(text, len, name, on_line, &ld, err, errlen);
+	rc = ini_parse_string(text, len, name, INI_CONTINUE, on_line, &ld, err,
+	    errlen);
 	if (rc != ST_OK)
 		rc = ST_CONFIG;
 	if (rc == ST_OK)

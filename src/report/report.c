@@ -154,11 +154,11 @@ cover_table(struct report_ctx *r)
 	/* An unset profile value is a blank to fill in on paper. */
 	report_row2(r, tx(r, N_("Facility")), facility != NULL ? facility : "");
 	report_row2(r, tx(r, N_("Reference")), r->inc->ref);
-	fact_row(r, "kind");
-	fact_row(r, "summary");
-	fact_row(r, "occurred_at");
-	fact_row(r, "discovered_at");
-	fact_row(r, "person_in_charge");
+	fact_row(r, FIELD_KIND);
+	fact_row(r, FIELD_SUMMARY);
+	fact_row(r, FIELD_OCCURRED_AT);
+	fact_row(r, FIELD_DISCOVERED_AT);
+	fact_row(r, FIELD_PERSON_IN_CHARGE);
 	report_row2(r, tx(r, N_("Persons concerned")), persons);
 	report_row2(r, tx(r, N_("Status")), r->inc->closed ?
 	    tx(r, N_("closed")) : tx(r, N_("open")));
@@ -406,8 +406,9 @@ signatures(struct report_ctx *r)
 	const char *head[4] = { tx(r, N_("Role")), tx(r, N_("Name")),
 		tx(r, N_("Signature or seal")), tx(r, N_("Date")) };
 	const char *rows[2][4] = {
-		{ report_field_label(r, "person_in_charge"),
-		    incident_value(r->d, r->inc, "person_in_charge"), "", "" },
+		{ report_field_label(r, FIELD_PERSON_IN_CHARGE),
+		    incident_value(r->d, r->inc, FIELD_PERSON_IN_CHARGE), "",
+		    "" },
 		{ tx(r, N_("Director or manager")),
 		    report_profile(r, "facility.representative"), "", "" },
 	};
@@ -465,7 +466,7 @@ whole_report(struct report_ctx *r, struct store *st, char *err,
 	/* The public notice once the facility has decided to publish (it
 	 * replaces letters that cannot reach their readers); before that,
 	 * --doc announcement drafts it. */
-	if (notifies(r) && report_answer_is(r, "publication", "published")) {
+	if (notifies(r) && report_answer_is(r, FIELD_PUBLICATION, "published")) {
 		appendix(r, tx(r, N_("Appendix: draft public notice (when "
 		    "the individuals cannot be reached)")));
 		report_announcement(r);

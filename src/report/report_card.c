@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "card.h"
+#include "contract.h"
 #include "report_ctx.h"
 
 /* Whom to call, in the order one calls them; the role says what for,
@@ -124,7 +125,7 @@ callees_table(struct report_ctx *r, int size)
 static char *
 section_title(const struct report_ctx *r, const struct card_section *s)
 {
-	const struct form_field *kind = form_field_find(r->d->form, "kind");
+	const struct form_field *kind = form_field_find(r->d->form, FIELD_KIND);
 	struct buf b;
 	size_t i;
 
@@ -213,8 +214,8 @@ compose(struct report_ctx *r, int size)
 
 	report_doc_free(r->doc);
 	r->doc = report_doc_new();
-	report_doc_title(r->doc, tx(r, N_("First response: data leak or lost "
-	    "device")));
+	report_doc_title(r->doc, tx(r,
+	    N_("First response: data leak or lost device")));
 	report_doc_text(r->doc, REPORT_TEXT_LETTER_TITLE, REPORT_ALIGN_LEFT, 0,
 	    0, who);
 	callees_table(r, size);

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "contract.h"
 #include "ledger.h"
 #include "report_ctx.h"
 
@@ -177,7 +178,7 @@ report_ledger_entry(struct report_ctx *r, struct store *st)
 	char at[26], msg[256], *when, *gaps;
 	int k;
 
-	if (incident_value(r->d, r->inc, "device") == NULL)
+	if (incident_value(r->d, r->inc, FIELD_DEVICE) == NULL)
 		return;
 	report_doc_heading(r->doc, 2, tx(r, N_("Device ledger")));
 	if (ledger_entry_for(st, r->d, r->inc, r->o->now, &dev, at, msg,

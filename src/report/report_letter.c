@@ -26,7 +26,7 @@
 static const char *
 facility_type(const struct report_ctx *r)
 {
-	const char *v = incident_value(r->d, r->inc, "facility_type");
+	const char *v = incident_value(r->d, r->inc, FIELD_FACILITY_TYPE);
 
 	return v != NULL ? v : report_profile(r, "facility.type");
 }
@@ -82,7 +82,7 @@ data_text(const struct report_ctx *r, int public_)
 
 	buf_init(&b);
 	for (i = 0; i < sizeof data_words / sizeof *data_words; i++) {
-		if (!report_answer_is(r, "data_types", data_words[i].value))
+		if (!report_answer_is(r, FIELD_DATA_TYPES, data_words[i].value))
 			continue;
 		if (b.len > 0)
 			buf_adds(&b, tx(r, N_(", ")));
@@ -243,7 +243,7 @@ device_clause(const struct report_ctx *r, int lost)
 static char *
 event_clause(const struct report_ctx *r)
 {
-	const char *kind = incident_value(r->d, r->inc, "kind");
+	const char *kind = incident_value(r->d, r->inc, FIELD_KIND);
 	const char *self = self_name(r);
 
 	if (kind == NULL)
@@ -281,10 +281,10 @@ event_clause(const struct report_ctx *r)
 static char *
 what_happened(const struct report_ctx *r)
 {
-	const char *occ = incident_value(r->d, r->inc, "occurred_at");
+	const char *occ = incident_value(r->d, r->inc, FIELD_OCCURRED_AT);
 	char *when = occ != NULL ? report_date_text(r, occ) : NULL;
 	char *disc = report_date_text(r, incident_value(r->d, r->inc,
-	    "discovered_at"));
+	    FIELD_DISCOVERED_AT));
 	char *what = event_clause(r);
 	struct buf b;
 
@@ -295,19 +295,19 @@ what_happened(const struct report_ctx *r)
 		buf_addf(&b, tx(r, N_("%s.")), what);
 	if (disc != NULL)
 		buf_addf(&b, tx(r, N_(" We learned of it on %s.")), disc);
-	if (report_answer_is(r, "browser_saved_login", "yes") &&
-	    report_answer_is(r, "network_access", "yes"))
+	if (report_answer_is(r, FIELD_BROWSER_SAVED_LOGIN, "yes") &&
+	    report_answer_is(r, FIELD_NETWORK_ACCESS, "yes"))
 		buf_adds(&b, tx(r, N_(" The device kept a saved login to the "
 		    "regional medical network, from which information there "
 		    "could be viewed.")));
-	if (report_answer_is(r, "network_log", "no_access"))
+	if (report_answer_is(r, FIELD_NETWORK_LOG, "no_access"))
 		buf_adds(&b, tx(r, N_(" The network operator confirmed that "
 		    "the login was not used between the loss and its "
 		    "suspension.")));
-	else if (report_answer_is(r, "network_log", "access_found"))
+	else if (report_answer_is(r, FIELD_NETWORK_LOG, "access_found"))
 		buf_adds(&b, tx(r, N_(" The network operator found that the "
 		    "login was used after the loss.")));
-	if (report_answer_is(r, "recovered_unviewed", "yes"))
+	if (report_answer_is(r, FIELD_RECOVERED_UNVIEWED, "yes"))
 		buf_adds(&b, tx(r, N_(" Everything was recovered before "
 		    "anyone else could see it.")));
 	free(when);
@@ -363,7 +363,7 @@ cause_text(const struct report_ctx *r)
 	size_t i;
 
 	for (i = 0; i < sizeof causes / sizeof *causes; i++)
-		if (report_answer_is(r, "cause", causes[i].value))
+		if (report_answer_is(r, FIELD_CAUSE, causes[i].value))
 			return xasprintf(tx(r, N_("It was caused by %s.")),
 			    tx(r, causes[i].yours));
 	return xstrdup(tx(r, N_("We are still investigating the cause.")));
@@ -375,14 +375,14 @@ damage_text(const struct report_ctx *r)
 	struct buf b;
 
 	buf_init(&b);
-	if (report_answer_is(r, "secondary_damage", "none_known"))
+	if (report_answer_is(r, FIELD_SECONDARY_DAMAGE, "none_known"))
 		buf_adds(&b, tx(r, N_("No secondary damage (such as "
 		    "impersonation or suspicious contact) is known at "
 		    "present.")));
-	else if (report_answer_is(r, "secondary_damage", "suspected"))
+	else if (report_answer_is(r, FIELD_SECONDARY_DAMAGE, "suspected"))
 		buf_adds(&b, tx(r, N_("There is a risk of secondary "
 		    "damage.")));
-	else if (report_answer_is(r, "secondary_damage", "confirmed"))
+	else if (report_answer_is(r, FIELD_SECONDARY_DAMAGE, "confirmed"))
 		buf_adds(&b, tx(r, N_("Secondary damage has occurred.")));
 	else
 		buf_adds(&b, tx(r, N_("We are still establishing whether "
@@ -391,10 +391,10 @@ damage_text(const struct report_ctx *r)
 	    "or letters using the name of %s; if you receive one you do not "
 	    "recognise, do not respond, and contact the desk below.")),
 	    self_name(r));
-	if (report_answer_is(r, "data_types", "financial"))
+	if (report_answer_is(r, FIELD_DATA_TYPES, "financial"))
 		buf_adds(&b, tx(r, N_(" Please check your card and bank "
 		    "statements for transactions you do not recognise.")));
-	if (report_answer_is(r, "data_types", "my_number"))
+	if (report_answer_is(r, FIELD_DATA_TYPES, "my_number"))
 		buf_adds(&b, tx(r, N_(" If you suspect your My Number is "
 		    "being misused, please also contact the desk below.")));
 	return buf_steal(&b);

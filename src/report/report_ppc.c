@@ -89,9 +89,9 @@ report_date(const struct report_ctx *r)
 static const char *
 my_number_text(const struct report_ctx *r)
 {
-	if (incident_value(r->d, r->inc, "data_types") == NULL)
+	if (incident_value(r->d, r->inc, FIELD_DATA_TYPES) == NULL)
 		return tx(r, N_("not entered (answer yes if unsure)"));
-	return report_answer_is(r, "data_types", "my_number") ? tx(r,
+	return report_answer_is(r, FIELD_DATA_TYPES, "my_number") ? tx(r,
 	    N_("yes")) : tx(r, N_("no (answer yes if unsure)"));
 }
 
@@ -147,7 +147,7 @@ contact_name(const struct report_ctx *r)
 	const char *v = report_profile(r, "person_in_charge.name");
 
 	return v != NULL ? v : incident_value(r->d, r->inc,
-	    "person_in_charge");
+	    FIELD_PERSON_IN_CHARGE);
 }
 
 static void
@@ -190,9 +190,9 @@ device_text(const struct report_ctx *r)
 static const char *
 device_label(const struct report_ctx *r)
 {
-	const char *v = incident_value(r->d, r->inc, "device_type");
+	const char *v = incident_value(r->d, r->inc, FIELD_DEVICE_TYPE);
 	const struct form_field *fld = form_field_find(r->d->form,
-	    "device_type");
+	    FIELD_DEVICE_TYPE);
 
 	return v != NULL && fld != NULL ? form_choice_label(fld, v,
 	    r->o->lang) : tx(r, N_("device or medium"));
@@ -215,8 +215,8 @@ misdelivery_clause(const struct report_ctx *r, int fax, const char *to)
 static char *
 event_clause(const struct report_ctx *r)
 {
-	const char *kind = incident_value(r->d, r->inc, "kind");
-	const char *to = incident_value(r->d, r->inc, "recipient");
+	const char *kind = incident_value(r->d, r->inc, FIELD_KIND);
+	const char *to = incident_value(r->d, r->inc, FIELD_RECIPIENT);
 	char *dev, *s;
 
 	if (kind == NULL)
@@ -257,8 +257,8 @@ event_clause(const struct report_ctx *r)
 static void
 add_event_sentence(const struct report_ctx *r, struct buf *b)
 {
-	const char *occ = incident_value(r->d, r->inc, "occurred_at");
-	const char *place = incident_value(r->d, r->inc, "place");
+	const char *occ = incident_value(r->d, r->inc, FIELD_OCCURRED_AT);
+	const char *place = incident_value(r->d, r->inc, FIELD_PLACE);
 	char *what = event_clause(r), *when;
 
 	if (occ != NULL && strcmp(occ, "unknown") != 0) {
@@ -277,8 +277,8 @@ add_event_sentence(const struct report_ctx *r, struct buf *b)
 static void
 add_discovery_sentence(const struct report_ctx *r, struct buf *b)
 {
-	const char *disc = incident_value(r->d, r->inc, "discovered_at");
-	const char *who = incident_value(r->d, r->inc, "reporter");
+	const char *disc = incident_value(r->d, r->inc, FIELD_DISCOVERED_AT);
+	const char *who = incident_value(r->d, r->inc, FIELD_REPORTER);
 	char *when;
 
 	if (disc == NULL)
@@ -296,25 +296,25 @@ add_discovery_sentence(const struct report_ctx *r, struct buf *b)
 static void
 add_state_sentences(const struct report_ctx *r, struct buf *b)
 {
-	if (report_answer_is(r, "browser_saved_login", "yes") &&
-	    report_answer_is(r, "network_access", "yes"))
+	if (report_answer_is(r, FIELD_BROWSER_SAVED_LOGIN, "yes") &&
+	    report_answer_is(r, FIELD_NETWORK_ACCESS, "yes"))
 		buf_adds(b, tx(r, N_(" The device kept a saved login to the "
 		    "regional medical network, so the patient data there "
 		    "could be opened from it.")));
-	if (report_answer_is(r, "network_log", "no_access"))
+	if (report_answer_is(r, FIELD_NETWORK_LOG, "no_access"))
 		buf_adds(b, tx(r, N_(" The network operator's access log "
 		    "shows no login with those user IDs between the loss and "
 		    "their suspension.")));
-	else if (report_answer_is(r, "network_log", "access_found"))
+	else if (report_answer_is(r, FIELD_NETWORK_LOG, "access_found"))
 		buf_adds(b, tx(r, N_(" The network operator's access log "
 		    "shows logins with those user IDs after the loss.")));
-	if (report_answer_is(r, "systems_down", "yes"))
+	if (report_answer_is(r, FIELD_SYSTEMS_DOWN, "yes"))
 		buf_adds(b, tx(r, N_(" Systems needed for care could not be "
 		    "used.")));
-	if (report_answer_is(r, "exposure", "public"))
+	if (report_answer_is(r, FIELD_EXPOSURE, "public"))
 		buf_adds(b, tx(r, N_(" The data could be seen by anyone on "
 		    "the internet.")));
-	if (report_answer_is(r, "recovered_unviewed", "yes"))
+	if (report_answer_is(r, FIELD_RECOVERED_UNVIEWED, "yes"))
 		buf_adds(b, tx(r, N_(" Everything was recovered before any "
 		    "third party could see it.")));
 }
@@ -369,9 +369,9 @@ grounds_items(const struct report_ctx *r)
 static char *
 item_summary(const struct report_ctx *r)
 {
-	const char *narrative = incident_value(r->d, r->inc, "narrative");
-	char *occ = report_fact_text(r, "occurred_at");
-	char *disc = report_fact_text(r, "discovered_at");
+	const char *narrative = incident_value(r->d, r->inc, FIELD_NARRATIVE);
+	char *occ = report_fact_text(r, FIELD_OCCURRED_AT);
+	char *disc = report_fact_text(r, FIELD_DISCOVERED_AT);
 	char *grounds = grounds_items(r);
 	struct buf b;
 
@@ -398,13 +398,13 @@ item_summary(const struct report_ctx *r)
 static const char *
 medium_text(const struct report_ctx *r)
 {
-	const char *kind = incident_value(r->d, r->inc, "kind");
+	const char *kind = incident_value(r->d, r->inc, FIELD_KIND);
 
 	if (kind == NULL)
 		return report_unentered(r);
 	if ((strcmp(kind, "device_loss") == 0 ||
 	    strcmp(kind, "device_theft") == 0) &&
-	    !report_answer_is(r, "device_type", "paper"))
+	    !report_answer_is(r, FIELD_DEVICE_TYPE, "paper"))
 		return device_label(r);
 	if (strcmp(kind, "email_misdelivery") == 0)
 		return tx(r, N_("e-mail"));
@@ -424,7 +424,7 @@ medium_text(const struct report_ctx *r)
 static char *
 item_data(const struct report_ctx *r)
 {
-	char *types = report_fact_text(r, "data_types");
+	char *types = report_fact_text(r, FIELD_DATA_TYPES);
 	struct buf b;
 
 	buf_init(&b);
@@ -437,7 +437,7 @@ item_data(const struct report_ctx *r)
 static char *
 item_persons(const struct report_ctx *r)
 {
-	const char *records = incident_value(r->d, r->inc, "records_count");
+	const char *records = incident_value(r->d, r->inc, FIELD_RECORDS_COUNT);
 	char *persons = report_persons_text(r), *s;
 
 	if (records == NULL)
@@ -450,9 +450,9 @@ item_persons(const struct report_ctx *r)
 static char *
 item_secondary(const struct report_ctx *r)
 {
-	const char *v = incident_value(r->d, r->inc, "secondary_damage");
+	const char *v = incident_value(r->d, r->inc, FIELD_SECONDARY_DAMAGE);
 	const char *detail = incident_value(r->d, r->inc,
-	    "secondary_damage_detail");
+	    FIELD_SECONDARY_DAMAGE_DETAIL);
 	const char *head;
 
 	if (v == NULL)
@@ -528,10 +528,10 @@ item_publication(const struct report_ctx *r)
 	long day = report_done_day(r, "decide_publication");
 	char *date = day >= 0 ? report_day_text(r, day) : NULL, *s;
 
-	if (report_answer_is(r, "publication", "published"))
+	if (report_answer_is(r, FIELD_PUBLICATION, "published"))
 		s = date != NULL ? xasprintf(tx(r, N_("Published (decided on "
 		    "%s)")), date) : xstrdup(tx(r, N_("Published")));
-	else if (report_answer_is(r, "publication", "not_published"))
+	else if (report_answer_is(r, FIELD_PUBLICATION, "not_published"))
 		s = xasprintf(tx(r, N_("Decided not to publish%s%s")),
 		    rec != NULL && rec->note != NULL ? tx(r, N_(": ")) : "",
 		    rec != NULL && rec->note != NULL ? rec->note :
@@ -622,7 +622,7 @@ static char *
 item_other(const struct report_ctx *r)
 {
 	struct buf b, o;
-	char *enc = report_fact_text(r, "encryption");
+	char *enc = report_fact_text(r, FIELD_ENCRYPTION);
 
 	buf_init(&b);
 	buf_init(&o);
@@ -634,7 +634,7 @@ item_other(const struct report_ctx *r)
 	add_actions(r, &o, 0);
 	if (o.len > 0)
 		buf_addf(&b, "%s\n%s\n", tx(r, N_("Actions taken:")), o.s);
-	report_add_line(r, &b, report_field_label(r, "encryption"), enc);
+	report_add_line(r, &b, report_field_label(r, FIELD_ENCRYPTION), enc);
 	report_add_line(r, &b, tx(r, N_("Who reports")), tx(r,
 	    rules_report_by_text(r->ev.result.report_by)));
 	buf_free(&o);
@@ -664,7 +664,7 @@ art8_item(const struct report_ctx *r, size_t i)
 	case 0: return item_summary(r);
 	case 1: return item_data(r);
 	case 2: return item_persons(r);
-	case 3: return report_fact_text(r, "cause");
+	case 3: return report_fact_text(r, FIELD_CAUSE);
 	case 4: return item_secondary(r);
 	case 5: return item_individuals(r);
 	case 6: return item_publication(r);

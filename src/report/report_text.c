@@ -143,8 +143,8 @@ report_furniture_init(struct report_furniture *f, const struct report_ctx *r)
 char *
 report_persons_text(const struct report_ctx *r)
 {
-	const char *n = incident_value(r->d, r->inc, "persons_count");
-	const char *basis = incident_value(r->d, r->inc, "persons_basis");
+	const char *n = incident_value(r->d, r->inc, FIELD_PERSONS_COUNT);
+	const char *basis = incident_value(r->d, r->inc, FIELD_PERSONS_BASIS);
 
 	if (n == NULL)
 		return xstrdup(basis != NULL && strcmp(basis, "unknown") == 0 ?
@@ -281,8 +281,8 @@ report_ppc_stage(const struct report_ctx *r)
 const char *
 report_kind_text(const struct report_ctx *r)
 {
-	const struct form_field *fld = form_field_find(r->d->form, "kind");
-	const char *v = incident_value(r->d, r->inc, "kind");
+	const struct form_field *fld = form_field_find(r->d->form, FIELD_KIND);
+	const char *v = incident_value(r->d, r->inc, FIELD_KIND);
 
 	return fld != NULL && v != NULL ? form_choice_label(fld, v,
 	    r->o->lang) : tx(r, N_("personal information"));
@@ -291,9 +291,9 @@ report_kind_text(const struct report_ctx *r)
 char *
 report_device_text(const struct report_ctx *r, const char *none)
 {
-	const char *v = incident_value(r->d, r->inc, "device_type");
+	const char *v = incident_value(r->d, r->inc, FIELD_DEVICE_TYPE);
 	const struct form_field *fld = form_field_find(r->d->form,
-	    "device_type");
+	    FIELD_DEVICE_TYPE);
 	char *label;
 
 	if (v == NULL || fld == NULL)

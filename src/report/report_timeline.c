@@ -20,34 +20,9 @@
 static const char *
 event_kind_text(const struct report_ctx *r, const char *kind)
 {
-	static const char *const kinds[][2] = {
-		{ "created", N_("created") },
-		{ "answer", N_("answer") },
-		{ "action", N_("action") },
-		{ "note", N_("note") },
-		{ "export", N_("export") },
-		{ "closed", N_("closed") },
-		{ "reopened", N_("reopened") },
-	};
-	size_t i;
+	const char *label = contract_event_label(kind);
 
-	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-		if (strcmp(kind, kinds[i][0]) == 0)
-			return tx(r, kinds[i][1]);
-	return kind;
-}
-
-/* A status name of the timeline ("open", "done", "skipped"). */
-static const char *
-status_name_text(const struct report_ctx *r, const char *name)
-{
-	if (name == NULL)
-		return report_status_text(r, ACTION_OPEN);
-	if (strcmp(name, "done") == 0)
-		return report_status_text(r, ACTION_DONE);
-	if (strcmp(name, "skipped") == 0)
-		return report_status_text(r, ACTION_SKIPPED);
-	return report_status_text(r, ACTION_OPEN);
+	return label != NULL ? tx(r, label) : kind;
 }
 
 static char *
@@ -98,30 +73,30 @@ event_text(const struct report_ctx *r, const struct store_event *ev)
 
 	char *change, *s;
 
-	if (strcmp(kind, "answer") == 0 && ev->key != NULL) {
+	if (strcmp(kind, EVENT_ANSWER) == 0 && ev->key != NULL) {
 		change = answer_change(r, ev);
 		s = xasprintf(tx(r, N_("%s — %s")), report_field_label(r,
 		    ev->key), change);
 		free(change);
 		return s;
 	}
-	if (strcmp(kind, "action") == 0)
+	if (strcmp(kind, EVENT_ACTION) == 0)
 		return xasprintf("%s\n%s → %s", what != NULL ? what : "",
-		    status_name_text(r, ev->old), status_name_text(r,
-		    ev->new_));
-	if (strcmp(kind, "note") == 0 && what != NULL)
+		    report_status_text(r, contract_status_parse(ev->old)),
+		    report_status_text(r, contract_status_parse(ev->new_)));
+	if (strcmp(kind, EVENT_NOTE) == 0 && what != NULL)
 		return xasprintf(tx(r, N_("Note on \"%s\": %s")), what,
 		    ev->new_ != NULL ? ev->new_ : "");
-	if (strcmp(kind, "note") == 0)
+	if (strcmp(kind, EVENT_NOTE) == 0)
 		return xasprintf(tx(r, N_("Note: %s")), ev->new_ != NULL ?
 		    ev->new_ : "");
-	if (strcmp(kind, "export") == 0)
+	if (strcmp(kind, EVENT_EXPORT) == 0)
 		return xasprintf(tx(r, N_("PDF written: %s")),
 		    base_name(ev->new_));
-	if (strcmp(kind, "closed") == 0 && ev->new_ != NULL &&
-	    strcmp(ev->new_, "drill") != 0)
+	if (strcmp(kind, EVENT_CLOSED) == 0 && ev->new_ != NULL &&
+	    strcmp(ev->new_, CONTRACT_DRILL_SUBMITTED) != 0)
 		return xasprintf(tx(r, N_("Closed. Measures: %s")), ev->new_);
-	if (strcmp(kind, "created") == 0)
+	if (strcmp(kind, EVENT_CREATED) == 0)
 		return xstrdup(tx(r, N_("Incident recorded")));
 	return xstrdup(event_kind_text(r, kind));
 }
@@ -131,7 +106,8 @@ event_text(const struct report_ctx *r, const struct store_event *ev)
 static int
 is_prose(const struct store_event *ev)
 {
-	return strcmp(ev->kind, "note") == 0 || strcmp(ev->kind, "closed") == 0;
+	return strcmp(ev->kind, EVENT_NOTE) == 0 ||
+	    strcmp(ev->kind, EVENT_CLOSED) == 0;
 }
 
 static void
@@ -139,8 +115,9 @@ timeline_row(void *ud, const struct store_event *ev)
 {
 	struct report_ctx *r = ud;
 	char *at = report_iso_text(ev->at, 16), *text = event_text(r, ev);
-	char *done = strcmp(ev->kind, "action") == 0 && ev->acted_at != NULL ?
-	    report_iso_text(ev->acted_at, 16) : xstrdup("");
+	char *done = strcmp(ev->kind, EVENT_ACTION) == 0 &&
+	    ev->acted_at != NULL ? report_iso_text(ev->acted_at, 16) :
+	    xstrdup("");
 	const char *cells[5] = { at, done, event_kind_text(r, ev->kind), text,
 		ev->by };
 

@@ -45,11 +45,11 @@ stored(int rc, const char *err, const char *id, char **msg)
 static int
 check_when(const char *value, void *ud, char *msg, size_t len)
 {
-	jtime_t t;
+	struct tui *t = ud;
+	jtime_t when;
 
-	(void)ud;
-	return form_input_time(_("Done at"), value, jtime_now(), &t, msg,
-	    len) == ST_OK ? 0 : -1;
+	return form_input_time(_("Done at"), value, app_now(t->app), &when,
+	    msg, len) == ST_OK ? 0 : -1;
 }
 
 static void
@@ -60,7 +60,7 @@ intro_title(struct strv *intro, struct tui *t, const struct check_item *it)
 
 static int
 act_done(struct tui *t, struct incident *inc, const struct check_item *it,
-    tui_redraw_fn redraw, void *ud, char **msg)
+    char **msg)
 {
 	struct tui_dfield f[3];
 	struct strv intro = { NULL, 0 };
@@ -74,21 +74,22 @@ act_done(struct tui *t, struct incident *inc, const struct check_item *it,
 	}
 	id = xstrdup(it->action->id);
 	intro_title(&intro, t, it);
-	jtime_format_minute(jtime_now(), now);
+	jtime_format_minute(app_now(t->app), now);
 	tui_dialog_name(t, &f[0]);
 	memset(&f[1], 0, 2 * sizeof f[1]);
 	f[1].label = _("Done at (blank: now)");
 	f[1].initial = now;
 	f[1].check = check_when;
+	f[1].check_ud = t;
 	f[2].label = _("Memo (optional)");
-	if (tui_dialog(t, _("Mark done"), &intro, f, 3, 0, redraw, ud)) {
+	if (tui_dialog(t, _("Mark done"), &intro, f, 3, 0)) {
 		tui_who_set(t, util_trim(f[0].value));
-		form_input_time(_("Done at"), f[1].value, jtime_now(), &when,
+		form_input_time(_("Done at"), f[1].value, app_now(t->app), &when,
 		    NULL, 0);
 		jtime_format_iso(when, at);
 		rc = model_set_action(t->st, t->data, inc, id, ACTION_DONE,
 		    t->who, at, *util_trim(f[2].value) != '\0' ?
-		    util_trim(f[2].value) : NULL, jtime_now(), err, sizeof err);
+		    util_trim(f[2].value) : NULL, app_now(t->app), err, sizeof err);
 	}
 	rc = rc < 0 ? 0 : stored(rc, err, id, msg);
 	tui_dialog_free(f, 3);
@@ -99,7 +100,7 @@ act_done(struct tui *t, struct incident *inc, const struct check_item *it,
 
 static int
 act_skip(struct tui *t, struct incident *inc, const struct check_item *it,
-    tui_redraw_fn redraw, void *ud, char **msg)
+    char **msg)
 {
 	struct tui_dfield f[2];
 	struct strv intro = { NULL, 0 };
@@ -117,11 +118,10 @@ act_skip(struct tui *t, struct incident *inc, const struct check_item *it,
 	f[1].label = _("Why it does not apply");
 	f[1].check = tui_check_required;
 	f[1].check_ud = (void *)_("Type the reason it does not apply.");
-	if (tui_dialog(t, _("Mark not applicable"), &intro, f, 2, 1, redraw,
-	    ud)) {
+	if (tui_dialog(t, _("Mark not applicable"), &intro, f, 2, 1)) {
 		tui_who_set(t, util_trim(f[0].value));
 		rc = model_set_action(t->st, t->data, inc, id, ACTION_SKIPPED,
-		    t->who, NULL, util_trim(f[1].value), jtime_now(), err,
+		    t->who, NULL, util_trim(f[1].value), app_now(t->app), err,
 		    sizeof err);
 	}
 	rc = rc < 0 ? 0 : stored(rc, err, id, msg);
@@ -133,7 +133,7 @@ act_skip(struct tui *t, struct incident *inc, const struct check_item *it,
 
 static int
 act_reopen(struct tui *t, struct incident *inc, const struct check_item *it,
-    tui_redraw_fn redraw, void *ud, char **msg)
+    char **msg)
 {
 	struct tui_dfield f;
 	struct strv intro = { NULL, 0 };
@@ -148,11 +148,10 @@ act_reopen(struct tui *t, struct incident *inc, const struct check_item *it,
 	intro_title(&intro, t, it);
 	strv_push(&intro, _("It goes back on the list of actions to do."));
 	tui_dialog_name(t, &f);
-	if (tui_dialog(t, _("Set back to open"), &intro, &f, 1, 0, redraw,
-	    ud)) {
+	if (tui_dialog(t, _("Set back to open"), &intro, &f, 1, 0)) {
 		tui_who_set(t, util_trim(f.value));
 		rc = model_set_action(t->st, t->data, inc, id, ACTION_OPEN,
-		    t->who, NULL, NULL, jtime_now(), err, sizeof err);
+		    t->who, NULL, NULL, app_now(t->app), err, sizeof err);
 	}
 	rc = rc < 0 ? 0 : stored(rc, err, id, msg);
 	tui_dialog_free(&f, 1);
@@ -162,8 +161,7 @@ act_reopen(struct tui *t, struct incident *inc, const struct check_item *it,
 }
 
 static int
-act_note(struct tui *t, struct incident *inc, tui_redraw_fn redraw,
-    void *ud, char **msg)
+act_note(struct tui *t, struct incident *inc, char **msg)
 {
 	struct tui_dfield f[2];
 	char err[1024];
@@ -175,10 +173,10 @@ act_note(struct tui *t, struct incident *inc, tui_redraw_fn redraw,
 	f[1].multiline = 1;
 	f[1].check = tui_check_required;
 	f[1].check_ud = (void *)_("Type the memo.");
-	if (tui_dialog(t, _("Memo"), NULL, f, 2, 1, redraw, ud)) {
+	if (tui_dialog(t, _("Memo"), NULL, f, 2, 1)) {
 		tui_who_set(t, util_trim(f[0].value));
 		rc = model_add_note(t->st, t->data, inc, f[1].value, t->who,
-		    jtime_now(), err, sizeof err);
+		    app_now(t->app), err, sizeof err);
 	}
 	tui_dialog_free(f, 2);
 	return rc < 0 ? 0 : stored(rc, err, NULL, msg);
@@ -186,22 +184,22 @@ act_note(struct tui *t, struct incident *inc, tui_redraw_fn redraw,
 
 int
 tui_act_run(struct tui *t, struct incident *inc, const struct check_item *it,
-    enum tui_act act, tui_redraw_fn redraw, void *ud, char **msg)
+    enum tui_act act, char **msg)
 {
 	*msg = NULL;
 	if (closed(inc, msg))
 		return 0;
 	if (act == TA_NOTE)
-		return act_note(t, inc, redraw, ud, msg);
+		return act_note(t, inc, msg);
 	if (it == NULL)
 		return 0;
 	switch (act) {
 	case TA_MARK_DONE:
-		return act_done(t, inc, it, redraw, ud, msg);
+		return act_done(t, inc, it, msg);
 	case TA_SKIP:
-		return act_skip(t, inc, it, redraw, ud, msg);
+		return act_skip(t, inc, it, msg);
 	case TA_REOPEN_ACTION:
-		return act_reopen(t, inc, it, redraw, ud, msg);
+		return act_reopen(t, inc, it, msg);
 	default:
 		return 0;
 	}
@@ -209,8 +207,7 @@ tui_act_run(struct tui *t, struct incident *inc, const struct check_item *it,
 
 enum tui_act
 tui_act_detail(struct tui *t, const struct incident *inc,
-    const struct check_item *it, tui_redraw_fn redraw, void *ud,
-    const char **section)
+    const struct check_item *it, const char **section)
 {
 	struct strv p = { NULL, 0 };
 	enum tui_act act;
@@ -218,15 +215,14 @@ tui_act_detail(struct tui *t, const struct incident *inc,
 	*section = tui_checklist_unset_contact(t, it);
 	tui_checklist_detail(t, inc, it, &p);
 	act = tui_view_keys(t, tr_get(&it->action->title, t->lang), &p,
-	    KC_VIEW | KC_DETAIL | (*section != NULL ? KC_DUNSET : 0), redraw,
-	    ud);
+	    KC_VIEW | KC_DETAIL | (*section != NULL ? KC_DUNSET : 0));
 	strv_free(&p);
 	return act;
 }
 
 int
 tui_act_key(struct tui *t, struct incident *inc, const struct check_item *it,
-    enum tui_act act, tui_redraw_fn redraw, void *ud, char **msg)
+    enum tui_act act, char **msg)
 {
 	const char *section = NULL;
 
@@ -234,7 +230,7 @@ tui_act_key(struct tui *t, struct incident *inc, const struct check_item *it,
 	if (act == TA_DETAIL) {
 		if (it == NULL)
 			return 0;
-		act = tui_act_detail(t, inc, it, redraw, ud, &section);
+		act = tui_act_detail(t, inc, it, &section);
 		if (act == TA_SETTINGS) {
 			tui_settings_run(t, section);
 			return 0;
@@ -243,5 +239,5 @@ tui_act_key(struct tui *t, struct incident *inc, const struct check_item *it,
 	if (act != TA_MARK_DONE && act != TA_SKIP && act != TA_REOPEN_ACTION &&
 	    act != TA_NOTE)
 		return 0;
-	return tui_act_run(t, inc, it, act, redraw, ud, msg);
+	return tui_act_run(t, inc, it, act, msg);
 }

@@ -19,21 +19,18 @@
  * Returns 1 when something was stored; 0 when not, with *msg (caller
  * frees) saying why when it was refused rather than cancelled. */
 int tui_act_run(struct tui *t, struct incident *inc,
-    const struct check_item *it, enum tui_act act, tui_redraw_fn redraw,
-    void *ud, char **msg);
+    const struct check_item *it, enum tui_act act, char **msg);
 
 /* The detail window of an action with its keys (d, s, o, a, and k when
  * its contact is not set yet). Returns the key's act (TA_BACK when just
  * closed); for TA_SETTINGS *section is the contact to fill in. */
 enum tui_act tui_act_detail(struct tui *t, const struct incident *inc,
-    const struct check_item *it, tui_redraw_fn redraw, void *ud,
-    const char **section);
+    const struct check_item *it, const char **section);
 
 /* A list's Enter, d, s, o, a on item it: the detail window first for
  * Enter (its key then runs as if pressed in the list, and k opens the
  * settings at the contact). Returns 1 when something was stored. */
 int tui_act_key(struct tui *t, struct incident *inc,
-    const struct check_item *it, enum tui_act act, tui_redraw_fn redraw,
-    void *ud, char **msg);
+    const struct check_item *it, enum tui_act act, char **msg);
 
 #endif

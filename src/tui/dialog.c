@@ -2,8 +2,8 @@
  * dialog.c - the popup of boxes of dialog.h: laid out from the top of a
  * centred frame (intro, then each box's label, its editor and its
  * message), keys from the one key table (KC_DIALOG with the box's own
- * editing context), redrawn over the screen below on every key so a
- * resize leaves no debris, given up at once when a signal is pending.
+ * editing context); a popup screen of the loop (screen.h), drawn over
+ * the screens below on every key so a resize leaves no debris.
  */
 #include "tui/dialog.h"
 
@@ -16,9 +16,11 @@
 #include "tui/draw.h"
 #include "tui/edit.h"
 #include "tui/keys.h"
+#include "tui/screen.h"
 #include "tui/term.h"
 
 struct dlg {
+	struct tui_screen s;
 	struct tui *t;
 	const char *title;
 	const struct strv *intro;
@@ -26,8 +28,7 @@ struct dlg {
 	size_t n, cur;
 	struct tui_edit *ed;
 	char **msg;
-	tui_redraw_fn redraw;
-	void *ud;
+	int end;			/* 1 confirmed, -1 cancelled */
 };
 
 static int
@@ -123,7 +124,6 @@ draw(struct dlg *d)
 	    cx = -1, ry, rx;
 	size_t i;
 
-	d->redraw(d->ud);
 	if (h > LINES - 2)
 		h = LINES - 2;
 	y = (LINES - h) / 2;
@@ -195,26 +195,17 @@ changed(const struct dlg *d)
 	return diff;
 }
 
-static void
-redraw_dlg(void *ud)
-{
-	draw(ud);
-}
-
 /* Esc, F10 or Ctrl-C: typed text is not thrown away without asking. */
 static int
 may_leave(struct dlg *d)
 {
-	return !changed(d) || tui_ask(d->t, _("Discard what you typed?"),
-	    redraw_dlg, d);
+	return !changed(d) || tui_ask(d->t, _("Discard what you typed?"));
 }
 
 /* One key; returns 1 when confirmed, -1 when left, 0 to go on. */
 static int
-key(struct dlg *d, int k)
+key(struct dlg *d, enum tui_act act, int k)
 {
-	enum tui_act act = tui_key_action(ctx_of(d), k);
-
 	switch (act) {
 	case TA_CONFIRM:
 		return checked(d) ? 1 : 0;
@@ -228,22 +219,50 @@ key(struct dlg *d, int k)
 	case TA_INTERRUPT:
 		return may_leave(d) ? -1 : 0;
 	default:
-		if (k == 3)
+		if (k == TUI_KEY_CTRL_C)
 			return may_leave(d) ? -1 : 0;
 		tui_edit_apply(&d->ed[d->cur], act, k);
 		return 0;
 	}
 }
 
+static void
+dlg_draw(struct tui_screen *s)
+{
+	draw(TUI_SCREEN_OF(s, struct dlg, s));
+}
+
+static unsigned
+dlg_ctx(const struct tui_screen *s)
+{
+	return ctx_of(TUI_SCREEN_OF(s, const struct dlg, s));
+}
+
+static void
+dlg_key(struct tui_screen *s, enum tui_act act, int k)
+{
+	struct dlg *d = TUI_SCREEN_OF(s, struct dlg, s);
+
+	if ((d->end = key(d, act, k)) != 0)
+		tui_screen_end(s, ST_OK);
+}
+
+/* Too small, no key is taken: nothing is typed or left unseen. */
+static const struct tui_screen_ops dlg_ops = {
+	.flags = TUI_POPUP,
+	.small = 0,
+	.draw = dlg_draw,
+	.ctx = dlg_ctx,
+	.key = dlg_key,
+};
+
 int
 tui_dialog(struct tui *t, const char *title, const struct strv *intro,
-    struct tui_dfield *f, size_t n, size_t first, tui_redraw_fn redraw,
-    void *ud)
+    struct tui_dfield *f, size_t n, size_t first)
 {
-	struct dlg d = { t, title, intro, f, n, first < n ? first : 0, NULL,
-		NULL, redraw, ud };
+	struct dlg d = { { &dlg_ops, NULL, NULL, 0, 0 }, t, title, intro, f,
+		n, first < n ? first : 0, NULL, NULL, 0 };
 	size_t i;
-	int k, end = 0;
 
 	d.ed = xcalloc(n, sizeof *d.ed);
 	d.msg = xcalloc(n, sizeof *d.msg);
@@ -252,28 +271,17 @@ tui_dialog(struct tui *t, const char *title, const struct strv *intro,
 		tui_edit_set(&d.ed[i], f[i].initial != NULL ? f[i].initial : "");
 		f[i].value = NULL;
 	}
-	while (end == 0 && !tui_term_signal_pending()) {
-		if (tui_too_small())
-			tui_draw_too_small();
-		else
-			draw(&d);
-		refresh();
-		k = tui_term_key();
-		if (tui_term_take_interrupt())
-			k = 3;
-		if (k != TUI_KEY_NONE && !tui_too_small())
-			end = key(&d, k);
-	}
+	(void)tui_run(t, &d.s);
 	curs_set(0);
 	for (i = 0; i < n; i++) {
-		if (end == 1)
+		if (d.end == 1)
 			f[i].value = tui_edit_text(&d.ed[i]);
 		tui_edit_free(&d.ed[i]);
 		free(d.msg[i]);
 	}
 	free(d.ed);
 	free(d.msg);
-	return end == 1;
+	return d.end == 1;
 }
 
 void

@@ -26,13 +26,12 @@ struct tui_dfield {
 					 * frees with tui_dialog_free) */
 };
 
-/* Shows the popup over redraw's screen: title, the intro lines (may be
- * NULL), then the boxes, the cursor in box `first`. Enter in a one-line
- * box (or Tab in the last box) confirms once every check passes. Returns
- * 1 when confirmed (values set), 0 when cancelled. */
+/* Shows the popup over the screen on top: title, the intro lines (may
+ * be NULL), then the boxes, the cursor in box `first`. Enter in a
+ * one-line box (or Tab in the last box) confirms once every check
+ * passes. Returns 1 when confirmed (values set), 0 when cancelled. */
 int tui_dialog(struct tui *t, const char *title, const struct strv *intro,
-    struct tui_dfield *f, size_t n, size_t first, tui_redraw_fn redraw,
-    void *ud);
+    struct tui_dfield *f, size_t n, size_t first);
 void tui_dialog_free(struct tui_dfield *f, size_t n);
 
 /* The checks the changes need: text that is not blank ("%s" the label in

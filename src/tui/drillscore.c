@@ -16,10 +16,12 @@
 #include "tui/drillscreen.h"
 #include "tui/fields.h"
 #include "tui/page.h"
+#include "tui/screen.h"
 #include "tui/term.h"
 #include "tui/words.h"
 
 struct result {
+	struct tui_screen s;
 	struct tui *t;
 	const struct drill *dr;
 	const struct incident *inc;
@@ -54,17 +56,18 @@ result_parts(struct result *r)
 
 	for (i = 0; i < r->dr->nfields; i++)
 		scored += r->dr->scored[i] != 0;
-	snprintf(v, sizeof v, "%4.1f / 50", sc->answers_points);
+	snprintf(v, sizeof v, "%4.1f / %d", sc->answers_points, SCORE_ANSWERS);
 	note = xasprintf(_("%zu of %zu scored answers as in the scenario"),
 	    scored - sc->wrong.n, scored);
 	result_part(r, _("Answers"), v, note);
 	free(note);
-	snprintf(v, sizeof v, "%4.1f / 30", sc->actions_points);
+	snprintf(v, sizeof v, "%4.1f / %d", sc->actions_points, SCORE_ACTIONS);
 	note = xasprintf(_("%zu of %zu expected actions done"),
 	    r->dr->nexpected - sc->missed.n, r->dr->nexpected);
 	result_part(r, _("Actions done"), v, note);
 	free(note);
-	snprintf(v, sizeof v, "%4d / 20", sc->assessment_points);
+	snprintf(v, sizeof v, "%4d / %d", sc->assessment_points,
+	    SCORE_ASSESSMENT);
 	result_part(r, _("Assessment"), v, sc->assessment_points > 0 ?
 	    _("reportable and grounds as in the scenario") :
 	    _("reportable or grounds differ from the scenario"));
@@ -82,26 +85,40 @@ result_parts(struct result *r)
 	free(note);
 }
 
+/* A list of the debrief: its heading (head, freed here) and, for an
+ * empty list, the line saying so. */
+static void
+result_list(struct result *r, char *head, size_t n, const char *none)
+{
+	tui_page_heading(&r->p, head);
+	free(head);
+	if (n == 0)
+		tui_page_text(&r->p, none, 2, A_NORMAL, -1, 0);
+}
+
+/* One item of such a list. */
+static void
+result_item(struct result *r, const char *what)
+{
+	char *line = xasprintf(_("- %s"), what);
+
+	tui_page_text(&r->p, line, 2, A_BOLD, -1, 0);
+	free(line);
+}
+
 static void
 result_missed(struct result *r)
 {
 	const struct rule_action *a;
-	char *line, *head;
 	size_t i;
 
-	head = xasprintf(_("Expected actions not done (%zu)"),
-	    r->sc.missed.n);
-	tui_page_heading(&r->p, head);
-	free(head);
-	if (r->sc.missed.n == 0)
-		tui_page_text(&r->p, _("None: every expected action was marked "
-		    "done."), 2, A_NORMAL, -1, 0);
+	result_list(r, xasprintf(_("Expected actions not done (%zu)"),
+	    r->sc.missed.n), r->sc.missed.n, _("None: every expected action "
+	    "was marked done."));
 	for (i = 0; i < r->sc.missed.n; i++) {
 		a = rules_action_find(r->t->data->rules, r->sc.missed.v[i]);
-		line = xasprintf(_("- %s"), a != NULL ? tr_get(&a->title,
-		    r->t->lang) : r->sc.missed.v[i]);
-		tui_page_text(&r->p, line, 2, A_BOLD, -1, 0);
-		free(line);
+		result_item(r, a != NULL ? tr_get(&a->title, r->t->lang) :
+		    r->sc.missed.v[i]);
 		if (a != NULL)
 			tui_page_text(&r->p, tr_get(&a->reason, r->t->lang), 6,
 			    A_NORMAL, -1, 0);
@@ -125,25 +142,17 @@ static void
 result_wrong(struct result *r)
 {
 	const struct form *form = r->t->data->form;
-	char *line, *head;
 	size_t i;
 	int f;
 
-	head = xasprintf(_("Answers that differ from the scenario (%zu)"),
-	    r->sc.wrong.n);
-	tui_page_heading(&r->p, head);
-	free(head);
-	if (r->sc.wrong.n == 0)
-		tui_page_text(&r->p, _("None: every scored answer is as in the "
-		    "scenario."), 2, A_NORMAL, -1, 0);
+	result_list(r, xasprintf(_("Answers that differ from the scenario "
+	    "(%zu)"), r->sc.wrong.n), r->sc.wrong.n, _("None: every scored "
+	    "answer is as in the scenario."));
 	for (i = 0; i < r->sc.wrong.n; i++) {
 		f = form_field_index(form, r->sc.wrong.v[i]);
 		if (f < 0)
 			continue;
-		line = xasprintf(_("- %s"), tr_get(&form->fields[f].label,
-		    r->t->lang));
-		tui_page_text(&r->p, line, 2, A_BOLD, -1, 0);
-		free(line);
+		result_item(r, tr_get(&form->fields[f].label, r->t->lang));
 		result_value(r, _("yours: %s"), &form->fields[f],
 		    r->inc->values[f]);
 		result_value(r, _("scenario: %s"), &form->fields[f],
@@ -248,16 +257,12 @@ result_build(struct result *r)
 }
 
 static void
-result_draw(void *ud)
+result_draw(struct tui_screen *s)
 {
-	struct result *r = ud;
+	struct result *r = TUI_SCREEN_OF(s, struct result, s);
 	char *title;
 
 	tui_erase();
-	if (tui_too_small()) {
-		tui_draw_too_small();
-		return;
-	}
 	result_build(r);
 	title = xasprintf("anshin-ir  %s  %s  %s  %s", TUI_DRILL_MARK,
 	    _("Score and debrief"), r->inc->ref, tr_get(&r->dr->title,
@@ -266,37 +271,43 @@ result_draw(void *ud)
 	free(title);
 }
 
+static void
+result_key(struct tui_screen *s, enum tui_act act, int key)
+{
+	struct result *r = TUI_SCREEN_OF(s, struct result, s);
+
+	(void)key;
+	if (tui_page_scroll(&r->p, act))
+		return;
+	if (act == TA_QUIT || act == TA_BACK || act == TA_INTERRUPT)
+		tui_screen_end(s, ST_OK);
+	else if (act == TA_HELP)
+		tui_help(r->t, _("Score and debrief"), _("The run is "
+		    "submitted and scored; its score and answers stay in the "
+		    "record."), KC_SCORE);
+}
+
+static const struct tui_screen_ops result_ops = {
+	.small = TUI_SMALL_LEAVE,
+	.keys = KC_SCORE,
+	.draw = result_draw,
+	.key = result_key,
+};
+
 int
 tui_drill_result(struct tui *t, const struct drill *dr,
     const struct incident *inc)
 {
-	struct result r = { t, dr, inc, { 0 }, { NULL, 0, 0 } };
-	enum tui_act act;
+	struct result r = { { &result_ops, NULL, NULL, 0, 0 }, t, dr, inc,
+		{ 0 }, { NULL, 0, 0 } };
 	char by[64];
-	int rc, sig;
+	int rc;
 
 	rc = model_drill_score(t->st, t->data, inc, &r.sc, by, sizeof by,
 	    t->err, sizeof t->err);
 	if (rc != ST_OK)
 		return rc;
-	for (;;) {
-		result_draw(&r);
-		refresh();
-		act = tui_page_key(KC_SCORE, NULL);
-		if ((sig = tui_term_quit_signal()) != 0) {
-			rc = 128 + sig;
-			break;
-		}
-		if (tui_page_scroll(&r.p, act))
-			continue;
-		if (act == TA_QUIT || act == TA_BACK || act == TA_INTERRUPT)
-			break;
-		if (act == TA_HELP)
-			tui_page_help(t, _("Score and debrief"), _("The run is "
-			    "submitted and scored; its score and answers stay in "
-			    "the record."),
-			    KC_SCORE, result_draw, &r);
-	}
+	rc = tui_run(t, &r.s);
 	tui_page_clear(&r.p);
 	drill_score_free(&r.sc);
 	return rc;

@@ -16,6 +16,7 @@
 #include "text.h"
 #include "tui/keys.h"
 #include "tui/page.h"
+#include "tui/screen.h"
 #include "tui/term.h"
 
 /* ---- the clock ---- */
@@ -27,9 +28,10 @@ tui_drill_mmss(long secs, char *out, size_t len)
 }
 
 void
-tui_drill_clock(const struct tui_drill_run *run, char *out, size_t len)
+tui_drill_clock(const struct tui_drill_run *run, jtime_t now, char *out,
+    size_t len)
 {
-	long spent = (long)(jtime_now() - run->started), left;
+	long spent = (long)(now - run->started), left;
 	char t[32];
 
 	if (spent < 0)
@@ -61,9 +63,11 @@ limit_text(const struct drill *dr)
 enum brief_end { BRIEF_START, BRIEF_BACK, BRIEF_QUIT };
 
 struct brief {
+	struct tui_screen s;
 	struct tui *t;
 	const struct drill *dr;
 	struct tui_page p;
+	enum brief_end end;
 };
 
 static void
@@ -90,24 +94,22 @@ brief_build(struct brief *b)
 	    "F10 leaves without submitting, and \"continue\" in the list of "
 	    "drills goes on with it later."), 0, A_NORMAL, -1, 0);
 	tui_page_add(&b->p, "", A_NORMAL, -1);
-	tui_page_text(&b->p, _("Score out of 100: 50 for the answers that "
-	    "match the scenario, 30 for the expected actions marked done, 20 "
-	    "for the right assessment (reportable and its grounds), and up to "
-	    "10 off for going over the time limit."), 0,
-	    tui_term_attr(TC_DIM), -1, 0);
+	line = xasprintf(_("Score out of 100: %d for the answers that match "
+	    "the scenario, %d for the expected actions marked done, %d for the "
+	    "right assessment (reportable and its grounds), and up to %d off "
+	    "for going over the time limit."), SCORE_ANSWERS, SCORE_ACTIONS,
+	    SCORE_ASSESSMENT, SCORE_LATE_MAX);
+	tui_page_text(&b->p, line, 0, tui_term_attr(TC_DIM), -1, 0);
+	free(line);
 }
 
 static void
-brief_draw(void *ud)
+brief_draw(struct tui_screen *s)
 {
-	struct brief *b = ud;
+	struct brief *b = TUI_SCREEN_OF(s, struct brief, s);
 	char *title, *limit;
 
 	tui_erase();
-	if (tui_too_small()) {
-		tui_draw_too_small();
-		return;
-	}
 	brief_build(b);
 	title = xasprintf("anshin-ir  %s  %s  %s", TUI_DRILL_MARK,
 	    _("Briefing"), tr_get(&b->dr->title, b->t->lang));
@@ -117,51 +119,61 @@ brief_draw(void *ud)
 	free(title);
 }
 
-static enum brief_end
-briefing(struct tui *t, const struct drill *dr)
+static void
+brief_key(struct tui_screen *s, enum tui_act act, int key)
 {
-	struct brief b = { t, dr, { NULL, 0, 0 } };
-	enum brief_end end = BRIEF_BACK;
-	enum tui_act act;
+	struct brief *b = TUI_SCREEN_OF(s, struct brief, s);
 
-	for (;;) {
-		brief_draw(&b);
-		refresh();
-		tui_bench_first_screen(t);
-		act = tui_page_key(KC_BRIEF, NULL);
-		if (tui_term_quit_signal())
-			break;
-		if (tui_page_scroll(&b.p, act))
-			continue;
-		if (act == TA_START) {
-			end = BRIEF_START;
-			break;
-		}
+	(void)key;
+	if (tui_page_scroll(&b->p, act))
+		return;
+	if (act == TA_START) {
+		b->end = BRIEF_START;
+		tui_screen_end(s, ST_OK);
+	} else if (act == TA_BACK || act == TA_QUIT)
 		/* F10 leaves the briefing: back to the list, or out of the
 		 * program when `drill NAME` opened it (the caller's). */
-		if (act == TA_BACK || act == TA_QUIT)
-			break;
-		if (act == TA_INTERRUPT && tui_ask(t, _("Leave the drill?"),
-		    brief_draw, &b)) {
-			end = BRIEF_QUIT;
-			break;
-		}
-		if (act == TA_HELP)
-			tui_page_help(t, tr_get(&dr->title, t->lang),
-			    _("The scenario's briefing. Nothing is recorded "
-			    "until you start."), KC_BRIEF, brief_draw, &b);
-	}
+		tui_screen_end(s, ST_OK);
+	else if (act == TA_INTERRUPT && tui_ask(b->t, _("Leave the drill?"))) {
+		b->end = BRIEF_QUIT;
+		tui_screen_end(s, ST_OK);
+	} else if (act == TA_HELP)
+		tui_help(b->t, tr_get(&b->dr->title, b->t->lang),
+		    _("The scenario's briefing. Nothing is recorded until you "
+		    "start."), KC_BRIEF);
+}
+
+static const struct tui_screen_ops brief_ops = {
+	.small = TUI_SMALL_LEAVE,
+	.keys = KC_BRIEF,
+	.draw = brief_draw,
+	.key = brief_key,
+};
+
+/* The briefing until the trainee starts, goes back or leaves (*end);
+ * returns like tui_run. */
+static int
+briefing(struct tui *t, const struct drill *dr, enum brief_end *end)
+{
+	struct brief b = { { &brief_ops, NULL, NULL, 0, 0 }, t, dr,
+		{ NULL, 0, 0 }, BRIEF_BACK };
+	int rc = tui_run(t, &b.s);
+
 	tui_page_clear(&b.p);
-	return end;
+	*end = b.end;
+	return rc;
 }
 
 /* ---- the questions (clues) ---- */
 
 struct clues {
+	struct tui_screen s;
 	struct tui *t;
 	struct tui_drill_run *run;
 	int sel;
 	struct tui_page p;
+	int leave;			/* Ctrl-C: leave the drill */
+	jtime_t shown;			/* the second the countdown shows */
 };
 
 static void
@@ -193,23 +205,19 @@ clues_build(struct clues *c)
 }
 
 static void
-clues_draw(void *ud)
+clues_draw(struct tui_screen *s)
 {
-	struct clues *c = ud;
+	struct clues *c = TUI_SCREEN_OF(s, struct clues, s);
 	const struct drill *dr = c->run->dr;
 	char when[96], *title, *right;
 	size_t i, asked = 0;
 
 	tui_erase();
-	if (tui_too_small()) {
-		tui_draw_too_small();
-		return;
-	}
 	for (i = 0; i < dr->nclues; i++)
 		asked += c->run->revealed[i] != 0;
 	clues_build(c);
 	tui_page_show_item(&c->p, c->sel);
-	tui_drill_clock(c->run, when, sizeof when);
+	tui_drill_clock(c->run, app_now(c->t->app), when, sizeof when);
 	title = xasprintf("anshin-ir  %s  %s  %s", TUI_DRILL_MARK, when,
 	    _("Questions"));
 	right = xasprintf(_("%zu of %zu asked"), asked, dr->nclues);
@@ -228,8 +236,7 @@ clue_ask(struct clues *c, int i)
 }
 
 static void
-show_briefing(struct tui *t, const struct drill *dr, tui_redraw_fn redraw,
-    void *ud)
+show_briefing(struct tui *t, const struct drill *dr)
 {
 	struct strv p = { NULL, 0 };
 	char *copy = xstrdup(tr_get(&dr->briefing, t->lang)), *para,
@@ -241,68 +248,99 @@ show_briefing(struct tui *t, const struct drill *dr, tui_redraw_fn redraw,
 			strv_push(&p, "");
 		strv_push(&p, para);
 	}
-	tui_view(t, tr_get(&dr->title, t->lang), &p, redraw, ud);
+	tui_view(t, tr_get(&dr->title, t->lang), &p);
 	strv_free(&p);
 	free(copy);
 }
 
+static void
+clues_key(struct tui_screen *s, enum tui_act act, int key)
+{
+	struct clues *c = TUI_SCREEN_OF(s, struct clues, s);
+
+	if (tui_page_select(&c->sel, c->run->dr->nclues, act) ||
+	    tui_page_scroll(&c->p, act))
+		return;
+	if (act == TA_OPEN)
+		clue_ask(c, c->sel);
+	else if (act == TA_DIGIT)
+		clue_ask(c, key - '1');
+	else if (act == TA_BRIEFING)
+		show_briefing(c->t, c->run->dr);
+	else if (act == TA_HELP)
+		tui_help(c->t, _("Questions"), _("Questions you may ask "
+		    "the staff about the incident; an answer stays listed once "
+		    "asked. Asking is not scored."), KC_CLUES);
+	else if (act == TA_BACK || act == TA_QUIT)
+		tui_screen_end(s, ST_OK);
+	else if (act == TA_INTERRUPT && tui_ask(c->t, _("Leave the drill "
+	    "without submitting? Everything confirmed is saved; \"continue\" "
+	    "in the list of drills goes on with it."))) {
+		c->leave = 1;
+		tui_screen_end(s, ST_OK);
+	}
+}
+
+/* The countdown in the title moves each second. */
+static int
+clues_tick(struct tui_screen *s)
+{
+	struct clues *c = TUI_SCREEN_OF(s, struct clues, s);
+	jtime_t now = app_now(c->t->app);
+
+	if (now == c->shown)
+		return 0;
+	c->shown = now;
+	return 1;
+}
+
+static const struct tui_screen_ops clues_ops = {
+	.small = TUI_SMALL_LEAVE,
+	.keys = KC_CLUES,
+	.draw = clues_draw,
+	.key = clues_key,
+	.tick = clues_tick,
+};
+
 int
 tui_drill_clues(struct tui *t, struct tui_drill_run *run)
 {
-	struct clues c = { t, run, 0, { NULL, 0, 0 } };
-	enum tui_act act;
-	int leave = 0, key;
+	struct clues c = { { &clues_ops, NULL, NULL, 0, 0 }, t, run, 0,
+		{ NULL, 0, 0 }, 0, 0 };
 	size_t i;
 
 	/* Open on the first question not asked yet. */
 	for (i = 0; i < run->dr->nclues && run->revealed[i]; i++)
 		;
 	c.sel = i < run->dr->nclues ? (int)i : 0;
-	while (!tui_term_signal_pending()) {
-		clues_draw(&c);
-		refresh();
-		act = tui_page_key(KC_CLUES, &key);
-		if (act == TA_UP || act == TA_DOWN) {
-			c.sel += act == TA_UP ? -1 : 1;
-			if (c.sel >= (int)run->dr->nclues)
-				c.sel = (int)run->dr->nclues - 1;
-			if (c.sel < 0)
-				c.sel = 0;
-		} else if (tui_page_scroll(&c.p, act))
-			continue;
-		else if (act == TA_OPEN)
-			clue_ask(&c, c.sel);
-		else if (act == TA_DIGIT)
-			clue_ask(&c, key - '1');
-		else if (act == TA_BRIEFING)
-			show_briefing(t, run->dr, clues_draw, &c);
-		else if (act == TA_HELP)
-			tui_page_help(t, _("Questions"), _("Questions you may "
-			    "ask the staff about the incident; an answer stays "
-			    "listed once asked. Asking is not scored."),
-			    KC_CLUES, clues_draw, &c);
-		else if (act == TA_BACK || act == TA_QUIT)
-			break;
-		else if (act == TA_INTERRUPT && tui_ask(t, _("Leave the drill "
-		    "without submitting? Everything confirmed is saved; "
-		    "\"continue\" in the list of drills goes on with it."),
-		    clues_draw, &c)) {
-			leave = 1;
-			break;
-		}
-	}
+	(void)tui_run(t, &c.s);
 	tui_page_clear(&c.p);
-	return leave;
+	return c.leave;
 }
 
 /* ---- a run: wizard, submission, score ---- */
 
-/* Under the name question at submission: the wizard is gone by then. */
+/* Under the name question at submission: the wizard is gone by then,
+ * and the list it was chosen from is not what is being signed. */
 static void
-blank(void *ud)
+blank_draw(struct tui_screen *s)
 {
-	(void)ud;
+	(void)s;
 	tui_erase();
+}
+
+static const struct tui_screen_ops blank_ops = { .draw = blank_draw };
+
+static const char *
+submission_signer(struct tui *t)
+{
+	struct tui_screen blank = { &blank_ops, NULL, NULL, 0, 0 };
+	const char *by;
+
+	tui_screen_push(t, &blank);
+	by = tui_signer(t);
+	tui_screen_pop(t);
+	return by;
 }
 
 static int
@@ -310,9 +348,8 @@ submit_and_score(struct tui *t, struct tui_drill_run *run)
 {
 	struct answer_set none = { NULL, 0 };
 	struct incident *inc = NULL;
+	const char *by = submission_signer(t);
 	int rc;
-
-	const char *by = tui_signer(t, blank, NULL);
 
 	if (by == NULL)
 		return ST_OK;
@@ -327,7 +364,7 @@ submit_and_score(struct tui *t, struct tui_drill_run *run)
 		    sizeof t->err);
 	if (rc == ST_OK)
 		rc = model_drill_submit(t->st, t->data, inc, by,
-		    jtime_now(), t->err, sizeof t->err);
+		    app_now(t->app), t->err, sizeof t->err);
 	if (rc == ST_OK)
 		rc = tui_drill_result(t, run->dr, inc);
 	incident_free(inc);
@@ -342,7 +379,7 @@ scenario_shift(const struct tui *t, const struct tui_drill_run *run)
 {
 	jtime_t disc;
 
-	return drill_truth_time(run->dr, t->data->form, "discovered_at",
+	return drill_truth_time(run->dr, t->data->form, FIELD_DISCOVERED_AT,
 	    &disc) ? disc - run->started : 0;
 }
 
@@ -372,21 +409,19 @@ play(struct tui *t, const struct drill *dr, char *left, size_t leftlen,
 {
 	struct tui_drill_run run;
 	enum brief_end end;
-	int rc = ST_OK, sig;
+	int rc;
 
 	*left = '\0';
 	memset(&run, 0, sizeof run);
 	run.dr = dr;
 	run.revealed = xcalloc(dr->nclues + 1, 1);
-	end = briefing(t, dr);
+	rc = briefing(t, dr, &end);
 	*back = end == BRIEF_BACK;
-	if (end == BRIEF_START && !tui_term_quit_signal()) {
-		run.started = jtime_now();
+	if (rc == ST_OK && end == BRIEF_START) {
+		run.started = app_now(t->app);
 		rc = run_drill(t, &run, left, leftlen);
 	}
 	free(run.revealed);
-	if (rc == ST_OK && (sig = tui_term_quit_signal()) != 0)
-		rc = 128 + sig;
 	return rc;
 }
 
@@ -434,7 +469,7 @@ tui_drill_resume(struct tui *t, const char *ref, char *left,
 	snprintf(stamp, sizeof stamp, "%.19s", inc->created_at != NULL ?
 	    inc->created_at : "");
 	if (jtime_parse(stamp, &run.started, NULL, 0) != 0)
-		run.started = jtime_now();
+		run.started = app_now(t->app);
 	incident_free(inc);
 	rc = run_drill(t, &run, left, leftlen);
 	free(run.revealed);
@@ -451,6 +486,7 @@ struct pick_entry {
 };
 
 struct pick {
+	struct tui_screen s;
 	struct tui *t;
 	int sel;
 	struct tui_page p;
@@ -561,17 +597,13 @@ pick_line(struct pick *k, size_t i)
 }
 
 static void
-pick_draw(void *ud)
+pick_draw(struct tui_screen *s)
 {
-	struct pick *k = ud;
+	struct pick *k = TUI_SCREEN_OF(s, struct pick, s);
 	char *title;
 	size_t i;
 
 	tui_erase();
-	if (tui_too_small()) {
-		tui_draw_too_small();
-		return;
-	}
 	tui_page_clear(&k->p);
 	tui_page_text(&k->p, _("Choose a scenario to play in the wizard "
 	    "against the clock, or \"continue\" to go on with a run left "
@@ -595,7 +627,7 @@ pick_message(struct pick *k, const char *text)
 	struct strv p = { NULL, 0 };
 
 	strv_push(&p, text);
-	tui_view(k->t, _("Drills"), &p, pick_draw, k);
+	tui_view(k->t, _("Drills"), &p);
 	strv_free(&p);
 }
 
@@ -637,41 +669,43 @@ pick_play(struct pick *k, int *rc)
 	return *left == '\0' && !back;
 }
 
+static void
+pick_key(struct tui_screen *s, enum tui_act act, int key)
+{
+	struct pick *k = TUI_SCREEN_OF(s, struct pick, s);
+	int rc = ST_OK;
+
+	(void)key;
+	if (tui_page_select(&k->sel, k->n, act) || tui_page_scroll(&k->p, act))
+		return;
+	if (act == TA_OPEN) {
+		if (pick_play(k, &rc))
+			tui_screen_end(s, rc);
+	} else if (act == TA_HELP)
+		tui_help(k->t, _("Drills"), _("Training scenarios drawn "
+		    "from the facility guide's incident types. A run left "
+		    "without submitting is listed under its scenario as "
+		    "\"continue\"."), KC_PICK);
+	else if (act == TA_BACK || act == TA_QUIT || act == TA_INTERRUPT)
+		tui_screen_end(s, ST_OK);
+}
+
+static const struct tui_screen_ops pick_ops = {
+	.small = TUI_SMALL_LEAVE,
+	.keys = KC_PICK,
+	.draw = pick_draw,
+	.key = pick_key,
+};
+
 int
 tui_drill_pick(struct tui *t, char *left, size_t leftlen)
 {
-	struct pick k = { t, 0, { NULL, 0, 0 }, left, leftlen, NULL, 0 };
-	enum tui_act act;
-	int rc = ST_OK, sig, done = 0;
+	struct pick k = { { &pick_ops, NULL, NULL, 0, 0 }, t, 0,
+		{ NULL, 0, 0 }, left, leftlen, NULL, 0 };
+	int rc;
 
 	pick_load(&k);
-	while (!done) {
-		pick_draw(&k);
-		refresh();
-		act = tui_page_key(KC_PICK, NULL);
-		if ((sig = tui_term_quit_signal()) != 0) {
-			rc = 128 + sig;
-			break;
-		}
-		if (act == TA_UP || act == TA_DOWN) {
-			k.sel += act == TA_UP ? -1 : 1;
-			if (k.sel >= (int)k.n)
-				k.sel = (int)k.n - 1;
-			if (k.sel < 0)
-				k.sel = 0;
-		} else if (tui_page_scroll(&k.p, act))
-			continue;
-		else if (act == TA_OPEN)
-			done = pick_play(&k, &rc);
-		else if (act == TA_HELP)
-			tui_page_help(t, _("Drills"), _("Training scenarios "
-			    "drawn from the facility guide's incident types. A "
-			    "run left without submitting is listed under its "
-			    "scenario as \"continue\"."), KC_PICK, pick_draw, &k);
-		else if (act == TA_BACK || act == TA_QUIT ||
-		    act == TA_INTERRUPT)
-			done = 1;
-	}
+	rc = tui_run(t, &k.s);
 	tui_page_clear(&k.p);
 	entries_free(&k);
 	return rc;

@@ -29,8 +29,8 @@ void tui_drill_mmss(long secs, char *out, size_t len);
 
 /* The countdown for the title bar: "残り 12:34" / "12:34 left", past the
  * limit "+01:05 超過" / "+01:05 over". */
-void tui_drill_clock(const struct tui_drill_run *run, char *out,
-    size_t len);
+void tui_drill_clock(const struct tui_drill_run *run, jtime_t now,
+    char *out, size_t len);
 
 /* The questions screen (F3 in the wizard): the scenario's clues, the
  * asked ones with their answers. Returns 1 when the trainee chose to leave

@@ -69,10 +69,10 @@ load_multi(struct tui_focus *f, const struct form_field *fld,
 
 void
 tui_focus_load(struct tui_focus *f, const struct form *form, int field,
-    const char *value)
+    const char *value, jtime_t now)
 {
 	const struct form_field *fld = &form->fields[field];
-	char now[20];
+	char stamp[20];
 
 	memset(f, 0, sizeof *f);
 	f->field = field;
@@ -86,8 +86,8 @@ tui_focus_load(struct tui_focus *f, const struct form *form, int field,
 	else if (value != NULL)
 		tui_edit_set(&f->ed, value);
 	else if (fld->type == FORM_TIME && fld->default_now) {
-		jtime_format_minute(jtime_now(), now);
-		tui_edit_set(&f->ed, now);
+		jtime_format_minute(now, stamp);
+		tui_edit_set(&f->ed, stamp);
 		f->prefilled = 1;
 	}
 }

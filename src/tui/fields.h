@@ -26,7 +26,7 @@ struct tui_focus {
 /* Opens field with its stored value (NULL: unanswered; a time field with
  * default = now is then prefilled with the current time). */
 void tui_focus_load(struct tui_focus *f, const struct form *form, int field,
-    const char *value);
+    const char *value, jtime_t now);
 void tui_focus_free(struct tui_focus *f);
 void tui_focus_set_msg(struct tui_focus *f, const char *msg);
 /* What the widget holds, as a raw value to normalise (caller frees):

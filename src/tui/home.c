@@ -15,6 +15,7 @@
 #include "tui/draw.h"
 #include "tui/keys.h"
 #include "tui/review.h"
+#include "tui/screen.h"
 #include "tui/term.h"
 #include "tui/ui.h"
 
@@ -30,6 +31,7 @@ struct home_row {
 enum home_show { SHOW_OPEN, SHOW_CLOSED };
 
 struct home {
+	struct tui_screen s;
 	struct tui *t;
 	struct home_row *rows;
 	size_t n, nopen;
@@ -38,7 +40,6 @@ struct home {
 	int top;
 	enum home_show show;
 	char *filter;
-	int done, rc;
 };
 
 static char *
@@ -106,7 +107,7 @@ rows_free(struct home *h)
 static const char *
 kind_label(const struct home *h, const struct home_row *r)
 {
-	const struct form_field *kf = form_field_find(h->t->data->form, "kind");
+	const struct form_field *kf = form_field_find(h->t->data->form, FIELD_KIND);
 
 	return r->kind != NULL && kf != NULL ? form_choice_label(kf, r->kind,
 	    h->t->lang) : NULL;
@@ -171,7 +172,7 @@ count(struct home *h, struct home_row *r)
 {
 	struct incident *inc;
 	struct evaluation ev;
-	long today = jtime_day(jtime_now());
+	long today = jtime_day(app_now(h->t->app));
 	size_t i;
 
 	r->counted = 1;
@@ -194,7 +195,7 @@ count(struct home *h, struct home_row *r)
 static const char *
 attention(struct home *h, struct home_row *r, char *buf, size_t len)
 {
-	long due, d, today = jtime_day(jtime_now());
+	long due, d, today = jtime_day(app_now(h->t->app));
 	struct buf b;
 
 	if (r->closed)
@@ -224,7 +225,7 @@ attention(struct home *h, struct home_row *r, char *buf, size_t len)
 static int
 kind_width(const struct home *h, int x)
 {
-	const struct form_field *kf = form_field_find(h->t->data->form, "kind");
+	const struct form_field *kf = form_field_find(h->t->data->form, FIELD_KIND);
 	int w = 4, l, room = COLS - 1 - x - 13;
 	size_t i;
 
@@ -327,10 +328,6 @@ draw(struct home *h)
 
 	tui_erase();
 	curs_set(0);
-	if (tui_too_small()) {
-		tui_draw_too_small();
-		return;
-	}
 	title = title_text(h);
 	right = h->filter != NULL ? xasprintf(_("search: %s"), h->filter) :
 	    NULL;
@@ -342,12 +339,6 @@ draw(struct home *h)
 	free(hints);
 }
 
-static void
-redraw_cb(void *ud)
-{
-	draw(ud);
-}
-
 /* ---- keys ---- */
 
 static void
@@ -356,7 +347,7 @@ message(struct home *h, const char *title, const char *text)
 	struct strv p = { NULL, 0 };
 
 	strv_push(&p, text);
-	tui_view(h->t, title, &p, redraw_cb, h);
+	tui_view(h->t, title, &p);
 	strv_free(&p);
 }
 
@@ -367,11 +358,8 @@ run_wizard(struct home *h, const char *ref)
 	int rc = tui_wizard_run(h->t, copy);
 
 	free(copy);
-	if (rc >= 128) {
-		h->done = 1;
-		h->rc = rc;
+	if (rc >= 128)
 		return;
-	}
 	if (rc != ST_OK)
 		message(h, _("Error"), h->t->err);
 	if (load(h) != ST_OK)
@@ -399,11 +387,10 @@ run_review(struct home *h, const char *ref)
 
 	snprintf(copy, sizeof copy, "%s", ref);
 	rc = tui_review_run(h->t, copy, &quit);
-	if (rc >= 128 || quit) {
-		h->done = 1;
-		h->rc = rc;
+	if (quit)
+		tui_screen_end(&h->s, rc);
+	if (rc >= 128 || quit)
 		return;
-	}
 	if (rc != ST_OK)
 		message(h, _("Error"), h->t->err);
 	if (load(h) != ST_OK)
@@ -426,8 +413,7 @@ search(struct home *h)
 	char *text;
 
 	if (!tui_prompt(h->t, _("Search (ref, summary or kind):"),
-	    h->filter != NULL ?
-	    h->filter : "", &text, redraw_cb, h))
+	    h->filter != NULL ? h->filter : "", &text))
 		return;
 	free(h->filter);
 	h->filter = *text != '\0' ? text : NULL;
@@ -440,26 +426,30 @@ search(struct home *h)
 static void
 help(struct home *h)
 {
-	struct strv p = { NULL, 0 };
+	tui_help(h->t, _("Home"), _("Open incidents, nearest due date first. "
+	    "The next due date is the earliest one of an open action. "
+	    "Attention says how many urgent actions are still open and how "
+	    "many actions are overdue, or that one is due within two days. "
+	    "Enter opens the incident: its answers, checklist, timeline, "
+	    "assessment and notes; closing it is done there."), KC_HOME);
+}
 
-	strv_push(&p, _("Open incidents, nearest due date first. The next due "
-	    "date is the earliest one of an open action. Attention says how "
-	    "many urgent actions are still open and how many actions are "
-	    "overdue, or that one is due within two days. Enter opens the "
-	    "incident: its answers, checklist, timeline, assessment and "
-	    "notes; closing it is done there."));
-	strv_push(&p, "");
-	strv_push(&p, _("Keys:"));
-	tui_keys_help(KC_HOME, h->t->lang, &p);
-	tui_view(h->t, _("Home"), &p, redraw_cb, h);
-	strv_free(&p);
+/* A screen run from here ended the run: an error (home cannot go on
+ * without its data); a signal ends every screen by itself. */
+static void
+ran(struct home *h, int rc)
+{
+	if (rc != ST_OK && rc < 128)
+		tui_screen_end(&h->s, rc);
 }
 
 static void
-home_key(struct home *h, enum tui_act act)
+home_key(struct tui_screen *scr, enum tui_act act, int key)
 {
+	struct home *h = TUI_SCREEN_OF(scr, struct home, s);
 	long s = (long)h->sel;
 
+	(void)key;
 	switch (act) {
 	case TA_UP:
 	case TA_DOWN:
@@ -478,14 +468,13 @@ home_key(struct home *h, enum tui_act act)
 		set_show(h, SHOW_CLOSED);
 		break;
 	case TA_SETTINGS:
-		h->rc = tui_settings_run(h->t, NULL);
-		h->done = h->rc >= 128;
+		(void)tui_settings_run(h->t, NULL);
 		break;
 	case TA_NEW:
 		run_wizard(h, NULL);
 		break;
 	case TA_DRILLS:
-		h->done = (h->rc = tui_drill_pick(h->t, NULL, 0)) != ST_OK;
+		ran(h, tui_drill_pick(h->t, NULL, 0));
 		break;
 	case TA_SEARCH:
 		search(h);
@@ -499,48 +488,43 @@ home_key(struct home *h, enum tui_act act)
 		help(h);
 		break;
 	case TA_QUIT:
-		h->done = 1;
+		tui_screen_end(&h->s, ST_OK);
 		break;
 	case TA_INTERRUPT:
-		h->done = tui_ask(h->t, _("Quit anshin-ir?"), redraw_cb, h);
-		break;
-	case TA_REDRAW:
-		clearok(curscr, TRUE);
+		if (tui_ask(h->t, _("Quit anshin-ir?")))
+			tui_screen_end(&h->s, ST_OK);
 		break;
 	default:
 		break;
 	}
 }
 
+static void
+home_draw(struct tui_screen *s)
+{
+	draw(TUI_SCREEN_OF(s, struct home, s));
+}
+
+static const struct tui_screen_ops home_ops = {
+	.small = TUI_SMALL_LEAVE,
+	.draw = home_draw,
+	.keys = KC_HOME,
+	.key = home_key,
+};
+
 int
 tui_home_run(struct tui *t)
 {
 	struct home h;
-	enum tui_act act;
-	int key, sig;
+	int rc;
 
 	memset(&h, 0, sizeof h);
+	h.s.ops = &home_ops;
 	h.t = t;
-	if ((sig = load(&h)) != ST_OK) {
-		rows_free(&h);
-		return sig;
-	}
-	while (!h.done) {
-		draw(&h);
-		refresh();
-		tui_bench_first_screen(t);
-		key = tui_term_key();
-		if ((sig = tui_term_quit_signal()) != 0) {
-			h.rc = 128 + sig;
-			break;
-		}
-		act = tui_term_take_interrupt() ? TA_INTERRUPT :
-		    tui_key_action(KC_HOME, key);
-		/* Too small to see the list: only leaving makes sense. */
-		if (!tui_too_small() || act == TA_QUIT || act == TA_INTERRUPT)
-			home_key(&h, act);
-	}
+	rc = load(&h);
+	if (rc == ST_OK)
+		rc = tui_run(t, &h.s);
 	rows_free(&h);
 	free(h.filter);
-	return h.rc;
+	return rc;
 }

@@ -57,7 +57,8 @@ enum tui_act {
 	TA_START, TA_CLUES, TA_SUBMIT, TA_BRIEFING,	/* drills */
 	TA_VIEW, TA_TOP, TA_BOTTOM, TA_SKIP, TA_REOPEN_ACTION,	/* review */
 	TA_CLOSE, TA_REOPEN, TA_EXPORT, TA_NOTE, TA_EDIT, TA_DETAIL,
-	TA_SHOW_CLOSED, TA_SETTINGS
+	TA_SHOW_CLOSED, TA_SETTINGS,
+	TA_COUNT
 };
 
 /* The action of key (a character or TUI_FN(code)) in ctx. */

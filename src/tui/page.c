@@ -139,38 +139,15 @@ tui_page_scroll(struct tui_page *p, enum tui_act act)
 	}
 }
 
-/* One key for a page: its action in ctx, TA_INTERRUPT for Ctrl-C from
- * the signal handler, or TA_NONE (a tick of the clock, a resize, a
- * pending SIGHUP/SIGTERM the caller must look at). */
-enum tui_act
-tui_page_key(unsigned ctx, int *keyp)
+int
+tui_page_select(int *sel, size_t n, enum tui_act act)
 {
-	int key = tui_term_key();
-	enum tui_act act;
-
-	if (keyp != NULL)
-		*keyp = key;
-	if (tui_term_take_interrupt())
-		return TA_INTERRUPT;
-	act = tui_key_action(ctx, key);
-	if (tui_too_small() && act != TA_QUIT && act != TA_INTERRUPT)
-		return TA_NONE;
-	if (act == TA_REDRAW)
-		clearok(curscr, TRUE);
-	return act;
-}
-
-/* The F1 window of a page: what it is for, then its keys. */
-void
-tui_page_help(struct tui *t, const char *title, const char *about, unsigned ctx,
-    tui_redraw_fn redraw, void *ud)
-{
-	struct strv p = { NULL, 0 };
-
-	strv_push(&p, about);
-	strv_push(&p, "");
-	strv_push(&p, _("Keys:"));
-	tui_keys_help(ctx, t->lang, &p);
-	tui_view(t, title, &p, redraw, ud);
-	strv_free(&p);
+	if (act != TA_UP && act != TA_DOWN)
+		return 0;
+	*sel += act == TA_UP ? -1 : 1;
+	if (*sel >= (int)n)
+		*sel = (int)n - 1;
+	if (*sel < 0)
+		*sel = 0;
+	return 1;
 }

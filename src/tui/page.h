@@ -43,13 +43,8 @@ void tui_page_draw(struct tui *t, struct tui_page *p, const char *title,
     const char *right, unsigned ctx);
 /* Applies a scrolling action; returns 1 when act was one. */
 int tui_page_scroll(struct tui_page *p, enum tui_act act);
-/* Waits for one key: its action in ctx (the key in *key when key is not
- * NULL), TA_INTERRUPT after Ctrl-C, or TA_NONE (a clock tick, a resize, a
- * SIGHUP/SIGTERM the caller must look at). Too small a terminal lets
- * only TA_QUIT and TA_INTERRUPT through. */
-enum tui_act tui_page_key(unsigned ctx, int *key);
-/* The F1 window of a page: what it is for, then its keys. */
-void tui_page_help(struct tui *t, const char *title, const char *about,
-    unsigned ctx, tui_redraw_fn redraw, void *ud);
+/* Moves the selection *sel among n items on ↑/↓ (clamped); returns 1
+ * when act was one of them. */
+int tui_page_select(int *sel, size_t n, enum tui_act act);
 
 #endif

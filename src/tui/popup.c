@@ -1,9 +1,10 @@
 /*
  * popup.c - modal windows over a screen (help and detail text, yes/no
  * questions, one-line questions), the "terminal too small" screen and the
- * title and key-hint bars every screen shares. A modal window redraws the
- * screen under it through a callback, so a resize never leaves debris, and
- * gives way at once when a signal is pending.
+ * title and key-hint bars every screen shares. Each window is a popup
+ * screen of the loop (screen.h), which draws the screens under it first,
+ * so a resize never leaves debris; its answer is in its struct when
+ * tui_run returns.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include "tui/draw.h"
 #include "tui/edit.h"
 #include "tui/keys.h"
+#include "tui/screen.h"
 #include "tui/term.h"
 #include "tui/ui.h"
 
@@ -152,182 +154,252 @@ wrap_paras(const struct strv *paras, int cols, struct strv *out)
 	}
 }
 
-/* Redraws the screen below, or the too-small notice; 0 when too small. */
-static int
-under(tui_redraw_fn redraw, void *ud)
+/* ---- a window of text ---- */
+
+struct view {
+	struct tui_screen s;
+	const char *title;
+	const struct strv *paras;
+	unsigned ctx;
+	struct strv lines;		/* paras wrapped to the box */
+	struct tui_box b;
+	int top;
+	enum tui_act act;		/* the key that closed it */
+};
+
+static void
+draw_view(struct tui *t, struct view *v)
 {
-	if (tui_too_small()) {
-		tui_draw_too_small();
-		refresh();
-		return 0;
-	}
-	redraw(ud);
-	return 1;
+	struct tui_box *b = &v->b;
+	char *bar = tui_keys_bar_fit(v->ctx, t->lang, b->w - 4), more[512];
+	int r, inner = b->h - 2;
+
+	if (v->top > (int)v->lines.n - inner)
+		v->top = (int)v->lines.n - inner;
+	if (v->top < 0)
+		v->top = 0;
+	if (v->top + inner < (int)v->lines.n) {
+		snprintf(more, sizeof more, "%s  %s", bar, _("more below"));
+		draw_box(b, v->title, more);
+	} else
+		draw_box(b, v->title, bar);
+	for (r = 0; r < inner && (size_t)(v->top + r) < v->lines.n; r++)
+		tui_put(b->y + 1 + r, b->x + 2, b->w - 4,
+		    v->lines.v[v->top + r], A_NORMAL);
+	free(bar);
+}
+
+/* Wrapped again at each draw: the width may have changed. */
+static void
+view_draw(struct tui_screen *s)
+{
+	struct view *v = TUI_SCREEN_OF(s, struct view, s);
+
+	strv_free(&v->lines);
+	center_box(&v->b, 78, 0);
+	wrap_paras(v->paras, v->b.w - 4, &v->lines);
+	center_box(&v->b, 78, (int)v->lines.n);
+	draw_view(s->t, v);
+	curs_set(0);
+}
+
+static unsigned
+view_ctx(const struct tui_screen *s)
+{
+	return TUI_SCREEN_OF(s, const struct view, s)->ctx;
 }
 
 static void
-draw_view(struct tui *t, const char *title, const struct strv *lines,
-    unsigned ctx, int *top, struct tui_box *b)
+view_key(struct tui_screen *s, enum tui_act act, int key)
 {
-	char *bar = tui_keys_bar_fit(ctx, t->lang, b->w - 4), more[512];
-	int r, inner = b->h - 2;
+	struct view *v = TUI_SCREEN_OF(s, struct view, s);
+	int page = v->b.h > 3 ? v->b.h - 3 : 1;
 
-	if (*top > (int)lines->n - inner)
-		*top = (int)lines->n - inner;
-	if (*top < 0)
-		*top = 0;
-	if (*top + inner < (int)lines->n) {
-		snprintf(more, sizeof more, "%s  %s", bar, _("more below"));
-		draw_box(b, title, more);
-	} else
-		draw_box(b, title, bar);
-	for (r = 0; r < inner && (size_t)(*top + r) < lines->n; r++)
-		tui_put(b->y + 1 + r, b->x + 2, b->w - 4, lines->v[*top + r],
-		    A_NORMAL);
-	free(bar);
+	(void)key;
+	if (act == TA_DOWN || act == TA_UP || act == TA_PAGE_NEXT ||
+	    act == TA_PAGE_PREV)
+		v->top += act == TA_DOWN ? 1 : act == TA_UP ? -1 :
+		    act == TA_PAGE_NEXT ? page : -page;
+	else if (act != TA_NONE && act != TA_REDRAW) {
+		v->act = act;
+		tui_screen_end(s, ST_OK);
+	}
 }
+
+static const struct tui_screen_ops view_ops = {
+	.flags = TUI_POPUP,
+	.small = TUI_SMALL_ALL,
+	.draw = view_draw,
+	.ctx = view_ctx,
+	.key = view_key,
+};
 
 enum tui_act
 tui_view_keys(struct tui *t, const char *title, const struct strv *paras,
-    unsigned ctx, tui_redraw_fn redraw, void *ud)
+    unsigned ctx)
 {
-	struct strv lines = { NULL, 0 };
-	struct tui_box b = { 0, 0, 0, 0 };
-	int top = 0, key, page;
-	enum tui_act act = TA_NONE;
+	struct view v;
 
-	curs_set(0);
-	while (!tui_term_signal_pending()) {
-		if (under(redraw, ud)) {
-			strv_free(&lines);
-			center_box(&b, 78, 0);
-			wrap_paras(paras, b.w - 4, &lines);
-			center_box(&b, 78, (int)lines.n);
-			draw_view(t, title, &lines, ctx, &top, &b);
-			refresh();
-		}
-		key = tui_term_key();
-		act = tui_key_action(ctx, key);
-		page = b.h > 3 ? b.h - 3 : 1;
-		if (act == TA_DOWN || act == TA_UP || act == TA_PAGE_NEXT ||
-		    act == TA_PAGE_PREV)
-			top += act == TA_DOWN ? 1 : act == TA_UP ? -1 :
-			    act == TA_PAGE_NEXT ? page : -page;
-		else if (act != TA_NONE && act != TA_REDRAW)
-			break;
-	}
-	strv_free(&lines);
-	return act;
+	memset(&v, 0, sizeof v);
+	v.s.ops = &view_ops;
+	v.title = title;
+	v.paras = paras;
+	v.ctx = ctx;
+	(void)tui_run(t, &v.s);
+	strv_free(&v.lines);
+	return v.act;
 }
 
 void
-tui_view(struct tui *t, const char *title, const struct strv *paras,
-    tui_redraw_fn redraw, void *ud)
+tui_view(struct tui *t, const char *title, const struct strv *paras)
 {
-	(void)tui_view_keys(t, title, paras, KC_VIEW, redraw, ud);
+	(void)tui_view_keys(t, title, paras, KC_VIEW);
 }
 
-int
-tui_ask(struct tui *t, const char *question, tui_redraw_fn redraw, void *ud)
+void
+tui_help(struct tui *t, const char *title, const char *about, unsigned ctx)
 {
+	struct strv p = { NULL, 0 };
+
+	strv_push(&p, about);
+	strv_push(&p, "");
+	strv_push(&p, _("Keys:"));
+	tui_keys_help(ctx, t->lang, &p);
+	tui_view(t, title, &p);
+	strv_free(&p);
+}
+
+/* ---- a yes/no question ---- */
+
+struct ask {
+	struct tui_screen s;
+	const char *question;
+	int yes;
+};
+
+static void
+ask_draw(struct tui_screen *s)
+{
+	struct ask *a = TUI_SCREEN_OF(s, struct ask, s);
+	char *bar = tui_keys_bar(KC_ASK, s->t->lang);
 	struct text_lines l;
 	struct tui_box b;
-	char *bar = tui_keys_bar(KC_ASK, t->lang);
-	enum tui_act act = TA_NONE;
 	size_t i;
 
-	curs_set(0);
-	while (act != TA_YES && act != TA_NO && !tui_term_signal_pending()) {
-		if (under(redraw, ud)) {
-			center_box(&b, 64, 0);
-			tui_wrap(question, b.w - 4, &l);
-			center_box(&b, 64, (int)l.n);
-			draw_box(&b, NULL, bar);
-			for (i = 0; i < l.n && (int)i < b.h - 2; i++)
-				tui_put(b.y + 1 + (int)i, b.x + 2, b.w - 4,
-				    l.line[i], A_BOLD);
-			text_lines_free(&l);
-			refresh();
-		}
-		act = tui_key_action(KC_ASK, tui_term_key());
-	}
+	center_box(&b, 64, 0);
+	tui_wrap(a->question, b.w - 4, &l);
+	center_box(&b, 64, (int)l.n);
+	draw_box(&b, NULL, bar);
+	for (i = 0; i < l.n && (int)i < b.h - 2; i++)
+		tui_put(b.y + 1 + (int)i, b.x + 2, b.w - 4, l.line[i], A_BOLD);
+	text_lines_free(&l);
 	free(bar);
-	return act == TA_YES;
+	curs_set(0);
 }
 
 static void
-draw_prompt(struct tui *t, const char *question, struct tui_edit *ed)
+ask_key(struct tui_screen *s, enum tui_act act, int key)
 {
+	(void)key;
+	if (act != TA_YES && act != TA_NO)
+		return;
+	TUI_SCREEN_OF(s, struct ask, s)->yes = act == TA_YES;
+	tui_screen_end(s, ST_OK);
+}
+
+static const struct tui_screen_ops ask_ops = {
+	.flags = TUI_POPUP,
+	.small = TUI_SMALL_ALL,
+	.keys = KC_ASK,
+	.draw = ask_draw,
+	.key = ask_key,
+};
+
+int
+tui_ask(struct tui *t, const char *question)
+{
+	struct ask a = { { &ask_ops, NULL, NULL, 0, 0 }, question, 0 };
+
+	(void)tui_run(t, &a.s);
+	return a.yes;
+}
+
+/* ---- a one-line question ---- */
+
+struct prompt {
+	struct tui_screen s;
+	const char *question, *initial;
+	struct tui_edit ed;
+	char *out;			/* the confirmed text */
+};
+
+static void
+prompt_draw(struct tui_screen *s)
+{
+	struct prompt *p = TUI_SCREEN_OF(s, struct prompt, s);
 	struct tui_box b;
 	char *bar;
 	int used, cy, cx;
 
 	center_box(&b, 70, 1);
-	bar = tui_keys_bar_fit(KC_PROMPT, t->lang, b.w - 4);
+	bar = tui_keys_bar_fit(KC_PROMPT, s->t->lang, b.w - 4);
 	draw_box(&b, NULL, bar);
-	used = tui_put(b.y + 1, b.x + 2, b.w / 2, question, A_BOLD);
-	tui_edit_draw(ed, b.y + 1, b.x + 3 + used, 1, b.w - 5 - used, &cy,
-	    &cx);
+	used = tui_put(b.y + 1, b.x + 2, b.w / 2, p->question, A_BOLD);
+	tui_edit_draw(&p->ed, b.y + 1, b.x + 3 + used, 1, b.w - 5 - used,
+	    &cy, &cx);
 	move(cy, cx);
 	curs_set(1);
 	free(bar);
 }
 
-struct prompt {
-	struct tui *t;
-	const char *question;
-	struct tui_edit *ed;
-	tui_redraw_fn redraw;
-	void *ud;
-};
-
-static void
-redraw_prompt(void *ud)
-{
-	struct prompt *p = ud;
-
-	if (under(p->redraw, p->ud))
-		draw_prompt(p->t, p->question, p->ed);
-}
-
 /* Esc with something typed asks before throwing it away. */
 static int
-may_leave(struct prompt *p, const char *initial)
+may_leave(struct prompt *p)
 {
-	char *text = tui_edit_text(p->ed);
-	int same = strcmp(text, initial != NULL ? initial : "") == 0;
+	char *text = tui_edit_text(&p->ed);
+	int same = strcmp(text, p->initial != NULL ? p->initial : "") == 0;
 
 	free(text);
-	return same || tui_ask(p->t, _("Discard what you typed?"),
-	    redraw_prompt, p);
+	return same || tui_ask(p->s.t, _("Discard what you typed?"));
 }
+
+static void
+prompt_key(struct tui_screen *s, enum tui_act act, int key)
+{
+	struct prompt *p = TUI_SCREEN_OF(s, struct prompt, s);
+
+	if (act == TA_CONFIRM) {
+		p->out = tui_edit_text(&p->ed);
+		tui_screen_end(s, ST_OK);
+	} else if ((act == TA_BACK || key == TUI_KEY_CTRL_C) && may_leave(p))
+		tui_screen_end(s, ST_OK);
+	else
+		tui_edit_apply(&p->ed, act, key);
+}
+
+static const struct tui_screen_ops prompt_ops = {
+	.flags = TUI_POPUP,
+	.small = TUI_SMALL_ALL,
+	.keys = KC_PROMPT,
+	.draw = prompt_draw,
+	.key = prompt_key,
+};
 
 int
 tui_prompt(struct tui *t, const char *question, const char *initial,
-    char **out, tui_redraw_fn redraw, void *ud)
+    char **out)
 {
-	struct tui_edit ed;
-	struct prompt p = { t, question, &ed, redraw, ud };
-	enum tui_act act = TA_NONE;
-	int key;
+	struct prompt p;
 
-	tui_edit_init(&ed, 0);
-	tui_edit_set(&ed, initial);
-	while (!tui_term_signal_pending()) {
-		redraw_prompt(&p);
-		refresh();
-		key = tui_term_key();
-		act = tui_key_action(KC_PROMPT, key);
-		if (act == TA_CONFIRM)
-			break;
-		if ((act == TA_BACK || key == 3) && may_leave(&p, initial)) {
-			act = TA_BACK;
-			break;
-		}
-		tui_edit_apply(&ed, act, key);
-	}
+	memset(&p, 0, sizeof p);
+	p.s.ops = &prompt_ops;
+	p.question = question;
+	p.initial = initial;
+	tui_edit_init(&p.ed, 0);
+	tui_edit_set(&p.ed, initial);
+	(void)tui_run(t, &p.s);
 	curs_set(0);
-	*out = act == TA_CONFIRM ? tui_edit_text(&ed) : NULL;
-	tui_edit_free(&ed);
+	tui_edit_free(&p.ed);
+	*out = p.out;
 	return *out != NULL;
 }

@@ -23,14 +23,6 @@
 #define BODY_X 1
 #define BODY_W (COLS - 2)
 
-static void draw(struct review *r);
-
-void
-review_redraw(void *ud)
-{
-	draw(ud);
-}
-
 void
 review_status(struct review *r, const char *msg)
 {
@@ -41,7 +33,7 @@ review_status(struct review *r, const char *msg)
 void
 review_message(struct review *r, const char *title, const struct strv *paras)
 {
-	tui_view(r->t, title, paras, review_redraw, r);
+	tui_view(r->t, title, paras);
 }
 
 void
@@ -236,8 +228,8 @@ key_ctx(const struct review *r)
 static void
 draw_bars(struct review *r)
 {
-	const char *kind = incident_value(r->t->data, r->inc, "kind");
-	const struct form_field *kf = form_field_find(r->t->data->form, "kind");
+	const char *kind = incident_value(r->t->data, r->inc, FIELD_KIND);
+	const struct form_field *kf = form_field_find(r->t->data->form, FIELD_KIND);
 	char *title, *right, *hints, pos[64] = "";
 
 	title = xasprintf("anshin-ir  %s  %s", r->inc->ref, kind != NULL &&
@@ -265,10 +257,6 @@ draw(struct review *r)
 
 	tui_erase();
 	curs_set(0);
-	if (tui_too_small()) {
-		tui_draw_too_small();
-		return;
-	}
 	layout(r);
 	if (r->view == RV_CHECKLIST)
 		follow_selection(r);
@@ -417,14 +405,13 @@ handle(struct review *r, enum tui_act act, int key)
 		break;
 	case TA_BACK:
 	case TA_QUIT:
-		r->done = 1;
+		tui_screen_end(&r->s, ST_OK);
 		break;
 	case TA_INTERRUPT:
-		if (tui_ask(r->t, _("Quit anshin-ir?"), review_redraw, r))
-			r->done = r->quit = 1;
-		break;
-	case TA_REDRAW:
-		clearok(curscr, TRUE);
+		if (tui_ask(r->t, _("Quit anshin-ir?"))) {
+			r->quit = 1;
+			tui_screen_end(&r->s, ST_OK);
+		}
 		break;
 	default:
 		break;
@@ -432,36 +419,43 @@ handle(struct review *r, enum tui_act act, int key)
 }
 
 static void
-step(struct review *r)
+review_key(struct tui_screen *s, enum tui_act act, int key)
 {
-	enum tui_act act;
-	double t0;
-	int key, sig;
+	struct review *r = TUI_SCREEN_OF(s, struct review, s);
 
-	key = tui_term_key();
-	t0 = tui_ms();
-	if ((sig = tui_term_quit_signal()) != 0) {
-		r->done = 1;
-		r->rc = 128 + sig;
-		return;
-	}
-	if (tui_term_take_interrupt())
-		act = TA_INTERRUPT;
-	else if (key == TUI_KEY_NONE)
-		return;
-	else
-		act = tui_key_action(key_ctx(r), key);
 	review_status(r, NULL);
-	/* Too small to see anything: only leaving makes sense. */
-	if (!tui_too_small() || act == TA_BACK || act == TA_QUIT ||
-	    act == TA_INTERRUPT)
-		handle(r, act, key);
-	if (r->done)
-		return;
-	draw(r);
-	refresh();
-	tui_bench_review(r->t, tui_ms() - t0);
+	handle(r, act, key);
+	if (!s->done)
+		tui_bench_review(r->t);
 }
+
+static void
+review_draw(struct tui_screen *s)
+{
+	draw(TUI_SCREEN_OF(s, struct review, s));
+}
+
+static unsigned
+review_ctx(const struct tui_screen *s)
+{
+	return key_ctx(TUI_SCREEN_OF(s, struct review, s));
+}
+
+/* The rows were laid out for the old width. */
+static void
+review_resize(struct tui_screen *s)
+{
+	TUI_SCREEN_OF(s, struct review, s)->rows_cols = -1;
+}
+
+/* Too small to see anything: only leaving makes sense. */
+static const struct tui_screen_ops review_ops = {
+	.small = TUI_SMALL_LEAVE | TUI_ACT(TA_BACK),
+	.draw = review_draw,
+	.ctx = review_ctx,
+	.key = review_key,
+	.resize = review_resize,
+};
 
 int
 tui_review_run(struct tui *t, const char *ref, int *quit)
@@ -470,19 +464,14 @@ tui_review_run(struct tui *t, const char *ref, int *quit)
 	int rc;
 
 	memset(&r, 0, sizeof r);
+	r.s.ops = &review_ops;
 	r.t = t;
 	r.rows_cols = -1;
 	snprintf(r.ref, sizeof r.ref, "%s", ref);
-	*quit = 0;
 	rc = reload(&r);
-	if (rc == ST_OK) {
-		draw(&r);
-		refresh();
-		while (!r.done)
-			step(&r);
-		rc = r.rc;
-		*quit = r.quit;
-	}
+	if (rc == ST_OK)
+		rc = tui_run(t, &r.s);
+	*quit = r.quit;
 	review_status(&r, NULL);
 	tui_rows_free(&r.rows);
 	events_free(&r);

@@ -15,6 +15,7 @@
 #include "model.h"
 #include "tui/keys.h"
 #include "tui/rows.h"
+#include "tui/screen.h"
 #include "tui/ui.h"
 
 /* The incident screen on ref, opened from the home screen. Returns ST_OK
@@ -41,6 +42,7 @@ struct review_data {
 
 /* The incident screen's state (review.c). */
 struct review {
+	struct tui_screen s;
 	struct tui *t;
 	char ref[16];
 	struct incident *inc;
@@ -53,11 +55,10 @@ struct review {
 	int top[RV_COUNT];		/* first row shown, per view */
 	size_t sel;			/* selected checklist item */
 	char *status;			/* one-key message in the hint bar */
-	int done, rc, quit;
+	int quit;			/* Ctrl-C: leave anshin-ir */
 };
 
 /* review.c: for the changes of review_act.c */
-void review_redraw(void *ud);		/* a tui_redraw_fn */
 void review_status(struct review *r, const char *msg);
 void review_message(struct review *r, const char *title,
     const struct strv *paras);

@@ -38,7 +38,7 @@ review_act(struct review *r, enum tui_act act)
 	if (act != TA_NOTE && act != TA_DETAIL && selected(r) == NULL)
 		return;
 	tui_act_key(r->t, r->inc, act == TA_NOTE ? NULL : selected(r), act,
-	    review_redraw, r, &msg);
+	    &msg);
 	if (review_refresh(r) && msg != NULL)
 		review_status(r, msg);
 	free(msg);
@@ -49,11 +49,8 @@ review_edit(struct review *r)
 {
 	int rc = tui_wizard_run(r->t, r->ref);
 
-	if (rc >= 128) {
-		r->done = 1;
-		r->rc = rc;
+	if (rc >= 128)
 		return;
-	}
 	if (rc != ST_OK)
 		review_message1(r, _("Error"), r->t->err);
 	review_refresh(r);
@@ -140,11 +137,10 @@ review_close(struct review *r)
 	f[1].multiline = 1;
 	f[1].check = tui_check_required;
 	f[1].check_ud = (void *)_("Type the recurrence-prevention measures.");
-	if (tui_dialog(r->t, _("Close the incident"), NULL, f, 2, 1,
-	    review_redraw, r)) {
+	if (tui_dialog(r->t, _("Close the incident"), NULL, f, 2, 1)) {
 		tui_who_set(r->t, util_trim(f[0].value));
 		rc = model_close(r->t->st, r->t->data, r->inc, f[1].value,
-		    r->t->who, jtime_now(), &reasons, err, sizeof err);
+		    r->t->who, app_now(r->t->app), &reasons, err, sizeof err);
 		if (review_refresh(r)) {
 			if (rc == ST_OK) {
 				review_status(r, _("Closed. The measures are in "
@@ -184,11 +180,10 @@ review_reopen(struct review *r)
 	strv_push(&intro, _("Reopen this incident? This is recorded in the "
 	    "timeline."));
 	tui_dialog_name(r->t, &f);
-	if (tui_dialog(r->t, _("Reopen"), &intro, &f, 1, 0, review_redraw,
-	    r)) {
+	if (tui_dialog(r->t, _("Reopen"), &intro, &f, 1, 0)) {
 		tui_who_set(r->t, util_trim(f.value));
 		rc = model_reopen(r->t->st, r->t->data, r->inc, r->t->who,
-		    jtime_now(), err, sizeof err);
+		    app_now(r->t->app), err, sizeof err);
 		if (review_refresh(r))
 			review_status(r, rc == ST_OK ? _("Reopened.") : err);
 	}
@@ -225,8 +220,7 @@ review_export(struct review *r)
 	memset(&f[1], 0, sizeof f[1]);
 	f[1].label = _("Save the PDF as");
 	f[1].initial = def;
-	if (!tui_dialog(r->t, _("PDF report"), NULL, f, 2, 1, review_redraw,
-	    r)) {
+	if (!tui_dialog(r->t, _("PDF report"), NULL, f, 2, 1)) {
 		free(def);
 		return;
 	}
@@ -235,13 +229,13 @@ review_export(struct review *r)
 	    util_trim(f[1].value) : def);
 	memset(&o, 0, sizeof o);
 	o.lang = r->t->lang;
-	o.now = jtime_now();
+	o.now = app_now(r->t->app);
 	o.watermark = r->inc->drill != NULL;
 	rc = report_write(r->t->data, r->t->st, r->inc, &o, path, err,
 	    sizeof err);
 	if (rc == ST_OK)
 		rc = model_record_export(r->t->st, r->inc, path, r->t->who,
-		    jtime_now(), err, sizeof err);
+		    app_now(r->t->app), err, sizeof err);
 	review_refresh(r);
 	/* The path on a line of its own: a long one wraps, not the words. */
 	strv_push(&p, rc == ST_OK ? _("The report was written to:") :

@@ -112,18 +112,17 @@ review_short_time(const char *iso, char *out, size_t len)
 		snprintf(out, len, "%s", iso != NULL ? iso : "-");
 }
 
-/* A stored status name ("open", "done", "skipped") in words. */
+/* A stored status name (contract.h) in words. */
 static const char *
 status_word(const char *name)
 {
+	enum action_status s;
+
 	if (name == NULL)
 		return "-";
-	if (strcmp(name, "done") == 0)
-		return tui_status_label(ACTION_DONE);
-	if (strcmp(name, "skipped") == 0)
-		return tui_status_label(ACTION_SKIPPED);
-	if (strcmp(name, "open") == 0)
-		return tui_status_label(ACTION_OPEN);
+	for (s = ACTION_OPEN; s < ACTION_COUNT; s++)
+		if (strcmp(name, contract_status_name(s)) == 0)
+			return tui_status_label(s);
 	return name;
 }
 
@@ -143,7 +142,7 @@ static void
 summary_head(const struct review_data *d, int cols, struct tui_rows *r)
 {
 	const struct form *f = d->t->data->form;
-	const char *summary = incident_value(d->t->data, d->inc, "summary");
+	const char *summary = incident_value(d->t->data, d->inc, FIELD_SUMMARY);
 	struct buf b;
 	char *line;
 	size_t i;
@@ -290,7 +289,7 @@ static void
 build_checklist(const struct review_data *d, int cols, struct tui_rows *r)
 {
 	static const char *const marks[] = { "[ ] ", "[x] ", "[-] " };
-	long today = jtime_day(jtime_now());
+	long today = jtime_day(app_now(d->t->app));
 	const struct check_item *it;
 	char date[11], left[64], *right, *line;
 	int last = -1;
@@ -329,15 +328,10 @@ build_checklist(const struct review_data *d, int cols, struct tui_rows *r)
 static const char *
 kind_label(const char *kind)
 {
-	static const char *const names[] = { "created", "answer", "action",
-		"note", "export", "closed", "reopened" };
-	const char *labels[] = { _("created"), _("answer"), _("action"),
-		_("note"), _("export"), _("closed"), _("reopened") };
-	size_t i;
+	const char *label = kind != NULL ? contract_event_label(kind) : NULL;
 
-	for (i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (kind != NULL && strcmp(kind, names[i]) == 0)
-			return labels[i];
+	if (label != NULL)
+		return _(label);
 	return kind != NULL ? kind : "-";
 }
 
@@ -369,19 +363,20 @@ event_text(const struct review_data *d, const struct review_event *e)
 	const char *k = e->kind != NULL ? e->kind : "";
 	const char *nw = e->new_ != NULL ? e->new_ : "";
 
-	if (strcmp(k, "answer") == 0)
+	if (strcmp(k, EVENT_ANSWER) == 0)
 		return answer_text(d, e);
-	if (strcmp(k, "action") == 0)
+	if (strcmp(k, EVENT_ACTION) == 0)
 		return xasprintf("%s: %s → %s", action_title(d, e->key),
 		    status_word(e->old), status_word(e->new_));
-	if (strcmp(k, "note") == 0 && e->key != NULL)
+	if (strcmp(k, EVENT_NOTE) == 0 && e->key != NULL)
 		return xasprintf("%s: %s", action_title(d, e->key), nw);
-	if (strcmp(k, "closed") == 0)
-		return strcmp(nw, "drill") == 0 ? xstrdup(_("drill submitted")) :
+	if (strcmp(k, EVENT_CLOSED) == 0)
+		return strcmp(nw, CONTRACT_DRILL_SUBMITTED) == 0 ?
+		    xstrdup(_("drill submitted")) :
 		    xasprintf("%s%s", _("Measures: "), nw);
-	if (strcmp(k, "created") == 0)
+	if (strcmp(k, EVENT_CREATED) == 0)
 		return xstrdup(_("incident recorded"));
-	if (strcmp(k, "reopened") == 0)
+	if (strcmp(k, EVENT_REOPENED) == 0)
 		return xstrdup(_("incident reopened"));
 	return xstrdup(nw);
 }
@@ -404,8 +399,9 @@ event_head(const struct review_event *e, int kind_w)
 static void
 build_timeline(const struct review_data *d, int cols, struct tui_rows *r)
 {
-	static const char *const kinds[] = { "created", "answer", "action",
-		"note", "export", "closed", "reopened" };
+#define KIND(id, name, label) id,
+	static const char *const kinds[] = { CONTRACT_EVENTS(KIND) };
+#undef KIND
 	const struct review_event *e;
 	char *head, *text;
 	int kind_w = 0, w;
@@ -422,8 +418,8 @@ build_timeline(const struct review_data *d, int cols, struct tui_rows *r)
 		e = &d->events[i];
 		head = event_head(e, kind_w);
 		text = event_text(d, e);
-		a = e->kind != NULL && (strcmp(e->kind, "closed") == 0 ||
-		    strcmp(e->kind, "reopened") == 0) ? A_BOLD : A_NORMAL;
+		a = e->kind != NULL && (strcmp(e->kind, EVENT_CLOSED) == 0 ||
+		    strcmp(e->kind, EVENT_REOPENED) == 0) ? A_BOLD : A_NORMAL;
 		add_hanging(r, head, text, cols, a, -1);
 		free(text);
 		free(head);
@@ -483,7 +479,7 @@ static void
 verdict_rows(const struct review_data *d, int cols, struct tui_rows *r)
 {
 	const struct rules_result *res = &d->ev->result;
-	long today = jtime_day(jtime_now());
+	long today = jtime_day(app_now(d->t->app));
 	const char *exemption;
 	char *line, *grounds;
 
@@ -589,7 +585,7 @@ build_notes(const struct review_data *d, int cols, struct tui_rows *r)
 	}
 	for (i = 0; i < d->nevents; i++)
 		n += d->events[i].kind != NULL &&
-		    strcmp(d->events[i].kind, "note") == 0;
+		    strcmp(d->events[i].kind, EVENT_NOTE) == 0;
 	line = xasprintf(_("Notes (%zu)"), n);
 	tui_rows_add(r, line, NULL, A_BOLD, -1, 1);
 	free(line);
@@ -598,7 +594,7 @@ build_notes(const struct review_data *d, int cols, struct tui_rows *r)
 		    cols, A_NORMAL, -1);
 	for (i = 0; i < d->nevents; i++) {
 		e = &d->events[i];
-		if (e->kind == NULL || strcmp(e->kind, "note") != 0)
+		if (e->kind == NULL || strcmp(e->kind, EVENT_NOTE) != 0)
 			continue;
 		review_short_time(e->at, when, sizeof when);
 		if (e->key != NULL)

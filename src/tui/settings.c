@@ -18,6 +18,7 @@
 #include "tui/dialog.h"
 #include "tui/draw.h"
 #include "tui/keys.h"
+#include "tui/screen.h"
 #include "tui/term.h"
 #include "tui/ui.h"
 
@@ -34,12 +35,13 @@ struct srow {
 };
 
 struct settings {
+	struct tui_screen s;
 	struct tui *t;
+	const char *section;		/* opened for this contact, or NULL */
 	struct srow *rows;
 	size_t n, sel;
 	int top;
 	char *status;
-	int done, rc;
 };
 
 static const char *
@@ -123,7 +125,7 @@ static const char *
 value_of(struct settings *s, const struct srow *r)
 {
 	const struct form_field *ft = form_field_find(s->t->data->form,
-	    "facility_type");
+	    FIELD_FACILITY_TYPE);
 	char key[96];
 	const char *v;
 
@@ -166,10 +168,6 @@ draw(struct settings *s)
 
 	tui_erase();
 	curs_set(0);
-	if (tui_too_small()) {
-		tui_draw_too_small();
-		return;
-	}
 	if ((int)s->sel < s->top + 1)
 		s->top = (int)s->sel - 1 < 0 ? 0 : (int)s->sel - 1;
 	if ((int)s->sel >= s->top + body)
@@ -183,12 +181,6 @@ draw(struct settings *s)
 		draw_row(s, (size_t)(s->top + i), 1 + i);
 	free(title);
 	free(hints);
-}
-
-static void
-redraw_cb(void *ud)
-{
-	draw(ud);
 }
 
 /* ---- editing ---- */
@@ -208,7 +200,7 @@ normalised(const struct edit *e, const char *typed, char *msg, size_t len)
 	const char *k = e->r->key;
 	struct form_input in;
 	char *v = form_input_fold(typed), *out = NULL;
-	int f = form_field_index(form, "facility_type");
+	int f = form_field_index(form, FIELD_FACILITY_TYPE);
 
 	if (strcmp(k, "type") == 0 && f >= 0 && *util_trim(v) != '\0') {
 		if (strlen(util_trim(v)) == 1 && *util_trim(v) >= '1' &&
@@ -217,7 +209,8 @@ normalised(const struct edit *e, const char *typed, char *msg, size_t len)
 			out = xstrdup(form->fields[f].choices[*util_trim(v) -
 			    '1'].value);
 		else if (form_input_read(form, (size_t)f, typed, NULL,
-		    jtime_now(), e->s->t->lang, &in, msg, len) == ST_OK)
+		    app_scenario_now(e->s->t->app), e->s->t->lang, &in, msg,
+		    len) == ST_OK)
 			out = in.value;
 	} else if (strcmp(k, "phone") == 0 || strcmp(k, "postal_code") == 0 ||
 	    strcmp(k, "corporate_number") == 0 || strcmp(k, "email") == 0 ||
@@ -261,7 +254,7 @@ static void
 choices_intro(struct settings *s, struct strv *intro)
 {
 	const struct form_field *ft = form_field_find(s->t->data->form,
-	    "facility_type");
+	    FIELD_FACILITY_TYPE);
 	struct buf b;
 	size_t i;
 
@@ -295,8 +288,7 @@ edit(struct settings *s, size_t i)
 	f.initial = cur != NULL ? cur : "";
 	f.check = check_value;
 	f.check_ud = &e;
-	if (tui_dialog(s->t, section_label(e.r->section), &intro, &f, 1, 0,
-	    redraw_cb, s)) {
+	if (tui_dialog(s->t, section_label(e.r->section), &intro, &f, 1, 0)) {
 		v = normalised(&e, f.value, err, sizeof err);
 		if (v != NULL && contacts_user_set(e.r->section, e.r->key, v,
 		    err, sizeof err) == ST_OK && model_data_reload_contacts(
@@ -333,23 +325,23 @@ move_sel(struct settings *s, int delta)
 static void
 help(struct settings *s)
 {
-	struct strv p = { NULL, 0 };
-
-	strv_push(&p, _("The facility's profile (for the report to the "
-	    "Personal Information Protection Commission, the letters to the "
-	    "individuals and the first-response card) and the contacts the "
-	    "checklist shows beside each urgent action. Select a line and "
-	    "press Enter to type its value; it is saved at once."));
-	strv_push(&p, "");
-	strv_push(&p, _("Keys:"));
-	tui_keys_help(KC_SETTINGS, s->t->lang, &p);
-	tui_view(s->t, _("Settings"), &p, redraw_cb, s);
-	strv_free(&p);
+	tui_help(s->t, _("Settings"), _("The facility's profile (for the "
+	    "report to the Personal Information Protection Commission, the "
+	    "letters to the individuals and the first-response card) and the "
+	    "contacts the checklist shows beside each urgent action. Select a "
+	    "line and press Enter to type its value; it is saved at once."),
+	    KC_SETTINGS);
 }
 
 static void
-handle(struct settings *s, enum tui_act act)
+handle(struct tui_screen *scr, enum tui_act act, int key)
 {
+	struct settings *s = TUI_SCREEN_OF(scr, struct settings, s);
+
+	(void)key;
+	/* A message stays until the next key, not the next tick. */
+	free(s->status);
+	s->status = NULL;
 	switch (act) {
 	case TA_UP:
 	case TA_DOWN:
@@ -366,14 +358,12 @@ handle(struct settings *s, enum tui_act act)
 		break;
 	case TA_BACK:
 	case TA_QUIT:
-		s->done = 1;
+		tui_screen_end(&s->s, ST_OK);
 		break;
 	case TA_INTERRUPT:
-		s->done = tui_ask(s->t, _("Leave the settings? Every value "
-		    "confirmed is saved."), redraw_cb, s);
-		break;
-	case TA_REDRAW:
-		clearok(curscr, TRUE);
+		if (tui_ask(s->t, _("Leave the settings? Every value "
+		    "confirmed is saved.")))
+			tui_screen_end(&s->s, ST_OK);
 		break;
 	default:
 		break;
@@ -382,16 +372,17 @@ handle(struct settings *s, enum tui_act act)
 
 /* Opened for a contact: its phone, the number someone needs now. */
 static void
-open_at(struct settings *s, const char *section)
+open_at(struct tui_screen *scr)
 {
+	struct settings *s = TUI_SCREEN_OF(scr, struct settings, s);
 	size_t i, first = 0;
 
 	for (i = 0; i < s->n; i++)
-		if (s->rows[i].key != NULL && (section == NULL ||
-		    strcmp(s->rows[i].section, section) == 0)) {
+		if (s->rows[i].key != NULL && (s->section == NULL ||
+		    strcmp(s->rows[i].section, s->section) == 0)) {
 			if (first == 0)
 				first = i;
-			if (section != NULL && strcmp(s->rows[i].key,
+			if (s->section != NULL && strcmp(s->rows[i].key,
 			    "phone") == 0) {
 				s->sel = i;
 				edit(s, i);
@@ -401,37 +392,33 @@ open_at(struct settings *s, const char *section)
 	s->sel = first;
 }
 
+static void
+settings_draw(struct tui_screen *s)
+{
+	draw(TUI_SCREEN_OF(s, struct settings, s));
+}
+
+static const struct tui_screen_ops settings_ops = {
+	.small = TUI_SMALL_LEAVE,
+	.draw = settings_draw,
+	.keys = KC_SETTINGS,
+	.key = handle,
+	.enter = open_at,
+};
+
 int
 tui_settings_run(struct tui *t, const char *section)
 {
 	struct settings s;
-	enum tui_act act;
-	int key, sig;
+	int rc;
 
 	memset(&s, 0, sizeof s);
+	s.s.ops = &settings_ops;
 	s.t = t;
+	s.section = section;
 	build_rows(&s);
-	open_at(&s, section);
-	while (!s.done && !tui_term_quit_signal()) {
-		draw(&s);
-		refresh();
-		tui_bench_first_screen(t);
-		key = tui_term_key();
-		if ((sig = tui_term_quit_signal()) != 0) {
-			s.rc = 128 + sig;
-			break;
-		}
-		act = tui_term_take_interrupt() ? TA_INTERRUPT :
-		    tui_key_action(KC_SETTINGS, key);
-		/* A message stays until the next key, not the next tick. */
-		if (key == TUI_KEY_NONE && act != TA_INTERRUPT)
-			continue;
-		free(s.status);
-		s.status = NULL;
-		if (!tui_too_small() || act == TA_QUIT || act == TA_INTERRUPT)
-			handle(&s, act);
-	}
+	rc = tui_run(t, &s.s);
 	free(s.status);
 	free(s.rows);
-	return s.rc;
+	return rc;
 }

@@ -156,8 +156,8 @@ tui_term_attr(enum tui_color c)
 	return COLOR_PAIR(c);
 }
 
-static double
-now_ms(void)
+double
+tui_term_ms(void)
 {
 	struct timespec ts;
 
@@ -174,13 +174,13 @@ tui_term_key(void)
 
 	if (quit_signal || interrupted)
 		return TUI_KEY_NONE;
-	t0 = now_ms();
+	t0 = tui_term_ms();
 	errno = 0;
 	rc = get_wch(&ch);
 	if (rc == ERR) {
 		/* A vanished terminal answers at once, forever: treat a run
 		 * of instant failures as a hangup instead of spinning. */
-		if (now_ms() - t0 < POLL_MS / 2.0 && errno != EINTR &&
+		if (tui_term_ms() - t0 < POLL_MS / 2.0 && errno != EINTR &&
 		    ++immediate_errors > 200)
 			quit_signal = SIGHUP;
 		return TUI_KEY_NONE;
@@ -196,16 +196,13 @@ tui_term_quit_signal(void)
 }
 
 int
-tui_term_take_interrupt(void)
+tui_term_interrupted(void)
 {
-	int was = interrupted;
-
-	interrupted = 0;
-	return was;
+	return interrupted;
 }
 
-int
-tui_term_signal_pending(void)
+void
+tui_term_take_interrupt(void)
 {
-	return quit_signal || interrupted;
+	interrupted = 0;
 }

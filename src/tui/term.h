@@ -1,7 +1,8 @@
 /*
  * term.h - the terminal for the TUI: curses set-up and tear-down, colours
- * (or none under NO_COLOR), the signals that must restore the terminal or
- * save the field being typed, and reading one key.
+ * (or none under NO_COLOR), the signal handlers (a fatal signal restores
+ * the terminal; SIGHUP, SIGTERM and SIGINT only set a flag, which the
+ * loop of screen.h reads), and reading one key.
  */
 #ifndef ANSHIN_TUI_TERM_H
 #define ANSHIN_TUI_TERM_H
@@ -26,6 +27,8 @@ enum tui_color {
  * typed character of the same number. */
 #define TUI_FN(k) (0x40000000 | (k))
 #define TUI_KEY_NONE (-1)
+/* Ctrl-C: a key in raw mode; SIGINT from elsewhere is read as it too. */
+#define TUI_KEY_CTRL_C 0x03
 
 /* Starts curses (raw mode, keypad, no echo) and installs the handlers.
  * Returns 0, or -1 when the terminal cannot be initialised. */
@@ -39,11 +42,15 @@ attr_t tui_term_attr(enum tui_color c);
  * TUI_KEY_NONE (timeout, or a signal is pending). */
 int tui_term_key(void);
 
+/* Milliseconds on the monotonic clock: for timing (the poll, the
+ * budgets of `make bench`), never a time of day (that is app_now). */
+double tui_term_ms(void);
+
 /* SIGHUP or SIGTERM caught (0 when none): save and leave. */
 int tui_term_quit_signal(void);
-/* SIGINT caught since the last call: ask before quitting. */
-int tui_term_take_interrupt(void);
-/* Any signal waiting for the main loop (modal windows then give way). */
-int tui_term_signal_pending(void);
+/* SIGINT caught and not taken yet: the loop (screen.c) takes it as the
+ * Ctrl-C key of the screen on top. */
+int tui_term_interrupted(void);
+void tui_term_take_interrupt(void);
 
 #endif

@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "i18n.h"
@@ -89,7 +88,7 @@ tui_who_set(struct tui *t, const char *name)
 }
 
 const char *
-tui_signer(struct tui *t, tui_redraw_fn redraw, void *ud)
+tui_signer(struct tui *t)
 {
 	struct tui_dfield f;
 
@@ -100,37 +99,38 @@ tui_signer(struct tui *t, tui_redraw_fn redraw, void *ud)
 		return t->who;
 	}
 	tui_dialog_name(t, &f);
-	if (!tui_dialog(t, _("Who is recording this?"), NULL, &f, 1, 0, redraw,
-	    ud))
+	if (!tui_dialog(t, _("Who is recording this?"), NULL, &f, 1, 0))
 		return NULL;
 	tui_who_set(t, util_trim(f.value));
 	tui_dialog_free(&f, 1);
 	return t->who;
 }
 
-double
-tui_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
 void
 tui_bench_first_screen(struct tui *t)
 {
 	if (t->bench.on && t->bench.first_screen == 0)
-		t->bench.first_screen = tui_ms() - t->bench.start;
+		t->bench.first_screen = tui_term_ms() - t->bench.start;
+}
+
+enum { BENCH_NONE, BENCH_ANSWER, BENCH_REVIEW };
+
+void
+tui_bench_answer(struct tui *t, double save_ms)
+{
+	t->bench.pending = BENCH_ANSWER;
+	t->bench.pending_save = save_ms;
 }
 
 void
-tui_bench_answer(struct tui *t, double key_ms, double save_ms)
+tui_bench_review(struct tui *t)
 {
-	struct tui_bench *b = &t->bench;
+	t->bench.pending = BENCH_REVIEW;
+}
 
-	if (!b->on)
-		return;
+static void
+add_answer(struct tui_bench *b, double key_ms, double save_ms)
+{
 	if (b->n == b->cap) {
 		b->cap = b->cap ? b->cap * 2 : 64;
 		b->answer = xreallocarray(b->answer, b->cap, sizeof *b->answer);
@@ -140,16 +140,27 @@ tui_bench_answer(struct tui *t, double key_ms, double save_ms)
 	b->save[b->n++] = save_ms;
 }
 
-void
-tui_bench_review(struct tui *t, double key_ms)
+static void
+add_review(struct tui_bench *b, double key_ms)
 {
-	struct tui_bench *b = &t->bench;
-
-	if (!b->on)
-		return;
 	b->review_sum += key_ms;
 	b->review_max = key_ms > b->review_max ? key_ms : b->review_max;
 	b->nreview++;
+}
+
+void
+tui_bench_drawn(struct tui *t, double key_at)
+{
+	struct tui_bench *b = &t->bench;
+	int what = b->pending;
+
+	b->pending = BENCH_NONE;
+	if (!b->on || key_at < 0)
+		return;
+	if (what == BENCH_ANSWER)
+		add_answer(b, tui_term_ms() - key_at, b->pending_save);
+	else if (what == BENCH_REVIEW)
+		add_review(b, tui_term_ms() - key_at);
 }
 
 static int
@@ -221,7 +232,7 @@ open_session(struct tui *t, struct app *app)
 
 	memset(t, 0, sizeof *t);
 	t->bench.on = b != NULL && strcmp(b, "1") == 0;
-	t->bench.start = tui_ms();
+	t->bench.start = tui_term_ms();
 	t->app = app;
 	t->lang = app->lang;
 	rc = app_store(app, t->err, sizeof t->err);
@@ -238,6 +249,9 @@ open_session(struct tui *t, struct app *app)
 static int
 close_session(struct tui *t, int rc)
 {
+	/* However the screens ended, a SIGHUP or SIGTERM is the status. */
+	if (rc == ST_OK && t->sig != 0)
+		rc = 128 + t->sig;
 	tui_term_stop();
 	report(t, rc);
 	bench_report(t);

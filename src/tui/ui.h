@@ -1,7 +1,8 @@
 /*
  * ui.h - what the TUI's screens share: the session (data, database,
- * language), the budget measurements of ANSHIN_IR_BENCH, modal windows
- * (help, yes/no, one-line questions) and the screens' entry points.
+ * language, the stack of screens), the budget measurements of
+ * ANSHIN_IR_BENCH, modal windows (help, yes/no, one-line questions) and
+ * the screens' entry points.
  */
 #ifndef ANSHIN_TUI_UI_H
 #define ANSHIN_TUI_UI_H
@@ -22,14 +23,16 @@ struct tui_bench {
 	size_t n, cap;
 	double review_sum, review_max;	/* incident screen: key to redraw */
 	size_t nreview;
+	int pending;			/* what the next redraw measures */
+	double pending_save;
 };
 
-/* Redraws whatever lies under a modal window (after a resize). */
-typedef void (*tui_redraw_fn)(void *ud);
+struct tui_screen;
 
 /* One interactive session. */
 struct tui {
 	struct app *app;
+	struct tui_screen *top;		/* the stack of screens (screen.h) */
 	enum lang lang;
 	struct model_data *data;	/* the app's, loaded once */
 	struct store *st;		/* the app's one connection */
@@ -38,6 +41,8 @@ struct tui {
 					 * changes, once known */
 	char *who_last;			/* the name last used on this
 					 * account (a file), for prefilling */
+	int sig;			/* the SIGHUP or SIGTERM that ended
+					 * the screens (set by the loop) */
 	char err[1024];			/* why a screen gave up */
 };
 
@@ -46,7 +51,7 @@ struct tui {
  * person typed at the first change, asked then with the name last used
  * on this account prefilled. Returns NULL when the person cancelled (the
  * change is then not made). Never the login name: that is for scripts. */
-const char *tui_signer(struct tui *t, tui_redraw_fn redraw, void *ud);
+const char *tui_signer(struct tui *t);
 /* The file under $XDG_CONFIG_HOME/anshin-ir/ keeping the last name. */
 #define TUI_LAST_NAME "last-name"
 /* What a change's popup prefills its name box with (may be ""). */
@@ -55,10 +60,14 @@ const char *tui_who_initial(struct tui *t);
  * the last name used on this account. */
 void tui_who_set(struct tui *t, const char *name);
 
-double tui_ms(void);
 void tui_bench_first_screen(struct tui *t);
-void tui_bench_answer(struct tui *t, double key_ms, double save_ms);
-void tui_bench_review(struct tui *t, double key_ms);
+/* The key being handled stored an answer (in save_ms), or was a key of
+ * the incident screen: the redraw that follows is measured from it. */
+void tui_bench_answer(struct tui *t, double save_ms);
+void tui_bench_review(struct tui *t);
+/* After a redraw: what the last key (read at key_at, -1 for none) was
+ * marked for is measured. */
+void tui_bench_drawn(struct tui *t, double key_at);
 
 /* A rectangle of the screen. */
 struct tui_box {
@@ -66,21 +75,23 @@ struct tui_box {
 };
 
 
-/* A scrollable window of paragraphs; a paragraph's leading spaces indent
- * all its wrapped lines. Returns when closed. */
-void tui_view(struct tui *t, const char *title, const struct strv *paras,
-    tui_redraw_fn redraw, void *ud);
+/* Popups over the screen on top (popup.c), each run by the loop until
+ * it is closed. A scrollable window of paragraphs; a paragraph's leading
+ * spaces indent all its wrapped lines. */
+void tui_view(struct tui *t, const char *title, const struct strv *paras);
+/* The F1 window of a screen: what it is for, then the keys of ctx. */
+void tui_help(struct tui *t, const char *title, const char *about,
+    unsigned ctx);
 /* The same with the keys of ctx (KC_VIEW and its own): returns the
  * action of the key that closed it (TA_BACK for Esc). */
 enum tui_act tui_view_keys(struct tui *t, const char *title,
-    const struct strv *paras, unsigned ctx, tui_redraw_fn redraw, void *ud);
+    const struct strv *paras, unsigned ctx);
 /* A yes/no question; 1 for yes. */
-int tui_ask(struct tui *t, const char *question, tui_redraw_fn redraw,
-    void *ud);
+int tui_ask(struct tui *t, const char *question);
 /* A one-line question with an editable answer; returns 1 and sets *out
  * (caller frees) when confirmed, 0 when cancelled. */
 int tui_prompt(struct tui *t, const char *question, const char *initial,
-    char **out, tui_redraw_fn redraw, void *ud);
+    char **out);
 
 /* The smallest usable terminal (SPEC §7, DESIGN). */
 #define TUI_MIN_COLS 80

@@ -18,12 +18,6 @@
 #include "tui/wizard.h"
 
 void
-wiz_redraw(void *ud)
-{
-	wiz_draw(ud);
-}
-
-void
 wiz_status(struct wiz *w, const char *msg)
 {
 	free(w->status);
@@ -53,7 +47,8 @@ void
 wiz_focus(struct wiz *w, size_t field)
 {
 	tui_focus_free(&w->f);
-	tui_focus_load(&w->f, w->form, (int)field, w->inc->values[field]);
+	tui_focus_load(&w->f, w->form, (int)field, w->inc->values[field],
+	    app_scenario_now(w->t->app));
 	/* A trainee takes the discovery time from the briefing: "now"
 	 * would be the day of the drill, not of the scenario. */
 	if (w->drill != NULL && w->f.prefilled) {
@@ -100,7 +95,9 @@ wiz_key_ctx(const struct wiz *w)
 static long
 clock_tick(const struct wiz *w)
 {
-	return (long)(w->drill != NULL ? jtime_now() : jtime_now() / 60);
+	jtime_t now = app_now(w->t->app);
+
+	return (long)(w->drill != NULL ? now : now / 60);
 }
 
 /* Fields in page order, then form order: Tab crosses pages in order
@@ -329,32 +326,25 @@ field_help(struct wiz *w)
 	strv_push(&p, "");
 	strv_push(&p, _("Keys:"));
 	tui_keys_help(base_ctx(w), w->t->lang, &p);
-	tui_view(w->t, tr_get(&fld->label, w->t->lang), &p, wiz_redraw, w);
+	tui_view(w->t, tr_get(&fld->label, w->t->lang), &p);
 	strv_free(&p);
 }
 
 static void
 list_help(struct wiz *w)
 {
-	struct strv p = { NULL, 0 };
-
-	strv_push(&p, _("The actions your answers require, the open urgent "
-	    "ones first. Enter shows an action's detail: why, the source, "
-	    "whom to call and the record."));
-	strv_push(&p, "");
-	strv_push(&p, _("Keys:"));
-	tui_keys_help(base_ctx(w), w->t->lang, &p);
-	tui_view(w->t, _("Checklist"), &p, wiz_redraw, w);
-	strv_free(&p);
+	tui_help(w->t, _("Checklist"), _("The actions your answers require, "
+	    "the open urgent ones first. Enter shows an action's detail: why, "
+	    "the source, whom to call and the record."), base_ctx(w));
 }
 
 static void
 quit(struct wiz *w)
 {
 	if (!wiz_leave(w) && !tui_ask(w->t, _("The value being typed is not "
-	    "valid and will not be saved. Leave anyway?"), wiz_redraw, w))
+	    "valid and will not be saved. Leave anyway?")))
 		return;
-	w->done = 1;
+	tui_screen_end(&w->s, ST_OK);
 }
 
 /* F9 in a drill: what is being typed is stored first, as on F10. */
@@ -362,21 +352,20 @@ static void
 submit(struct wiz *w)
 {
 	if (!wiz_leave(w) && !tui_ask(w->t, _("The value being typed is not "
-	    "valid and will not be saved. Submit anyway?"), wiz_redraw, w))
+	    "valid and will not be saved. Submit anyway?")))
 		return;
 	if (!tui_ask(w->t, _("Submit the drill for scoring? Its answers and "
-	    "actions cannot be changed afterwards."), wiz_redraw, w))
+	    "actions cannot be changed afterwards.")))
 		return;
 	w->drill->submitted = 1;
-	w->done = 1;
+	tui_screen_end(&w->s, ST_OK);
 }
 
 static void
 interrupt(struct wiz *w)
 {
 	if (tui_ask(w->t, _("Leave the wizard? Everything confirmed is saved; "
-	    "the field being typed is saved too if it is valid."), wiz_redraw,
-	    w))
+	    "the field being typed is saved too if it is valid.")))
 		quit(w);
 }
 
@@ -396,7 +385,7 @@ list_act(struct wiz *w, enum tui_act act)
 	}
 	if (it == NULL && act != TA_NOTE)
 		return;
-	tui_act_key(w->t, w->inc, it, act, wiz_redraw, w, &msg);
+	tui_act_key(w->t, w->inc, it, act, &msg);
 	/* The items point into inc's records: evaluate again before use. */
 	wiz_evaluate(w);
 	if (msg != NULL)
@@ -484,19 +473,13 @@ form_key(struct wiz *w, enum tui_act act, int key)
 }
 
 static void
-handle_key(struct wiz *w, int key)
+handle_key(struct wiz *w, enum tui_act act, int key)
 {
-	enum tui_act act = tui_key_action(wiz_key_ctx(w), key);
-
 	wiz_status(w, NULL);
-	if (tui_too_small() && act != TA_QUIT && act != TA_INTERRUPT)
-		return;
 	if (act == TA_QUIT)
 		quit(w);
 	else if (act == TA_INTERRUPT)
 		interrupt(w);
-	else if (act == TA_REDRAW)
-		clearok(curscr, TRUE);
 	else if (act == TA_SUBMIT)
 		submit(w);
 	else if (act == TA_CLUES) {
@@ -509,37 +492,59 @@ handle_key(struct wiz *w, int key)
 		form_key(w, act, key);
 }
 
-/* ---- the loop ---- */
+/* ---- the screen ---- */
 
 static void
-step(struct wiz *w)
+wiz_key(struct tui_screen *s, enum tui_act act, int key)
 {
-	double t0;
-	int key, sig;
+	struct wiz *w = TUI_SCREEN_OF(s, struct wiz, s);
 
-	key = tui_term_key();
-	t0 = tui_ms();
-	if ((sig = tui_term_quit_signal()) != 0) {
-		/* SIGHUP/SIGTERM: keep what was typed if it is valid. */
-		wiz_leave(w);
-		w->done = 1;
-		w->rc = 128 + sig;
-		return;
-	}
-	if (tui_term_take_interrupt())
-		interrupt(w);
-	else if (key == TUI_KEY_NONE) {
-		if (clock_tick(w) == w->minute)
-			return;
-	} else if (key != TUI_FN(KEY_RESIZE))
-		handle_key(w, key);
-	w->minute = clock_tick(w);
-	wiz_draw(w);
-	refresh();
-	if (w->stored)
-		tui_bench_answer(w->t, tui_ms() - t0, w->save_ms);
 	w->stored = 0;
+	handle_key(w, act, key);
+	if (w->stored)
+		tui_bench_answer(w->t, w->save_ms);
 }
+
+static void
+wiz_screen_draw(struct tui_screen *s)
+{
+	wiz_draw(TUI_SCREEN_OF(s, struct wiz, s));
+}
+
+static unsigned
+wiz_ctx(const struct tui_screen *s)
+{
+	return wiz_key_ctx(TUI_SCREEN_OF(s, const struct wiz, s));
+}
+
+static int
+wiz_tick(struct tui_screen *s)
+{
+	struct wiz *w = TUI_SCREEN_OF(s, struct wiz, s);
+	long now = clock_tick(w);
+
+	if (now == w->minute)
+		return 0;
+	w->minute = now;
+	return 1;
+}
+
+/* SIGHUP/SIGTERM: keep what was typed if it is valid. */
+static void
+wiz_signal(struct tui_screen *s, int sig)
+{
+	if (sig != 0)
+		wiz_leave(TUI_SCREEN_OF(s, struct wiz, s));
+}
+
+static const struct tui_screen_ops wiz_ops = {
+	.small = TUI_SMALL_LEAVE,
+	.draw = wiz_screen_draw,
+	.ctx = wiz_ctx,
+	.key = wiz_key,
+	.leave = wiz_signal,
+	.tick = wiz_tick,
+};
 
 static int
 open_incident(struct wiz *w, const char *ref)
@@ -562,6 +567,7 @@ run(struct tui *t, const char *ref, struct tui_drill_run *drill)
 	int rc;
 
 	memset(&w, 0, sizeof w);
+	w.s.ops = &wiz_ops;
 	w.t = t;
 	w.form = t->data->form;
 	w.f.field = -1;
@@ -576,17 +582,13 @@ run(struct tui *t, const char *ref, struct tui_drill_run *drill)
 		wiz_status(&w, _("This incident is closed: changes are refused "
 		    "until it is reopened (r on the incident screen)."));
 	w.minute = clock_tick(&w);
-	wiz_draw(&w);
-	refresh();
-	tui_bench_first_screen(t);
-	while (!w.done)
-		step(&w);
+	rc = tui_run(t, &w.s);
 	tui_focus_free(&w.f);
 	model_evaluation_free(&w.ev);
 	incident_free(w.inc);
 	free(w.order);
 	free(w.status);
-	return w.rc;
+	return rc;
 }
 
 int

@@ -10,11 +10,13 @@
 #include "tui/checklist.h"
 #include "tui/drillscreen.h"
 #include "tui/fields.h"
+#include "tui/screen.h"
 #include "tui/ui.h"
 
 enum wiz_mode { MODE_FORM, MODE_LIST };
 
 struct wiz {
+	struct tui_screen s;
 	struct tui *t;
 	const struct form *form;
 	struct incident *inc;		/* a blank one until created */
@@ -26,7 +28,6 @@ struct wiz {
 	size_t *order;			/* field indexes, page by page */
 	char *status;			/* one-key message in the hint bar */
 	int save_failed;
-	int done, rc;
 	double save_ms;
 	int stored;			/* this key stored an answer */
 	long minute;			/* the clock shown in the title */
@@ -40,7 +41,6 @@ void wiz_focus(struct wiz *w, size_t field);
 void wiz_status(struct wiz *w, const char *msg);
 /* The key context of where the cursor is (the bar and F1 read it). */
 unsigned wiz_key_ctx(const struct wiz *w);
-void wiz_redraw(void *ud);		/* a tui_redraw_fn */
 
 /* wizard_store.c: Enter on the field (what tui_focus_enter says), and
  * leaving it any other way, which stores only typed text and ticks

@@ -16,14 +16,14 @@
 static void
 elapsed(const struct wiz *w, char *out, size_t len)
 {
-	const char *disc = incident_value(w->t->data, w->inc, "discovered_at");
+	const char *disc = incident_value(w->t->data, w->inc, FIELD_DISCOVERED_AT);
 	jtime_t t;
 	long m;
 
 	*out = '\0';
 	if (disc == NULL || jtime_parse(disc, &t, NULL, 0) != 0)
 		return;
-	m = (long)((jtime_now() - t) / 60);
+	m = (long)((app_scenario_now(w->t->app) - t) / 60);
 	if (m < 0)
 		snprintf(out, len, "%s", _("discovered in the future?"));
 	else if (m < 60)
@@ -51,8 +51,8 @@ save_state(const struct wiz *w)
 static void
 draw_bars(struct wiz *w)
 {
-	const char *kind = incident_value(w->t->data, w->inc, "kind");
-	const struct form_field *kf = form_field_find(w->form, "kind");
+	const char *kind = incident_value(w->t->data, w->inc, FIELD_KIND);
+	const struct form_field *kf = form_field_find(w->form, FIELD_KIND);
 	const char *kl = kind != NULL && kf != NULL ?
 	    form_choice_label(kf, kind, w->t->lang) : "";
 	char when[96], *title, *hints;
@@ -60,7 +60,8 @@ draw_bars(struct wiz *w)
 	/* A drill shows its mark and countdown first: when the title is
 	 * too long for the screen, whole items go from its end. */
 	if (w->drill != NULL) {
-		tui_drill_clock(w->drill, when, sizeof when);
+		tui_drill_clock(w->drill, app_now(w->t->app), when,
+		    sizeof when);
 		title = xasprintf("anshin-ir  %s  %s  %s  %s", TUI_DRILL_MARK,
 		    when, w->created ? w->inc->ref : "", kl);
 	} else {
@@ -96,10 +97,6 @@ wiz_draw(struct wiz *w)
 	int list = w->mode == MODE_LIST;
 
 	erase();
-	if (tui_too_small()) {
-		tui_draw_too_small();
-		return;
-	}
 	draw_bars(w);
 	if (COLS >= 100) {
 		/* Side by side: the form gets 55% (84 columns at most: its

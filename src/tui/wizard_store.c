@@ -15,6 +15,7 @@
 
 #include "form_input.h"
 #include "i18n.h"
+#include "tui/term.h"
 #include "tui/wizard.h"
 
 static int
@@ -32,7 +33,7 @@ create(struct wiz *w, const struct answer_set *set, const char *by,
 		    w->drill->dr->name, by, w->drill->started, &inc, err, len);
 	else
 		rc = model_create(w->t->st, w->t->data, set, NULL, by,
-		    jtime_now(), &inc, err, len);
+		    app_now(w->t->app), &inc, err, len);
 	if (rc != ST_OK)
 		return rc;
 	incident_free(w->inc);
@@ -42,7 +43,7 @@ create(struct wiz *w, const struct answer_set *set, const char *by,
 		return ST_OK;
 	snprintf(w->drill->ref, sizeof w->drill->ref, "%s", inc->ref);
 	return model_set_answers(w->t->st, w->t->data, w->inc, set, by,
-	    jtime_now(), 0, err, len);
+	    app_now(w->t->app), 0, err, len);
 }
 
 /* The message under the field after a refusal. */
@@ -73,9 +74,9 @@ store2(struct wiz *w, const char *canon, int implied, const char *ivalue)
 	int rc = ST_OK;
 
 	/* Who signs is asked before anything is written (SPEC §1). */
-	if ((by = tui_signer(w->t, wiz_redraw, w)) == NULL)
+	if ((by = tui_signer(w->t)) == NULL)
 		return 0;
-	t0 = tui_ms();
+	t0 = tui_term_ms();
 	set.n = implied >= 0 ? 2 : 1;
 	set.v = xcalloc(set.n, sizeof *set.v);
 	set.v[0].key = xstrdup(wiz_field(w)->key);
@@ -88,9 +89,9 @@ store2(struct wiz *w, const char *canon, int implied, const char *ivalue)
 		rc = create(w, &set, by, err, sizeof err);
 	else
 		rc = model_set_answers(w->t->st, w->t->data, w->inc, &set, by,
-		    jtime_now(), MODEL_SEEN, err, sizeof err);
+		    app_now(w->t->app), MODEL_SEEN, err, sizeof err);
 	answer_set_free(&set);
-	w->save_ms = tui_ms() - t0;
+	w->save_ms = tui_term_ms() - t0;
 	w->save_failed = rc != ST_OK && rc != ST_STALE;
 	/* inc shows what is stored now, also after a refusal */
 	wiz_evaluate(w);

@@ -78,7 +78,7 @@ tui_days_left(long due, long today, char *out, size_t len)
 char *
 tui_due_hint(const struct form *form, enum lang lang)
 {
-	const struct form_field *fld = form_field_find(form, "discovered_at");
+	const struct form_field *fld = form_field_find(form, FIELD_DISCOVERED_AT);
 
 	return xasprintf(_("Due dates: answer \"%s\" to compute them"),
 	    fld != NULL ? tr_get(&fld->label, lang) : "");

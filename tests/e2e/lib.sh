@@ -111,14 +111,70 @@ poll() {
 	return 1
 }
 
+# data_joined FILE: a data file with each value's continuation lines
+# joined onto its key line, as the program reads them (anshin-ir(5),
+# COMMON SYNTAX): one space between two narrow characters, nothing next
+# to a wide one or a line break (\n). Bytes, not characters: a wide
+# character is taken to be one of U+3000-U+9FFF or U+FF01-U+FF60, as the
+# program's width table has them, which covers every wide character of
+# the shipped data (the C locale keeps awk to bytes).
+data_joined() {
+	LC_ALL=C awk '
+	function wide_end(s) {
+		return s ~ /[\343-\351][\200-\277][\200-\277]$/ ||
+		    s ~ /\357\274[\200-\277]$/ || s ~ /\357\275[\200-\240]$/
+	}
+	function wide_start(s) {
+		return s ~ /^[\343-\351]/ || s ~ /^\357\274/ ||
+		    s ~ /^\357\275[\200-\240]/
+	}
+	# nothing yet (a key line "key ="), a wide character or \n at the join
+	function no_space(a, b) {
+		return a ~ /^[^=]*=$/ || wide_end(a) ||
+		    a ~ /(^|[^\\])(\\\\)*\\n$/ || wide_start(b) || b ~ /^\\n/
+	}
+	{ sub(/\r$/, "") }
+	have && /^[ \t]+[^ \t#]/ {
+		piece = $0
+		sub(/^[ \t]+/, "", piece)
+		sub(/[ \t]+$/, "", piece)
+		line = line (no_space(line, piece) ? "" : " ") piece
+		next
+	}
+	have { print line; have = 0 }
+	/^[ \t]*(#|\[|$)/ { print; next }
+	/=/ { line = $0; sub(/[ \t]+$/, "", line); have = 1; next }
+	{ print }
+	END { if (have) print line }' "$1"
+}
+
+# data_copy DIR: a private copy of the shipped forms/ and data/ in DIR.
+data_copy() {
+	rm -rf "$1"
+	mkdir -p "$1"
+	cp -R "$REPO/forms" "$REPO/data" "$1/"
+}
+
+# expect_data_refused DIR WHAT MESSAGE: check-data DIR and an ordinary
+# command over it (list) both exit 78 with MESSAGE on stderr. Run by
+# $DATA_RUN (a function like air) when set.
+expect_data_refused() {
+	"${DATA_RUN:-air}" --lang en check-data "$1"
+	expect_rc 78 "check-data: $2"
+	expect_err_has "$3" "check-data: $2, named"
+	"${DATA_RUN:-air}" --lang en --data-dir "$1" list
+	expect_rc 78 "list: $2"
+	expect_err_has "$3" "list: $2, named"
+}
+
 # block_value FILE SECTION KEY: the text of KEY in the [SECTION] block of
-# a data file (forms, rules, drills, contacts).
+# a data file (forms, rules, drills, contacts), continuation lines joined.
 block_value() {
-	awk -v sec="[$2]" -v key="$3" '
+	data_joined "$1" | awk -v sec="[$2]" -v key="$3" '
 	    $0 == sec { inside = 1; next }
 	    /^\[/ { inside = 0 }
 	    inside && index($0, key " = ") == 1 {
-	        print substr($0, length(key) + 4); exit }' "$1"
+	        print substr($0, length(key) + 4); exit }'
 }
 
 # ---- PDFs ----
@@ -265,7 +321,8 @@ tm_ids() {
 # form, or a word of the screen's own.
 tm_labels() {
 	{
-		grep -E '^(label|title)\.(ja|en) = ' "$FORM" | sed 's/^[^=]*= //'
+		data_joined "$FORM" | grep -E '^(label|title)\.(ja|en) = ' |
+		    sed 's/^[^=]*= //'
 		printf '%s\n' 番号 REF チェックリスト Checklist 施設 Facility \
 		    状況説明 Briefing 質問 Questions 採点と解説 \
 		    "Score and debrief" 訓練の一覧 "List of drills"

@@ -6,12 +6,7 @@
 D="$TMP/d"
 USER_CONTACTS="$XDG_CONFIG_HOME/anshin-ir/contacts.conf"
 
-# A private copy of the shipped forms/ and data/.
-fresh_data() {
-	rm -rf "$D"
-	mkdir -p "$D"
-	cp -R "$REPO/forms" "$REPO/data" "$D/"
-}
+fresh_data() { data_copy "$D"; }
 
 # put_nul FILE LINE: a NUL byte inside line LINE, the rest kept.
 put_nul() {
@@ -27,12 +22,7 @@ put_nul() {
 # expect_nul_refused FILE LINE WHAT: check-data and an ordinary command
 # both exit 78 naming FILE:LINE.
 expect_nul_refused() {
-	air --lang en check-data "$D"
-	expect_rc 78 "check-data: NUL in $3"
-	expect_err_has "$1:$2: NUL byte" "check-data names the NUL in $3"
-	air --lang en --data-dir "$D" list
-	expect_rc 78 "list: NUL in $3"
-	expect_err_has "$1:$2: NUL byte" "list names the NUL in $3"
+	expect_data_refused "$D" "NUL in $3" "$1:$2: NUL byte"
 }
 
 fresh_data
@@ -76,12 +66,8 @@ air_limited() {
 # expect_fifo_refused PATH WHAT: check-data and an ordinary command both
 # exit 78 at once, naming PATH.
 expect_fifo_refused() {
-	air_limited --lang en check-data "$D"
-	expect_rc 78 "check-data: $2 is a FIFO"
-	expect_err_has "$1: not a regular file" "check-data names the FIFO $2"
-	air_limited --lang en --data-dir "$D" list
-	expect_rc 78 "list: $2 is a FIFO"
-	expect_err_has "$1: not a regular file" "list names the FIFO $2"
+	DATA_RUN=air_limited expect_data_refused "$D" "$2 is a FIFO" \
+	    "$1: not a regular file"
 }
 
 for rel in forms/intake.form data/actions.rules data/holidays.tsv \

@@ -12,8 +12,10 @@ for f in "$REPO"/data/drills/*.drill; do
 	name=$(basename "$f" .drill)
 	if printf '%s\n' "$LIST" | grep -q "^$name	."; then pass; else
 		fail "drill --list names $name with its title" "$LIST"; fi
-	sed -n '/^\[truth\]/,/^\[/p' "$f" | grep -v '^\[' >"$TMP/$name.truth"
-	actions=$(sed -n 's/^actions *= *//p' "$f" | tr -d ' ')
+	# the truth as an answers file: one line per answer
+	data_joined "$f" | sed -n '/^\[truth\]/,/^\[/p' | grep -v '^\[' \
+	    >"$TMP/$name.truth"
+	actions=$(data_joined "$f" | sed -n 's/^actions *= *//p' | tr -d ' ')
 	air drill "$name" --answers "$TMP/$name.truth" --actions "$actions" --by 研修生
 	expect_rc 0 "scripted drill $name"
 	ref=$OUT
@@ -28,8 +30,9 @@ done
 # not "in the future", and a real incident's still is.
 LATE_TRUTH="$TMP/laptop-stolen-from-car.truth"
 ANSHIN_IR_NOW="2026-01-05 09:00" air drill laptop-stolen-from-car \
-    --answers "$LATE_TRUTH" --actions "$(sed -n 's/^actions *= *//p' \
-    "$REPO/data/drills/laptop-stolen-from-car.drill" | tr -d ' ')"
+    --answers "$LATE_TRUTH" --actions "$(data_joined \
+    "$REPO/data/drills/laptop-stolen-from-car.drill" |
+    sed -n 's/^actions *= *//p' | tr -d ' ')"
 expect_rc 0 "a drill played before its scenario's dates"
 air score "$OUT"
 expect_eq "$(printf '%s\n' "$OUT" | head -1)" "score=100" \

@@ -186,3 +186,22 @@ expect_out_has "  k          fill in the facility profile and contacts (settings
     "help keys: k is the settings, on the home screen"
 air help keys
 expect_out_has "== ホーム画面" "help keys in Japanese"
+
+# ---- the keys the program reads (anshin-ir.5, INTAKE FORM) are those of
+# src/core/contract.h, each with its type
+
+# (lines joined first: an entry may continue on the next line)
+tr '\n' ' ' <"$REPO/src/core/contract.h" | sed 's/\\ *//g' |
+    grep -oE 'X\(FIELD_[A-Z_]+, "[a-z_]+",[[:space:]]*FORM_[A-Z]+' |
+    awk -F'"' '{ t = $3; sub(/.*FORM_/, "", t); print $2, tolower(t) }' |
+    sort >"$TMP/contract.keys"
+awk '/^\.\\" contract: begin/ { on = 1; next } /^\.\\" contract: end/ { on = 0 }
+	on && /^\.TP/ { tp = 1; next }
+	on && tp { type = $2; tp = 0; next }
+	on && /^\.BR? [a-z_]+/ { print $2, type }' "$MAN5" | sort >"$TMP/man.keys"
+n=$(wc -l <"$TMP/contract.keys")
+if [ "$n" -ge 20 ]; then pass; else
+	fail "the keys of contract.h are found ($n)" "$(cat "$TMP/contract.keys")"; fi
+if cmp -s "$TMP/contract.keys" "$TMP/man.keys"; then pass; else
+	fail "anshin-ir.5 'Keys the program reads' lists the keys of src/core/contract.h with their types" \
+	    "$(diff "$TMP/contract.keys" "$TMP/man.keys")"; fi

@@ -567,6 +567,10 @@ static const char base_form[] =
 	"choice.a.ja = エー\n"
 	"choice.a.en = A\n"
 	"choice.a.help.en = the letter a\n"
+	"choice.b.ja = ビー\n"
+	"choice.b.en = B\n"
+	"choice.unknown.ja = 不明\n"
+	"choice.unknown.en = Unknown\n"
 	"\n"
 	"[field note]\n"
 	"page = p\n"
@@ -754,6 +758,17 @@ test_parse_errors(void **state)
 	/* a choice text for a value not in the choices */
 	t = form_with("choice.a.en = A\n", "choice.a.en = A\nchoice.c.en = C\n");
 	FAILS_AT(t, "choice.c.en", "'c'");
+	free(t);
+	/* a choice without labels, or with one language only: the wizard
+	 * and the PDF would show its raw id */
+	t = form_with("choice.b.ja = ビー\nchoice.b.en = B\n", "");
+	FAILS_AT(t, "[field kind]", "choice 'b'");
+	free(t);
+	t = form_with("choice.b.en = B\n", "");
+	FAILS_AT(t, "[field kind]", "choice.b.en");
+	free(t);
+	t = form_with("choice.a.ja = エー\n", "");
+	FAILS_AT(t, "[field kind]", "choice.a.ja");
 	free(t);
 	/* a duplicate field */
 	t = form_with(NULL, "[field note]\npage = p\ntype = text\n"
