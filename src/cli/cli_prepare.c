@@ -282,6 +282,7 @@ static int
 device_lost(struct cli *c)
 {
 	const char *ref = c->opt[O_INCIDENT];
+	struct incident *inc;
 	int rc;
 
 	if (ref == NULL || *ref == '\0') {
@@ -289,8 +290,12 @@ device_lost(struct cli *c)
 		    "--incident REF (the incident it was lost in)"));
 		return cli_fail(c, ST_USAGE);
 	}
-	rc = ledger_lost(c->app->store, c->app->data, c->arg[1], ref,
-	    app_by(c->app), app_now(c->app), c->err, sizeof c->err);
+	if ((rc = cli_load_incident(c, ref, &inc)) != ST_OK)
+		return cli_fail(c, rc);
+	rc = ledger_lost(c->app->store, c->app->data, c->arg[1], inc,
+	    app_by(c->app), NULL, NULL, app_now(c->app), c->err,
+	    sizeof c->err);
+	incident_free(inc);
 	return rc != ST_OK ? cli_fail(c, rc) : ST_OK;
 }
 

@@ -529,28 +529,23 @@ mark_lost(struct store *st, const char *id, const char *ref, const char *by,
 
 int
 ledger_lost(struct store *st, const struct model_data *d, const char *id,
-    const char *ref, const char *by, jtime_t now, char *err, size_t errlen)
+    struct incident *inc, const char *by, const char *at, const char *note,
+    jtime_t now, char *err, size_t errlen)
 {
-	struct incident *inc, *fresh;
-	char *note;
+	struct incident *fresh;
+	char *what;
 	int rc;
 
 	if ((rc = ledger_check_id(id, err, errlen)) != ST_OK ||
 	    (rc = model_check_by(by, err, errlen)) != ST_OK ||
-	    (rc = model_load(st, d, ref, &inc, err, errlen)) != ST_OK)
+	    (rc = model_begin_fresh(st, d, inc, &fresh, err, errlen)) != ST_OK)
 		return rc;
-	if ((rc = model_begin_fresh(st, d, inc, &fresh, err, errlen)) !=
-	    ST_OK) {
-		incident_free(inc);
-		return rc;
-	}
 	rc = mark_lost(st, id, fresh->ref, by, now, err, errlen);
-	note = xasprintf(_("device ledger: %s"), id);
+	what = note != NULL && *note != '\0' ? xasprintf(_("device ledger: "
+	    "%s; %s"), id, note) : xasprintf(_("device ledger: %s"), id);
 	if (rc == ST_OK)
 		rc = model_apply_action(st, d, fresh, "update_device_ledger",
-		    ACTION_DONE, by, NULL, note, now, err, errlen);
-	free(note);
-	rc = model_end_fresh(st, inc, fresh, rc, err, errlen);
-	incident_free(inc);
-	return rc;
+		    ACTION_DONE, by, at, what, now, err, errlen);
+	free(what);
+	return model_end_fresh(st, inc, fresh, rc, err, errlen);
 }

@@ -98,13 +98,16 @@ int ledger_set(struct store *st, const char *id, const struct answer_set *v,
 /* Takes a device out of use; retiring it again changes nothing. */
 int ledger_retire(struct store *st, const char *id, const char *by,
     jtime_t now, char *err, size_t errlen);
-/* Marks the device lost in incident `ref` and that incident's
- * update_device_ledger done, in one transaction; lost again in the same
- * incident changes nothing. ST_NOINPUT (device, incident), ST_REFUSED (a
- * closed incident or a retired device), ST_DATAERR (the incident is not
- * one the ledger is updated for). */
+/* Marks the device lost in incident inc and that incident's
+ * update_device_ledger done (at `at`, ISO 8601, NULL: now; its note
+ * names the entry, then `note` when given), in one transaction; inc then
+ * shows what is stored, as after model_set_action. Lost again in the
+ * same incident changes nothing. ST_NOINPUT (no such device), ST_REFUSED
+ * (a closed incident or a retired device), ST_DATAERR (the incident is
+ * not one the ledger is updated for). */
 int ledger_lost(struct store *st, const struct model_data *d, const char *id,
-    const char *ref, const char *by, jtime_t now, char *err, size_t errlen);
+    struct incident *inc, const char *by, const char *at, const char *note,
+    jtime_t now, char *err, size_t errlen);
 
 /* ---- what the ledger means (ledger_gaps.c) ---------------------------- */
 

@@ -191,42 +191,20 @@ review_reopen(struct review *r)
 	strv_free(&intro);
 }
 
-/* "~/x.pdf" with the home directory (caller frees). */
-static char *
-expand_home(const char *path)
-{
-	const char *home = getenv("HOME");
-
-	if (strncmp(path, "~/", 2) == 0 && home != NULL && *home != '\0')
-		return xasprintf("%s/%s", home, path + 2);
-	return xstrdup(path);
-}
-
 void
 review_export(struct review *r)
 {
 	struct report_opts o;
-	struct strv p = { NULL, 0 };
-	struct tui_dfield f[2];
-	const char *home = getenv("HOME");
-	char err[1024], *def, *path;
+	char err[1024], *name, *path;
 	int rc;
 
 	if (!review_refresh(r))
 		return;
-	def = xasprintf("%sanshin-ir-%s.pdf", home != NULL && *home != '\0' ?
-	    "~/" : "", r->ref);
-	tui_dialog_name(r->t, &f[0]);
-	memset(&f[1], 0, sizeof f[1]);
-	f[1].label = _("Save the PDF as");
-	f[1].initial = def;
-	if (!tui_dialog(r->t, _("PDF report"), NULL, f, 2, 1)) {
-		free(def);
+	name = xasprintf("anshin-ir-%s.pdf", r->ref);
+	path = tui_dialog_pdf(r->t, _("PDF report"), name, 1);
+	free(name);
+	if (path == NULL)
 		return;
-	}
-	tui_who_set(r->t, util_trim(f[0].value));
-	path = expand_home(*util_trim(f[1].value) != '\0' ?
-	    util_trim(f[1].value) : def);
 	memset(&o, 0, sizeof o);
 	o.lang = r->t->lang;
 	o.now = app_now(r->t->app);
@@ -237,13 +215,7 @@ review_export(struct review *r)
 		rc = model_record_export(r->t->st, r->inc, path, r->t->who,
 		    app_now(r->t->app), err, sizeof err);
 	review_refresh(r);
-	/* The path on a line of its own: a long one wraps, not the words. */
-	strv_push(&p, rc == ST_OK ? _("The report was written to:") :
-	    _("The report was not written:"));
-	strv_push(&p, rc == ST_OK ? path : err);
-	review_message(r, _("PDF report"), &p);
-	strv_free(&p);
+	tui_pdf_written(r->t, _("PDF report"), _("The report was written "
+	    "to:"), _("The report was not written:"), rc, path, err);
 	free(path);
-	tui_dialog_free(f, 2);
-	free(def);
 }

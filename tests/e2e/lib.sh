@@ -325,7 +325,8 @@ tm_labels() {
 		    sed 's/^[^=]*= //'
 		printf '%s\n' 番号 REF チェックリスト Checklist 施設 Facility \
 		    状況説明 Briefing 質問 Questions 採点と解説 \
-		    "Score and debrief" 訓練の一覧 "List of drills"
+		    "Score and debrief" 訓練の一覧 "List of drills" 管理番号 \
+		    "Device ledger"
 	} | grep -v '^$' | sort -u
 }
 
@@ -343,6 +344,7 @@ tm_screen_kind() {
 		    *"Closed incidents"*) echo home ;;
 		*"設定（施設の情報と連絡先）"* | *"Settings: facility and contacts"*)
 			echo settings ;;
+		*"持ち出し台帳"* | *"Device ledger"*) echo ledger ;;
 		*"訓練 / TRAINING"*) echo drill ;;
 		*[0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9]* | *"新規事案"* | \
 		    *"new incident"*)

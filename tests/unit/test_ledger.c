@@ -306,19 +306,21 @@ test_lost(void **state)
 	add(f, "TAB-03", STRONG_TABLET);
 	paper = create(f, "kind = paper_loss\n");
 	/* not an incident the ledger is updated for: nothing changes */
-	assert_int_equal(ledger_lost(f->st, f->d, "TAB-03", paper->ref, "鈴木",
-	    f->now, f->err, sizeof f->err), ST_DATAERR);
+	assert_int_equal(ledger_lost(f->st, f->d, "TAB-03", paper, "鈴木",
+	    NULL, NULL, f->now, f->err, sizeof f->err), ST_DATAERR);
 	assert_int_equal(ledger_load(f->st, "TAB-03", &dev, f->err,
 	    sizeof f->err), ST_OK);
 	assert_int_equal(dev.state, LEDGER_ACTIVE);
 	ledger_device_clear(&dev);
-	assert_int_equal(ledger_lost(f->st, f->d, "TAB-03", inc->ref, "鈴木",
-	    f->now + 60, f->err, sizeof f->err), ST_OK);
+	assert_int_equal(ledger_lost(f->st, f->d, "TAB-03", inc, "鈴木",
+	    NULL, NULL, f->now + 60, f->err, sizeof f->err), ST_OK);
 	assert_int_equal(ledger_load(f->st, "TAB-03", &dev, f->err,
 	    sizeof f->err), ST_OK);
 	assert_int_equal(dev.state, LEDGER_LOST);
 	assert_string_equal(dev.incident, inc->ref);
 	ledger_device_clear(&dev);
+	/* inc shows what is stored, as after model_set_action */
+	assert_non_null(record(inc, "update_device_ledger"));
 	assert_int_equal(model_load(f->st, f->d, inc->ref, &now, f->err,
 	    sizeof f->err), ST_OK);
 	assert_non_null(record(now, "update_device_ledger"));
@@ -338,8 +340,8 @@ test_lost(void **state)
 	assert_int_equal(ledger_device_at(f->st, "TAB-03",
 	    "2026-10-05T09:00:00+09:00", &then, f->err, sizeof f->err),
 	    ST_NOINPUT);
-	assert_int_equal(ledger_lost(f->st, f->d, "NOPE", inc->ref, "鈴木",
-	    f->now, f->err, sizeof f->err), ST_NOINPUT);
+	assert_int_equal(ledger_lost(f->st, f->d, "NOPE", inc, "鈴木",
+	    NULL, NULL, f->now, f->err, sizeof f->err), ST_NOINPUT);
 	incident_free(inc);
 	incident_free(paper);
 }
