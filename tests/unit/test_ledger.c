@@ -273,6 +273,16 @@ test_confirm(void **state)
 	assert_null(value_of(&p, "screen_lock"));
 	answer_set_free(&p);
 	assert_null(incident_value(f->d, inc, "encryption"));
+	/* a ledger's "done" is no wipe of this loss: never proposed */
+	add(f, "SP-2", (const char *const[]){ "remote_wipe=done", "mdm=no",
+	    NULL });
+	assert_int_equal(ledger_load(f->st, "SP-2", &dev, f->err,
+	    sizeof f->err), ST_OK);
+	ledger_proposals(f->d, &dev, NULL, &p);
+	ledger_device_clear(&dev);
+	assert_int_equal(p.n, 1);
+	assert_string_equal(value_of(&p, "mdm"), "no");
+	answer_set_free(&p);
 	assert_int_equal(ledger_confirm(f->st, f->d, inc, "OTHER", "鈴木",
 	    f->now, f->err, sizeof f->err), ST_DATAERR);
 	assert_int_equal(ledger_confirm(f->st, f->d, inc, "TAB-03", "鈴木",
