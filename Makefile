@@ -74,8 +74,8 @@ ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=all
 PO       = $(wildcard po/*.po)
 MO       = $(PO:po/%.po=build/locale/%/LC_MESSAGES/anshin-ir.mo)
-# Manual pages: English in man/, Japanese in man/ja/ (installed once
-# they are written; until then the wildcard finds none).
+# Manual pages: English in man/, Japanese in man/ja/ (installed to
+# $(MANDIR)/ja/manN, where man -L ja and a ja_JP locale find them).
 MAN_EN   = $(wildcard man/anshin-ir.[15])
 MAN_JA   = $(wildcard man/ja/anshin-ir.[15])
 # The machine-wide contacts file the Debian package ships as a conffile.

@@ -19,7 +19,7 @@ struct app {
 	char *data_dir;
 	char *locale_dir;
 	enum lang lang;
-	const char *by;			/* --by, or NULL: SPEC §1's default */
+	const char *by;			/* --by, or NULL: docs/contract.md §1's default */
 	int db_create;			/* the command may create the database;
 					 * else a missing one is ST_NOINPUT */
 	struct model_data *data;	/* NULL until app_data */

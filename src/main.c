@@ -1,7 +1,7 @@
 /*
  * main.c - process set-up: the locale (text is UTF-8 whatever the host's
- * locale says, SPEC §1), and the run's shared state (app.h), which the
- * command line fills in from its options and hands to the screens.
+ * locale says, docs/contract.md §1), and the run's shared state (app.h), which
+ * the command line fills in from its options and hands to the screens.
  */
 #include <langinfo.h>
 #include <locale.h>

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# bench.sh - measures the DESIGN.md budgets through the real binary and
-# prints each figure beside its budget. Wall-clock medians of repeated runs
-# (process start included), on a scratch database.
+# bench.sh - measures the docs/architecture.md.md budgets through the real
+# binary and prints each figure beside its budget. Wall-clock medians of
+# repeated runs (process start included), on a scratch database.
 set -u
 cd "$(dirname "$0")/.." || exit 1
 REPO=$(pwd)

@@ -1,6 +1,6 @@
 /*
- * cli.c - the command line of SPEC §1. One table declares each command
- * once (name, usage, arguments, options, handler, help) and drives
+ * cli.c - the command line of docs/contract.md §1. One table declares each
+ * command once (name, usage, arguments, options, handler, help) and drives
  * dispatch, option checking and --help, so help never drifts from what the
  * program accepts; option parsing, paths and language; the helpers the
  * handlers share. The handlers are in cli_view.c (commands that print) and
@@ -512,8 +512,8 @@ exe_prefix(void)
 	return dir;
 }
 
-/* SPEC §1 order, then two places relative to the binary: a staged or
- * moved install (PREFIX/share/anshin-ir) and the source tree (build/..). */
+/* docs/contract.md §1 order, then two places relative to the binary: a staged
+ * or moved install (PREFIX/share/anshin-ir) and the source tree (build/..). */
 char *
 cli_find_data_dir(const char *opt)
 {

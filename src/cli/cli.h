@@ -1,5 +1,5 @@
 /*
- * cli.h - the command line of SPEC §1: one table of commands drives
+ * cli.h - the command line of docs/contract.md §1: one table of commands drives
  * dispatch, option checking and --help. Non-interactive commands print;
  * the interactive ones hand over to the TUI.
  */
@@ -11,7 +11,7 @@
 /* Runs the program; returns the process exit status. */
 int cli_main(struct app *app, int argc, char **argv);
 
-/* The data directory of SPEC §1: --data-dir > $ANSHIN_IR_DATA > the
+/* The data directory of docs/contract.md §1: --data-dir > $ANSHIN_IR_DATA > the
  * installed share directory > the source tree the binary was built in. */
 char *cli_find_data_dir(const char *opt);
 

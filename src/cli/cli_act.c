@@ -84,7 +84,7 @@ check_device(struct cli *c, const char *arg, const char *id)
 	    "'%s': %s", arg, msg);
 }
 
-/* KEY=VALUE, VALUE read as people type it (SPEC §1 set), with the
+/* KEY=VALUE, VALUE read as people type it (docs/contract.md §1 set), with the
  * escapes of an answers file. */
 static int
 parse_assignment(struct cli *c, const struct incident *inc, const char *arg,
@@ -277,7 +277,7 @@ cli_cmd_reopen(struct cli *c)
 
 /* ---- export ---- */
 
-/* --doc and --stage (SPEC §1); --stage is the PPC draft's, in the
+/* --doc and --stage (docs/contract.md §1); --stage is the PPC draft's, in the
  * report or alone. */
 static int
 export_doc(struct cli *c, struct report_opts *o)

@@ -46,8 +46,8 @@ value_label(const struct cli *c, const struct form_field *fld,
 	return buf_steal(&b);
 }
 
-/* Why the result is what it is, the facts a "no" rests on (SPEC §5: the
- * facility's decision, to record), and who reports. */
+/* Why the result is what it is, the facts a "no" rests on (docs/contract.md §5:
+ * the facility's decision, to record), and who reports. */
 static void
 print_decision(struct cli *c, const struct incident *inc,
     const struct rules_result *r)

@@ -37,8 +37,8 @@ enum {
 };
 enum { SECT_FACILITY, SECT_PERSON_IN_CHARGE, SECT_DEPUTY };
 #define K(k) (1u << (k))
-/* The keys of SPEC §1's facility profile are the facility's and its two
- * people's; a desk one calls has opening hours instead. */
+/* The keys of docs/contract.md §1's facility profile are the facility's and its
+ * two people's; a desk one calls has opening hours instead. */
 #define DESK_KEYS (K(KEY_NAME) | K(KEY_ADDRESS) | K(KEY_PHONE) | \
 	K(KEY_HOURS) | K(KEY_EMAIL) | K(KEY_URL) | K(KEY_NOTE))
 #define FACILITY_KEYS (DESK_KEYS | K(KEY_TYPE) | K(KEY_CORPORATE_NUMBER) | \
@@ -56,8 +56,8 @@ _Static_assert(sizeof contacts_keys / sizeof *contacts_keys == NKEY + 1,
 enum variant { V_PLAIN, V_JA, V_EN, NVAR };
 
 /* facility.type prefills the intake's facility_type answer, so it must be
- * one of that key's values (SPEC §3) or every new incident would start with
- * an answer the form rejects. */
+ * one of that key's values (docs/contract.md §3) or every new incident would
+ * start with an answer the form rejects. */
 static const char *const facility_types[] = {
 	"hospital", "clinic", "dental", "pharmacy", "care", "home_care",
 	"other", NULL

@@ -46,8 +46,8 @@ int contacts_section_known(const char *section);
  * else ~/.config/anshin-ir/contacts.conf), for "where to set it" hints. */
 char *contacts_user_file(void);
 
-/* 1 when section may have key (SPEC §1: the facility, its two people
- * and the desks one calls have different keys). */
+/* 1 when section may have key (docs/contract.md §1: the facility, its two
+ * people and the desks one calls have different keys). */
 int contacts_key_allowed(const char *section, const char *key);
 
 /* contacts_file.c: a copy of a contacts file's text with [section] key

@@ -1,5 +1,6 @@
 /*
- * deadline.c - the national-holiday table and the legal due dates of SPEC §5.
+ * deadline.c - the national-holiday table and the legal due dates of
+ * docs/contract.md §5.
  *
  * Holidays are data (data/holidays.tsv), not code: the equinox days are only
  * gazetted a year ahead and the law has been amended for one-off events (the
@@ -12,7 +13,7 @@
  * Closed days follow the Act on Holidays of Administrative Organs (行政機関の
  * 休日に関する法律) Art. 1: Saturdays, Sundays, national holidays (including
  * 振替休日 and 国民の休日) and Dec 29 - Jan 3. Its Art. 2 moves a deadline that
- * ends on such a day to the next open day (LEGAL.md §2, "confirm").
+ * ends on such a day to the next open day (docs/legal.md §2, "confirm").
  */
 #include "deadline.h"
 

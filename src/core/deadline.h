@@ -1,8 +1,8 @@
 /*
  * deadline.h - Japanese national holidays (from data/holidays.tsv) and the
- * legal due dates of SPEC §5: counting from the day of discovery as day 1,
- * moving a final deadline forward past Saturdays, Sundays, national holidays
- * and Dec 29 - Jan 3.
+ * legal due dates of docs/contract.md §5: counting from the day of discovery as
+ * day 1, moving a final deadline forward past Saturdays, Sundays, national
+ * holidays and Dec 29 - Jan 3.
  */
 #ifndef ANSHIN_DEADLINE_H
 #define ANSHIN_DEADLINE_H

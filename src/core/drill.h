@@ -2,8 +2,8 @@
  * drill.h - training drills (data/drills/NAME.drill): a scenario's
  * briefing, clues revealed on request, its true answers, the actions a
  * trainee is expected to take, a time limit and a debrief; and the score of
- * SPEC §8. Loading validates every key, value and action id against the
- * form and the rules, and checks that each expected action really applies
+ * docs/contract.md §8. Loading validates every key, value and action id against
+ * the form and the rules, and checks that each expected action really applies
  * to the scenario's true answers.
  */
 #ifndef ANSHIN_DRILL_H
@@ -63,7 +63,7 @@ int drill_load_dir(const char *dir, const struct form *form,
 void drill_set_free(struct drill_set *s);
 const struct drill *drill_find(const struct drill_set *s, const char *name);
 
-/* The result of SPEC §8. */
+/* The result of docs/contract.md §8. */
 struct drill_score {
 	int score;			/* 0-100 */
 	double answers_points;		/* of SCORE_ANSWERS (contract.h) */

@@ -142,7 +142,8 @@ key_type_name(enum expr_key_type t)
 /* ---- parser: comparisons ---- */
 
 /* Time keys only say whether they are answered; ordering them would need
- * time parsing here, and SPEC's rules never compare times. */
+ * time parsing here, and the contract's rules never compare
+ * times. */
 static int
 check_op(struct parser *p, const struct expr *e, const char *name,
     const char *op)

@@ -15,8 +15,8 @@
  *            | DEFINE
  *   VALUE   := word of [A-Za-z0-9_.:-] | "quoted string"
  *
- * Semantics (SPEC §3): an unanswered key compares as the value "unknown"
- * when "unknown" is one of its values; otherwise it has no value and
+ * Semantics (docs/contract.md §3): an unanswered key compares as the value
+ * "unknown" when "unknown" is one of its values; otherwise it has no value and
  * ==, in, has, <, > are false while != and "not in" are true. On a
  * multi-choice key, == v means the set is exactly {v}; "in" means the set
  * shares a value with the list; "has" means it contains the value (any of

@@ -1,5 +1,5 @@
 /*
- * expr_eval.c - evaluating a condition over the answers (SPEC §3's
+ * expr_eval.c - evaluating a condition over the answers (docs/contract.md §3's
  * reading of unanswered keys), the decimal comparisons it needs, and the
  * walker that lists the keys a condition reads.
  */
@@ -69,8 +69,9 @@ expr_dec_cmp(const char *a, const char *b, int *cmp)
 
 /* ---- evaluation ---- */
 
-/* The value SPEC §3 compares: "unknown" stands in for no answer on keys
- * that offer it, so "network_access == unknown" holds before it is asked. */
+/* The value docs/contract.md §3 compares: "unknown" stands in for no answer on
+ * keys that offer it, so "network_access == unknown" holds before it is asked.
+ * */
 static const char *
 key_value(const struct expr *e, const struct expr_ctx *ctx)
 {

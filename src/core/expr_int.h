@@ -32,8 +32,8 @@ enum node_kind {
 	N_TRUE, N_FALSE, N_AND, N_OR, N_NOT, N_DEFINE, N_ANSWERED, N_CMP
 };
 
-/* "!=" and "not in" are stored as "==" and "in" with `negate`: SPEC §3
- * makes them the exact negation in every case, unanswered included. */
+/* "!=" and "not in" are stored as "==" and "in" with `negate`: docs/contract.md
+ * §3 makes them the exact negation in every case, unanswered included. */
 enum cmp_op { OP_EQ, OP_IN, OP_HAS, OP_LT, OP_GT };
 
 struct expr {

@@ -234,18 +234,6 @@ page_key(struct form_page *pg, const struct ini_line *l, char *err,
 }
 
 static int
-valid_name(const char *s)
-{
-	if (s == NULL || *s == '\0')
-		return 0;
-	for (; *s != '\0'; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
-		    *s == '_'))
-			return 0;
-	return 1;
-}
-
-static int
 open_block(struct form_loader *ld, const struct ini_line *l, char *err,
     size_t errlen)
 {
@@ -253,7 +241,7 @@ open_block(struct form_loader *ld, const struct ini_line *l, char *err,
 
 	ld->page = NULL;
 	ld->field = NULL;
-	if (!valid_name(l->name))
+	if (!ini_valid_name(l->name, 0))
 		return err_set(err, errlen, ST_CONFIG,
 		    _("expected [page ID] or [field KEY] with a name of a-z, 0-9 "
 		    "and _"));

@@ -3,10 +3,10 @@
  * With the input method on, "2026-12-07 14:50" arrives as
  * "２０２６－１２－０７　１４：５０" (or with ー for the dash); a count is
  * "40人", "約40", "1,200"; not knowing is 不明. Each form is read to the
- * canonical value of SPEC §2 and then checked by form_value_normalize, so
- * the wizard, `set` and an answers file store the same text. Messages
- * name the field by its label, never its key: the person at the screen
- * never saw the key.
+ * canonical value of docs/contract.md §2 and then checked by
+ * form_value_normalize, so the wizard, `set` and an answers file store the same
+ * text. Messages name the field by its label, never its key: the person at the
+ * screen never saw the key.
  */
 #include "form_input.h"
 

@@ -1,7 +1,7 @@
 /*
  * form_input.h - a value as a person types it, read into the canonical
- * value of its field (SPEC §1 `set`, §7): full-width characters and the
- * ideographic space an input method leaves, "2026/12/7 9:05", a bare
+ * value of its field (docs/contract.md §1 `set`, §7): full-width characters and
+ * the ideographic space an input method leaves, "2026/12/7 9:05", a bare
  * "14:50" for today, "40人", "約40", "1,200", 不明. The wizard and `set`
  * both read through here; answers files stay strict (form.h).
  */

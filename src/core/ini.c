@@ -15,6 +15,19 @@
 #include "util.h"
 
 int
+ini_valid_name(const char *s, int letter_first)
+{
+	if (s == NULL || *s == '\0' || (letter_first && !(*s >= 'a' &&
+	    *s <= 'z')))
+		return 0;
+	for (; *s != '\0'; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+		    *s == '_'))
+			return 0;
+	return 1;
+}
+
+int
 ini_unescape(char *s, char *err, size_t errlen)
 {
 	char *r = s, *w = s;

@@ -32,6 +32,10 @@ typedef int (*ini_fn)(void *ud, const struct ini_line *l, char *err,
 int ini_set_tr(struct tr *t, const char *key, const char *stem,
     const char *value, int *handled, char *err, size_t errlen);
 
+/* A block's name in a data file: a-z, 0-9 and _, not empty; with
+ * letter_first, starting with a-z (rule ids double as expression names). */
+int ini_valid_name(const char *s, int letter_first);
+
 /* The escapes of a value, in place: \n is a newline, \\ a backslash,
  * any other backslash an error (ST_DATAERR, message in err). `set`
  * arguments share them with answers files. */

@@ -1,8 +1,9 @@
 /*
  * jtime.h - Japan time (+09:00, no DST), whatever the host's time zone.
  * Instants are seconds since the Unix epoch (UTC); days are whole days since
- * 1970-01-01 counted in Japan time. Parsing and formatting use the SPEC's
- * forms: "YYYY-MM-DD HH:MM[:SS]" or with 'T', and ISO 8601 with "+09:00".
+ * 1970-01-01 counted in Japan time. Parsing and formatting use the the
+ * contract's (docs/contract.md) forms: "YYYY-MM-DD HH:MM[:SS]" or with 'T', and
+ * ISO 8601 with "+09:00".
  */
 #ifndef ANSHIN_JTIME_H
 #define ANSHIN_JTIME_H

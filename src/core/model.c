@@ -73,9 +73,9 @@ item_cmp(const void *a, const void *b)
 		return (int)x->action->phase - (int)y->action->phase;
 	if (x->action->priority != y->action->priority)
 		return x->action->priority - y->action->priority;
-	/* Then the file's order, which is the order a person acts in (SPEC
-	 * §4: a remote wipe before the line is suspended). Both point into
-	 * the same array of actions. */
+	/* Then the file's order, which is the order a person acts in
+	 * (docs/contract.md §4: a remote wipe before the line is suspended).
+	 * Both point into the same array of actions. */
 	return (x->action > y->action) - (x->action < y->action);
 }
 
@@ -652,7 +652,7 @@ check_action(const struct model_data *d, const struct evaluation *ev,
 	return ST_OK;
 }
 
-/* `at` (ISO 8601, as stored) must be a time of SPEC §1's range. */
+/* `at` (ISO 8601, as stored) must be a time of docs/contract.md §1's range. */
 static int
 check_acted_at(const struct incident *inc, const char *at, jtime_t now,
     char *err, size_t errlen)

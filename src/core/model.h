@@ -35,8 +35,8 @@ struct model_data {
 };
 
 /* Loads DIR/forms/intake.form, DIR/data/actions.rules, DIR/data/holidays.tsv,
- * the contacts files (SPEC §1 order) and the drills in DIR/data/drills.
- * ST_CONFIG with "FILE:LINE: ..." */
+ * the contacts files (docs/contract.md §1 order) and the drills in
+ * DIR/data/drills. ST_CONFIG with "FILE:LINE: ..." */
 int model_data_load(const char *dir, struct model_data **out, char *err,
     size_t errlen);
 void model_data_free(struct model_data *d);
@@ -90,7 +90,8 @@ struct evaluation {
 	long next_due;			/* earliest due of an open item, -1 */
 };
 
-/* Evaluates the assessment and the checklist (SPEC §4 "which actions"). */
+/* Evaluates the assessment and the checklist (docs/contract.md §4 "which
+ * actions"). */
 void model_evaluate(const struct model_data *d, const struct incident *inc,
     struct evaluation *ev);
 void model_evaluation_free(struct evaluation *ev);
@@ -119,7 +120,7 @@ void answer_set_push(struct answer_set *s, const char *key, char *value,
  * (occurred_at is still checked against discovered_at). */
 #define MODEL_NO_CLOCK ((jtime_t)-1)
 
-/* Parses an answers file (SPEC §2) into normalised answers. Errors
+/* Parses an answers file (docs/contract.md §2) into normalised answers. Errors
  * "NAME:LINE: message" with the allowed values, ST_DATAERR. Cross-field
  * checks (times) are made against `now`. */
 int model_answers_parse(const struct model_data *d, const char *text,
@@ -132,8 +133,8 @@ int model_answers_parse(const struct model_data *d, const char *text,
 int model_check_times(const struct model_data *d, char *const *values,
     jtime_t now, char *err, size_t errlen);
 
-/* The times SPEC §1 accepts anywhere: from 2000-01-01 to a day after
- * `now` (no upper bound with MODEL_NO_CLOCK). `what` names the time in
+/* The times docs/contract.md §1 accepts anywhere: from 2000-01-01 to a day
+ * after `now` (no upper bound with MODEL_NO_CLOCK). `what` names the time in
  * the message. */
 #define MODEL_TIME_MIN ((jtime_t)946652400)	/* 2000-01-01 00:00 JST */
 int model_check_time(const char *what, jtime_t t, jtime_t now, char *err,
@@ -184,8 +185,8 @@ int model_add_note(struct store *st, const struct model_data *d,
     struct incident *inc, const char *text, const char *by, jtime_t now,
     char *err, size_t errlen);
 
-/* Closes (SPEC §4 "Closing"). When refused returns ST_REFUSED and appends
- * each reason (translated, one per entry) to reasons. */
+/* Closes (docs/contract.md §4 "Closing"). When refused returns ST_REFUSED and
+ * appends each reason (translated, one per entry) to reasons. */
 int model_close(struct store *st, const struct model_data *d,
     struct incident *inc, const char *measures, const char *by, jtime_t now,
     struct strv *reasons, char *err, size_t errlen);
@@ -203,8 +204,8 @@ int model_drill_submit(struct store *st, const struct model_data *d,
     struct incident *inc, const char *by, jtime_t now, char *err,
     size_t errlen);
 
-/* Scores a drill run (SPEC §8) against its scenario: the answers stored,
- * the actions recorded done, and the time from creation to submission
+/* Scores a drill run (docs/contract.md §8) against its scenario: the answers
+ * stored, the actions recorded done, and the time from creation to submission
  * (no clock when the run was scripted or not submitted). Also gives who
  * started it (`by`, at least 64 bytes). ST_DATAERR when inc is not a
  * drill, ST_NOINPUT when its scenario is gone. */

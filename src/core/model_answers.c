@@ -1,8 +1,8 @@
 /*
- * model_answers.c - answers files (SPEC §2) read into normalised answers,
- * strictly: the key of each line, its value as form_value_normalize
- * reads it, and the times of SPEC §1 and §2 (from 2000 to a day after
- * now, occurred_at not after discovered_at), named by key in an answers
+ * model_answers.c - answers files (docs/contract.md §2) read into normalised
+ * answers, strictly: the key of each line, its value as form_value_normalize
+ * reads it, and the times of docs/contract.md §1 and §2 (from 2000 to a day
+ * after now, occurred_at not after discovered_at), named by key in an answers
  * file and by label on a screen or for `set`.
  */
 #include "model.h"
@@ -173,7 +173,8 @@ time_name(const struct model_data *d, const char *key, int by_label)
 	return by_label && fld != NULL ? tr_get(&fld->label, d->lang) : key;
 }
 
-/* The SPEC §2 cross-field checks; *key names the offending answer. */
+/* The docs/contract.md §2 cross-field checks; *key names the offending answer.
+ * */
 static int
 time_error(const struct model_data *d, char *const *values, jtime_t now,
     int by_label, const char **key, char *err, size_t errlen)

@@ -1,6 +1,6 @@
 /*
  * model_close.c - the changes that end something (model.h): closing an
- * incident (SPEC §4 "Closing", refused with its reasons in words),
+ * incident (docs/contract.md §4 "Closing", refused with its reasons in words),
  * reopening it, recording an export, and submitting a drill run. Each
  * re-reads the incident inside its transaction, like every change.
  */

@@ -1,6 +1,6 @@
 /*
- * model_drill.c - a drill run's score (SPEC §8): the run's answers and
- * the actions marked done, and the time from its creation to its
+ * model_drill.c - a drill run's score (docs/contract.md §8): the run's answers
+ * and the actions marked done, and the time from its creation to its
  * submission read off its timeline (no clock for a scripted run).
  */
 #include "model.h"

@@ -1,8 +1,8 @@
 /*
  * rules.c - evaluates data/actions.rules (loaded by rules_load.c) and says
  * what the result means. The file says what each ground, exemption and
- * open question is; this module holds only what SPEC §5 fixes in C: the
- * order in which they make the result (assess), who reports, and the
+ * open question is; this module holds only what docs/contract.md §5 fixes in C:
+ * the order in which they make the result (assess), who reports, and the
  * legal due dates.
  */
 #include "rules.h"
@@ -25,7 +25,8 @@ static const char *const ground_names[GROUND_COUNT] = {
 static const char *const reportable_values[] = { "yes", "no", "undetermined" };
 
 /* The contract with the rules file: the name of each define the
- * assessment reads (the grounds are "ground_" and their SPEC name). */
+ * assessment reads (the grounds are "ground_" and their docs/contract.md name).
+ * */
 static const char *const need_names[NEED_COUNT] = {
 	[NEED_GROUND_SENSITIVE] = "ground_sensitive",
 	[NEED_GROUND_SENSITIVE + GROUND_FINANCIAL] = "ground_financial",
@@ -410,8 +411,8 @@ decide(struct rules_result *out, enum reportable rep, enum rules_step step,
 }
 
 /*
- * The ladder of SPEC §5, steps 1 to 7, in this order because each step
- * settles what the later ones would get wrong:
+ * The ladder of docs/contract.md §5, steps 1 to 7, in this order because each
+ * step settles what the later ones would get wrong:
  * 1. the network case first: the device's protection never protects the
  *    network's data, so no exemption may clear it, and it holds even
  *    before the kinds of data are known;

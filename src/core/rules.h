@@ -2,8 +2,8 @@
  * rules.h - the required actions and the legal assessment as data
  * (data/actions.rules): named conditions ([define]) and actions ([action]),
  * evaluated in one pass over an incident's answers. The order of the
- * result ladder of SPEC §5 is here (rules.c); what each ground, exemption
- * and open question means is in the file. The loader is rules_load.c.
+ * result ladder of docs/contract.md §5 is here (rules.c); what each ground,
+ * exemption and open question means is in the file. The loader is rules_load.c.
  */
 #ifndef ANSHIN_RULES_H
 #define ANSHIN_RULES_H
@@ -20,15 +20,15 @@ enum phase { PHASE_IMMEDIATE, PHASE_INVESTIGATE, PHASE_REPORT, PHASE_FOLLOWUP,
 
 enum reportable { REPORTABLE_YES, REPORTABLE_NO, REPORTABLE_UNDETERMINED };
 enum exemption { EXEMPTION_NONE, EXEMPTION_ENCRYPTION, EXEMPTION_NOT_LEAKED };
-/* SPEC §5 order. */
+/* docs/contract.md §5 order. */
 enum ground { GROUND_SENSITIVE, GROUND_FINANCIAL, GROUND_UNAUTHORIZED_PURPOSE,
 	GROUND_OVER_1000, GROUND_MY_NUMBER, GROUND_COUNT };
-/* Who reports to the PPC and notifies (SPEC §5 report_by). */
+/* Who reports to the PPC and notifies (docs/contract.md §5 report_by). */
 enum report_by { REPORT_BY_FACILITY, REPORT_BY_CONTROLLER, REPORT_BY_BOTH };
 
 /*
- * The defines the assessment reads, by the part SPEC §5 gives them. The
- * file must declare each under its name (rules_need_name); the law's
+ * The defines the assessment reads, by the part docs/contract.md §5 gives them.
+ * The file must declare each under its name (rules_need_name); the law's
  * conditions stay in the file, and only the order in which they decide
  * the result is C's (rules.c, assess).
  */
@@ -48,7 +48,7 @@ enum rules_need {
 	NEED_COUNT
 };
 
-/* The step of the SPEC §5 ladder that gave the result. */
+/* The step of the docs/contract.md §5 ladder that gave the result. */
 enum rules_step {
 	STEP_NETWORK_CASE = 1, STEP_INCOMPLETE, STEP_NO_EXEMPTION,
 	STEP_NETWORK_OPEN, STEP_EXEMPTION, STEP_STILL_OPEN, STEP_NO_GROUND
@@ -169,7 +169,7 @@ char *rules_facts_text(const struct rules *r, const struct form *form,
     const char *sep);
 /* The result in words, as an English message id: each view translates it
  * in its own language. A "no" reads as the facility's decision to record
- * (SPEC §5). */
+ * (docs/contract.md §5). */
 const char *rules_reportable_text(enum reportable r);
 /* Who reports, as an English message id (translated by each view). */
 const char *rules_report_by_text(enum report_by b);

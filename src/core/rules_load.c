@@ -310,18 +310,6 @@ define_key(struct rules_loader *ld, const struct ini_line *l, char *err,
 }
 
 static int
-valid_id(const char *s)
-{
-	if (s == NULL || *s == '\0' || !(*s >= 'a' && *s <= 'z'))
-		return 0;
-	for (; *s != '\0'; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
-		    *s == '_'))
-			return 0;
-	return 1;
-}
-
-static int
 open_define(struct rules_loader *ld, const struct ini_line *l, char *err,
     size_t errlen)
 {
@@ -377,7 +365,7 @@ on_line(void *ud, const struct ini_line *l, char *err, size_t errlen)
 	if (l->key == NULL) {
 		ld->define = NULL;
 		ld->action = NULL;
-		if (!valid_id(l->name))
+		if (!ini_valid_name(l->name, 1))
 			return err_set(err, errlen, ST_CONFIG, _("expected "
 			    "[define NAME] or [action ID] with a name of a-z, "
 			    "0-9 and _"));

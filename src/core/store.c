@@ -19,7 +19,7 @@
  * - Timeline events are append-only, enforced by triggers so that no code
  *   path (ours or a future one) edits history by mistake. Triggers do not
  *   stop someone with the file and the sqlite3 shell; the hash chain of the
- *   timeline (DESIGN "Storage") is what detects that.
+ *   timeline (docs/architecture.md) is what detects that.
  * - The schema is migrated by PRAGMA user_version, each step in one
  *   transaction, so a crash mid-migration leaves the old version intact.
  * - Statements are prepared once per connection from a constant table and

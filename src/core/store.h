@@ -11,7 +11,8 @@
 
 struct store;
 
-/* The database path of SPEC §1: --db > $ANSHIN_IR_DB > XDG default. */
+/* The database path of docs/contract.md §1: --db > $ANSHIN_IR_DB > XDG default.
+ * */
 char *store_default_path(void);
 
 /* Opens (creating the file 0600 and missing directories 0700) and

@@ -1,9 +1,9 @@
 /*
  * store_path.c - where the database lives and who may touch it: the
- * default path of SPEC §1, the directories created 0700 and the file 0600,
- * and the refusals of a directory others can write to (unless sticky) and
- * of a database, -wal or -shm file that is not the user's own private
- * regular file.
+ * default path of docs/contract.md §1, the directories created 0700 and the
+ * file 0600, and the refusals of a directory others can write to (unless
+ * sticky) and of a database, -wal or -shm file that is not the user's own
+ * private regular file.
  *
  * Why: an incident record is evidence (APPI reports, audits) and holds
  * patient data. Others who can write the directory can swap the file; a

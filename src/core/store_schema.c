@@ -60,7 +60,7 @@ static const struct migration migrations[] = {
 	"CREATE INDEX incident_all ON incident (is_drill, discovered_at, id,"
 	"  closed, ref, drill, created_at, kind, reportable, next_due,"
 	"  summary);"
-	/* SPEC §1: a reference never changes once printed */
+	/* docs/contract.md §1: a reference never changes once printed */
 	"CREATE TRIGGER incident_ref_fixed"
 	"  BEFORE UPDATE OF ref, year, seq, drill, is_drill ON incident"
 	"  BEGIN SELECT RAISE(ABORT, 'incident references never change'); END;"
@@ -94,7 +94,7 @@ static const struct migration migrations[] = {
 	"CREATE TRIGGER event_no_delete BEFORE DELETE ON event"
 	"  BEGIN SELECT RAISE(ABORT, 'timeline events cannot be deleted'); END;"
 	"PRAGMA user_version = 1;", NULL, NULL },
-	/* 2: the tamper-evident chain (DESIGN "Storage"). */
+	/* 2: the tamper-evident chain (docs/architecture.md). */
 	{ "ALTER TABLE event ADD COLUMN hash TEXT;"
 	"PRAGMA user_version = 2;", NULL, NULL },
 	/* 3: the chain covers every event and its end is kept with the

@@ -584,8 +584,8 @@ tsv_escape(uint32_t cp)
 	}
 }
 
-/* An answers file (SPEC §2) escapes only newline and backslash; a tab is
- * kept as it is, a CR dropped with the other controls. */
+/* An answers file (docs/contract.md §2) escapes only newline and backslash; a
+ * tab is kept as it is, a CR dropped with the other controls. */
 static const char *
 answers_escape(uint32_t cp)
 {

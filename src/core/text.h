@@ -53,8 +53,8 @@ char *text_fit_marked(const char *s, size_t cols);
 /* Machine formats. tsv: tab, newline, CR and backslash as \t \n \r \\,
  * other control characters dropped. json: a quoted JSON string literal. */
 char *text_escape_tsv(const char *s);
-/* A value of an answers file (SPEC §2): newline and backslash as \n \\,
- * tab kept, other control characters dropped. */
+/* A value of an answers file (docs/contract.md §2): newline and backslash as \n
+ * \\, tab kept, other control characters dropped. */
 char *text_escape_answers(const char *s);
 char *text_escape_json(const char *s);
 

@@ -2,7 +2,7 @@
  * text_wrap.c - line breaking for the TUI (columns) and the PDF (points,
  * through a measure callback): the kinsoku tables (JIS X 4051 in
  * practice), greedy wrapping on code points, and the print rules of
- * text_wrap_opts (issue 15: words, numbers and IDs kept whole, English
+ * text_wrap_opts (words, numbers and IDs kept whole, English
  * words hyphenated). Split from text.c, which keeps decoding, widths,
  * sanitising and escaping.
  *

@@ -1,7 +1,7 @@
 /*
- * report.c - which document an export writes (SPEC §1 export --doc) and
- * the incident report itself, in SPEC §1's order: the cover with the
- * legal assessment, the PPC draft (report_ppc.c), the answers by form
+ * report.c - which document an export writes (docs/contract.md §1 export --doc)
+ * and the incident report itself, in docs/contract.md §1's order: the cover
+ * with the legal assessment, the PPC draft (report_ppc.c), the answers by form
  * page, the checklist, the measures and signatures, then as appendices
  * the notice drafts (report_letter.c) and the timeline
  * (report_timeline.c). Everything is worded in the document's language;
@@ -114,8 +114,8 @@ fact_row(struct report_ctx *r, const char *key)
 	free(text);
 }
 
-/* Why the result is what it is, the facts a "no" rests on (SPEC §5: the
- * facility's decision, to record), and who reports. */
+/* Why the result is what it is, the facts a "no" rests on (docs/contract.md §5:
+ * the facility's decision, to record), and who reports. */
 static void
 cover_decision(struct report_ctx *r)
 {
@@ -322,7 +322,7 @@ phase_text(const struct report_ctx *r, enum phase p)
 }
 
 /* The title, "please confirm" while the action is open (our reading of
- * the law, LEGAL.md), and its source. */
+ * the law, docs/legal.md), and its source. */
 static char *
 checklist_title(const struct report_ctx *r, const struct check_item *it)
 {

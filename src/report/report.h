@@ -1,6 +1,6 @@
 /*
- * report.h - the PDF documents of an incident (SPEC §1 export --doc): the
- * incident report (cover, the draft for the Personal Information
+ * report.h - the PDF documents of an incident (docs/contract.md §1 export
+ * --doc): the incident report (cover, the draft for the Personal Information
  * Protection Commission, facts, checklist, signatures, then the notice
  * drafts and the timeline as appendices), the PPC draft alone, the letter
  * to the individuals and the public notice. A view: it reads the model,
@@ -16,7 +16,7 @@
 #include "store.h"
 #include "util.h"
 
-/* What to write (SPEC §1 export --doc), in that order. */
+/* What to write (docs/contract.md §1 export --doc), in that order. */
 enum report_kind { REPORT_DOC_REPORT, REPORT_DOC_PPC, REPORT_DOC_NOTICE,
 	REPORT_DOC_ANNOUNCEMENT };
 /* The PPC draft's stage (--stage); AUTO: preliminary until the
@@ -43,7 +43,7 @@ struct report_opts {
 	const struct report_addressee *to;	/* the notice's addressee */
 };
 
-/* The names of SPEC §1 ("report", "ppc", "notice", "announcement";
+/* The names of docs/contract.md §1 ("report", "ppc", "notice", "announcement";
  * "preliminary", "final"), or -1. */
 int report_kind_parse(const char *s);
 int report_stage_parse(const char *s);
@@ -59,7 +59,7 @@ int report_write(const struct model_data *d, struct store *st,
     const struct incident *inc, const struct report_opts *o, const char *path,
     char *err, size_t errlen);
 
-/* The first-response card to print and pin up (SPEC §1 `card`): one A4
+/* The first-response card to print and pin up (docs/contract.md §1 `card`): one A4
  * page with the facility's name, whom to call (the contacts, unset ones
  * as blanks to fill in by hand), the first steps per kind of incident
  * from the rules (card.h), the day printed and the contacts' last

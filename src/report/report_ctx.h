@@ -131,7 +131,7 @@ enum report_stage report_ppc_stage(const struct report_ctx *r);
 const char *report_kind_text(const struct report_ctx *r);
 
 /* report_ppc.c: the PPC draft, block by block as the PPC's form asks
- * (LEGAL.md §2b). */
+ * (docs/legal.md §2b). */
 void report_ppc(struct report_ctx *r);
 /* report_letter.c: the letter to the individuals (one page, addressed to
  * r->o->to) and the public notice; each on its own page(s). */

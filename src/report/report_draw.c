@@ -4,7 +4,7 @@
  * combining marks IPAex Gothic would space), rules and shading, pages
  * with their watermark, bookmarks waiting for the line they point to, and
  * the furniture every page carries (the 「取扱注意」 header, the footer,
- * "n / N"). The choices follow shared/PDF-NOTES.md (libharu 2.3.0,
+ * "n / N"). The choices follow shared/docs/pdf.md (libharu 2.3.0,
  * measured).
  */
 #include "report_draw.h"
@@ -54,7 +54,7 @@ struct measure {
 };
 
 /* The advance of cp's glyph in 1/1000 em. HPDF_*_MeasureText miscounts
- * UTF-8 (PDF-NOTES): one character at a time through HPDF_Font_TextWidth.
+ * UTF-8 (docs/pdf.md): one character at a time through HPDF_Font_TextWidth.
  * libharu looks each one up by a linear search of the cmap, so widths are
  * cached (report_font_use limits code points to U+FFFF). */
 static double

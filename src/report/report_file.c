@@ -1,10 +1,10 @@
 /*
  * report_file.c - the PDF's file (report_file.h). The rename replaces a
  * directory entry whatever it is: run as root, `export -o /dev/null` once
- * turned the device into a 0600 PDF (issue 12), so a target that exists
+ * turned the device into a 0600 PDF, so a target that exists
  * must be a regular file; and a report rewritten in place keeps who may
  * read it. The temporary file holds patient data: it goes on every error
- * and with every catchable signal that ends the program (issue 12: 400
+ * and with every catchable signal that ends the program (400
  * kills during exports had left 54 copies).
  */
 #include "report_file.h"

@@ -1,7 +1,7 @@
 /*
  * report_font.c - finds the report's Japanese TrueType font, makes every
  * text drawable with it and subsets it with HarfBuzz before libharu sees
- * it. Measured (shared/PDF-NOTES.md): embedding IPAex Gothic whole costs
+ * it. Measured (shared/docs/pdf.md): embedding IPAex Gothic whole costs
  * 281 KB and ~90 ms even compressed; subset first, 33 KB and < 10 ms.
  */
 #include "report_font.h"
@@ -79,7 +79,7 @@ close_font(struct report_font *f)
 }
 
 /* Opens path into f; NULL on success, else why not. HarfBuzz reads what
- * it is given: a FIFO would keep it waiting for ever (issue 12). */
+ * it is given: a FIFO would keep it waiting for ever. */
 static const char *
 try_path(struct report_font *f, const char *path)
 {
@@ -111,7 +111,7 @@ found(struct report_font *f, const char *path, struct report_font **out)
 	/* What is drawn without passing through report_font_use: the page
 	 * numbers ("12 / 16") and the hyphen of a split English word. Not
 	 * the rest of ASCII: every glyph costs some 100 bytes, and a
-	 * Japanese report uses few Latin letters (issue 15: 564 glyphs, the
+	 * Japanese report uses few Latin letters (564 glyphs, the
 	 * font two thirds of a 200-event report). */
 	hb_set_add_range(f->used, '0', '9');
 	hb_set_add(f->used, ' ');
@@ -163,7 +163,7 @@ report_font_find(const char *path, struct report_font **out, char *err,
 }
 
 /* In libharu's UTF-8 mode code points above U+FFFF and invalid bytes
- * vanish without an error (PDF-NOTES); a character the font lacks would
+ * vanish without an error (docs/pdf.md); a character the font lacks would
  * print as a blank. All of them become the replacement, never nothing.
  * The set of code points used doubles as the cache of drawable ones. */
 void
@@ -398,7 +398,7 @@ subset(const struct report_font *f)
 
 /* libharu 2.3.0 loads fonts from files only and reads the file again when
  * saving, through its own handle: the subset goes into an anonymous
- * memory file that vanishes with the last descriptor (PDF-NOTES). */
+ * memory file that vanishes with the last descriptor (docs/pdf.md). */
 int
 report_font_load(struct report_font *f, HPDF_Doc doc, const char **name,
     char *err, size_t errlen)

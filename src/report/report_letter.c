@@ -1,6 +1,7 @@
 /*
  * report_letter.c - what the facility sends to people: the letter to the
- * individuals (SPEC §1 `notice`) and the public notice (`announcement`).
+ * individuals (docs/contract.md §1 `notice`) and the public notice
+ * (`announcement`).
  *
  * The letter is a real one, on one page in 10.5 pt: date, addressee
  * (「〇〇様」 until the recipients' list of a later issue gives
@@ -481,7 +482,7 @@ desk_text(const struct report_ctx *r)
 	return buf_steal(&b);
 }
 
-/* The items of Art. 10 (LEGAL.md §2: 1, 2, 4, 5 and 9, and the desk). */
+/* The items of Art. 10 (docs/legal.md §2: 1, 2, 4, 5 and 9, and the desk). */
 static void
 details(struct report_ctx *r, int public_)
 {

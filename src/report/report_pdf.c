@@ -167,7 +167,7 @@ pdf_open(struct pdf *p, struct report_font *font,
 		return err_set(err, errlen, ST_SOFTWARE,
 		    _("PDF: cannot start a document (out of memory?)"));
 	/* libharu half-subsets and writes a 128 KB CIDToGIDMap per font:
-	 * compression is what keeps the file small (PDF-NOTES). */
+	 * compression is what keeps the file small (docs/pdf.md). */
 	report_draw_ok(p, HPDF_SetCompressionMode(p->doc, HPDF_COMP_ALL));
 	report_draw_ok(p, HPDF_UseUTFEncodings(p->doc));
 	set_info(p, f, now);
@@ -175,7 +175,7 @@ pdf_open(struct pdf *p, struct report_font *font,
 	if (rc != ST_OK)
 		return rc;
 	/* The encoder must be named here: HPDF_SetCurrentEncoder alone
-	 * gives a single-byte font (PDF-NOTES). */
+	 * gives a single-byte font (docs/pdf.md). */
 	p->font = HPDF_GetFont(p->doc, name, "UTF-8");
 	if (p->font == NULL || p->error != HPDF_OK)
 		return err_set(err, errlen, ST_SOFTWARE,
@@ -195,7 +195,7 @@ save_error(const struct pdf *p, const struct report_file *out, char *err,
 
 /* libharu saves to memory and the file is written here: its own file
  * writer, on a full disk, failed inside zlib and said only "libharu error
- * 0x1066" (issue 12), where write(2) says why. The end of the stream
+ * 0x1066", where write(2) says why. The end of the stream
  * reaches on_error too, so it is told apart by the status alone. */
 static int
 save(struct pdf *p, struct report_file *out, char *err, size_t errlen)

@@ -1,7 +1,7 @@
 /*
  * report_ppc.c - the draft of the report to the Personal Information
  * Protection Commission, laid out block by block as the PPC's form asks
- * (LEGAL.md §2b): the kind of report (速報 or 確報, the earlier report's
+ * (docs/legal.md §2b): the kind of report (速報 or 確報, the earlier report's
  * date) with the form's opening questions, the reporter from the facility
  * profile (blanks to fill in where unset, never a path), then the nine
  * items of Enforcement Rules Art. 8 in order: item 1 as prose built from
@@ -644,7 +644,7 @@ item_other(const struct report_ctx *r)
 
 /* ---- the draft ------------------------------------------------------------ */
 
-/* Enforcement Rules Art. 8, in its order (LEGAL.md §2). */
+/* Enforcement Rules Art. 8, in its order (docs/legal.md §2). */
 static const char *const art8_titles[] = {
 	N_("Summary"),
 	N_("Personal data items affected"),

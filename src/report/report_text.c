@@ -271,8 +271,9 @@ report_ppc_stage(const struct report_ctx *r)
 
 	if (r->o->stage != REPORT_STAGE_AUTO)
 		return r->o->stage;
-	/* SPEC §1: preliminary while ppc_preliminary_report is open; an
-	 * incident that does not list it yet has not reported either. */
+	/* docs/contract.md §1: preliminary while ppc_preliminary_report is
+	 * open; an incident that does not list it yet has not reported either.
+	 * */
 	it = report_item(r, "ppc_preliminary_report");
 	return it != NULL && it->status != ACTION_OPEN ? REPORT_STAGE_FINAL :
 	    REPORT_STAGE_PRELIMINARY;

@@ -1,7 +1,7 @@
 /*
  * acts.h - the changes made wherever actions are listed (the wizard's
  * checklist, the incident screen's, an action's detail) and the
- * incident's memo: one meaning per key on every screen (SPEC §7 v2).
+ * incident's memo: one meaning per key on every screen (docs/contract.md §7).
  * Each asks in one popup that shows the name signing it (dialog.h),
  * stores through the model (which re-reads the incident inside its
  * transaction) and leaves inc showing what is stored: evaluate again

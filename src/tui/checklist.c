@@ -366,7 +366,7 @@ tui_checklist_order(const struct evaluation *ev, size_t *out)
 			out[n++] = i;
 }
 
-/* The open urgent actions first, before anything else (issue 14): at
+/* The open urgent actions first, before anything else: at
  * 80x24 the strip holds each one with its phone; then the assessment,
  * then the other actions by phase. */
 static void

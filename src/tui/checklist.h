@@ -25,7 +25,7 @@ void tui_checklist_draw(struct tui *t, const struct incident *inc,
 void tui_checklist_order(const struct evaluation *ev, size_t *out);
 /* Selects the first item shown. */
 void tui_checklist_first(struct tui_checklist *cl, const struct evaluation *ev);
-/* Rows a strip needs to show every open urgent action (issue 14). */
+/* Rows a strip needs to show every open urgent action. */
 int tui_checklist_urgent_rows(const struct evaluation *ev);
 /* The contact section an action's detail names whose phone is not set
  * yet (the settings screen's "enter it now"), or NULL. */

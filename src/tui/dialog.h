@@ -2,7 +2,7 @@
  * dialog.h - a popup of a few boxes to fill in (who, when, a note, a
  * reason, the measures, a file name) confirmed together: the changes made
  * where actions are listed and on the incident screen ask through it, so
- * every one shows the name that will sign it, editable (issue 14). A box
+ * every one shows the name that will sign it, editable. A box
  * that is refused keeps the popup open with the message under it; Esc
  * with something typed asks before throwing it away.
  */

@@ -10,7 +10,7 @@
 
 #include "util.h"
 
-/* An English screen spells the PPC out at its first mention (issue 14):
+/* An English screen spells the PPC out at its first mention:
  * the abbreviation alone means nothing to a clinic manager. */
 #define PPC_LONG "Personal Information Protection Commission"
 static int english, ppc_said;

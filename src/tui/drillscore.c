@@ -1,6 +1,6 @@
 /*
  * drillscore.c - the score and debrief screen of a submitted drill run
- * (drillscreen.h): the score of SPEC §8 as the core computes it
+ * (drillscreen.h): the score of docs/contract.md §8 as the core computes it
  * (model_drill_score) with its four parts, the expected actions not done
  * with why each one applies, the scored answers that differ from the
  * scenario with both values as the form words them, the scenario's true

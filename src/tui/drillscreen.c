@@ -464,8 +464,8 @@ tui_drill_resume(struct tui *t, const char *ref, char *left,
 	run.dr = dr;
 	run.revealed = xcalloc(dr->nclues + 1, 1);
 	snprintf(run.ref, sizeof run.ref, "%s", inc->ref);
-	/* The clock ran on while the trainee was away: SPEC §8 counts
-	 * from creation to submission. */
+	/* The clock ran on while the trainee was away: docs/contract.md §8
+	 * counts from creation to submission. */
 	snprintf(stamp, sizeof stamp, "%.19s", inc->created_at != NULL ?
 	    inc->created_at : "");
 	if (jtime_parse(stamp, &run.started, NULL, 0) != 0)
@@ -539,7 +539,7 @@ add_entry(struct pick *k, size_t scenario, const char *ref,
 }
 
 /* Each scenario, and under it every run of it left unsubmitted: a
- * drill left with F10 goes on from the list (issue 14). */
+ * drill left with F10 goes on from the list. */
 static void
 pick_load(struct pick *k)
 {

@@ -1,5 +1,5 @@
 /*
- * drillscreen.h - the training drill in the TUI (issue 7, SPEC §1 `drill
+ * drillscreen.h - the training drill in the TUI (docs/contract.md §1 `drill
  * NAME`, §8): the briefing, the intake wizard against the clock with the
  * scenario's clues on request, then the score and debrief. The wizard
  * itself is wizard.c's, run in drill mode with a struct tui_drill_run.

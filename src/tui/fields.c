@@ -80,7 +80,7 @@ tui_focus_load(struct tui_focus *f, const struct form *form, int field,
 	f->field = field;
 	tui_edit_init(&f->ed, fld->type == FORM_LONGTEXT);
 	/* Unanswered, the cursor is on the "not answered" line: nothing
-	 * is highlighted that Enter could store (SPEC §7 v2). */
+	 * is highlighted that Enter could store (docs/contract.md §7). */
 	if (fld->type == FORM_CHOICE)
 		f->hl = value != NULL ? form_choice_index(fld, value) : -1;
 	else if (fld->type == FORM_MULTI)
@@ -342,7 +342,7 @@ list_rows(struct painter *p, const struct entries *e)
 			continue;
 		mark = e->multi ? (e->on[i] ? "[x]" : "[ ]") :
 		    (e->on[i] ? "(o)" : "( )");
-		/* Digits 1-9 then 0 pick the first ten (SPEC §7). */
+		/* Digits 1-9 then 0 pick the first ten (docs/contract.md §7). */
 		line = xasprintf("%s%c %s %s%s", (int)i == f->hl ? ">" : " ",
 		    i < 9 ? (char)('1' + i) : i == 9 ? '0' : ' ', mark,
 		    e->label[i], (int)i == e->proposed ?

@@ -1,6 +1,6 @@
 /*
- * home.c - the home screen (SPEC §7): open incidents, nearest due first,
- * from the summary the model caches on every change, so the list itself
+ * home.c - the home screen (docs/contract.md §7): open incidents, nearest due
+ * first, from the summary the model caches on every change, so the list itself
  * stays fast with thousands of incidents. The attention column says in
  * words (it must survive NO_COLOR) how many urgent actions are still open
  * and how many are overdue: those need the rules, run only for the rows

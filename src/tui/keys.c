@@ -1,8 +1,8 @@
 /*
- * keys.c - the one table of TUI keys (SPEC §7). Each row: the contexts it
- * applies in, the key or key range, how the key is written on screen, the
- * action, and the hint in Japanese and English. The first matching row
- * wins, so context-specific rows come before general ones.
+ * keys.c - the one table of TUI keys (docs/contract.md §7). Each row: the
+ * contexts it applies in, the key or key range, how the key is written on
+ * screen, the action, and the hint in Japanese and English. The first matching
+ * row wins, so context-specific rows come before general ones.
  */
 #include "tui/keys.h"
 
@@ -68,7 +68,7 @@ static const struct tui_key keys[] = {
 	    "提出して採点と解説を見る（確認あり）",
 	    "submit for the score and debrief (asks first)"),
 
-	/* Enter on a field says what it will do there (SPEC §7 v2):
+	/* Enter on a field says what it will do there (docs/contract.md §7):
 	 * nothing is answered that the person did not choose */
 	BARK(KC_ENTER_SKIP, '\r', "Enter", TA_CONFIRM, "次へ（未回答のまま）",
 	    "next (left unanswered)"),

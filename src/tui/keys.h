@@ -1,6 +1,6 @@
 /*
- * keys.h - the TUI's keys of SPEC §7, declared once in one table (key,
- * context, action, hint in ja/en). Key dispatch, the key-hint bar and the
+ * keys.h - the TUI's keys of docs/contract.md §7, declared once in one table
+ * (key, context, action, hint in ja/en). Key dispatch, the key-hint bar and the
  * F1 help all read that table, so what the screen says is what keys do.
  */
 #ifndef ANSHIN_TUI_KEYS_H

@@ -1,5 +1,5 @@
 /*
- * review.c - the incident screen (issue 6): a title bar, a row of tabs for
+ * review.c - the incident screen: a title bar, a row of tabs for
  * the five views, the current view's rows (only those in the window are
  * drawn) and the key hints from the key table; loading the incident, its
  * checklist and timeline, and dispatching keys. The changes themselves

@@ -1,5 +1,5 @@
 /*
- * review.h - the incident screen of the post-incident review (issue 6):
+ * review.h - the incident screen of the post-incident review:
  * five views of one incident (summary, checklist, timeline, assessment,
  * notes) over the core's model, with marking actions done or skipped,
  * notes, closing with recurrence measures, reopening and the PDF export.

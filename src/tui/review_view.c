@@ -442,8 +442,8 @@ due_row(const char *label, long due, long today, int cols,
 	free(line);
 }
 
-/* Why the result is what it is, the facts a "no" rests on (SPEC §5: the
- * facility's decision, to record), and who reports. */
+/* Why the result is what it is, the facts a "no" rests on (docs/contract.md §5:
+ * the facility's decision, to record), and who reports. */
 static void
 decision_rows(const struct review_data *d, int cols, struct tui_rows *r)
 {

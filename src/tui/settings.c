@@ -1,7 +1,7 @@
 /*
- * settings.c - the settings screen (SPEC §1 `settings`, the home screen's
- * k, an action's "enter it now"): the facility profile and every contact
- * of contacts.conf, one row per key with its value as the program reads
+ * settings.c - the settings screen (docs/contract.md §1 `settings`, the home
+ * screen's k, an action's "enter it now"): the facility profile and every
+ * contact of contacts.conf, one row per key with its value as the program reads
  * it now (or 「未設定」). Enter edits one value in a popup; it is written
  * at once into the user's contacts.conf (contacts_user_set: atomic, 0600,
  * comments and other lines kept) and the contacts are read again, so the

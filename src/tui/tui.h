@@ -18,7 +18,7 @@ int tui_resume(struct app *app, const char *ref);
  * scenarios to pick from. */
 int tui_drill(struct app *app, const char *scenario);
 /* The settings screen: the facility profile and every contact, written
- * to the user's contacts.conf (SPEC §1 `settings`). */
+ * to the user's contacts.conf (docs/contract.md §1 `settings`). */
 int tui_settings(struct app *app);
 /* The keys of every screen, for `anshin-ir help keys` (one "== SCREEN"
  * line, then "  KEY  what it does" lines). */

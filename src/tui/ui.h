@@ -13,7 +13,8 @@
 #include "tui/keys.h"
 #include "util.h"
 
-/* Timings for `make bench` (DESIGN budgets), kept when ANSHIN_IR_BENCH=1. */
+/* Timings for `make bench` (docs/architecture.md budgets), kept when
+ * ANSHIN_IR_BENCH=1. */
 struct tui_bench {
 	int on;
 	double start;			/* ms, monotonic, at the entry point */
@@ -46,7 +47,7 @@ struct tui {
 	char err[1024];			/* why a screen gave up */
 };
 
-/* Who signs the session's changes (SPEC §1, issue 14): --by or
+/* Who signs the session's changes (docs/contract.md §1): --by or
  * $ANSHIN_IR_USER when given, and nothing is asked; else the name the
  * person typed at the first change, asked then with the name last used
  * on this account prefilled. Returns NULL when the person cancelled (the
@@ -93,7 +94,7 @@ int tui_ask(struct tui *t, const char *question);
 int tui_prompt(struct tui *t, const char *question, const char *initial,
     char **out);
 
-/* The smallest usable terminal (SPEC §7, DESIGN). */
+/* The smallest usable terminal (docs/contract.md §7, docs/architecture.md). */
 #define TUI_MIN_COLS 80
 #define TUI_MIN_ROWS 24
 int tui_too_small(void);

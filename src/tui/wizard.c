@@ -1,6 +1,6 @@
 /*
- * wizard.c - the intake wizard of SPEC §7: moving between the form's
- * fields and pages, the keys of the field and of the live checklist, and
+ * wizard.c - the intake wizard of docs/contract.md §7: moving between the
+ * form's fields and pages, the keys of the field and of the live checklist, and
  * leaving cleanly on F10, Ctrl-C, SIGHUP and SIGTERM. What a key stores,
  * and when, is wizard_store.c's (nothing that was not chosen); drawing is
  * wizard_draw.c's. A new incident is created by its first stored answer
@@ -62,7 +62,7 @@ wiz_focus(struct wiz *w, size_t field)
 		wiz_ledger_offer(w);
 }
 
-/* What Enter does on the field now, for the key bar (SPEC §7 v2). */
+/* What Enter does on the field now, for the key bar (docs/contract.md §7). */
 static unsigned
 enter_ctx(const struct wiz *w)
 {
@@ -221,7 +221,7 @@ start_field(const struct wiz *w)
 
 /* ---- choices ---- */
 
-/* SPEC §2: "none" cannot be combined with others; ticking one side
+/* docs/contract.md §2: "none" cannot be combined with others; ticking one side
  * unticks the other instead of refusing later. The "not answered" line
  * unticks them all. */
 static void

@@ -1,7 +1,7 @@
 /*
  * wizard.h - the intake wizard's state, shared by its files: wizard.c
  * (the loop, keys and moving between fields), wizard_store.c (what a
- * field stores, and when: SPEC §7 v2, nothing that was not chosen),
+ * field stores, and when: docs/contract.md §7, nothing that was not chosen),
  * wizard_draw.c (title bar, form and the live checklist) and
  * wizard_ledger.c (the device field's offers from the ledger and the
  * values it proposes).

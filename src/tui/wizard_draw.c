@@ -2,8 +2,8 @@
  * wizard_draw.c - the wizard's screen: the title bar (reference, kind,
  * time since discovery; a field being typed says so), the form, and the
  * live checklist beside it from 100 columns, else as a strip below it
- * tall enough for every open urgent action with its number (issue 14:
- * at 80x24 they are all on screen without pressing anything).
+ * tall enough for every open urgent action with its number (at
+ * 80x24 they are all on screen without pressing anything).
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,6 +1,6 @@
 /*
- * wizard_store.c - what the wizard stores, and when (SPEC §7 v2: nothing
- * is answered that the person did not choose). Enter does what the key
+ * wizard_store.c - what the wizard stores, and when (docs/contract.md §7:
+ * nothing is answered that the person did not choose). Enter does what the key
  * bar says it will (tui_focus_enter): move on leaving the field
  * unanswered, keep the answer, clear it, or store what was typed, ticked
  * or picked. Leaving a field any other way (Tab, a page, F10, a signal)
@@ -27,7 +27,7 @@ create(struct wiz *w, const struct answer_set *set, const char *by,
 	int rc;
 
 	/* A drill run is created as of its start, then answered: its
-	 * "created" event is where the clock of SPEC §8 starts. */
+	 * "created" event is where the clock of docs/contract.md §8 starts. */
 	if (w->drill != NULL)
 		rc = model_create(w->t->st, w->t->data, &none,
 		    w->drill->dr->name, by, w->drill->started, &inc, err, len);
@@ -73,7 +73,8 @@ store2(struct wiz *w, const char *canon, int implied, const char *ivalue)
 	double t0;
 	int rc = ST_OK;
 
-	/* Who signs is asked before anything is written (SPEC §1). */
+	/* Who signs is asked before anything is written (docs/contract.md §1).
+	 * */
 	if ((by = tui_signer(w->t)) == NULL)
 		return 0;
 	t0 = tui_term_ms();

@@ -202,6 +202,24 @@ expect_text_has() {
 		fail "$2: PDF text lacks '$1'" "$(printf '%s\n' "$TEXT" | head -40)"; fi
 }
 
+# man_keys_block PAGE: the key sections of a man page, between the
+# '.\" keys:' marker comments that tools/man-keys.sh writes.
+man_keys_block() {
+	awk '/^\.\\" keys: generated/ { on = 1 } on { print }
+	    /^\.\\" keys: end/ { on = 0 }' "$1"
+}
+
+# expect_man_keys PAGE LANG: PAGE's key sections are what tools/man-keys.sh
+# generates from the key table in LANG; leaves them in $TMP/keys.man.
+expect_man_keys() {
+	"$REPO/tools/man-keys.sh" "$BIN" --lang "$2" >"$TMP/keys.generated"
+	man_keys_block "$1" >"$TMP/keys.man"
+	if [ -s "$TMP/keys.man" ] && cmp -s "$TMP/keys.generated" "$TMP/keys.man"
+	then pass; else
+		fail "${1#"$REPO"/}: the key sections are the key table's in '$2' (run tools/man-keys.sh build/anshin-ir --update)" \
+		    "$(diff "$TMP/keys.man" "$TMP/keys.generated" | head -20)"; fi
+}
+
 FORM="$REPO/forms/intake.form"
 RULES="$REPO/data/actions.rules"
 
@@ -304,7 +322,7 @@ tm_kill_server() {
 	tm_check_captures
 }
 
-# ---- no internal vocabulary on any screen (issue 14) ----
+# ---- no internal vocabulary on any screen ----
 
 # The ids a person must never read on a screen: action ids, answer keys
 # and phase ids, from the data files.
@@ -377,7 +395,7 @@ tm_check_captures() {
 			fail "no internal id on a screen ($kind, ${f##*.}): $hit" \
 			    "$(cat "$f")"
 		else pass; fi
-		# one colon at a time (issue 14: 「出典：：」 and the like)
+		# one colon at a time (「出典：：」 and the like)
 		if grep -qE '(:|：) ?(:|：)' "$f"; then
 			fail "no double colon on a screen ($kind)" "$(cat "$f")"
 		else pass; fi

@@ -1,5 +1,5 @@
-# test_cli.sh - the command-line contract of SPEC §1-§6 through the real
-# binary: every command, every error exit, and the worked example.
+# test_cli.sh - the command-line contract of docs/contract.md §1-§6 through the
+# real binary: every command, every error exit, and the worked example.
 FIX="$REPO/tests/fixtures"
 
 air --version
@@ -142,7 +142,7 @@ air --lang en set "$REF" nokey=1
 expect_rc 65 "set unknown key"
 expect_err_has "unknown key 'nokey' (known keys: kind, discovered_at," \
     "set names the known keys, as an answers file does"
-# set reads values as people type them (SPEC §1, issue 14): the clock is
+# set reads values as people type them (docs/contract.md §1): the clock is
 # 2026-10-06 09:00, so a bare 08:15 is today.
 air set "$REF" "occurred_at=２０２６－１０－０５　１７：４０"
 expect_rc 0 "set: full-width date and time with the ideographic space"
@@ -265,7 +265,7 @@ new_incident "$FIX/fax-internal.answers"
 air assess "$REF"
 expect_out_has "reportable=no" "internal fax is not reportable"
 expect_out_has "exemption=not_leaked" "internal fax exemption"
-# SPEC §5: a "no" is a decision to record, with what it rests on.
+# docs/contract.md §5: a "no" is a decision to record, with what it rests on.
 air show "$REF"
 expect_out_has "報告義務: 報告不要と判断（根拠を記録してください）" \
     "show: no reads as the facility's decision"
@@ -278,7 +278,7 @@ expect_out_has "Reportable: not reportable — record the grounds for this decis
     "show en: no reads as a decision"
 expect_out_has "Decision rests on: No leak, loss or damage" "show en: grounds"
 expect_out_has "Who reports: the facility" "show en: who reports"
-# Who reports, for data held under contract (SPEC §5 report_by).
+# Who reports, for data held under contract (docs/contract.md §5 report_by).
 air set "$REF" facility_role=processor
 air assess "$REF"
 expect_out_has "report_by=controller" "processor: the controller reports"
@@ -350,7 +350,7 @@ expect_rc 78 "check-data: unknown key in show_if"
 air --data-dir "$TMP/nowhere" list
 expect_rc 78 "missing data directory"
 
-# Times from 2000-01-01 to a day after now, everywhere (SPEC §1).
+# Times from 2000-01-01 to a day after now, everywhere (docs/contract.md §1).
 printf 'kind = device_loss\noccurred_at = 2150-01-01 10:00\n' >"$TMP/far.answers"
 air --lang en new --answers "$TMP/far.answers"
 expect_rc 65 "an occurred_at in 2150 is refused without a discovered_at"

@@ -1,4 +1,4 @@
-# test_datafiles.sh - data files are read whole or refused (issue 12): a
+# test_datafiles.sh - data files are read whole or refused: a
 # NUL byte used to end a file early without a word, so check-data said ok
 # while the support desk's phone read "not set" or a holiday was gone; and
 # a FIFO in place of a data file hung the program for good.
@@ -88,7 +88,7 @@ mkfifo "$USER_CONTACTS"
 expect_fifo_refused "$USER_CONTACTS" "the user's contacts.conf"
 rm -f "$USER_CONTACTS"
 
-# Guards, true before issue 12 too: a FIFO for the drills directory is
+# Guards that held from the start: a FIFO for the drills directory is
 # refused (opendir never opens it), and answers may still come from a pipe,
 # being input, not data.
 rm -rf "$D/data/drills"

@@ -1,7 +1,7 @@
-# test_deb.sh - the Debian package (issue 19). `make deb` builds
+# test_deb.sh - the Debian package. `make deb` builds
 # anshin-ir_VERSION_ARCH.deb from HEAD and leaves the work tree as it was;
-# the package holds the binary, data, man pages (the Japanese ones once
-# man/ja/ has them), catalogs, copyright and the machine-wide contacts as
+# the package holds the binary, data, man pages (English and Japanese),
+# catalogs, copyright and the machine-wide contacts as
 # a conffile with every key of data/contacts.conf commented out; lintian
 # finds no error. Unpacked into a scratch root, never into this system,
 # the binary finds its data with --data-dir unset and man shows its pages.
@@ -65,8 +65,8 @@ for tool in git dpkg-buildpackage dh lintian man sqlite3; do
 		deb_ok=0
 	fi
 done
-# An installed copy would be found before the scratch root's (SPEC §1:
-# the compiled-in data directory comes first) and hide what is tested.
+# An installed copy would be found before the scratch root's (docs/contract.md
+# §1: the compiled-in data directory comes first) and hide what is tested.
 if dpkg-query -W -f='${Status}' anshin-ir 2>/dev/null | grep -q installed ||
     [ -e /usr/share/anshin-ir ]; then
 	fail "anshin-ir is not installed on this machine (apt purge anshin-ir)"
@@ -124,7 +124,7 @@ for po in "$REPO"/po/*.po; do
 	l=$(basename "$po" .po)
 	want="$want usr/share/locale/$l/LC_MESSAGES/anshin-ir.mo"
 done
-# man/ja/ pages count as soon as they are added to the tree.
+# The Japanese pages of man/ja/ too.
 for page in "$REPO"/man/anshin-ir.[15] "$REPO"/man/ja/anshin-ir.[15]; do
 	[ -f "$page" ] || continue
 	case $page in
@@ -213,7 +213,7 @@ for sec in 1 5; do
 			    "$(head -20 "$TMP/page.txt"; cat "$TMP/man.err")"; fi
 	done
 done
-# The Japanese pages, once written: man -L ja shows the installed page,
+# The Japanese pages: man -L ja shows the installed page,
 # with the same headings as the tree's page, all of them Japanese.
 for page in "$REPO"/man/ja/anshin-ir.[15]; do
 	[ -f "$page" ] || continue

@@ -1,7 +1,7 @@
-# test_drill.sh - scripted drills (SPEC §1, §8): every shipped scenario's
-# true answers with all its expected actions score 100, an empty answers
-# file scores low, drills stay out of the normal lists, and a drill's PDF
-# carries 「訓練 / TRAINING」 on every page.
+# test_drill.sh - scripted drills (docs/contract.md §1, §8): every shipped
+# scenario's true answers with all its expected actions score 100, an empty
+# answers file scores low, drills stay out of the normal lists, and a drill's
+# PDF carries 「訓練 / TRAINING」 on every page.
 export ANSHIN_IR_NOW="2026-11-25 10:00"
 air drill --list
 expect_rc 0 "drill --list"

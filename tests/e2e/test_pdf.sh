@@ -1,4 +1,4 @@
-# test_pdf.sh - the PDF report of issue 5 through the real binary: each
+# test_pdf.sh - the PDF report through the real binary: each
 # section's key text in Japanese and in English (pdftotext), the font
 # embedded and subset (pdffonts), more pages for a long timeline (pdfinfo),
 # Japanese line breaking, exit 73 and 78 leaving no file, and the export on
@@ -71,7 +71,7 @@ for key in "Incident report: personal information" "Lost device or media" \
     "Who reports" "the facility" "Source: Facility guide §3-2"; do
 	expect_text_has "$key" "English report"
 done
-# English citations on English pages (issue 13): no Japanese source.
+# English citations on English pages: no Japanese source.
 if printf '%s' "$TEXT" | grep -qF "出典"; then
 	fail "English report: a Japanese citation"; else pass; fi
 expect_kinsoku "$TMP/en.pdf" "English report"
@@ -112,7 +112,8 @@ expect_text_has "送信前に番号を二人で確認する。" "closed report"
 expect_text_has "終了" "closed report"
 if printf '%s' "$TEXT" | grep -qF "付録：本人への通知文"; then
 	fail "no notice draft when no report is required"; else pass; fi
-# A "no" is the facility's decision, with its grounds and facts (SPEC §5).
+# A "no" is the facility's decision, with its grounds and facts
+# (docs/contract.md §5).
 for key in "報告不要と判断（根拠を記録してください）" "報告不要とした理由" \
     "同一法人内のみ" "もとにした事実" "誤送信先の区分：同一法人内"; do
 	expect_text_has "$key" "not reportable: a decision to record"
@@ -144,7 +145,7 @@ if [ -e "$TMP/nofont.pdf" ]; then fail "no file without a font"; else pass; fi
 # Issue 12: after the ninth note the signature table began where its
 # header and two lines fitted but not its first row's minimum height, and
 # the layout added pages without end. Every export ends, and the
-# signature heading stays with its whole table (issue 15: the timeline
+# signature heading stays with its whole table (the timeline
 # now follows the signatures, as an appendix).
 new_incident "$FIX/lost-tablet.answers"
 mkdir "$TMP/nine"

@@ -1,9 +1,9 @@
-# test_pdf_disk.sh - exporting onto a full disk (issue 8): the write fails
+# test_pdf_disk.sh - exporting onto a full disk: the write fails
 # with a clear message and exit 74 or 73, an existing report is not
 # replaced by a partial one, and no temporary file is left behind. Under a
 # file-size limit the font subset (about 100 KB before compression) is the
 # first file to hit it; a report larger than that hits it when the report
-# itself is written (issue 12), which is how a full disk fails.
+# itself is written, which is how a full disk fails.
 new_incident "$REPO/tests/fixtures/lost-tablet.answers"
 mkdir -p "$TMP/out"
 air export "$REF" -o "$TMP/out/report.pdf"

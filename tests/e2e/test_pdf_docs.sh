@@ -1,4 +1,4 @@
-# test_pdf_docs.sh - the documents a facility sends (issue 15), through the
+# test_pdf_docs.sh - the documents a facility sends, through the
 # real binary: export --doc ppc|notice|announcement and --stage; the PPC
 # draft carries the reporter from contacts.conf, 速報/確報, the Rules
 # Art. 7 item and every action done with its date, and the banner when
@@ -27,7 +27,7 @@ expect_doc_lacks() {
 }
 
 # export_doc FILE ARGS...: exports, then checks the PDF is whole and
-# that pdftotext prints nothing on stderr (issue 15: libharu's CID
+# that pdftotext prints nothing on stderr (libharu's CID
 # ToUnicode map made poppler warn on every page).
 export_doc() {
 	local out=$1 warn

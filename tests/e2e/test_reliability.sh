@@ -1,5 +1,5 @@
 # test_reliability.sh - the record survives what happens to it in real
-# life (issue 8): the CLI killed by SIGKILL, SIGTERM or SIGHUP at random
+# life: the CLI killed by SIGKILL, SIGTERM or SIGHUP at random
 # moments while writing, two writers at once, a full disk, unsafe
 # directories, and answers crafted to take over the terminal.
 #
@@ -526,7 +526,7 @@ rel_injection_test() {
 	done
 	air --lang en set "$ref" "place=$bad"
 	expect_rc 65 "set with an escape sequence is refused"
-	# set names the field by its label (issue 14), with the same words
+	# set names the field by its label, with the same words
 	expect_err_has "Place: control character U+001B" "set: the same words as an answers file"
 	air note "$ref" "$(printf 'bad \377 byte')"
 	expect_rc 65 "a note of invalid UTF-8 is refused"
@@ -602,7 +602,7 @@ rel_answers_roundtrip() {
 # ---- (f) exports killed -------------------------------------------------
 
 # rel_export_kill_test ITERATIONS: exports killed by SIGTERM at random
-# moments within an export's time (issue 12: 400 kills had left 54
+# moments within an export's time (400 kills had left 54
 # temporary copies of patient data beside the report). None is left, and
 # the report there is whole or absent.
 rel_export_kill_test() {

@@ -1,4 +1,4 @@
-# test_review.sh - the post-incident review (issue 6) driven through tmux:
+# test_review.sh - the post-incident review driven through tmux:
 # the home screen's order and due-date warnings (also under NO_COLOR),
 # the incident screen's checklist (done with who and when, skip with a
 # reason), closing refused then accepted with measures, reopening, the
@@ -8,7 +8,7 @@
 # ANSHIN_IR_NOW="2026-10-06 09:00" of setup_env).
 #
 # The CLI runs only while no TUI is open on the database: a home screen
-# holds two connections of its own (see the report of issue 6).
+# holds two connections of its own (see the report).
 
 TM_SOCK="anshin-rv-$$"
 
@@ -67,7 +67,7 @@ done
 
 # ---- home: overdue first, marked in words, also under NO_COLOR ----
 # The attention column counts the open urgent actions and the overdue
-# ones (issue 14); the status word has its own column.
+# ones; the status word has its own column.
 TM_EXTRA="NO_COLOR=1" tm_start 100 30
 tm_expect "F1/?" "home: the list is shown"
 first=$(tm_screen | grep '^> ')
@@ -146,7 +146,7 @@ tm_expect "まだ終了できません" "closing with an open action is refused"
 # (the start of it: a long title wraps in the 80-column popup)
 title_c=$(rule_title "$act_c" ja)
 tm_expect "${title_c:0:8}" "the open action is named by its title"
-tm_expect_no "$act_c" "never by its id (issue 14)"
+tm_expect_no "$act_c" "never by its id"
 tm_keys Escape
 tm_wait_gone "まだ終了できません"
 tm_keys Down d
@@ -179,7 +179,7 @@ rv_quit
 air timeline "$ref" --format tsv
 expect_out_has "action	$act_a	open	done	看護師 山田" "timeline: done, by whom"
 expect_out_has "note	$act_a		院内で確認	看護師 山田" "timeline: the note"
-# The name typed in a popup signs the rest of the session (issue 14).
+# The name typed in a popup signs the rest of the session.
 expect_out_has "action	$act_b	open	skipped	看護師 山田" "timeline: skipped"
 expect_out_has "note	$act_b		端末は個人所有	看護師 山田" "timeline: the reason"
 expect_out_has "action	$act_c	open	done	看護師 山田" \
@@ -302,7 +302,7 @@ tm_wait "[1 Summary]"
 tm_keys c
 tm_expect "The legal assessment is still undetermined" \
     "closing is refused while the assessment is undetermined"
-tm_expect_no "data_types" "the refusal names no key (issue 14)"
+tm_expect_no "data_types" "the refusal names no key"
 tm_keys Escape
 tm_wait_gone "undetermined"
 tm_keys Escape

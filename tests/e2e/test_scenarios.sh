@@ -1,8 +1,9 @@
-# test_scenarios.sh - realistic incidents in SPEC §3 v2 vocabulary, each
-# with the assessment (the six first lines of `assess`, SPEC §5 v2) and
-# the exact set of actions (SPEC §4 v2) worked out by hand from the SPEC
-# tables; and the answers printed by `answers REF`, fed back to `new
-# --answers`, give the same assessment (issue 13). Due dates were counted
+# test_scenarios.sh - realistic incidents in docs/contract.md §3 vocabulary,
+# each with the assessment (the six first lines of `assess`, docs/contract.md
+# §5) and the exact set of actions (docs/contract.md §4) worked out by hand from
+# the contract (docs/contract.md) tables; and the answers printed by `answers
+# REF`, fed back to `new
+# --answers`, give the same assessment. Due dates were counted
 # from the calendar: day 1 is the day of discovery, the preliminary target
 # day 5 as is, the final day 30 or 60 moved past weekends, holidays and
 # Dec 29 - Jan 3. Sourced by run.sh (lib.sh helpers, $TMP, $BIN).

@@ -11,21 +11,22 @@
 #   # DUE action=YYYY-MM-DD    due dates fixed by the contract
 # and `answers REF` read back by `new --answers` must assess the same.
 
-SPEC_DIR="$REPO/tests/fixtures/spec"
+CONTRACT_DIR="$REPO/tests/fixtures/spec"
 # The tester's own contacts file: a care provider, so every file that
-# does not answer facility_type starts as `care` (the prefill of docs/contract.md §3).
+# does not answer facility_type starts as `care` (the prefill of
+# docs/contract.md §3).
 mkdir -p "$XDG_CONFIG_HOME/anshin-ir"
 printf '[facility]\nname = テスト訪問介護ステーション\ntype = care\n' \
     >"$XDG_CONFIG_HOME/anshin-ir/contacts.conf"
-SPEC_BASE="assemble_team assess_reportability recurrence_prevention staff_education"
-SPEC_PPC4="ppc_preliminary_report ppc_final_report notify_individuals decide_publication"
+ACTIONS_BASE="assemble_team assess_reportability recurrence_prevention staff_education"
+ACTIONS_PPC4="ppc_preliminary_report ppc_final_report notify_individuals decide_publication"
 
 spec_expected_actions() {	# the file's ACTIONS line as "id<TAB>status" lines
 	local tok
 	for tok in $(sed -n 's/^# ACTIONS //p' "$1"); do
 		case $tok in
-		BASE) printf '%s\topen\n' $SPEC_BASE ;;
-		PPC4) printf '%s\topen\n' $SPEC_PPC4 ;;
+		BASE) printf '%s\topen\n' $ACTIONS_BASE ;;
+		PPC4) printf '%s\topen\n' $ACTIONS_PPC4 ;;
 		*:*) printf '%s\t%s\n' "${tok%%:*}" "${tok#*:}" ;;
 		*) printf '%s\topen\n' "$tok" ;;
 		esac
@@ -61,7 +62,7 @@ EOF
 	expect_eq "$OUT" "$assess" "$name: answers read back assess the same"
 }
 
-for spec_file in "$SPEC_DIR"/*.answers; do
+for spec_file in "$CONTRACT_DIR"/*.answers; do
 	spec_case "$spec_file"
 done
 rm -f "$XDG_CONFIG_HOME/anshin-ir/contacts.conf"

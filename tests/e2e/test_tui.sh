@@ -1,4 +1,4 @@
-# test_tui.sh - the ncurses wizard driven through tmux (issue 4, SPEC §7):
+# test_tui.sh - the ncurses wizard driven through tmux (docs/contract.md §7):
 # keys are sent with send-keys, screens read with capture-pane, and the
 # database checked with the CLI. Every wait polls (50 ms steps, 5 s at
 # most) instead of sleeping. Sourced by run.sh (lib.sh helpers, $TMP,
@@ -59,7 +59,7 @@ tm_expect "$(form_label kind en)" "en: the wizard opens on the kind"
 tm_keys "$(form_digit kind device_loss)"
 tm_expect "$(rule_title change_password en)" "en: password change after 1 key"
 tm_expect "$(rule_title suspend_user_id en)" "en: ID suspension after 1 key"
-# At 80x24 each urgent action is one line with its phone (issue 14); the
+# At 80x24 each urgent action is one line with its phone; the
 # support desk's name is in the action's detail.
 tm_expect "Tel not set" "en: the unset phone says so"
 
@@ -291,7 +291,7 @@ tm_wait "> $(form_label person_in_charge ja)"
 tm_type "施設長 鈴木"
 tm_keys Tab F2
 tm_expect "F2/Esc" "F2 focuses the checklist"
-# d marks done (Enter opens the detail, issue 14); the popup shows the
+# d marks done (Enter opens the detail); the popup shows the
 # session's name, which signs it.
 tm_keys d
 tm_expect "お名前（記録に残ります）" "done: the popup shows who signs"

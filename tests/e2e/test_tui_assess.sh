@@ -1,13 +1,13 @@
 # test_tui_assess.sh - the v2 questions in the wizard and the assessment
-# they drive (issue 13), at 80x24 in Japanese through tmux: systems_down
+# they drive, at 80x24 in Japanese through tmux: systems_down
 # right after discovered_at for malware; for a lost smartphone with a
 # strong lock, strong encryption, its key safe, a saved login to the
 # regional network, patient names of 30 persons and no deliberate act, the
 # assessment is 「未確定」 with the access-log action on the checklist,
 # becomes 報告不要 (encryption) with network_log = no_access and 報告が必要
 # with 60 days with access_found. At 80x24 the verdict and the access-log
-# action are both on the checklist strip without pressing F2 (issue 14:
-# every open urgent action stays on screen). Choices are picked with
+# action are both on the checklist strip without pressing F2 (every open
+# urgent action stays on screen). Choices are picked with
 # digits. Sourced by run.sh (lib.sh helpers, $TMP, $BIN, ANSHIN_IR_NOW
 # 2026-10-06 09:00).
 
@@ -31,7 +31,7 @@ tm_expect "$(rule_title continue_care ja)" \
 tm_keys F10
 tm_expect "EXITED-0" "F10 leaves the malware intake"
 
-# ---- the lost smartphone of issue 13 ----
+# ---- the lost smartphone ----
 tm_start 80 24 new
 tm_wait "> $(form_label kind ja)"
 tm_keys "$(form_digit kind device_loss)"
@@ -75,7 +75,7 @@ air assess "$REF"
 expect_out_has "reportable=undetermined" "stored: undetermined"
 expect_out_has "exemption=encryption" "stored: the phone's own data is exempt"
 # undetermined, and why: the access log; the verdict and the access-log
-# action on one screen, without F2 (issue 14)
+# action on one screen, without F2
 tm_expect "個人情報保護委員会への報告：未確定" "80x24: 「未確定」"
 tm_expect "未確定の理由: ネットワークのアクセスログが未確認" \
     "80x24: the access log is why"

@@ -1,5 +1,5 @@
 # test_tui_drill.sh - a training drill played through the TUI with tmux
-# (issue 7; SPEC §1 `drill NAME`, §7, §8): the briefing, the wizard with
+# (docs/contract.md §1 `drill NAME`, §7, §8): the briefing, the wizard with
 # its countdown and training mark, a clue asked, answers typed, actions
 # marked done, the submission, the score and debrief screen; then the CLI
 # agrees (`score`, `list`, `drill --history`). Also leaving a run with F10
@@ -134,7 +134,7 @@ dr_has "$P" "シナリオの判定" "the scenario's assessment"
 dr_has "$P" "個人情報保護委員会への報告が必要" "the true assessment"
 dr_has "$P" "【判定】報告の対象" "the debrief text"
 dr_has "$P" "出典：施設ガイド" "the debrief's source"
-dr_has "$P" "$REF として記録" "the run's reference, and no command (issue 14)"
+dr_has "$P" "$REF として記録" "the run's reference, and no command"
 tm_keys q
 tm_expect "EXITED-0" "q leaves the score screen"
 

@@ -1,5 +1,5 @@
-# test_tui_intake.sh - issue 14 through tmux at 80x24 (SPEC §7 v2): the
-# wizard records only what the person chose (n 1 then Enter x10 stores
+# test_tui_intake.sh - the intake through tmux at 80x24 (docs/contract.md §7):
+# the wizard records only what the person chose (n 1 then Enter x10 stores
 # kind and discovered_at alone, a highlighted choice is not an answer,
 # Enter on 「未回答」 clears, a prefilled "now" needs Enter, none and the
 # other data types untick each other); values typed as people type them

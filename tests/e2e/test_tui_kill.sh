@@ -1,4 +1,4 @@
-# test_tui_kill.sh - the wizard killed at random moments (issue 8): after a
+# test_tui_kill.sh - the wizard killed at random moments: after a
 # field is confirmed it is in the database, whatever kills the process next
 # (SIGKILL, SIGTERM, SIGHUP, while idle or in the middle of typing), and the
 # database and its hash chain stay intact. Short here; tests/soak.sh has the

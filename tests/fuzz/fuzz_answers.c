@@ -1,8 +1,8 @@
 /*
- * fuzz_answers.c - libFuzzer target for the answers parser of SPEC §2
- * (model_answers_parse in src/core/model.c over src/core/ini.c and the shipped form)
- * and for what follows a successful parse: the time cross-checks, the
- * evaluation of the checklist and the expansion of action details.
+ * fuzz_answers.c - libFuzzer target for the answers parser of docs/contract.md
+ * §2 (model_answers_parse in src/core/model.c over src/core/ini.c and the
+ * shipped form) and for what follows a successful parse: the time cross-checks,
+ * the evaluation of the checklist and the expansion of action details.
  *
  * Answers files are the input most exposed to people and scripts
  * (`new --answers`, `drill --answers`, stdin). Besides memory safety the
@@ -10,7 +10,7 @@
  * "NAME:LINE: ", nothing is returned on error, every accepted value is
  * canonical, and the answers written back by `answers REF`'s writer
  * (text_escape_answers) parse again to the same answers, but for the
- * control characters it leaves out (SPEC §1: they round-trip).
+ * control characters it leaves out (docs/contract.md §1: they round-trip).
  */
 #include <stdint.h>
 #include <stdio.h>

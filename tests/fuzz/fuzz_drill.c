@@ -1,13 +1,14 @@
 /*
  * fuzz_drill.c - libFuzzer target for the drill loader (drill_parse_string
  * in src/core/drill.c over src/core/ini.c) against the shipped form, rules and
- * holidays, and for the score of SPEC §8 over what it loads.
+ * holidays, and for the score of docs/contract.md §8 over what it loads.
  *
  * Facilities write their own scenarios, so any text must end in a drill
  * or one "NAME:LINE: message" error. A drill that loads must score as
- * SPEC §8 says at its two ends: its own true answers with every expected
- * action done score 100 (90 when twice over the time limit), and nothing
- * answered misses every expected action and gets every scored key wrong.
+ * docs/contract.md §8 says at its two ends: its own true answers with every
+ * expected action done score 100 (90 when twice over the time limit), and
+ * nothing answered misses every expected action and gets every scored key
+ * wrong.
  */
 #include <stdint.h>
 #include <stdio.h>

@@ -59,7 +59,7 @@ static const char *const tokens[] = {
 	/* Combining marks, which IPAex Gothic draws as spacing glyphs. */
 	"\u0301", "\u3099", "e\u0301", "か\u3099",
 	"\u0301\u0308\u0300\u3099\u309A\u0301\u0308\u0300",
-	/* Words, numbers and IDs kept whole or hyphenated (issue 15). */
+	/* Words, numbers and IDs kept whole or hyphenated. */
 	"applicable", "internationalization", "MCS-20261005-0042",
 	"第2026-10-1234号", "ケアマネジャー", "約42人", "2026年10月5日",
 	"kyo-0123", "https://www.ppc.go.jp/",

@@ -1,10 +1,10 @@
 /*
  * spec_check.h - for the unit tests that hold the code and the data files to
- * SPEC: every disagreement in a test is printed as a MISMATCH line with
- * its case, and the test then fails once, so one run shows all of them.
+ * docs/contract.md: every disagreement in a test is printed as a MISMATCH line
+ * with its case, and the test then fails once, so one run shows all of them.
  */
-#ifndef ANSHIN_SPEC_CHECK_H
-#define ANSHIN_SPEC_CHECK_H
+#ifndef ANSHIN_CONTRACT_CHECK_H
+#define ANSHIN_CONTRACT_CHECK_H
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -30,7 +30,7 @@ spec_mismatch(const char *file, int line, const char *fmt, ...)
 #define mismatch(line, ...) spec_mismatch(__FILE__, (line), __VA_ARGS__)
 #define BEGIN() do { (void)state; spec_failures = 0; } while (0)
 #define END() do { if (spec_failures != 0) \
-	fail_msg("%d check(s) disagree with the SPEC (see MISMATCH above)", \
+	fail_msg("%d check(s) disagree with docs/contract.md (see MISMATCH above)", \
 	    spec_failures); } while (0)
 
 #endif

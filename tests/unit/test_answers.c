@@ -1,10 +1,10 @@
 /*
- * test_answers.c - answers files (SPEC §2) through model_answers_parse:
- * every error path (ST_DATAERR, "NAME:LINE: " naming the offending line,
- * nothing returned) and what must be accepted (BOM, CRLF, comments, blank
- * lines, spaces around '=', the \n and \\ escapes, "key =" leaving a key
- * unanswered, the worked example). "Now" is fixed at 2026-10-06 09:00
- * Japan time. Checks are "soft": each test prints every mismatch
+ * test_answers.c - answers files (docs/contract.md §2) through
+ * model_answers_parse: every error path (ST_DATAERR, "NAME:LINE: " naming the
+ * offending line, nothing returned) and what must be accepted (BOM, CRLF,
+ * comments, blank lines, spaces around '=', the \n and \\ escapes, "key ="
+ * leaving a key unanswered, the worked example). "Now" is fixed at 2026-10-06
+ * 09:00 Japan time. Checks are "soft": each test prints every mismatch
  * ("MISMATCH ...") and fails once at the end. Run from the repository root.
  */
 #include <setjmp.h>
@@ -314,7 +314,8 @@ test_error_line_without_equals(void **state)
 	END();
 }
 
-/* Invalid UTF-8 is bad input; SPEC §2 errors are "FILE:LINE: ...". */
+/* Invalid UTF-8 is bad input; docs/contract.md §2 errors are "FILE:LINE: ...".
+ * */
 static void
 test_error_invalid_utf8(void **state)
 {
@@ -427,7 +428,7 @@ test_accept_empty_value(void **state)
 		HAS(&set, "kind", "device_loss", 1);
 		answer_set_free(&set);
 	}
-	/* required keys may be missing or empty (SPEC §2) */
+	/* required keys may be missing or empty (docs/contract.md §2) */
 	if (PARSES("kind =\ndiscovered_at =\n", &set)) {
 		HAS(&set, "kind", NULL, 1);
 		HAS(&set, "discovered_at", NULL, 2);
@@ -479,7 +480,7 @@ test_accept_worked_example(void **state)
 int
 main(void)
 {
-	/* SPEC §1: Japan time whatever the host's time zone */
+	/* docs/contract.md §1: Japan time whatever the host's time zone */
 	setenv("TZ", "America/Los_Angeles", 1);
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_error_unknown_key),

@@ -66,7 +66,7 @@ test_sections_and_keys(void **state)
 	assert_string_equal(contacts_keys[0], "name");
 }
 
-/* SPEC §1's facility profile: the facility's corporate number (with
+/* docs/contract.md §1's facility profile: the facility's corporate number (with
  * its check digit), representative and address, and its two people. */
 static void
 test_facility_profile(void **state)

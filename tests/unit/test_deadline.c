@@ -1,8 +1,8 @@
 /*
  * test_deadline.c - the holiday table (data/holidays.tsv and the parser's
- * every error path) and the SPEC §5 due dates. Expected dates were worked
- * out by hand from the calendar, not by the code under test; each case says
- * why it lands where it does. Run from the repository root.
+ * every error path) and the docs/contract.md §5 due dates. Expected dates were
+ * worked out by hand from the calendar, not by the code under test; each case
+ * says why it lands where it does. Run from the repository root.
  */
 #include <stdarg.h>
 #include <stddef.h>

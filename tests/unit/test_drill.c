@@ -2,9 +2,9 @@
  * test_drill.c - the training drills: every shipped scenario in
  * data/drills/ loads against the real form and rules, scores exactly 100
  * with its own truth and expected actions and low when left empty; the
- * arithmetic of SPEC §8 on a small drill built here (answers, actions,
- * assessment, late penalty, rounding and clamping, the order of `missed`
- * and `wrong`); every error path of drill_parse_string with its
+ * arithmetic of docs/contract.md §8 on a small drill built here (answers,
+ * actions, assessment, late penalty, rounding and clamping, the order of
+ * `missed` and `wrong`); every error path of drill_parse_string with its
  * "PATH:LINE:"; and drill_load_dir on scratch directories. Run from the
  * repository root.
  */
@@ -216,7 +216,7 @@ test_shipped_outcomes(void **state)
 	}
 }
 
-/* The v2 scenarios teach what SPEC v2 changed (issue 13): the locked
+/* The v2 scenarios teach what docs/contract.md changed: the locked
  * phone with a saved login is undetermined until the access log is
  * answered, and not reportable only with it; ransomware with systems down
  * needs continuity of care, the MHLW and prefecture report, the police
@@ -280,7 +280,7 @@ test_shipped_v2_scenarios(void **state)
 	}
 }
 
-/* The MHLW guideline is cited as edition 6.0 (issue 13): 4.2 was
+/* The MHLW guideline is cited as edition 6.0: 4.2 was
  * replaced. */
 static void
 test_shipped_sources_current(void **state)
@@ -294,7 +294,7 @@ test_shipped_sources_current(void **state)
 			    g_set.v[i].name);
 }
 
-/* The score screen cites the sources in its own language (issue 14:
+/* The score screen cites the sources in its own language (not
  * 「出典：National Police Agency: 遺失届」 on a Japanese screen). */
 static void
 test_shipped_sources_per_language(void **state)
@@ -945,8 +945,8 @@ test_score_half_the_actions(void **state)
 	drill_free(&d);
 }
 
-/* remote_wipe = done marks the action done on the checklist (SPEC §4);
- * the score agrees with what the trainee saw. */
+/* remote_wipe = done marks the action done on the checklist (docs/contract.md
+ * §4); the score agrees with what the trainee saw. */
 static void
 test_score_done_by_answer(void **state)
 {
@@ -986,7 +986,7 @@ test_score_assessment(void **state)
 	/* a different reportable: all of it recovered unseen (strong
 	 * encryption would not do: the saved network login, with the
 	 * device's lock unknown, is reportable whatever protected the
-	 * device, SPEC §5 v2 step 1) */
+	 * device, docs/contract.md §5 step 1) */
 	v = truth_copy(&d);
 	values_set(v, "encryption", "strong");
 	values_set(v, "key_exposed", "no");

@@ -1,7 +1,8 @@
 /*
  * test_expr.c - the condition language: precedence, every operator on every
- * key type, SPEC §3 unanswered semantics, defines, walking, and every parse
- * error path, against a small fake scope (keys and values like intake.form).
+ * key type, docs/contract.md §3 unanswered semantics, defines, walking, and
+ * every parse error path, against a small fake scope (keys and values like
+ * intake.form).
  */
 #include <setjmp.h>
 #include <stdarg.h>

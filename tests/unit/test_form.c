@@ -1,12 +1,13 @@
 /*
- * test_form.c - the shipped forms/intake.form against SPEC §3 (every key,
- * its type, exactly SPEC's values in SPEC's order, required keys, the
- * kind-specific fields and their visibility, labels and help in both
- * languages, the page order of SPEC §7), the error paths of
- * form_parse_string, and form_value_normalize for every type. The expected
- * tables are copied from SPEC §3 by hand, not read from the form. Checks
- * are "soft": each test prints every mismatch ("MISMATCH ...") and fails
- * once at the end. Run from the repository root.
+ * test_form.c - the shipped forms/intake.form against docs/contract.md §3
+ * (every key, its type, exactly the contract's values in the
+ * contract's (docs/contract.md) order, required keys, the kind-specific fields
+ * and their visibility, labels and help in both languages, the page order of
+ * docs/contract.md §7), the error paths of form_parse_string, and
+ * form_value_normalize for every type. The expected tables are copied from
+ * docs/contract.md §3 by hand, not read from the form. Checks are "soft": each
+ * test prints every mismatch ("MISMATCH ...") and fails once at the end. Run
+ * from the repository root.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -51,7 +52,8 @@ teardown_form(void **state)
 	return 0;
 }
 
-/* ================================================ SPEC §3 key table */
+/* ================================================ docs/contract.md §3 key
+ * table */
 
 enum spec_type { T_CHOICE, T_MULTI, T_TEXT, T_INT, T_TIME, T_TIME_UNKNOWN };
 
@@ -59,7 +61,7 @@ struct spec_key {
 	const char *key;
 	enum spec_type type;
 	int required;
-	const char *values;	/* choice/multi: SPEC's values in order */
+	const char *values;	/* choice/multi: the contract's values in order */
 };
 
 static const struct spec_key spec_keys[] = {
@@ -120,7 +122,7 @@ static const struct spec_key spec_keys[] = {
 	{ "facility_type", T_CHOICE, 0, "hospital,clinic,dental,pharmacy,care,"
 	    "home_care,other" },
 };
-#define NSPEC (sizeof spec_keys / sizeof spec_keys[0])
+#define N_CONTRACT_KEYS (sizeof spec_keys / sizeof spec_keys[0])
 
 static const char *
 type_name(enum form_type t)
@@ -131,7 +133,7 @@ type_name(enum form_type t)
 	return (int)t >= 0 && (size_t)t < sizeof n / sizeof n[0] ? n[t] : "?";
 }
 
-/* Every SPEC key with its type. */
+/* Every docs/contract.md key with its type. */
 static void
 test_spec_keys_and_types(void **state)
 {
@@ -140,7 +142,7 @@ test_spec_keys_and_types(void **state)
 	int ok;
 
 	BEGIN();
-	for (i = 0; i < NSPEC; i++) {
+	for (i = 0; i < N_CONTRACT_KEYS; i++) {
 		const struct spec_key *s = &spec_keys[i];
 
 		fld = form_field_find(g_f, s->key);
@@ -152,41 +154,43 @@ test_spec_keys_and_types(void **state)
 		switch (s->type) {
 		case T_CHOICE: ok = fld->type == FORM_CHOICE; break;
 		case T_MULTI: ok = fld->type == FORM_MULTI; break;
-		/* SPEC "text": one line or multi-line */
+		/* docs/contract.md "text": one line or multi-line */
 		case T_TEXT: ok = fld->type == FORM_TEXT ||
 		    fld->type == FORM_LONGTEXT; break;
 		case T_INT: ok = fld->type == FORM_INT; break;
 		default: ok = fld->type == FORM_TIME; break;
 		}
 		if (!ok)
-			mismatch(__LINE__, "%s: type %s does not fit SPEC",
+			mismatch(__LINE__, "%s: type %s does not fit docs/contract.md",
 			    s->key, type_name(fld->type));
 		if (fld->type == FORM_TIME &&
 		    fld->allow_unknown != (s->type == T_TIME_UNKNOWN))
-			mismatch(__LINE__, "%s: 'unknown' %sallowed, SPEC says "
+			mismatch(__LINE__, "%s: 'unknown' %sallowed, docs/contract.md says "
 			    "%s", s->key, fld->allow_unknown ? "" : "not ",
 			    s->type == T_TIME_UNKNOWN ? "time or unknown" :
 			    "time");
 		/* integer >= 0 */
 		if (fld->type == FORM_INT && fld->min != 0)
-			mismatch(__LINE__, "%s: min %ld, SPEC says >= 0",
+			mismatch(__LINE__, "%s: min %ld, docs/contract.md says >= 0",
 			    s->key, fld->min);
 	}
-	/* extra keys are allowed by SPEC ("add freely"); list them */
+	/* extra keys are allowed by docs/contract.md ("add freely"); list them
+	 * */
 	for (i = 0; i < g_f->nfields; i++) {
 		size_t j;
 
-		for (j = 0; j < NSPEC; j++)
+		for (j = 0; j < N_CONTRACT_KEYS; j++)
 			if (strcmp(spec_keys[j].key, g_f->fields[i].key) == 0)
 				break;
-		if (j == NSPEC)
-			fprintf(stderr, "note: form key %s is not in SPEC §3\n",
+		if (j == N_CONTRACT_KEYS)
+			fprintf(stderr, "note: form key %s is not in docs/contract.md §3\n",
 			    g_f->fields[i].key);
 	}
 	END();
 }
 
-/* Exactly SPEC's values in SPEC's order. */
+/* Exactly the contract's values in the contract's
+ * (docs/contract.md) order. */
 static void
 test_spec_values_in_order(void **state)
 {
@@ -195,7 +199,7 @@ test_spec_values_in_order(void **state)
 	size_t i, j;
 
 	BEGIN();
-	for (i = 0; i < NSPEC; i++) {
+	for (i = 0; i < N_CONTRACT_KEYS; i++) {
 		const struct spec_key *s = &spec_keys[i];
 
 		fld = form_field_find(g_f, s->key);
@@ -209,7 +213,7 @@ test_spec_values_in_order(void **state)
 			    sizeof got - strlen(got) - 1);
 		}
 		if (strcmp(got, s->values != NULL ? s->values : "") != 0)
-			mismatch(__LINE__, "%s: values \"%s\", SPEC \"%s\"",
+			mismatch(__LINE__, "%s: values \"%s\", docs/contract.md \"%s\"",
 			    s->key, got, s->values != NULL ? s->values : "");
 	}
 	END();
@@ -230,7 +234,7 @@ test_required_keys(void **state)
 		    strcmp(fld->key, "data_types") == 0;
 
 		if (fld->required != want)
-			mismatch(__LINE__, "%s: required=%d, SPEC says %d",
+			mismatch(__LINE__, "%s: required=%d, docs/contract.md says %d",
 			    fld->key, fld->required, want);
 	}
 	END();
@@ -261,7 +265,7 @@ check_visibility(const char *key, const char *const *shown_for, int line)
 
 	assert_non_null(values);
 	if (g_f->fields[f].show_if == NULL)
-		mismatch(line, "%s has no show_if (SPEC: only for some kinds)",
+		mismatch(line, "%s has no show_if (docs/contract.md: only for some kinds)",
 		    key);
 	for (i = 0; i < sizeof all_kinds / sizeof all_kinds[0]; i++) {
 		values[k] = (char *)all_kinds[i];
@@ -279,7 +283,7 @@ check_visibility(const char *key, const char *const *shown_for, int line)
 /* Only for kind in {device_loss, device_theft}: device_type, device_owner,
  * carrier, network_log. Only for the misdelivery kinds: recipient,
  * recipient_kind, recipient_contacted, deletion_confirmed. systems_down
- * only for unauthorized access and malware (issue 13: it drives an
+ * only for unauthorized access and malware (it drives an
  * immediate action there). */
 static void
 test_kind_specific_fields(void **state)
@@ -355,8 +359,9 @@ test_labels_and_help(void **state)
 				    fld->key, c->value);
 		}
 	}
-	/* the SPEC's Japanese glosses: each label keeps its meaning (the
-	 * label holds the gloss; labels may add to it) */
+	/* the the contract's Japanese glosses: each label
+	 * keeps its meaning (the label holds the gloss; labels may add to it)
+	 * */
 	{
 		static const struct { const char *key, *value, *ja; } l[] = {
 			{ "kind", "device_loss", "端末・媒体の紛失" },
@@ -412,15 +417,15 @@ test_labels_and_help(void **state)
 
 			if (strstr(got, l[i].ja) == NULL)
 				mismatch(__LINE__, "%s=%s: ja label \"%s\" "
-				    "lacks SPEC's \"%s\"", l[i].key, l[i].value,
+				    "lacks the contract's \"%s\"", l[i].key, l[i].value,
 				    got, l[i].ja);
 		}
 	}
 	END();
 }
 
-/* SPEC §7: the wizard opens on kind, discovered_at next; the fields that
- * drive the immediate actions come right after (before the 5W1H). */
+/* docs/contract.md §7: the wizard opens on kind, discovered_at next; the fields
+ * that drive the immediate actions come right after (before the 5W1H). */
 static void
 test_page_order(void **state)
 {

@@ -1,9 +1,9 @@
 /*
  * test_form_input.c - form_input_read over the shipped form: every form of
- * SPEC §1 `set` and issue 14 (full-width digits and the ideographic space,
- * ー for the dash, / and . between the date's parts, a bare HH:MM for
- * today and refused when still to come, 不明 and its friends, 40人, 約40,
- * 1,200, labels for choices) read to the canonical value; a count said
+ * docs/contract.md §1 `set` as Japanese staff type it (full-width digits and
+ * the ideographic space, ー for the dash, / and . between the date's parts, a
+ * bare HH:MM for today and refused when still to come, 不明 and its friends, 40人,
+ * 約40, 1,200, labels for choices) read to the canonical value; a count said
  * roughly answers its basis only while that is unanswered; errors name
  * the label, never the key, and give one example. Run from the
  * repository root; the clock is fixed at 2026-12-07 15:00 (Japan time).

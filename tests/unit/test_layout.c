@@ -2,8 +2,8 @@
  * test_layout.c - the page engine (report_layout.c) through
  * report_layout_trace with the real font: zero-width and combining
  * characters take no room, and text made of nothing else stays inside
- * the page (issue 12: it ran off the page, IPAex Gothic giving its marks
- * spacing glyphs); and the page-break rules of issue 15: a heading keeps
+ * the page (it ran off the page, IPAex Gothic giving its marks
+ * spacing glyphs); and the page-break rules: a heading keeps
  * two lines of what follows, a table row is split only when taller than
  * a page (with the header repeated), a kept table moves whole, a span
  * covers its cells, a bookmark points where its section starts, and the
@@ -219,8 +219,8 @@ test_heading_keeps_two_lines(void **state)
 }
 
 /* A row of a table starting near the foot of a page goes whole onto the
- * next page with the header repeated; before issue 15 a table whose
- * header and two lines fitted was split (a one-row table drawn 1/2). */
+ * next page with the header repeated, never split after its header and
+ * two lines (a one-row table drawn 1/2). */
 static void
 test_row_not_split(void **state)
 {

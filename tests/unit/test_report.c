@@ -2,8 +2,8 @@
  * test_report.c - the PDF report through report_write with the real data
  * directory and a scratch database: the file it leaves (PDF, mode 0600,
  * atomic, nothing left behind on failure), font errors, untrusted text,
- * stored times shorter than expected, and the DESIGN budget for 200
- * timeline events (< 50 ms, < 100 KB).
+ * stored times shorter than expected, and the docs/architecture.md budget for
+ * 200 timeline events (< 50 ms, < 100 KB).
  * Run from the repository root (model_data_load(".")).
  */
 #include <setjmp.h>
@@ -55,7 +55,7 @@
 	"persons_count = 42\n" \
 	"persons_basis = estimated\n"
 
-/* DESIGN.md budgets for an incident with 200 timeline events. */
+/* docs/architecture.md.md budgets for an incident with 200 timeline events. */
 #define BUDGET_MS 50.0
 #define BUDGET_BYTES (100 * 1024)
 
@@ -399,7 +399,8 @@ test_closed_incident(void **state)
 	free(path);
 }
 
-/* DESIGN budget: 200 timeline events, < 50 ms in process, < 100 KB. */
+/* docs/architecture.md budget: 200 timeline events, < 50 ms in process, < 100
+ * KB. */
 static void
 test_budget_200_events(void **state)
 {
@@ -461,7 +462,7 @@ test_iso_text_short_time(void **state)
 	free(iso);
 }
 
-/* ---- the documents (issue 15), read back through the layout trace ---- */
+/* ---- the documents, read back through the layout trace ---- */
 
 static void
 collect(const struct report_trace_line *l, void *ud)

@@ -1,12 +1,13 @@
 /*
  * test_rules.c - the shipped data/actions.rules and the assessment code
- * checked against the contract: SPEC §4 (the action table: one test per row,
- * each with cases where the action applies and near misses where it does
- * not, phases and the checklist order), SPEC §5 (one test per ground, per
- * exemption and per result step; the due dates, counted by hand from the
- * calendar and LEGAL.md §2) and the error paths of rules_parse_string.
+ * checked against the contract: docs/contract.md §4 (the action table: one test
+ * per row, each with cases where the action applies and near misses where it
+ * does not, phases and the checklist order), docs/contract.md §5 (one test per
+ * ground, per exemption and per result step; the due dates, counted by hand
+ * from the calendar and docs/legal.md §2) and the error paths of
+ * rules_parse_string.
  *
- * The SPEC is v2 (issue 13): grounds, exemptions and the seven result
+ * The docs/contract.md is v2: grounds, exemptions and the seven result
  * steps of §5, report_by, and the §4 table with the processor route, the
  * network's access log, continuity of care, public exposure and the
  * contractor. Every case a rule reads is given with a near miss that must
@@ -16,7 +17,8 @@
  * field, written as "key=value; key=value" so that every failure message
  * shows the exact case. Checks are "soft": a test reports every mismatch it
  * finds (stderr, "MISMATCH ...") and then fails once, so one run lists all
- * disagreements with the SPEC. Run from the repository root.
+ * disagreements with the contract (docs/contract.md). Run from the repository
+ * root.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -38,7 +40,8 @@
 
 static struct model_data *g_d;
 
-/* SPEC names, written here rather than read from the code under test. */
+/* docs/contract.md names, written here rather than read from the code under
+ * test. */
 static const char *const spec_ground[GROUND_COUNT] = {
 	[GROUND_SENSITIVE] = "sensitive",
 	[GROUND_FINANCIAL] = "financial",
@@ -231,7 +234,8 @@ check_status(const struct run *r, const char *id, enum action_status st,
 		    id, names[it->status], names[st]);
 }
 
-/* Listed done by the answers, with nobody recorded yet (SPEC §4). */
+/* Listed done by the answers, with nobody recorded yet (docs/contract.md §4).
+ * */
 #define DONE_BY_ANSWER(r, id) check_done_by_answer(r, id, __LINE__)
 static void
 check_done_by_answer(const struct run *r, const char *id, int line)
@@ -247,7 +251,7 @@ check_done_by_answer(const struct run *r, const char *id, int line)
 		    "with no record", r->kv, id);
 }
 
-/* The phase of an action, as SPEC §4 gives it. */
+/* The phase of an action, as docs/contract.md §4 gives it. */
 #define PHASE(id, p) check_phase(id, p, __LINE__)
 static void
 check_phase(const char *id, enum phase p, int line)
@@ -280,7 +284,7 @@ check_due(const struct run *r, const char *id, const char *due, int line)
 		    id, got, due);
 }
 
-/* The assessment: reportable, grounds (SPEC order), exemption. */
+/* The assessment: reportable, grounds (docs/contract.md order), exemption. */
 #define RESULT(r, rep, gr, ex) check_result(r, rep, gr, ex, __LINE__)
 static void
 check_result(const struct run *r, const char *rep, const char *grounds,
@@ -313,7 +317,7 @@ check_ground(const struct run *r, enum ground g, int want, int line)
 		    spec_ground[g], want ? "" : "not ");
 }
 
-/* SPEC §5 report_by: facility, controller or both. */
+/* docs/contract.md §5 report_by: facility, controller or both. */
 #define REPORT_BY(r, by) check_report_by(r, by, __LINE__)
 static void
 check_report_by(const struct run *r, const char *by, int line)
@@ -342,9 +346,10 @@ check_dues(const struct run *r, const char *pre, const char *fin, int line)
 		    fin);
 }
 
-/* ======================================================== SPEC §4 table */
+/* ======================================================== docs/contract.md §4
+ * table */
 
-/* The action IDs of the SPEC §4 table (v2). */
+/* The action IDs of the docs/contract.md §4 table (v2). */
 static const char *const spec_ids[] = {
 	"assemble_team", "assess_reportability", "recurrence_prevention",
 	"staff_education", "change_password", "suspend_user_id", "remote_wipe",
@@ -358,21 +363,22 @@ static const char *const spec_ids[] = {
 	"ppc_preliminary_report", "ppc_final_report", "notify_individuals",
 	"decide_publication", "notify_controller",
 };
-#define NSPEC_IDS (sizeof spec_ids / sizeof spec_ids[0])
+#define N_CONTRACT_IDS (sizeof spec_ids / sizeof spec_ids[0])
 
 static int
 is_spec_action(const char *id)
 {
 	size_t i;
 
-	for (i = 0; i < NSPEC_IDS; i++)
+	for (i = 0; i < N_CONTRACT_IDS; i++)
 		if (strcmp(spec_ids[i], id) == 0)
 			return 1;
 	return 0;
 }
 
-/* The listed SPEC actions must be exactly want[0..n-1]; actions the SPEC
- * does not name are allowed ("add freely") and only noted. */
+/* The listed docs/contract.md actions must be exactly want[0..n-1]; actions the
+ * contract (docs/contract.md) does not name are allowed ("add freely") and only
+ * noted. */
 #define EXACTLY(r, want) check_exactly(r, want, \
 	sizeof want / sizeof want[0], __LINE__)
 static void
@@ -387,7 +393,7 @@ check_exactly(const struct run *r, const char *const *want, size_t n,
 		const char *id = r->ev.items[i].action->id;
 
 		if (!is_spec_action(id)) {
-			fprintf(stderr, "note: [%s]: %s listed (not in SPEC "
+			fprintf(stderr, "note: [%s]: %s listed (not in docs/contract.md "
 			    "§4)\n", r->kv, id);
 			continue;
 		}
@@ -407,7 +413,7 @@ test_action_ids_known(void **state)
 	size_t i;
 
 	BEGIN();
-	for (i = 0; i < NSPEC_IDS; i++)
+	for (i = 0; i < N_CONTRACT_IDS; i++)
 		if (rules_action_find(g_d->rules, spec_ids[i]) == NULL)
 			mismatch(__LINE__, "action %s missing from the rules",
 			    spec_ids[i]);
@@ -1156,8 +1162,8 @@ test_action_notify_controller(void **state)
 	END();
 }
 
-/* SPEC §5 report_by: controller for processor, both for both, facility
- * otherwise (unknown and unanswered too); whatever the result. */
+/* docs/contract.md §5 report_by: controller for processor, both for both,
+ * facility otherwise (unknown and unanswered too); whatever the result. */
 static void
 test_report_by(void **state)
 {
@@ -1186,10 +1192,11 @@ test_report_by(void **state)
 	END();
 }
 
-/* Phases and priorities are within the SPEC's ranges; the checklist is
- * sorted by phase (immediate, investigate, report, followup), then
- * priority, then the order of the [action] blocks in the file (SPEC §4
- * v2), and the file lists each phase in the order a person acts. */
+/* Phases and priorities are within the the contract's
+ * ranges; the checklist is sorted by phase (immediate, investigate, report,
+ * followup), then priority, then the order of the [action] blocks in the file
+ * (docs/contract.md §4 v2), and the file lists each phase in the order a person
+ * acts. */
 static void
 test_checklist_sort_order(void **state)
 {
@@ -1228,12 +1235,12 @@ test_checklist_sort_order(void **state)
 			mismatch(__LINE__, "%s: priority %d not 1..3", a->id,
 			    a->priority);
 	}
-	/* the SPEC's phase names in their order */
+	/* the the contract's phase names in their order */
 	if (rules_phase_parse("immediate") != PHASE_IMMEDIATE ||
 	    rules_phase_parse("investigate") != PHASE_INVESTIGATE ||
 	    rules_phase_parse("report") != PHASE_REPORT ||
 	    rules_phase_parse("followup") != PHASE_FOLLOWUP)
-		mismatch(__LINE__, "phase names/order differ from SPEC §4");
+		mismatch(__LINE__, "phase names/order differ from docs/contract.md §4");
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		run(&r, cases[i]);
 		if (i == 0 && r.ev.nitems < 15)
@@ -1315,8 +1322,8 @@ test_checklist_empty_incident(void **state)
 	END();
 }
 
-/* SPEC §4: a done or skipped action stays listed after its rule stops
- * applying; an open one disappears. */
+/* docs/contract.md §4: a done or skipped action stays listed after its rule
+ * stops applying; an open one disappears. */
 static void
 test_checklist_history(void **state)
 {
@@ -1356,7 +1363,8 @@ test_checklist_history(void **state)
 	END();
 }
 
-/* ====================================================== SPEC §5 grounds */
+/* ====================================================== docs/contract.md §5
+ * grounds */
 
 /* sensitive: data_types has patient_identity, medical or care; or the
  * network case: device kinds, device_type != paper, network_access = yes,
@@ -1617,7 +1625,7 @@ test_ground_my_number(void **state)
 	run(&r, "kind=paper_loss; data_types=my_number; persons_count=50; "
 	    "persons_basis=exact");
 	GROUND(&r, GROUND_MY_NUMBER, 0);
-	/* all five in SPEC order */
+	/* all five in docs/contract.md order */
 	run(&r, "kind=malware; data_types=medical,my_number,financial; "
 	    "persons_count=1500; persons_basis=exact");
 	RESULT(&r, "yes", "sensitive,financial,unauthorized_purpose,over_1000,"
@@ -1626,7 +1634,8 @@ test_ground_my_number(void **state)
 	END();
 }
 
-/* ==================================================== SPEC §5 exemptions */
+/* ==================================================== docs/contract.md §5
+ * exemptions */
 
 /* not_leaked (v2), the first exemption that holds; grounds are still
  * listed:
@@ -1815,7 +1824,8 @@ test_exemption_encryption(void **state)
 	END();
 }
 
-/* ================================================= SPEC §5 result steps */
+/* ================================================= docs/contract.md §5 result
+ * steps */
 
 /* 1. yes when the network case holds: no exemption clears it, and it
  * holds before data_types is known. */
@@ -2129,7 +2139,8 @@ test_result_data_types_none(void **state)
 }
 
 /* Why the result is what it is (the labels a screen shows with it), and
- * the facts a "no" rests on (SPEC §5: a no is a decision to record). */
+ * the facts a "no" rests on (docs/contract.md §5: a no is a decision to
+ * record). */
 static void
 test_result_why_and_facts(void **state)
 {
@@ -2207,7 +2218,7 @@ test_result_why_and_facts(void **state)
 	END();
 }
 
-/* Sources in both languages (issue 13): every action cites its source
+/* Sources in both languages: every action cites its source
  * in Japanese and in English, the English one in English; the MHLW
  * guideline is cited as edition 6.0, never 4.2, which it replaced. */
 static void
@@ -2258,10 +2269,12 @@ test_sources_translated(void **state)
 	END();
 }
 
-/* ======================================================= SPEC §5 dues */
+/* ======================================================= docs/contract.md §5
+ * dues */
 
 /* The worked example (examples/lost-tablet.*, copied to tests/fixtures):
- * the assessment and the checklist derived from the SPEC §4 table. */
+ * the assessment and the checklist derived from the docs/contract.md §4 table.
+ * */
 static void
 test_due_worked_example(void **state)
 {
@@ -2825,7 +2838,8 @@ test_parse_required_defines(void **state)
 
 	BEGIN();
 	/* missing ground_financial: which line is debatable (there is none
-	 * to point at), but SPEC §1 wants FILE:LINE: for every data error */
+	 * to point at), but docs/contract.md §1 wants FILE:LINE: for every data
+	 * error */
 	t = rules_with("[define ground_financial]\nwhen = data_types has "
 	    "financial\n", "");
 	rules_fails(t, -1, 0, "ground_financial", __LINE__);
@@ -2856,7 +2870,7 @@ test_parse_required_defines(void **state)
 	END();
 }
 
-/* v2 (issue 13): every define the result ladder reads is required by
+/* v2: every define the result ladder reads is required by
  * name, FILE:LINE when missing; none may read "reportable". */
 static void
 test_parse_required_defines_v2(void **state)
@@ -2986,7 +3000,7 @@ test_parse_facts(void **state)
 int
 main(void)
 {
-	/* SPEC §1: Japan time whatever the host's time zone */
+	/* docs/contract.md §1: Japan time whatever the host's time zone */
 	setenv("TZ", "America/Los_Angeles", 1);
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_action_ids_known),

@@ -1079,7 +1079,7 @@ list_ms(struct fx *f, int flags, long expect)
 	return best;
 }
 
-/* DESIGN budget: list with 10 000 incidents < 50 ms for the whole
+/* docs/architecture.md budget: list with 10 000 incidents < 50 ms for the whole
  * command; the query alone should take a fraction of that. The bound is
  * loose for sanitizer builds; the time is printed for the bench notes. */
 static void

@@ -396,7 +396,7 @@ test_escape_tsv(void **state)
 	expect_str(text_escape_tsv(""), "");
 }
 
-/* SPEC §2: only \n and \\ are escapes; a tab stays, a CR and the
+/* docs/contract.md §2: only \n and \\ are escapes; a tab stays, a CR and the
  * controls a terminal acts on go. */
 static void
 test_escape_answers(void **state)
@@ -652,7 +652,7 @@ test_wrap_measures(void **state)
 	text_lines_free(&l);
 }
 
-/* Print rules (issue 15) in columns: ASCII 1, CJK 2. */
+/* Print rules in columns: ASCII 1, CJK 2. */
 static void
 expect_print(const char *s, double max, const char *const *want)
 {
