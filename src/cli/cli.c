@@ -55,6 +55,7 @@ static const struct optdef {
 	[O_FOLLOW_UP] = { "follow-up", 0, 0 },
 	[O_ONLY] = { "only", 0, 1 },
 	[O_SHEET] = { "sheet", 0, 1 },
+	[O_INCIDENT] = { "incident", 0, 1 },
 };
 
 static const struct command *find_command(const char *name);
@@ -364,6 +365,18 @@ static const struct command commands[] = {
 	    "ok, the number of events and the last hash (--at N: the hash of "
 	    "event N, as a PDF printed then shows it), or what was altered "
 	    "and exits 1"), 0 },
+	{ "card", "-o FILE.pdf", 0, 0, OPT(O_OUTPUT), cli_cmd_card,
+	    N_("write the one-page first-response card to print and pin up: "
+	    "the facility's contacts and the first steps per kind of "
+	    "incident"), 0 },
+	{ "device", "add ID KEY=VALUE... | set ID KEY=VALUE... | list "
+	    "[--format text|tsv|json] | show ID | retire ID | lost ID "
+	    "--incident REF | export -o FILE.pdf | verify", 1, 1000,
+	    OPT(O_FORMAT) | OPT(O_OUTPUT) | OPT(O_BY) | OPT(O_INCIDENT),
+	    cli_cmd_device, N_("the device ledger: each device or medium "
+	    "taken out, its protection and approval, the gaps against the "
+	    "facility guide; every change is an event of the ledger's own "
+	    "timeline"), 0 },
 	{ "settings", "", 0, 0, 0, cli_cmd_settings,
 	    N_("fill in the facility profile and contacts on a screen; it "
 	    "writes your contacts.conf"), 1 },

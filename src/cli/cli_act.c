@@ -11,8 +11,10 @@
 
 #include "cli_int.h"
 #include "form_input.h"
+#include "contract.h"
 #include "i18n.h"
 #include "ini.h"
+#include "ledger.h"
 #include "report/report.h"
 #include "text.h"
 #include "tui/tui.h"
@@ -44,6 +46,10 @@ cli_cmd_new(struct cli *c)
 	rc = model_answers_parse(c->app->data, text, len, name, app_now(c->app), &set,
 	    c->err, sizeof c->err);
 	free(text);
+	/* `device = ID`: the file's author chose the device */
+	if (rc == ST_OK && (rc = ledger_fill_answers(c->app->store,
+	    c->app->data, &set, name, c->err, sizeof c->err)) != ST_OK)
+		answer_set_free(&set);
 	free(name);
 	if (rc != ST_OK)
 		return cli_fail(c, rc);
@@ -63,13 +69,19 @@ struct implied {
 	const char *key, *value;
 };
 
-static void
-push_answer(struct answer_set *set, const char *key, char *value)
+/* `device` names an entry of the ledger. */
+static int
+check_device(struct cli *c, const char *arg, const char *id)
 {
-	set->v = xreallocarray(set->v, set->n + 1, sizeof *set->v);
-	set->v[set->n].key = xstrdup(key);
-	set->v[set->n].value = value;
-	set->v[set->n++].line = 0;
+	struct ledger_device dev;
+	char msg[300];
+	int rc = ledger_load(c->app->store, id, &dev, msg, sizeof msg);
+
+	ledger_device_clear(&dev);
+	if (rc == ST_NOINPUT)
+		rc = ST_DATAERR;
+	return rc == ST_OK ? ST_OK : err_set(c->err, sizeof c->err, rc,
+	    "'%s': %s", arg, msg);
 }
 
 /* KEY=VALUE, VALUE read as people type it (docs/contract.md §1 set), with the
@@ -113,8 +125,11 @@ parse_assignment(struct cli *c, const struct incident *inc, const char *arg,
 		if (rc != ST_OK)
 			err_set(c->err, sizeof c->err, rc, "'%s': %s", arg, msg);
 	}
+	if (rc == ST_OK && strcmp(key, FIELD_DEVICE) == 0 && in.value != NULL &&
+	    (rc = check_device(c, arg, in.value)) != ST_OK)
+		form_input_free(&in);
 	if (rc == ST_OK) {
-		push_answer(set, key, in.value);
+		answer_set_push(set, key, in.value, 0);
 		if (in.implied_field >= 0) {
 			imp->key = c->app->data->form->fields[in.implied_field].key;
 			imp->value = in.implied_value;
@@ -143,7 +158,7 @@ cli_cmd_set(struct cli *c)
 		if (strcmp(set.v[j].key, imp.key) == 0)
 			imp.key = NULL;
 	if (rc == ST_OK && imp.key != NULL)
-		push_answer(&set, imp.key, xstrdup(imp.value));
+		answer_set_push(&set, imp.key, xstrdup(imp.value), 0);
 	if (rc == ST_OK)
 		rc = model_set_answers(c->app->store, c->app->data, inc, &set, app_by(c->app),
 		    app_now(c->app), 0, c->err, sizeof c->err);

@@ -18,7 +18,7 @@ enum opt_id {
 	O_BY, O_AT, O_NOTE, O_REASON, O_MEASURES, O_FORMAT, O_ANSWERS,
 	O_ALL, O_DRILLS, O_OVERDUE, O_OUTPUT, O_ACTIONS, O_LIST, O_HISTORY,
 	O_DOC, O_STAGE, O_VIA, O_FROM, O_ANSWER, O_FOLLOW_UP, O_ONLY, O_SHEET,
-	O_COUNT
+	O_INCIDENT, O_COUNT
 };
 
 #define GLOBAL_OPTS ((1u << O_DB) | (1u << O_DATA_DIR) | (1u << O_LANG) | \
@@ -61,6 +61,12 @@ void cli_format_date(long day, char out[11]);
 void cli_print_days_left(FILE *fp, long due, long today);
 char *cli_expand_detail(struct cli *c, const struct incident *inc,
     const char *text);
+/* verify's output: ok, events=N, head=HEX (as of event `at` when > 0),
+ * or what is broken and ST_REFUSED; `what` names the record. */
+int cli_print_chain(struct cli *c, const struct chain_report *v, long at,
+    const char *what);
+/* show's section on the incident's device in the ledger (cli_device.c). */
+void cli_print_ledger_entry(struct cli *c, const struct incident *inc);
 
 int cli_cmd_answers(struct cli *c);
 int cli_cmd_assess(struct cli *c);
@@ -81,5 +87,7 @@ int cli_cmd_export(struct cli *c);
 int cli_cmd_drill(struct cli *c);
 int cli_cmd_score(struct cli *c);
 int cli_cmd_notices(struct cli *c);
+int cli_cmd_device(struct cli *c);
+int cli_cmd_card(struct cli *c);
 
 #endif

@@ -461,6 +461,7 @@ cli_cmd_show(struct cli *c)
 	}
 	print_missing_required(c, inc);
 	print_answers_by_page(c, inc);
+	cli_print_ledger_entry(c, inc);
 	printf("\n== %s ==\n", _("Legal assessment (APPI Art. 26)"));
 	print_assessment(c, inc, &ev);
 	printf("\n== %s ==\n", _("Checklist"));
@@ -717,20 +718,26 @@ cli_cmd_verify(struct cli *c)
 		return cli_fail(c, rc);
 	rc = model_verify(c->app->store, inc, at, &v, c->err, sizeof c->err);
 	incident_free(inc);
-	if (rc != ST_OK)
-		return cli_fail(c, rc);
-	if (v.broken == 0) {
-		printf("ok\nevents=%ld\nhead=%s\n", at > 0 ? at : v.events,
-		    v.head);
+	return rc != ST_OK ? cli_fail(c, rc) : cli_print_chain(c, &v, at,
+	    c->arg[0]);
+}
+
+int
+cli_print_chain(struct cli *c, const struct chain_report *v, long at,
+    const char *what)
+{
+	if (v->broken == 0) {
+		printf("ok\nevents=%ld\nhead=%s\n", at > 0 ? at : v->events,
+		    v->head);
 		return ST_OK;
 	}
-	if (v.broken > 0)
-		printf("broken: event %ld: ", v.broken);
+	if (v->broken > 0)
+		printf("broken: event %ld: ", v->broken);
 	else
 		fputs("broken: state: ", stdout);
-	cli_put_text(stdout, v.what, 0);
+	cli_put_text(stdout, v->what, 0);
 	putchar('\n');
 	err_set(c->err, sizeof c->err, ST_REFUSED, _("the record of %s was "
-	    "altered after it was written: %s"), c->arg[0], v.what);
+	    "altered after it was written: %s"), what, v->what);
 	return cli_fail(c, ST_REFUSED);
 }

@@ -53,36 +53,10 @@ digest_field(struct buf *b, const char *v)
 		buf_addf(b, "%zu:%s;", strlen(v), v);
 }
 
-int
-chain_digest(long id, const char *prev, const struct store_event *ev,
-    char out[CHAIN_HEX_LEN + 1])
-{
-	int form = ev->via != NULL || ev->digest != NULL ? 3 :
-	    ev->acted_at != NULL ? 2 : 1;
-	struct buf b;
-	int rc;
-
-	buf_init(&b);
-	buf_addf(&b, "anshin-ir event %d;%s;%ld;", form, prev, id);
-	digest_field(&b, ev->at);
-	digest_field(&b, ev->kind);
-	digest_field(&b, ev->key);
-	digest_field(&b, ev->old);
-	digest_field(&b, ev->new_);
-	digest_field(&b, ev->by);
-	if (form >= 2)
-		digest_field(&b, ev->acted_at);
-	if (form == 3) {
-		digest_field(&b, ev->via);
-		digest_field(&b, ev->digest);
-	}
-	rc = hash_sha256_hex(b.s, b.len, out);
-	buf_free(&b);
-	return rc;
-}
-
-int
-chain_content_digest(const char *tag, const char *const *fields, size_t n,
+/* SHA-256 of a header naming the chain and the previous hash, then each
+ * field as its length and bytes; the one serialisation of both chains. */
+static int
+digest_fields(const char *header, const char *const *v, size_t n,
     char out[CHAIN_HEX_LEN + 1])
 {
 	struct buf b;
@@ -90,12 +64,51 @@ chain_content_digest(const char *tag, const char *const *fields, size_t n,
 	int rc;
 
 	buf_init(&b);
-	buf_addf(&b, "anshin-ir %s;", tag);
+	buf_adds(&b, header);
 	for (i = 0; i < n; i++)
-		digest_field(&b, fields[i]);
+		digest_field(&b, v[i]);
 	rc = hash_sha256_hex(b.s, b.len, out);
 	buf_free(&b);
 	return rc;
+}
+
+int
+chain_digest(long id, const char *prev, const struct store_event *ev,
+    char out[CHAIN_HEX_LEN + 1])
+{
+	const char *v[] = { ev->at, ev->kind, ev->key, ev->old, ev->new_,
+	    ev->by, ev->acted_at, ev->via, ev->digest };
+	int form = ev->via != NULL || ev->digest != NULL ? 3 :
+	    ev->acted_at != NULL ? 2 : 1;
+	char header[128];
+
+	snprintf(header, sizeof header, "anshin-ir event %d;%s;%ld;", form,
+	    prev, id);
+	return digest_fields(header, v, form == 3 ? 9 : form == 2 ? 7 : 6,
+	    out);
+}
+
+int
+chain_content_digest(const char *tag, const char *const *fields, size_t n,
+    char out[CHAIN_HEX_LEN + 1])
+{
+	char header[128];
+
+	snprintf(header, sizeof header, "anshin-ir %s;", tag);
+	return digest_fields(header, fields, n, out);
+}
+
+/* The ledger has one chain for every device: the device is a field. */
+int
+chain_ledger_digest(const char *prev, const struct store_ledger_event *ev,
+    char out[CHAIN_HEX_LEN + 1])
+{
+	const char *v[] = { ev->at, ev->kind, ev->device, ev->key, ev->old,
+	    ev->new_, ev->by };
+	char header[128];
+
+	snprintf(header, sizeof header, "anshin-ir ledger 1;%s;", prev);
+	return digest_fields(header, v, sizeof v / sizeof v[0], out);
 }
 
 /* ---- the state the events describe ----------------------------------- */

@@ -3,7 +3,8 @@
  * hash covers the previous hash and the event's own content, the incident
  * row keeps the number of events and the last hash, and replaying the
  * events rebuilds the incident's state, which verify compares with what is
- * stored. Nothing here draws or prints.
+ * stored. The device ledger's timeline is chained the same way
+ * (ledger_chain.c walks it). Nothing here draws or prints.
  */
 #ifndef ANSHIN_CHAIN_H
 #define ANSHIN_CHAIN_H
@@ -11,6 +12,7 @@
 #include <stddef.h>
 
 #include "store.h"
+#include "store_ledger.h"
 
 #define CHAIN_HEX_LEN 64
 
@@ -26,6 +28,11 @@ int chain_digest(long id, const char *prev, const struct store_event *ev,
  * length and bytes, NULL as "-", after "anshin-ir TAG;"): the event that
  * records it carries this digest. Returns 0, or -1 when hashing failed. */
 int chain_content_digest(const char *tag, const char *const *fields, size_t n,
+    char out[CHAIN_HEX_LEN + 1]);
+
+/* The same as chain_digest for an event of the device ledger, whose one
+ * chain runs through every device's events. */
+int chain_ledger_digest(const char *prev, const struct store_ledger_event *ev,
     char out[CHAIN_HEX_LEN + 1]);
 
 struct chain_report {

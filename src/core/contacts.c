@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "i18n.h"
 #include "userfile.h"
@@ -72,6 +73,7 @@ struct contacts {
 	 * must also hide the language variants an earlier file gave. */
 	unsigned gen[NSECT][NKEY][NVAR];
 	unsigned ngen;
+	long long changed;		/* newest mtime of the files merged */
 };
 
 static int
@@ -451,6 +453,7 @@ int
 contacts_merge_file(struct contacts *c, const char *path, char *err,
     size_t errlen)
 {
+	struct stat sb;
 	char *text;
 	size_t len;
 	int rc;
@@ -464,7 +467,16 @@ contacts_merge_file(struct contacts *c, const char *path, char *err,
 		return rc;
 	rc = contacts_parse_string(c, text, len, path, err, errlen);
 	free(text);
+	if (rc == ST_OK && stat(path, &sb) == 0 &&
+	    (long long)sb.st_mtime > c->changed)
+		c->changed = (long long)sb.st_mtime;
 	return rc;
+}
+
+long long
+contacts_changed(const struct contacts *c)
+{
+	return c != NULL ? c->changed : 0;
 }
 
 const char *

@@ -30,6 +30,9 @@ int contacts_parse_string(struct contacts *c, const char *text, size_t len,
 int contacts_merge_file(struct contacts *c, const char *path, char *err,
     size_t errlen);
 void contacts_free(struct contacts *c);
+/* When the newest of the files merged was last changed (seconds since
+ * the epoch), or 0 when none was read: the card prints it. */
+long long contacts_changed(const struct contacts *c);
 
 /* "section.key" (e.g. "support_desk.phone"), in lang when the file gives
  * "key.ja"/"key.en", else the plain key. NULL when unset. */

@@ -38,7 +38,10 @@
 	X(FIELD_REPORTER, "reporter", FORM_TEXT) \
 	X(FIELD_PERSON_IN_CHARGE, "person_in_charge", FORM_TEXT) \
 	X(FIELD_CAUSE, "cause", FORM_CHOICE) \
+	X(FIELD_DEVICE, "device", FORM_TEXT) \
 	X(FIELD_DEVICE_TYPE, "device_type", FORM_CHOICE) \
+	X(FIELD_DEVICE_OWNER, "device_owner", FORM_CHOICE) \
+	X(FIELD_CARRIER, "carrier", FORM_TEXT) \
 	X(FIELD_RECIPIENT, "recipient", FORM_TEXT) \
 	X(FIELD_BROWSER_SAVED_LOGIN, "browser_saved_login", FORM_CHOICE) \
 	X(FIELD_NETWORK_ACCESS, "network_access", FORM_CHOICE) \
@@ -55,6 +58,9 @@
 	    FORM_TEXT) \
 	X(FIELD_PUBLICATION, "publication", FORM_CHOICE) \
 	X(FIELD_ENCRYPTION, "encryption", FORM_CHOICE) \
+	X(FIELD_SCREEN_LOCK, "screen_lock", FORM_CHOICE) \
+	X(FIELD_REMOTE_WIPE, "remote_wipe", FORM_CHOICE) \
+	X(FIELD_MDM, "mdm", FORM_CHOICE) \
 	X(FIELD_FACILITY_TYPE, "facility_type", FORM_CHOICE)
 
 /* X(NAME, "kind", label): the `kind` of a timeline event as stored (so

@@ -561,20 +561,17 @@ check_changes(const struct model_data *d, const struct incident *inc,
 }
 
 int
-model_set_answers(struct store *st, const struct model_data *d,
-    struct incident *inc, const struct answer_set *changes, const char *by,
-    jtime_t now, unsigned flags, char *err, size_t errlen)
+model_apply_answers(struct store *st, const struct model_data *d,
+    const struct incident *seen, struct incident *fresh,
+    const struct answer_set *changes, const char *by, jtime_t now,
+    unsigned flags, char *err, size_t errlen)
 {
-	struct incident *fresh;
 	size_t i;
 	int rc, idx;
 
-	if ((rc = model_check_by(by, err, errlen)) != ST_OK ||
-	    (rc = model_begin_fresh(st, d, inc, &fresh, err, errlen)) != ST_OK)
-		return rc;
 	rc = model_refuse_closed(fresh, err, errlen);
 	if (rc == ST_OK && (flags & MODEL_SEEN))
-		rc = find_stale(d, inc, fresh, changes, err, errlen);
+		rc = find_stale(d, seen, fresh, changes, err, errlen);
 	if (rc == ST_OK)
 		rc = check_changes(d, fresh, changes, now, err, errlen);
 	for (i = 0; rc == ST_OK && i < changes->n; i++) {
@@ -586,6 +583,22 @@ model_set_answers(struct store *st, const struct model_data *d,
 	}
 	if (rc == ST_OK)
 		rc = model_refresh_summary(st, d, fresh, err, errlen);
+	return rc;
+}
+
+int
+model_set_answers(struct store *st, const struct model_data *d,
+    struct incident *inc, const struct answer_set *changes, const char *by,
+    jtime_t now, unsigned flags, char *err, size_t errlen)
+{
+	struct incident *fresh;
+	int rc;
+
+	if ((rc = model_check_by(by, err, errlen)) != ST_OK ||
+	    (rc = model_begin_fresh(st, d, inc, &fresh, err, errlen)) != ST_OK)
+		return rc;
+	rc = model_apply_answers(st, d, inc, fresh, changes, by, now, flags,
+	    err, errlen);
 	return model_end_fresh(st, inc, fresh, rc, err, errlen);
 }
 
@@ -693,8 +706,8 @@ no_change(const struct check_item *item, enum action_status status)
 	    status != ACTION_SKIPPED;
 }
 
-static int
-apply_action(struct store *st, const struct model_data *d,
+int
+model_apply_action(struct store *st, const struct model_data *d,
     struct incident *fresh, const char *action, enum action_status status,
     const char *by, const char *at, const char *note, jtime_t now,
     char *err, size_t errlen)
@@ -734,8 +747,8 @@ model_set_action(struct store *st, const struct model_data *d,
 	    errlen)) != ST_OK ||
 	    (rc = model_begin_fresh(st, d, inc, &fresh, err, errlen)) != ST_OK)
 		return rc;
-	rc = apply_action(st, d, fresh, action, status, by, at, note, now, err,
-	    errlen);
+	rc = model_apply_action(st, d, fresh, action, status, by, at, note,
+	    now, err, errlen);
 	return model_end_fresh(st, inc, fresh, rc, err, errlen);
 }
 

@@ -115,6 +115,9 @@ struct answer_set {
 	size_t n;
 };
 void answer_set_free(struct answer_set *s);
+/* Appends key with value (taken over, NULL: clear) from `line`. */
+void answer_set_push(struct answer_set *s, const char *key, char *value,
+    int line);
 
 /* A drill's times are its scenario's, which may lie after the day it is
  * played: given as `now`, discovered_at is not checked against the clock

@@ -29,8 +29,8 @@ answer_set_free(struct answer_set *s)
 	s->n = 0;
 }
 
-static void
-answer_push(struct answer_set *s, const char *key, char *value, int line)
+void
+answer_set_push(struct answer_set *s, const char *key, char *value, int line)
 {
 	s->v = xreallocarray(s->v, s->n + 1, sizeof *s->v);
 	s->v[s->n].key = xstrdup(key);
@@ -71,13 +71,13 @@ answers_line(void *ud, const struct ini_line *l, char *err, size_t errlen)
 	/* "key =" with nothing after it leaves the key unanswered, so a
 	 * template with blanks can be filled in bit by bit. */
 	if (l->value[0] == '\0') {
-		answer_push(ld->out, l->key, NULL, l->line);
+		answer_set_push(ld->out, l->key, NULL, l->line);
 		return ST_OK;
 	}
 	rc = form_value_normalize(fld, l->value, &canon, err, errlen);
 	if (rc != ST_OK)
 		return rc;
-	answer_push(ld->out, l->key, canon, l->line);
+	answer_set_push(ld->out, l->key, canon, l->line);
 	return ST_OK;
 }
 

@@ -5,7 +5,7 @@
  * program (contract.h) once at load (a contacts prefill must be a value of
  * its field, the form must have the keys C reads); the contacts read
  * again after the settings screen wrote the user's file; and an action's
- * detail with the answers and the contacts filled in.
+ * detail filled in from the answers and the contacts.
  */
 #include "model.h"
 
@@ -134,6 +134,8 @@ model_data_free(struct model_data *d)
 	free(d);
 }
 
+/* Details are data (actions.rules) filled with this incident's answers
+ * and the facility's contacts. */
 char *
 model_expand_detail(const struct model_data *d, const struct incident *inc,
     const char *text, enum lang lang, const char *unset, int *contacts_unset)

@@ -44,6 +44,18 @@ int model_write_action(struct store *st, struct incident *inc,
     const char *action, enum action_status old, enum action_status s,
     const char *by, const char *at, const char *note, jtime_t now,
     char *err, size_t errlen);
+/* The middle of model_set_answers and model_set_action, for changes
+ * that write more in the same transaction (the device ledger): `fresh`
+ * comes from begin_fresh; `seen` is what the caller showed (MODEL_SEEN).
+ * The note goes with the action as model_set_action's. */
+int model_apply_answers(struct store *st, const struct model_data *d,
+    const struct incident *seen, struct incident *fresh,
+    const struct answer_set *changes, const char *by, jtime_t now,
+    unsigned flags, char *err, size_t errlen);
+int model_apply_action(struct store *st, const struct model_data *d,
+    struct incident *fresh, const char *action, enum action_status status,
+    const char *by, const char *at, const char *note, jtime_t now,
+    char *err, size_t errlen);
 int model_refresh_summary(struct store *st, const struct model_data *d,
     const struct incident *inc, char *err, size_t errlen);
 

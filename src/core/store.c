@@ -29,6 +29,7 @@
 #include "store_int.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include <sqlite3.h>
 
@@ -128,6 +129,32 @@ const char *const store_stmt_sql[S_COUNT] = {
 	    " answer, by, follow_up) VALUES (?1, (SELECT coalesce(max(seq), 0)"
 	    " + 1 FROM enquiry WHERE incident = ?1), ?2, ?3, ?4, ?5, ?6, ?7)"
 	    " RETURNING seq",
+	/* the device ledger (store_ledger.c) */
+	[S_DEV_GET] = "SELECT id, state, incident, created_at FROM device"
+	    " WHERE id = ?1",
+	[S_DEV_INSERT] = "INSERT INTO device (id, created_at) VALUES (?1, ?2)",
+	[S_DEV_STATE] = "UPDATE device SET state = ?2, incident = ?3"
+	    " WHERE id = ?1",
+	[S_DEV_LIST] = "SELECT id, state, incident, created_at FROM device"
+	    " ORDER BY id",
+	[S_DEVVAL_GET] = "SELECT key, value FROM device_value WHERE device = ?1"
+	    " ORDER BY key",
+	[S_DEVVAL_PUT] = "INSERT INTO device_value (device, key, value)"
+	    " VALUES (?1, ?2, ?3)"
+	    " ON CONFLICT (device, key) DO UPDATE SET value = excluded.value",
+	[S_DEVVAL_DEL] = "DELETE FROM device_value WHERE device = ?1"
+	    " AND key = ?2",
+	[S_LEDGER_ADD] = "INSERT INTO ledger_event"
+	    " (at, kind, device, key, old, new, by, hash)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[S_LEDGER_LAST] = "SELECT hash FROM ledger_event"
+	    " ORDER BY id DESC LIMIT 1",
+	[S_LEDGER_GET] = "SELECT at, kind, device, key, old, new, by, hash"
+	    " FROM ledger_event ORDER BY id",
+	[S_LEDGER_HEAD] = "UPDATE ledger_head SET events = events + 1,"
+	    " head = ?1 WHERE id = 1",
+	[S_LEDGER_HEAD_GET] = "SELECT events, head FROM ledger_head"
+	    " WHERE id = 1",
 };
 
 
@@ -259,6 +286,30 @@ store_bind_texts(struct store *st, sqlite3_stmt *s, int first,
 	return ST_OK;
 }
 
+
+int
+store_last_hash(struct store *st, enum stmt_id id, long key, int bind,
+    char prev[65], char *err, size_t errlen)
+{
+	sqlite3_stmt *s = NULL;
+	const char *h;
+	int rc, code;
+
+	chain_zero(prev);
+	if ((code = store_stmt_get(st, id, &s, err, errlen)) != ST_OK)
+		return code;
+	if (bind)
+		sqlite3_bind_int64(s, 1, key);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		h = store_col_text(s, 0);
+		if (h != NULL && strlen(h) == CHAIN_HEX_LEN)
+			memcpy(prev, h, CHAIN_HEX_LEN);
+	} else if (rc != SQLITE_DONE)
+		code = store_sql_fail(st, rc, N_("read timeline"), err, errlen);
+	store_stmt_done(s);
+	return code;
+}
 
 /* ---- open and migrate ------------------------------------------------ */
 

@@ -52,6 +52,18 @@ enum stmt_id {
 	S_MARK_ADD,
 	S_ENQ_GET,
 	S_ENQ_ADD,
+	S_DEV_GET,
+	S_DEV_INSERT,
+	S_DEV_STATE,
+	S_DEV_LIST,
+	S_DEVVAL_GET,
+	S_DEVVAL_PUT,
+	S_DEVVAL_DEL,
+	S_LEDGER_ADD,
+	S_LEDGER_LAST,
+	S_LEDGER_GET,
+	S_LEDGER_HEAD,
+	S_LEDGER_HEAD_GET,
 	S_COUNT
 };
 
@@ -92,6 +104,10 @@ int store_bind_texts(struct store *st, sqlite3_stmt *s, int first,
     const char *const *v, size_t n, char *err, size_t errlen);
 int store_exec_sql(struct store *st, const char *sql, const char *what,
     char *err, size_t errlen);
+/* The hash of a timeline's last event (statement id, its ?1 bound to
+ * `key` when `bind`), or 64 zeros when it has none. */
+int store_last_hash(struct store *st, enum stmt_id id, long key, int bind,
+    char prev[65], char *err, size_t errlen);
 /* A one-row, one-integer query such as PRAGMA user_version. */
 int store_query_int(struct store *st, const char *sql, int *out, char *err,
     size_t errlen);

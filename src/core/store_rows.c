@@ -332,28 +332,6 @@ store_action_put(struct store *st, long id, const struct store_action *a,
 /* ---- events ---------------------------------------------------------- */
 
 static int
-last_hash(struct store *st, long id, char prev[65], char *err, size_t errlen)
-{
-	sqlite3_stmt *s = NULL;
-	const char *h;
-	int rc, code;
-
-	chain_zero(prev);
-	if ((code = store_stmt_get(st, S_EV_LAST, &s, err, errlen)) != ST_OK)
-		return code;
-	sqlite3_bind_int64(s, 1, id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		h = store_col_text(s, 0);
-		if (h != NULL && strlen(h) == CHAIN_HEX_LEN)
-			memcpy(prev, h, CHAIN_HEX_LEN);
-	} else if (rc != SQLITE_DONE)
-		code = store_sql_fail(st, rc, N_("read timeline"), err, errlen);
-	store_stmt_done(s);
-	return code;
-}
-
-static int
 move_head(struct store *st, long id, const char *hash, char *err,
     size_t errlen)
 {
@@ -379,7 +357,8 @@ store_event_add(struct store *st, long id, const struct store_event *ev,
 	sqlite3_stmt *s = NULL;
 	int code;
 
-	if ((code = last_hash(st, id, prev, err, errlen)) != ST_OK)
+	if ((code = store_last_hash(st, S_EV_LAST, id, 1, prev, err,
+	    errlen)) != ST_OK)
 		return code;
 	if (chain_digest(id, prev, ev, hash) != 0)
 		return err_set(err, errlen, ST_SOFTWARE,

@@ -458,6 +458,7 @@ whole_report(struct report_ctx *r, struct store *st, char *err,
 	report_ppc(r);
 	report_doc_page_break(r->doc);
 	answers(r);
+	report_ledger_entry(r, st);
 	checklist(r);
 	measures(r);
 	signatures(r);
@@ -540,7 +541,7 @@ write_doc(struct report_ctx *r, const char *path, char *err, size_t errlen)
 	    report_kind_text(r));
 	keywords = xasprintf(tx(r, N_("%s, %s, %s, personal information, "
 	    "leak")), r->inc->ref, doc_keyword(r), report_kind_text(r));
-	memset(&f, 0, sizeof f);
+	report_furniture_init(&f, r);
 	f.header = letter ? NULL : tx(r, N_("Confidential"));
 	f.footer = letter ? NULL : meta;
 	/* letters to several people, and labels, are numbered by no one */
@@ -553,8 +554,6 @@ write_doc(struct report_ctx *r, const char *path, char *err, size_t errlen)
 	f.title = title;
 	f.subject = subject;
 	f.keywords = keywords;
-	f.author = report_profile(r, "facility.name");
-	f.lang = r->o->lang == LANG_EN ? "en" : "ja-JP";
 	rc = report_layout_write(r->doc, &f, r->o->font_path, r->o->now, path,
 	    err, errlen);
 	free(meta);

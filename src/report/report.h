@@ -67,4 +67,20 @@ int report_write(const struct model_data *d, struct store *st,
     const struct incident *inc, const struct report_opts *o, const char *path,
     char *err, size_t errlen);
 
+/* The first-response card to print and pin up (docs/contract.md §1 `card`): one A4
+ * page with the facility's name, whom to call (the contacts, unset ones
+ * as blanks to fill in by hand), the first steps per kind of incident
+ * from the rules (card.h), the day printed and the contacts' last
+ * change. Written as report_write writes. */
+int report_card_write(const struct model_data *d, const struct report_opts *o,
+    const char *path, char *err, size_t errlen);
+
+/* The device ledger as a table for its periodic check (`device export`):
+ * each device with its protection, approval, state and gaps, the devices
+ * whose approval has expired, the ledger's tamper evidence and a
+ * signature block for the check. */
+int report_ledger_write(const struct model_data *d, struct store *st,
+    const struct report_opts *o, const char *path, char *err,
+    size_t errlen);
+
 #endif

@@ -100,6 +100,14 @@ char *report_date_text(const struct report_ctx *r, const char *iso);
 char *report_persons_text(const struct report_ctx *r);
 /* A facility profile value (contacts.conf), or NULL when unset. */
 const char *report_profile(const struct report_ctx *r, const char *key);
+/* A context for a document of no incident (the card, the ledger), with a
+ * new empty document. */
+void report_ctx_init(struct report_ctx *r, const struct model_data *d,
+    const struct report_opts *o);
+/* Furniture with what every document's has: the facility as its author
+ * and its language; the rest zero. */
+void report_furniture_init(struct report_furniture *f,
+    const struct report_ctx *r);
 
 /* Actions as they were done: the checklist item when it is listed. */
 const struct check_item *report_item(const struct report_ctx *r,
@@ -145,5 +153,9 @@ int report_timeline(struct report_ctx *r, struct store *st, char *err,
     size_t errlen);
 int report_chain_note(struct report_ctx *r, struct store *st, char *err,
     size_t errlen);
+
+/* report_ledger.c: the incident's device as the ledger recorded it when
+ * it was lost (nothing when the incident names none). */
+void report_ledger_entry(struct report_ctx *r, struct store *st);
 
 #endif

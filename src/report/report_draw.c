@@ -33,6 +33,7 @@ const struct style_def report_styles[S_COUNT] = {
 	[S_LTITLE] = { 13, 20, 0, 0 },
 	[S_CELL] = { 9, 12.5, 0, 8 },
 	[S_CELL_L] = { 10.5, 15, 0, 10 },
+	[S_CELL_XL] = { 12, 15.5, 0, 10 },
 	[S_HEAD] = { 9, 12, 0, 0 },
 	[S_FOOT] = { 8, 11, 0, 0 },
 	[S_MARK] = { 54, 54, 0, 0 },

@@ -24,9 +24,10 @@
 #define BODY_W (PAGE_W - 2 * MARGIN_X)
 #define CELL_PAD 3.0
 
-/* S_CELL_L is the cell text of REPORT_TABLE_LARGE tables. */
+/* S_CELL_L and S_CELL_XL are the cell text of REPORT_TABLE_LARGE and
+ * REPORT_TABLE_XL tables. */
 enum style { S_TITLE, S_H1, S_H2, S_BODY, S_NOTE, S_LETTER, S_LTITLE,
-	S_CELL, S_CELL_L, S_HEAD, S_FOOT, S_MARK, S_COUNT };
+	S_CELL, S_CELL_L, S_CELL_XL, S_HEAD, S_FOOT, S_MARK, S_COUNT };
 
 struct style_def {
 	double size, lead, before, after;

@@ -181,7 +181,8 @@ table_setup(struct pdf *p, const struct block *b, struct table *t)
 
 	memset(t, 0, sizeof *t);
 	t->b = b;
-	t->st = b->flags & REPORT_TABLE_LARGE ? S_CELL_L : S_CELL;
+	t->st = b->flags & REPORT_TABLE_XL ? S_CELL_XL :
+	    b->flags & REPORT_TABLE_LARGE ? S_CELL_L : S_CELL;
 	t->ncols = b->ncols;
 	t->nrows = b->ncols > 0 ? b->ncells / b->ncols : 0;
 	t->x = xcalloc(b->ncols + 1, sizeof *t->x);

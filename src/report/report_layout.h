@@ -21,7 +21,8 @@ enum {
 	REPORT_TABLE_HEADER = 1,	/* first row is a header, repeated */
 	REPORT_TABLE_LABELS = 2,	/* first column: shaded labels */
 	REPORT_TABLE_KEEP = 4,		/* whole on one page when it fits */
-	REPORT_TABLE_LARGE = 8		/* 10.5 pt cells (the cover) */
+	REPORT_TABLE_LARGE = 8,		/* 10.5 pt cells (the cover) */
+	REPORT_TABLE_XL = 16		/* 12 pt cells (the card on the wall) */
 };
 
 /* Text styles: body 9.5 pt, notes 9 pt, a letter's text 10.5 pt and its

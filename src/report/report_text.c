@@ -121,6 +121,25 @@ report_profile(const struct report_ctx *r, const char *key)
 	return v != NULL && *v != '\0' ? v : NULL;
 }
 
+void
+report_ctx_init(struct report_ctx *r, const struct model_data *d,
+    const struct report_opts *o)
+{
+	memset(r, 0, sizeof *r);
+	r->d = d;
+	r->o = o;
+	r->today = jtime_day(o->now);
+	r->doc = report_doc_new();
+}
+
+void
+report_furniture_init(struct report_furniture *f, const struct report_ctx *r)
+{
+	memset(f, 0, sizeof *f);
+	f->author = report_profile(r, "facility.name");
+	f->lang = r->o->lang == LANG_EN ? "en" : "ja-JP";
+}
+
 char *
 report_persons_text(const struct report_ctx *r)
 {

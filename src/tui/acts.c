@@ -13,6 +13,7 @@
 
 #include "form_input.h"
 #include "i18n.h"
+#include "ledger.h"
 #include "tui/checklist.h"
 #include "tui/dialog.h"
 
@@ -58,13 +59,43 @@ intro_title(struct strv *intro, struct tui *t, const struct check_item *it)
 	strv_push(intro, tr_get(&it->action->title, t->lang));
 }
 
+/* The ledger's own action, when the incident names a device of the
+ * ledger: its done marks the device lost too (`device lost`). */
+static const char *
+ledger_device_of(struct tui *t, const struct incident *inc, const char *id)
+{
+	return strcmp(id, "update_device_ledger") == 0 ?
+	    incident_value(t->data, inc, FIELD_DEVICE) : NULL;
+}
+
+static int
+done_store(struct tui *t, struct incident *inc, const char *id,
+    const char *at, const char *note, char *err, size_t len)
+{
+	const char *dev = ledger_device_of(t, inc, id);
+	char *copy;
+	int rc;
+
+	if (*note == '\0')
+		note = NULL;
+	if (dev == NULL)
+		return model_set_action(t->st, t->data, inc, id, ACTION_DONE,
+		    t->who, at, note, app_now(t->app), err, len);
+	copy = xstrdup(dev);
+	rc = ledger_lost(t->st, t->data, copy, inc, t->who, at, note,
+	    app_now(t->app), err, len);
+	free(copy);
+	return rc;
+}
+
 static int
 act_done(struct tui *t, struct incident *inc, const struct check_item *it,
     char **msg)
 {
 	struct tui_dfield f[3];
 	struct strv intro = { NULL, 0 };
-	char now[17], at[26], err[1024], *id;
+	char now[17], at[26], err[1024], *id, *line;
+	const char *dev;
 	jtime_t when;
 	int rc = -1;
 
@@ -74,6 +105,12 @@ act_done(struct tui *t, struct incident *inc, const struct check_item *it,
 	}
 	id = xstrdup(it->action->id);
 	intro_title(&intro, t, it);
+	if ((dev = ledger_device_of(t, inc, id)) != NULL) {
+		line = xasprintf(_("The ledger records %s as lost in this "
+		    "incident."), dev);
+		strv_push(&intro, line);
+		free(line);
+	}
 	jtime_format_minute(app_now(t->app), now);
 	tui_dialog_name(t, &f[0]);
 	memset(&f[1], 0, 2 * sizeof f[1]);
@@ -87,9 +124,8 @@ act_done(struct tui *t, struct incident *inc, const struct check_item *it,
 		form_input_time(_("Done at"), f[1].value, app_now(t->app), &when,
 		    NULL, 0);
 		jtime_format_iso(when, at);
-		rc = model_set_action(t->st, t->data, inc, id, ACTION_DONE,
-		    t->who, at, *util_trim(f[2].value) != '\0' ?
-		    util_trim(f[2].value) : NULL, app_now(t->app), err, sizeof err);
+		rc = done_store(t, inc, id, at, util_trim(f[2].value), err,
+		    sizeof err);
 	}
 	rc = rc < 0 ? 0 : stored(rc, err, id, msg);
 	tui_dialog_free(f, 3);

@@ -337,3 +337,53 @@ tui_dialog_name(struct tui *t, struct tui_dfield *f)
 	f->initial = tui_who_initial(t);
 	f->check = tui_check_name;
 }
+
+/* ---- where to save a PDF ---- */
+
+char *
+tui_expand_home(const char *path)
+{
+	const char *home = getenv("HOME");
+
+	if (strncmp(path, "~/", 2) == 0 && home != NULL && *home != '\0')
+		return xasprintf("%s/%s", home, path + 2);
+	return xstrdup(path);
+}
+
+char *
+tui_dialog_pdf(struct tui *t, const char *title, const char *name, int sign)
+{
+	const char *home = getenv("HOME");
+	struct tui_dfield f[2], *box = &f[sign ? 1 : 0];
+	char *def, *path = NULL;
+
+	def = xasprintf("%s%s", home != NULL && *home != '\0' ? "~/" : "",
+	    name);
+	if (sign)
+		tui_dialog_name(t, &f[0]);
+	memset(box, 0, sizeof *box);
+	box->label = _("Save the PDF as");
+	box->initial = def;
+	if (tui_dialog(t, title, NULL, f, sign ? 2 : 1, sign ? 1 : 0)) {
+		if (sign)
+			tui_who_set(t, util_trim(f[0].value));
+		path = tui_expand_home(*util_trim(box->value) != '\0' ?
+		    util_trim(box->value) : def);
+	}
+	tui_dialog_free(f, sign ? 2 : 1);
+	free(def);
+	return path;
+}
+
+void
+tui_pdf_written(struct tui *t, const char *title, const char *done,
+    const char *failed, int rc, const char *path, const char *err)
+{
+	struct strv p = { NULL, 0 };
+
+	/* The path on a line of its own: a long one wraps, not the words. */
+	strv_push(&p, rc == ST_OK ? done : failed);
+	strv_push(&p, rc == ST_OK ? path : err);
+	tui_view(t, title, &p);
+	strv_free(&p);
+}

@@ -44,4 +44,17 @@ int tui_check_name(const char *value, void *ud, char *msg, size_t len);
  * the session's name (tui_who_initial). */
 void tui_dialog_name(struct tui *t, struct tui_dfield *f);
 
+/* "~/x.pdf" with the home directory (caller frees). */
+char *tui_expand_home(const char *path);
+/* Where to save a PDF: a box prefilled with ~/NAME (NAME without a
+ * home), after the name box when `sign` (the change is recorded, so
+ * someone signs it; t->who is then set). Returns the path, a leading ~/
+ * expanded (caller frees), or NULL when cancelled. */
+char *tui_dialog_pdf(struct tui *t, const char *title, const char *name,
+    int sign);
+/* The window after a PDF: `done` and where it was written (rc ST_OK),
+ * or `failed` and why not. */
+void tui_pdf_written(struct tui *t, const char *title, const char *done,
+    const char *failed, int rc, const char *path, const char *err);
+
 #endif

@@ -1,9 +1,11 @@
 /*
  * fields.c - the form panel and the state of the focused field's widget.
  * Nothing about a particular field is written here: labels, choices,
- * help, types and visibility all come from the form. The panel is laid
- * out twice, once to measure (where the focused field falls) and once to
- * draw the rows that fit, scrolled so the focused widget stays in view.
+ * help, types and visibility all come from the form, offers and
+ * proposals from the caller (the wizard's device ledger). The panel is
+ * laid out twice, once to measure (where the focused field falls) and
+ * once to draw the rows that fit, scrolled so the focused widget stays
+ * in view.
  */
 #include "tui/fields.h"
 
@@ -98,8 +100,33 @@ tui_focus_free(struct tui_focus *f)
 	tui_edit_free(&f->ed);
 	free(f->on);
 	free(f->msg);
+	strv_free(&f->offers);
+	strv_free(&f->offer_text);
 	memset(f, 0, sizeof *f);
 	f->field = -1;
+}
+
+void
+tui_focus_offer(struct tui_focus *f, const struct strv *values,
+    const struct strv *text, const char *stored)
+{
+	char *typed = tui_edit_text(&f->ed);
+	size_t i;
+
+	strv_free(&f->offers);
+	strv_free(&f->offer_text);
+	f->offering = 1;
+	f->hl = -1;
+	for (i = 0; i < values->n && i < text->n; i++) {
+		strv_push(&f->offers, values->v[i]);
+		strv_push(&f->offer_text, text->v[i]);
+		if (stored != NULL && strcmp(stored, values->v[i]) == 0)
+			f->hl = (int)i;
+	}
+	/* what is typed searches: Enter takes the first match */
+	if (*typed != '\0')
+		f->hl = f->offers.n > 0 ? 0 : -1;
+	free(typed);
 }
 
 void
@@ -116,6 +143,9 @@ tui_focus_raw(const struct tui_focus *f, const struct form *form)
 	struct buf b;
 	size_t i;
 
+	if (f->offering)
+		return xstrdup(f->hl >= 0 && (size_t)f->hl < f->offers.n ?
+		    f->offers.v[f->hl] : "");
 	if (fld->type == FORM_CHOICE)
 		return xstrdup(f->hl >= 0 && (size_t)f->hl < fld->nchoices ?
 		    fld->choices[f->hl].value : "");
@@ -137,22 +167,39 @@ tui_focus_enter(const struct tui_focus *f, const struct form *form,
 	char *raw;
 	enum tui_enter e;
 
+	int picked = fld->type == FORM_CHOICE || fld->type == FORM_MULTI ||
+	    f->offering;
+
 	if (f->prefilled && !f->dirty)
 		return TUI_ENTER_STORE;
-	if (fld->type == FORM_CHOICE || (fld->type == FORM_MULTI &&
-	    f->hl < 0))
+	if (fld->type == FORM_CHOICE || f->offering ||
+	    (fld->type == FORM_MULTI && f->hl < 0))
 		raw = f->hl < 0 ? xstrdup("") : tui_focus_raw(f, form);
 	else
 		raw = tui_focus_raw(f, form);
 	if (*util_trim(raw) == '\0')
 		e = stored != NULL ? TUI_ENTER_CLEAR : TUI_ENTER_SKIP;
-	else if (stored != NULL && (fld->type == FORM_CHOICE ||
-	    fld->type == FORM_MULTI ? strcmp(raw, stored) == 0 : !f->dirty))
+	else if (stored != NULL && (picked ? strcmp(raw, stored) == 0 :
+	    !f->dirty))
 		e = TUI_ENTER_KEEP;
 	else
 		e = TUI_ENTER_STORE;
 	free(raw);
 	return e;
+}
+
+char *
+tui_choices_numbered(struct tui *t, const struct form_field *fld)
+{
+	struct buf b;
+	size_t i;
+
+	buf_init(&b);
+	buf_adds(&b, "");
+	for (i = 0; i < fld->nchoices; i++)
+		buf_addf(&b, "%s%zu %s", i > 0 ? "  " : "", i + 1,
+		    tr_get(&fld->choices[i].label, t->lang));
+	return buf_steal(&b);
 }
 
 char *
@@ -185,6 +232,8 @@ tui_value_label(struct tui *t, const struct form_field *fld,
 struct painter {
 	struct tui *t;
 	const struct form *form;
+	char *const *proposed;		/* per field, or NULL */
+	const unsigned char *unasked;	/* per field, or NULL */
 	struct tui_focus *f;
 	int y, x, w, h, top;
 	int row;
@@ -211,18 +260,35 @@ label_of(const struct painter *p, const struct form_field *fld)
 	    fld->required ? " (*)" : "");
 }
 
+/* A value proposed for a field not answered yet, as it reads, or NULL
+ * (caller frees). */
+static char *
+proposal(const struct painter *p, const struct form_field *fld)
+{
+	const char *v = p->proposed != NULL ?
+	    p->proposed[fld - p->form->fields] : NULL;
+
+	return v != NULL ? tui_value_label(p->t, fld, v) : NULL;
+}
+
 static void
 plain_row(struct painter *p, const struct form_field *fld, const char *value)
 {
 	int y = row_y(p);
-	char *label, *shown;
+	char *label, *shown, *prop;
 
 	p->row++;
 	if (y < 0)
 		return;
 	label = label_of(p, fld);
 	tui_put(y, p->x + 2, p->label_w, label, A_NORMAL);
-	if (value == NULL)
+	if (value == NULL && (prop = proposal(p, fld)) != NULL) {
+		shown = xasprintf(_("from the ledger: %s"), prop);
+		tui_put(y, p->x + 3 + p->label_w, p->w - p->label_w - 3, shown,
+		    tui_term_attr(TC_IMMEDIATE));
+		free(shown);
+		free(prop);
+	} else if (value == NULL)
 		tui_put(y, p->x + 3 + p->label_w, p->w - p->label_w - 3, "-",
 		    tui_term_attr(TC_DIM));
 	else {
@@ -236,15 +302,25 @@ plain_row(struct painter *p, const struct form_field *fld, const char *value)
 	free(label);
 }
 
+/* A list under the focused field: the "not answered" line, then each
+ * entry with its digit (1-9, 0 the 10th), marked when it is the answer
+ * (ticked, for a multi-choice) or the value proposed. */
+struct entries {
+	const char *const *label;
+	const unsigned char *on;
+	size_t n;
+	int multi;
+	int proposed;			/* its index, or -1 */
+};
+
 static void
-choice_rows(struct painter *p, const struct form_field *fld,
-    const char *stored)
+list_rows(struct painter *p, const struct entries *e)
 {
 	const struct tui_focus *f = p->f;
 	char *line;
 	const char *mark;
 	size_t i;
-	int y, on;
+	int y;
 
 	/* The "not answered" line, where an unanswered field opens. */
 	if (f->hl < 0)
@@ -259,27 +335,64 @@ choice_rows(struct painter *p, const struct form_field *fld,
 		free(line);
 	}
 	p->row++;
-	for (i = 0; i < fld->nchoices; i++, p->row++) {
+	for (i = 0; i < e->n; i++, p->row++) {
 		if ((int)i == f->hl)
 			p->anchor_row = p->row;
 		if ((y = row_y(p)) < 0)
 			continue;
-		on = fld->type == FORM_MULTI ? f->on[i] :
-		    stored != NULL && strcmp(stored, fld->choices[i].value) == 0;
-		mark = fld->type == FORM_MULTI ? (on ? "[x]" : "[ ]") :
-		    (on ? "(o)" : "( )");
-		/* Digits 1-9 then 0 pick the first ten (docs/contract.md §7).
-		 * */
-		line = xasprintf("%s%c %s %s", (int)i == f->hl ? ">" : " ",
+		mark = e->multi ? (e->on[i] ? "[x]" : "[ ]") :
+		    (e->on[i] ? "(o)" : "( )");
+		/* Digits 1-9 then 0 pick the first ten (docs/contract.md §7). */
+		line = xasprintf("%s%c %s %s%s", (int)i == f->hl ? ">" : " ",
 		    i < 9 ? (char)('1' + i) : i == 9 ? '0' : ' ', mark,
-		    tr_get(&fld->choices[i].label, p->t->lang));
+		    e->label[i], (int)i == e->proposed ?
+		    _("  <- from the ledger") : "");
 		if ((int)i == f->hl)
 			tui_fill(y, p->x + 2, p->w - 2,
 			    tui_term_attr(TC_FOCUS));
 		tui_put(y, p->x + 2, p->w - 2, line, (int)i == f->hl ?
-		    tui_term_attr(TC_FOCUS) : on ? A_BOLD : A_NORMAL);
+		    tui_term_attr(TC_FOCUS) : e->on[i] ? A_BOLD : A_NORMAL);
 		free(line);
 	}
+}
+
+static void
+choice_rows(struct painter *p, const struct form_field *fld,
+    const char *stored)
+{
+	const char **label = xcalloc(fld->nchoices + 1, sizeof *label);
+	unsigned char *on = xcalloc(fld->nchoices + 1, 1);
+	const char *prop = p->proposed != NULL && stored == NULL ?
+	    p->proposed[fld - p->form->fields] : NULL;
+	struct entries e = { label, on, fld->nchoices, fld->type == FORM_MULTI,
+		prop != NULL ? form_choice_index(fld, prop) : -1 };
+	size_t i;
+
+	for (i = 0; i < fld->nchoices; i++) {
+		label[i] = tr_get(&fld->choices[i].label, p->t->lang);
+		on[i] = fld->type == FORM_MULTI ? p->f->on[i] :
+		    stored != NULL && strcmp(stored, fld->choices[i].value) == 0;
+	}
+	list_rows(p, &e);
+	free(label);
+	free(on);
+}
+
+/* The offers of a text field: picked like a choice, searched by the
+ * text typed above them. */
+static void
+offer_rows(struct painter *p, const char *stored)
+{
+	const struct tui_focus *f = p->f;
+	unsigned char *on = xcalloc(f->offers.n + 1, 1);
+	struct entries e = { (const char *const *)f->offer_text.v, on,
+		f->offers.n, 0, -1 };
+	size_t i;
+
+	for (i = 0; i < f->offers.n; i++)
+		on[i] = stored != NULL && strcmp(stored, f->offers.v[i]) == 0;
+	list_rows(p, &e);
+	free(on);
 }
 
 static void
@@ -343,7 +456,7 @@ static void
 focus_rows(struct painter *p, const struct form_field *fld,
     const char *stored)
 {
-	char *label = label_of(p, fld), *msg;
+	char *label = label_of(p, fld), *msg, *prop;
 	int y = row_y(p);
 
 	p->focus_row = p->row++;
@@ -354,8 +467,17 @@ focus_rows(struct painter *p, const struct form_field *fld,
 	free(label);
 	if (is_text(fld))
 		text_rows(p, fld);
-	else
+	if (p->f->offering)
+		offer_rows(p, stored);
+	else if (!is_text(fld))
 		choice_rows(p, fld, stored);
+	if (is_text(fld) && stored == NULL && (prop = proposal(p, fld)) !=
+	    NULL) {
+		msg = xasprintf(_("from the ledger: %s"), prop);
+		wrapped_rows(p, msg, 3, -1, tui_term_attr(TC_IMMEDIATE));
+		free(msg);
+		free(prop);
+	}
 	if (p->f->msg != NULL) {
 		msg = xasprintf("! %s", p->f->msg);
 		wrapped_rows(p, msg, 3, MSG_ROWS, tui_term_attr(TC_ERROR));
@@ -400,7 +522,8 @@ paint(struct painter *p, char *const *values, int *nth, int *count)
 	*count = 0;
 	for (i = 0; i < form->nfields; i++) {
 		if (form->fields[i].page != page ||
-		    !form_field_visible(form, i, values))
+		    !form_field_visible(form, i, values) ||
+		    (p->unasked != NULL && p->unasked[i]))
 			continue;
 		++*count;
 		if ((int)i == p->f->field) {
@@ -432,15 +555,18 @@ page_header(struct painter *p, int nth, int count)
 }
 
 void
-tui_form_draw(struct tui *t, char *const *values, struct tui_focus *f,
-    int y, int x, int h, int w, int *cy, int *cx)
+tui_form_draw(struct tui *t, const struct tui_form_values *v,
+    struct tui_focus *f, int y, int x, int h, int w, int *cy, int *cx)
 {
+	char *const *values = v->values;
 	struct painter p;
 	int nth = 0, count = 0, total;
 
 	memset(&p, 0, sizeof p);
 	p.t = t;
 	p.form = t->data->form;
+	p.proposed = v->proposed;
+	p.unasked = v->unasked;
 	p.f = f;
 	p.y = y + 1;
 	p.x = x;

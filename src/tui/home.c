@@ -5,13 +5,16 @@
  * words (it must survive NO_COLOR) how many urgent actions are still open
  * and how many are overdue: those need the rules, run only for the rows
  * on screen, once each. Enter opens the incident screen (review.c), n
- * starts a new incident, d the drills, k the settings, / searches by
+ * starts a new incident, d the drills, k the settings, l the device
+ * ledger (ledger.c), p writes the first-response card, / searches by
  * reference, summary or kind, f lists the closed incidents instead.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
+#include "report/report.h"
+#include "tui/dialog.h"
 #include "tui/draw.h"
 #include "tui/keys.h"
 #include "tui/review.h"
@@ -434,6 +437,37 @@ help(struct home *h)
 	    "assessment and notes; closing it is done there."), KC_HOME);
 }
 
+/* p: the first-response card, as `anshin-ir card` writes it. */
+static void
+card(struct home *h)
+{
+	struct report_opts o;
+	char err[1024], *path;
+	int rc;
+
+	path = tui_dialog_pdf(h->t, _("First-response card"),
+	    "anshin-ir-card.pdf", 0);
+	if (path == NULL)
+		return;
+	memset(&o, 0, sizeof o);
+	o.lang = h->t->lang;
+	o.now = app_now(h->t->app);
+	rc = report_card_write(h->t->data, &o, path, err, sizeof err);
+	tui_pdf_written(h->t, _("First-response card"), _("The card was "
+	    "written to (print it and pin it up):"), _("The card was not "
+	    "written:"), rc, path, err);
+	free(path);
+}
+
+static void
+ledger(struct home *h)
+{
+	int rc = tui_ledger_run(h->t);
+
+	if (rc != ST_OK && rc < 128)
+		message(h, _("Error"), h->t->err);
+}
+
 /* A screen run from here ended the run: an error (home cannot go on
  * without its data); a signal ends every screen by itself. */
 static void
@@ -469,6 +503,12 @@ home_key(struct tui_screen *scr, enum tui_act act, int key)
 		break;
 	case TA_SETTINGS:
 		(void)tui_settings_run(h->t, NULL);
+		break;
+	case TA_LEDGER:
+		ledger(h);
+		break;
+	case TA_CARD:
+		card(h);
 		break;
 	case TA_NEW:
 		run_wizard(h, NULL);

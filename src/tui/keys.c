@@ -27,7 +27,9 @@ struct tui_key {
 	const char *more[LANG_COUNT];	/* the F1 wording, when longer */
 };
 
-#define ANY_NAV (KC_FIELD | KC_LIST | KC_HOME | KC_PAGES | KC_SETTINGS)
+/* the screens that list rows to select: home, settings, the ledger */
+#define ROWS (KC_HOME | KC_SETTINGS | KC_LEDGER | KC_DEVICE)
+#define ANY_NAV (KC_FIELD | KC_LIST | KC_PAGES | ROWS)
 #define TEXTS (KC_TEXT | KC_LONG | KC_PROMPT)
 #define FN(k) TUI_FN(k)
 #define CTRL(c) ((c) & 0x1f)
@@ -79,6 +81,23 @@ static const struct tui_key keys[] = {
 	    "clear the answer"),
 	ALIAS(KC_ENTER_CLEAR, '\n', '\n', TA_CONFIRM),
 	ALIAS(KC_ENTER_CLEAR, FN(KEY_ENTER), FN(KEY_ENTER), TA_CONFIRM),
+
+	/* the device ledger in the wizard: y confirms what it proposes
+	 * wherever y types nothing; the device field's offers are picked
+	 * by digit or ↑/↓ until a letter is typed to search them */
+	BARK2(KC_PROPOSED, 'y', "y", TA_YES, "台帳の値を確定",
+	    "confirm ledger", "「台帳より」の値をすべて回答として確定する"
+	    "（名前を確認。違う値は先に選び直す）", "confirm every value "
+	    "proposed \"from the ledger\" as an answer (asks your name; "
+	    "choose a different value first where one is wrong)"),
+	BAR2(KC_OFFER, '1', "1-9", TA_DIGIT, "端末を選ぶ", "pick",
+	    "その番号の端末を選んで次の項目へ（文字を入力すると管理番号・"
+	    "持ち主で検索）", "pick that device, next field (typing searches "
+	    "by id or holder)"),
+	ALIAS(KC_OFFER, '0', '9', TA_DIGIT),
+	HELP(KC_OFFER, FN(KEY_UP), "↑/↓", TA_UP, "端末の間を移動",
+	    "move among the devices"),
+	ALIAS(KC_OFFER, FN(KEY_DOWN), FN(KEY_DOWN), TA_DOWN),
 
 	/* a popup of boxes: Tab moves between them (and confirms in the
 	 * last one when it holds several lines), Esc cancels after asking
@@ -141,7 +160,40 @@ static const struct tui_key keys[] = {
 	BAR2(KC_HOME, 'f', "f", TA_SHOW_CLOSED, "終了済み", "closed",
 	    "終了済みの事案を表示する（もう一度で対応中に戻る）",
 	    "show the closed incidents (again: the open ones)"),
+	BARL2(KC_HOME, 'l', "l", TA_LEDGER, "台帳", "ledger",
+	    "持ち出し台帳：端末・媒体の保護の状態、不足、持ち出し承認",
+	    "the device ledger: devices and media, their protection, gaps "
+	    "and approvals"),
+	BARL2(KC_HOME, 'p', "p", TA_CARD, "初動カード", "card",
+	    "初動カード（掲示用）をPDFに出力する（保存先を確認）",
+	    "write the first-response card to pin up as a PDF (asks where)"),
 	HELP(KC_HOME, 27, "Esc", TA_BACK, "検索を解除", "clear the search"),
+
+	/* the device ledger and one of its devices */
+	BAR2(KC_LEDGER, '\r', "Enter", TA_OPEN, "開く", "open",
+	    "選んだ端末を開く（記録の変更・紛失・廃棄）",
+	    "open the selected device (change, lost, retire)"),
+	ALIAS(KC_LEDGER, '\n', '\n', TA_OPEN),
+	ALIAS(KC_LEDGER, FN(KEY_ENTER), FN(KEY_ENTER), TA_OPEN),
+	BAR2(KC_LEDGER, 'a', "a", TA_NEW, "登録", "add",
+	    "端末・媒体を台帳に登録する（管理番号を確認）",
+	    "add a device or medium (asks its id)"),
+	BARL2(KC_LEDGER, 'x', "x", TA_EXPORT, "PDF", "PDF",
+	    "台帳を定期確認用のPDFに出力する（保存先を確認）",
+	    "write the ledger as a PDF for the periodic check (asks where)"),
+	BAR2(KC_DEVICE, '\r', "Enter", TA_EDIT, "入力・変更", "edit",
+	    "選んだ項目を入力・変更する（すぐに台帳に記録）",
+	    "type the selected value (recorded in the ledger at once)"),
+	ALIAS(KC_DEVICE, '\n', '\n', TA_EDIT),
+	ALIAS(KC_DEVICE, FN(KEY_ENTER), FN(KEY_ENTER), TA_EDIT),
+	BAR2(KC_DEVICE, 'm', "m", TA_LOST, "紛失", "lost",
+	    "紛失・盗難した事案の番号とともに記録する（その事案の「台帳の"
+	    "更新」も完了に）", "record it lost in an incident (marks the "
+	    "incident's ledger update done)"),
+	BARL2(KC_DEVICE, 'r', "r", TA_RETIRE, "廃棄・返却", "retire",
+	    "使わなくなった端末として記録する（確認あり）",
+	    "record it as no longer in use (asks first)"),
+	HELP(KC_LEDGER | KC_DEVICE, 27, "Esc", TA_BACK, "戻る", "back"),
 
 	/* the settings screen */
 	BAR2(KC_SETTINGS, '\r', "Enter", TA_EDIT, "入力・変更", "edit",
@@ -260,11 +312,10 @@ static const struct tui_key keys[] = {
 	ALIAS(KC_TEXT, FN(KEY_UP), FN(KEY_UP), TA_PREV),
 
 	/* inside lists, multi-line text, windows */
-	HELP(KC_CHOICE | KC_MULTI | KC_LONG | KC_LIST | KC_HOME | KC_VIEW |
-	    KC_PAGES | KC_SETTINGS, FN(KEY_UP), "↑/↓", TA_UP, "上下に移動",
-	    "move up/down"),
-	ALIAS(KC_CHOICE | KC_MULTI | KC_LONG | KC_LIST | KC_HOME | KC_VIEW |
-	    KC_PAGES | KC_SETTINGS, FN(KEY_DOWN), FN(KEY_DOWN), TA_DOWN),
+	HELP(KC_CHOICE | KC_MULTI | KC_LONG | KC_LIST | KC_VIEW | KC_PAGES |
+	    ROWS, FN(KEY_UP), "↑/↓", TA_UP, "上下に移動", "move up/down"),
+	ALIAS(KC_CHOICE | KC_MULTI | KC_LONG | KC_LIST | KC_VIEW | KC_PAGES |
+	    ROWS, FN(KEY_DOWN), FN(KEY_DOWN), TA_DOWN),
 
 	/* choosing */
 	BAR2(KC_CHOICE, '1', "1-9,0", TA_DIGIT, "選ぶ", "pick",
@@ -316,14 +367,15 @@ static const struct tui_key keys[] = {
 	HELP(KC_FIELD, FN(KEY_NPAGE), "PgDn/PgUp", TA_PAGE_NEXT,
 	    "次・前のページ", "next/previous page"),
 	ALIAS(KC_FIELD, FN(KEY_PPAGE), FN(KEY_PPAGE), TA_PAGE_PREV),
-	HELP(KC_VIEW | KC_LIST | KC_HOME | KC_PAGES | KC_REVIEW, FN(KEY_NPAGE),
-	    "PgDn/PgUp", TA_PAGE_NEXT, "1画面送る・戻す", "scroll a screen"),
-	ALIAS(KC_VIEW | KC_LIST | KC_HOME | KC_PAGES | KC_REVIEW,
-	    FN(KEY_PPAGE), FN(KEY_PPAGE), TA_PAGE_PREV),
-	BARK(KC_FIELD | KC_LIST | KC_HOME | KC_PAGES | KC_REVIEW | KC_SETTINGS,
-	    FN(KEY_F(1)), "F1/?", TA_HELP, "ヘルプ", "help"),
-	ALIAS(KC_CHOICE | KC_MULTI | KC_LIST | KC_HOME | KC_PAGES | KC_REVIEW |
-	    KC_SETTINGS, '?', '?', TA_HELP),
+	HELP(KC_VIEW | KC_LIST | KC_HOME | KC_PAGES | KC_REVIEW | KC_LEDGER |
+	    KC_DEVICE, FN(KEY_NPAGE), "PgDn/PgUp", TA_PAGE_NEXT,
+	    "1画面送る・戻す", "scroll a screen"),
+	ALIAS(KC_VIEW | KC_LIST | KC_HOME | KC_PAGES | KC_REVIEW | KC_LEDGER |
+	    KC_DEVICE, FN(KEY_PPAGE), FN(KEY_PPAGE), TA_PAGE_PREV),
+	BARK(KC_FIELD | KC_LIST | KC_PAGES | KC_REVIEW | ROWS, FN(KEY_F(1)),
+	    "F1/?", TA_HELP, "ヘルプ", "help"),
+	ALIAS(KC_CHOICE | KC_MULTI | KC_LIST | KC_PAGES | KC_REVIEW | ROWS,
+	    '?', '?', TA_HELP),
 	BAR2(KC_FIELD, FN(KEY_F(2)), "F2", TA_CHECKLIST, "リスト",
 	    "checklist", "チェックリストを選ぶ（詳細・完了・対象外・メモ）",
 	    "go to the checklist (detail, done, skip, memo)"),
@@ -343,13 +395,12 @@ static const struct tui_key keys[] = {
 	    "leave", "入力中の項目を保存して閉じる（ホーム画面・事案画面へ。"
 	    "コマンドから開いたときは終了）", "save the field being typed and "
 	    "leave (to the screen it came from, or quit)"),
-	BARK2(KC_HOME | KC_REVIEW | KC_PAGES | KC_SETTINGS, FN(KEY_F(10)),
+	BARK2(KC_REVIEW | KC_PAGES | ROWS, FN(KEY_F(10)),
 	    "F10/q", TA_QUIT, "閉じる", "leave", "この画面を閉じる（保存済み。"
 	    "ホーム画面とコマンドから開いた画面では終了）", "leave this "
 	    "screen (saved; from home or a screen opened from the command "
 	    "line: quit)"),
-	ALIAS(KC_HOME | KC_REVIEW | KC_PAGES | KC_SETTINGS, 'q', 'q',
-	    TA_QUIT),
+	ALIAS(KC_REVIEW | KC_PAGES | ROWS, 'q', 'q', TA_QUIT),
 	HELP(ANY_NAV | KC_REVIEW, CTRL('c'), "^C", TA_INTERRUPT,
 	    "終了（確認あり）", "quit (asks first)"),
 	ALIAS(ANY_NAV | KC_VIEW | KC_REVIEW, CTRL('l'), CTRL('l'), TA_REDRAW),
@@ -455,13 +506,16 @@ static const struct {
 	unsigned ctx;
 } screens[] = {
 	{ { "ホーム画面", "Home screen" }, KC_HOME },
-	{ { "ウィザード：選択の項目", "Wizard: a choice" }, KC_CHOICE },
+	{ { "ウィザード：選択の項目", "Wizard: a choice" }, KC_CHOICE |
+	    KC_PROPOSED },
 	{ { "ウィザード：複数選択の項目", "Wizard: a multi-choice" },
 	    KC_MULTI },
 	{ { "ウィザード：文字・数・日時の項目",
 	    "Wizard: text, a number or a time" }, KC_TEXT },
 	{ { "ウィザード：複数行の文章", "Wizard: several lines of text" },
 	    KC_LONG },
+	{ { "ウィザード：台帳の端末", "Wizard: the device from the ledger" },
+	    KC_OFFER | KC_TEXT },
 	{ { "ウィザード：チェックリスト（F2）",
 	    "Wizard: the checklist (F2)" }, KC_LIST },
 	{ { "事案画面", "Incident screen" }, KC_REVIEW | KC_ROPEN |
@@ -474,6 +528,8 @@ static const struct {
 	    "A popup to fill in (name, time, memo...)" }, KC_DIALOG |
 	    KC_TEXT },
 	{ { "設定画面", "Settings screen" }, KC_SETTINGS },
+	{ { "持ち出し台帳", "Device ledger" }, KC_LEDGER },
+	{ { "台帳の端末", "A device of the ledger" }, KC_DEVICE },
 	{ { "訓練（ウィザードで）", "Drill (in the wizard)" }, KC_DRILL },
 	{ { "訓練の一覧・状況説明・質問・採点", "Drill list, briefing, "
 	    "questions and score" }, KC_PAGES },

@@ -26,6 +26,8 @@ enum tui_ctx {
 	KC_DRILL = 1 << 13,	/* added to the wizard's context in a drill */
 	KC_REVIEW = 1 << 14,	/* the incident screen, any view */
 	KC_RLIST = 1 << 15,	/* its checklist view (with KC_REVIEW) */
+	KC_OFFER = 1 << 16,	/* a field picked from offers (the device
+				 * from the ledger; with KC_TEXT) */
 	KC_DIALOG = 1 << 17,	/* a popup of boxes (with KC_TEXT/KC_LONG) */
 	KC_ROPEN = 1 << 18,	/* an open incident (with KC_REVIEW) */
 	KC_RCLOSED = 1 << 19,	/* a closed incident (with KC_REVIEW) */
@@ -36,8 +38,11 @@ enum tui_ctx {
 	KC_DETAIL = 1 << 24,	/* an action's detail (with KC_VIEW) */
 	KC_DUNSET = 1 << 25,	/* ... whose contact is not set yet */
 	KC_SETTINGS = 1 << 26,	/* the settings screen */
-	KC_RNOTICES = 1 << 27	/* the incident screen's notices (view 6,
+	KC_RNOTICES = 1 << 27,	/* the incident screen's notices (view 6,
 				 * with KC_REVIEW) */
+	KC_PROPOSED = 1 << 28,	/* with a field: the ledger proposes values */
+	KC_LEDGER = 1 << 29,	/* the device ledger's list */
+	KC_DEVICE = 1 << 30	/* one device of the ledger */
 };
 #define KC_FIELD (KC_CHOICE | KC_MULTI | KC_TEXT | KC_LONG)
 #define KC_PAGES (KC_BRIEF | KC_CLUES | KC_SCORE | KC_PICK)
@@ -62,6 +67,7 @@ enum tui_act {
 	TA_SHOW_CLOSED, TA_SETTINGS,
 	TA_PICK_ALL, TA_FILTER, TA_MARK, TA_ENQUIRY, TA_IMPORT,	/* notices */
 	TA_LETTERS,
+	TA_LEDGER, TA_CARD, TA_RETIRE, TA_LOST,	/* preparing */
 	TA_COUNT
 };
 

@@ -88,8 +88,6 @@ void review_reopen(struct review *r);
 void review_export(struct review *r);
 /* x in view 6: the letters to the people shown (all, or the unsent). */
 void review_export_letters(struct review *r);
-/* "~/x.pdf" with the home directory (caller frees). */
-char *review_expand_home(const char *path);
 
 /* review_notice.c: view 6 */
 int review_notices_reload(struct review *r, long id, char *err,

@@ -191,44 +191,23 @@ review_reopen(struct review *r)
 	strv_free(&intro);
 }
 
-char *
-review_expand_home(const char *path)
-{
-	const char *home = getenv("HOME");
-
-	if (strncmp(path, "~/", 2) == 0 && home != NULL && *home != '\0')
-		return xasprintf("%s/%s", home, path + 2);
-	return xstrdup(path);
-}
-
 /* The report, or the letters (o->kind): where, who; then written and
  * recorded in the timeline, and what came of it said. */
 static void
 export_doc(struct review *r, struct report_opts *o, const char *title,
     const char *suffix)
 {
-	struct strv p = { NULL, 0 };
-	struct tui_dfield f[2];
-	const char *home = getenv("HOME");
-	char err[1024], *def, *path, *done;
+	char err[1024], *name, *path, *done;
 	size_t count = 0;
 	int rc;
 
 	if (!review_refresh(r))
 		return;
-	def = xasprintf("%sanshin-ir-%s%s.pdf", home != NULL && *home != '\0' ?
-	    "~/" : "", r->ref, suffix);
-	tui_dialog_name(r->t, &f[0]);
-	memset(&f[1], 0, sizeof f[1]);
-	f[1].label = _("Save the PDF as");
-	f[1].initial = def;
-	if (!tui_dialog(r->t, title, NULL, f, 2, 1)) {
-		free(def);
+	name = xasprintf("anshin-ir-%s%s.pdf", r->ref, suffix);
+	path = tui_dialog_pdf(r->t, title, name, 1);
+	free(name);
+	if (path == NULL)
 		return;
-	}
-	tui_who_set(r->t, util_trim(f[0].value));
-	path = review_expand_home(*util_trim(f[1].value) != '\0' ?
-	    util_trim(f[1].value) : def);
 	o->lang = r->t->lang;
 	o->now = app_now(r->t->app);
 	o->watermark = r->inc->drill != NULL;
@@ -242,17 +221,11 @@ export_doc(struct review *r, struct report_opts *o, const char *title,
 	done = o->kind == REPORT_DOC_NOTICE ? xasprintf(_("%zu letters, one a "
 	    "page, were written to:"), count) :
 	    xstrdup(_("The report was written to:"));
-	/* The path on a line of its own: a long one wraps, not the words. */
-	strv_push(&p, rc == ST_OK ? done : o->kind == REPORT_DOC_NOTICE ?
+	tui_pdf_written(r->t, title, done, o->kind == REPORT_DOC_NOTICE ?
 	    _("The letters were not written:") :
-	    _("The report was not written:"));
-	strv_push(&p, rc == ST_OK ? path : err);
-	review_message(r, title, &p);
-	strv_free(&p);
+	    _("The report was not written:"), rc, path, err);
 	free(done);
 	free(path);
-	tui_dialog_free(f, 2);
-	free(def);
 }
 
 void

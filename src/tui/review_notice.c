@@ -617,7 +617,7 @@ import(struct review *r)
 	if (tui_dialog(r->t, _("Import the individuals to notify"), &intro, f,
 	    2, 1)) {
 		tui_who_set(r->t, util_trim(f[0].value));
-		path = review_expand_home(util_trim(f[1].value));
+		path = tui_expand_home(util_trim(f[1].value));
 		rc = import_file(r, path, err, sizeof err, &res);
 		msg = rc == ST_OK ? xasprintf(_("%d persons: %d added, %d "
 		    "changed, %d removed."), res.total, res.added, res.changed,

@@ -17,6 +17,7 @@
 #include "text.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
+#include "tui/fields.h"
 #include "tui/keys.h"
 #include "tui/screen.h"
 #include "tui/term.h"
@@ -255,17 +256,13 @@ choices_intro(struct settings *s, struct strv *intro)
 {
 	const struct form_field *ft = form_field_find(s->t->data->form,
 	    FIELD_FACILITY_TYPE);
-	struct buf b;
-	size_t i;
+	char *line;
 
 	if (ft == NULL)
 		return;
-	buf_init(&b);
-	for (i = 0; i < ft->nchoices; i++)
-		buf_addf(&b, "%s%zu %s", i > 0 ? "  " : "", i + 1,
-		    tr_get(&ft->choices[i].label, s->t->lang));
-	strv_push(intro, b.s);
-	buf_free(&b);
+	line = tui_choices_numbered(s->t, ft);
+	strv_push(intro, line);
+	free(line);
 }
 
 static void

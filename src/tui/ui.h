@@ -116,6 +116,10 @@ int tui_home_run(struct tui *t);
  * ST_OK or 128 + signal. */
 int tui_settings_run(struct tui *t, const char *section);
 
+/* The device ledger (ledger.c): its list, and a screen per device.
+ * Returns ST_OK, an error status, or 128 + signal. */
+int tui_ledger_run(struct tui *t);
+
 /* The wizard in drill mode (drillscreen.h): a countdown and the training
  * mark in the title bar, no "now" prefilled, F3 clues, F9 submit. The
  * run's incident is created by its first confirmed answer, with the

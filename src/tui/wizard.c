@@ -33,7 +33,8 @@ wiz_field(const struct wiz *w)
 static int
 visible(const struct wiz *w, size_t field)
 {
-	return form_field_visible(w->form, field, w->inc->values);
+	return form_field_visible(w->form, field, w->inc->values) &&
+	    wiz_ledger_asked(w, field);
 }
 
 void
@@ -41,6 +42,8 @@ wiz_evaluate(struct wiz *w)
 {
 	model_evaluation_free(&w->ev);
 	model_evaluate(w->t->data, w->inc, &w->ev);
+	if (w->drill == NULL)
+		wiz_ledger_refresh(w);
 }
 
 void
@@ -55,6 +58,8 @@ wiz_focus(struct wiz *w, size_t field)
 		tui_edit_set(&w->f.ed, "");
 		w->f.prefilled = 0;
 	}
+	if (w->drill == NULL && wiz_ledger_field(w))
+		wiz_ledger_offer(w);
 }
 
 /* What Enter does on the field now, for the key bar (docs/contract.md §7). */
@@ -78,8 +83,12 @@ enter_ctx(const struct wiz *w)
 static unsigned
 base_ctx(const struct wiz *w)
 {
-	unsigned ctx = w->mode == MODE_LIST ? KC_LIST : tui_field_ctx(wiz_field(w));
+	unsigned ctx = w->mode == MODE_LIST ? KC_LIST : w->f.offering ?
+	    KC_OFFER | KC_TEXT : tui_field_ctx(wiz_field(w));
 
+	/* y confirms the ledger's proposals where it types nothing */
+	if (w->nproposed > 0 && !(ctx & (KC_TEXT | KC_LONG)))
+		ctx |= KC_PROPOSED;
 	return w->drill != NULL ? ctx | KC_DRILL : ctx;
 }
 
@@ -237,12 +246,33 @@ toggle(struct wiz *w, int i)
 			w->f.on[j] = 0;
 }
 
+/* Offers are picked by digit until something is typed to search them;
+ * then a digit is part of what is typed. */
+static int
+offer_digit(struct wiz *w, int key, int i)
+{
+	char *typed = tui_edit_text(&w->f.ed);
+	int search = *typed != '\0';
+
+	free(typed);
+	if (search) {
+		tui_edit_apply(&w->f.ed, TA_NONE, key);
+		wiz_ledger_offer(w);
+	} else if (i >= 0 && (size_t)i < w->f.offers.n) {
+		w->f.hl = i;
+		confirm_and_next(w);
+	}
+	return 1;
+}
+
 static void
 digit(struct wiz *w, int key)
 {
 	const struct form_field *fld = wiz_field(w);
 	int i = key == '0' ? 9 : key - '1';
 
+	if (w->f.offering && offer_digit(w, key, i))
+		return;
 	if (i < 0 || (size_t)i >= fld->nchoices)
 		return;
 	if (fld->type == FORM_MULTI) {
@@ -258,7 +288,8 @@ digit(struct wiz *w, int key)
 static void
 move_highlight(struct wiz *w, int delta)
 {
-	int n = (int)wiz_field(w)->nchoices;
+	int n = w->f.offering ? (int)w->f.offers.n :
+	    (int)wiz_field(w)->nchoices;
 
 	w->f.hl += delta;
 	if (w->f.hl >= n)
@@ -458,6 +489,9 @@ form_key(struct wiz *w, enum tui_act act, int key)
 		else
 			move_highlight(w, act == TA_UP ? -1 : 1);
 		break;
+	case TA_YES:
+		wiz_ledger_confirm(w);
+		break;
 	case TA_HELP:
 		field_help(w);
 		break;
@@ -466,7 +500,12 @@ form_key(struct wiz *w, enum tui_act act, int key)
 		tui_checklist_first(&w->cl, &w->ev);
 		break;
 	default:
-		if (tui_edit_apply(&w->f.ed, act, key))
+		if (!tui_edit_apply(&w->f.ed, act, key))
+			break;
+		/* typing in offers searches them: nothing to save */
+		if (w->f.offering)
+			wiz_ledger_offer(w);
+		else
 			w->f.dirty = 1;
 		break;
 	}
@@ -576,6 +615,7 @@ run(struct tui *t, const char *ref, struct tui_drill_run *drill)
 	if (rc != ST_OK)
 		return rc;
 	build_order(&w);
+	wiz_ledger_count(&w);
 	wiz_evaluate(&w);
 	wiz_focus(&w, ref == NULL ? w.order[0] : start_field(&w));
 	if (w.inc->closed)
@@ -585,6 +625,7 @@ run(struct tui *t, const char *ref, struct tui_drill_run *drill)
 	rc = tui_run(t, &w.s);
 	tui_focus_free(&w.f);
 	model_evaluation_free(&w.ev);
+	wiz_ledger_free(&w);
 	incident_free(w.inc);
 	free(w.order);
 	free(w.status);

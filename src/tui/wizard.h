@@ -1,8 +1,10 @@
 /*
  * wizard.h - the intake wizard's state, shared by its files: wizard.c
  * (the loop, keys and moving between fields), wizard_store.c (what a
- * field stores, and when: docs/contract.md §7, nothing that was not chosen) and
- * wizard_draw.c (title bar, form and the live checklist).
+ * field stores, and when: docs/contract.md §7, nothing that was not chosen),
+ * wizard_draw.c (title bar, form and the live checklist) and
+ * wizard_ledger.c (the device field's offers from the ledger and the
+ * values it proposes).
  */
 #ifndef ANSHIN_TUI_WIZARD_H
 #define ANSHIN_TUI_WIZARD_H
@@ -32,6 +34,10 @@ struct wiz {
 	int stored;			/* this key stored an answer */
 	long minute;			/* the clock shown in the title */
 	struct tui_drill_run *drill;	/* a training run, or NULL */
+	char **proposed;		/* per field: the ledger's value, not
+					 * answered yet, or NULL */
+	size_t nproposed;
+	size_t ndevices;		/* the ledger's devices to offer */
 };
 
 /* wizard.c */
@@ -55,5 +61,18 @@ int wiz_store(struct wiz *w, const char *canon);
 
 /* wizard_draw.c */
 void wiz_draw(struct wiz *w);
+
+/* wizard_ledger.c: the proposals of the incident's device as it is now
+ * (after every evaluation); the device field's offers, searched by what
+ * is typed; y, which stores the proposals; freeing them. */
+void wiz_ledger_refresh(struct wiz *w);
+int wiz_ledger_field(const struct wiz *w);
+/* 0 for the device field while unanswered with nothing to offer (an
+ * empty ledger, a drill's scenario): it is not asked then. */
+int wiz_ledger_asked(const struct wiz *w, size_t field);
+void wiz_ledger_count(struct wiz *w);
+void wiz_ledger_offer(struct wiz *w);
+void wiz_ledger_confirm(struct wiz *w);
+void wiz_ledger_free(struct wiz *w);
 
 #endif

@@ -92,18 +92,22 @@ strip_rows(const struct wiz *w, int h)
 void
 wiz_draw(struct wiz *w)
 {
+	unsigned char *unasked = xcalloc(w->form->nfields, 1);
+	struct tui_form_values v = { w->inc->values, w->proposed, unasked };
 	struct tui_box cl;
+	size_t i;
 	int h = LINES - 2, lw, clh, cy = -1, cx = -1;
 	int list = w->mode == MODE_LIST;
 
+	for (i = 0; i < w->form->nfields; i++)
+		unasked[i] = !wiz_ledger_asked(w, i);
 	erase();
 	draw_bars(w);
 	if (COLS >= 100) {
 		/* Side by side: the form gets 55% (84 columns at most: its
 		 * lines read badly wider), the checklist the rest. */
 		lw = COLS * 11 / 20 < 84 ? COLS * 11 / 20 : 84;
-		tui_form_draw(w->t, w->inc->values, &w->f, 1, 0, h, lw - 1,
-		    &cy, &cx);
+		tui_form_draw(w->t, &v, &w->f, 1, 0, h, lw - 1, &cy, &cx);
 		mvvline(1, lw, ACS_VLINE, h);
 		cl = (struct tui_box){ 1, lw + 2, h, COLS - lw - 3 };
 		tui_checklist_draw(w->t, w->inc, &w->ev, &w->cl, &cl, list,
@@ -112,8 +116,8 @@ wiz_draw(struct wiz *w)
 		clh = list ? h : strip_rows(w, h);
 		cl = (struct tui_box){ 1 + h - clh, 1, clh, COLS - 2 };
 		if (!list)
-			tui_form_draw(w->t, w->inc->values, &w->f, 1, 0,
-			    h - clh, COLS - 1, &cy, &cx);
+			tui_form_draw(w->t, &v, &w->f, 1, 0, h - clh,
+			    COLS - 1, &cy, &cx);
 		tui_checklist_draw(w->t, w->inc, &w->ev, &w->cl, &cl, list,
 		    !list);
 	}
@@ -122,4 +126,5 @@ wiz_draw(struct wiz *w)
 		curs_set(1);
 	} else
 		curs_set(0);
+	free(unasked);
 }

@@ -170,9 +170,9 @@ wiz_leave(struct wiz *w)
 {
 	const struct form_field *fld = wiz_field(w);
 
-	/* A highlighted choice is not a choice made; a prefilled time is
-	 * not one typed. */
-	if (fld->type == FORM_CHOICE || !w->f.dirty)
+	/* A highlighted choice or offer is not a choice made; a prefilled
+	 * time is not one typed. */
+	if (fld->type == FORM_CHOICE || w->f.offering || !w->f.dirty)
 		return 1;
 	return store_widget(w);
 }

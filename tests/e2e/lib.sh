@@ -177,6 +177,31 @@ block_value() {
 	        print substr($0, length(key) + 4); exit }'
 }
 
+# ---- PDFs ----
+
+# The ToUnicode map is the program's own (docs/pdf.md §3): poppler has nothing
+# to warn about, and test_pdf_docs.sh checks that it says nothing.
+pdf_text() { pdftotext "$1" - 2>/dev/null; }
+pdf_pages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ { print $2 }'; }
+
+# expect_pdf FILE DESCRIPTION: a whole PDF, readable by its owner only.
+expect_pdf() {
+	if [ -s "$1" ] && [ "$(head -c 5 "$1")" = "%PDF-" ] &&
+	    tail -c 8 "$1" | grep -q '%%EOF'; then pass; else
+		fail "$2: not a whole PDF" "$(ls -l "$1" 2>&1)"; fi
+	expect_eq "$(stat -c %a "$1" 2>/dev/null)" 600 "$2: mode 0600"
+}
+
+# expect_text_has TEXT DESCRIPTION (in $TEXT, the extracted text; a text
+# the layout wrapped inside a table cell is found joined, without the
+# line break or with a space for it)
+expect_text_has() {
+	if printf '%s' "$TEXT" | grep -qF -- "$1" ||
+	    printf '%s' "$TEXT" | tr -d '\n' | grep -qF -- "$1" ||
+	    printf '%s' "$TEXT" | tr '\n' ' ' | grep -qF -- "$1"; then pass; else
+		fail "$2: PDF text lacks '$1'" "$(printf '%s\n' "$TEXT" | head -40)"; fi
+}
+
 # man_keys_block PAGE: the key sections of a man page, between the
 # '.\" keys:' marker comments that tools/man-keys.sh writes.
 man_keys_block() {
@@ -332,7 +357,8 @@ tm_labels() {
 		    sed 's/^[^=]*= //'
 		printf '%s\n' 番号 REF チェックリスト Checklist 施設 Facility \
 		    状況説明 Briefing 質問 Questions 採点と解説 \
-		    "Score and debrief" 訓練の一覧 "List of drills"
+		    "Score and debrief" 訓練の一覧 "List of drills" 管理番号 \
+		    "Device ledger"
 	} | grep -v '^$' | sort -u
 }
 
@@ -350,6 +376,7 @@ tm_screen_kind() {
 		    *"Closed incidents"*) echo home ;;
 		*"設定（施設の情報と連絡先）"* | *"Settings: facility and contacts"*)
 			echo settings ;;
+		*"持ち出し台帳"* | *"Device ledger"*) echo ledger ;;
 		*"訓練 / TRAINING"*) echo drill ;;
 		*[0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9]* | *"新規事案"* | \
 		    *"new incident"*)

@@ -87,32 +87,44 @@ found=$(cd "$REPO" && grep -rnE "\"($names)\"" src --include='*.[ch]' |
 		text = substr(text, RSTART + RLENGTH)
 	} }' | LC_ALL=C sort -u)
 others='src/cli/cli.c "answer"
+src/cli/cli.c "device"
 src/cli/cli.c "done"
 src/cli/cli.c "export"
 src/cli/cli.c "note"
 src/cli/cli_notice.c "answer"
 src/cli/cli_notice.c "enquiry"
 src/cli/cli_notice.c "note"
+src/cli/cli_prepare.c "export"
 src/cli/cli_view.c "closed"
 src/cli/cli_view.c "kind"
 src/cli/cli_view.c "open"
+src/core/contacts.c "carrier"
 src/core/contacts.c "note"
 src/core/contacts.c "person_in_charge"
+src/core/ledger.c "note"
+src/core/ledger_gaps.c "done"
 src/core/notice_csv.c "note"
 src/core/rules.c "encryption"
 src/core/rules_load.c "action"
 src/report/report.c "notice"
+src/report/report_card.c "carrier"
+src/report/report_card.c "person_in_charge"
+src/report/report_letter.c "remote_wipe"
 src/tui/keys.c "closed"
 src/tui/keys.c "done"
 src/tui/keys.c "enquiry"
 src/tui/keys.c "open"
+src/tui/settings.c "carrier"
 src/tui/settings.c "note"
 src/tui/settings.c "person_in_charge"'
-# commands and options (cli.c), the incident's own open/closed and the
-# timeline's column "kind" (cli_view.c), contacts sections and keys, the
-# exemption "encryption", the [action] block, the key bar's words, the
-# notices' subcommand, machine keys and CSV column (cli_notice.c,
-# notice_csv.c), export's --doc notice (report.c).
+# commands and options (cli.c, cli_prepare.c), the incident's own
+# open/closed and the timeline's column "kind" (cli_view.c), contacts
+# sections and keys (contacts.c, settings.c, the card), the ledger's own
+# key "note", the ledger's remote_wipe value "done" (never proposed), the
+# exemption "encryption", the [action] block, the remote wipe action
+# (report_letter.c), the key bar's words, the notices' subcommand, machine
+# keys and CSV column (cli_notice.c, notice_csv.c), export's --doc notice
+# (report.c).
 extra=$(LC_ALL=C comm -23 <(printf '%s\n' "$found") <(printf '%s\n' "$others"))
 if [ -n "$found" ] && [ -z "$extra" ]; then pass; else
 	fail "no literal of a contract name outside contract.h" "$extra"; fi

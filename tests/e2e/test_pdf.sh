@@ -5,29 +5,6 @@
 # the timeline. Sourced by run.sh (helpers in lib.sh).
 FIX="$REPO/tests/fixtures"
 
-# The ToUnicode map is the program's own: poppler has nothing
-# to warn about, and test_pdf_docs.sh checks that it says nothing.
-pdf_text() { pdftotext "$1" - 2>/dev/null; }
-pdf_pages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ { print $2 }'; }
-
-# expect_pdf FILE DESCRIPTION: a whole PDF, readable by its owner only.
-expect_pdf() {
-	if [ -s "$1" ] && [ "$(head -c 5 "$1")" = "%PDF-" ] &&
-	    tail -c 8 "$1" | grep -q '%%EOF'; then pass; else
-		fail "$2: not a whole PDF" "$(ls -l "$1" 2>&1)"; fi
-	expect_eq "$(stat -c %a "$1" 2>/dev/null)" 600 "$2: mode 0600"
-}
-
-# expect_text_has TEXT DESCRIPTION (in $TEXT, the extracted text; a text
-# the layout wrapped inside a table cell is found joined, without the
-# line break or with a space for it)
-expect_text_has() {
-	if printf '%s' "$TEXT" | grep -qF -- "$1" ||
-	    printf '%s' "$TEXT" | tr -d '\n' | grep -qF -- "$1" ||
-	    printf '%s' "$TEXT" | tr '\n' ' ' | grep -qF -- "$1"; then pass; else
-		fail "$2: PDF text lacks '$1'" "$(printf '%s\n' "$TEXT" | head -40)"; fi
-}
-
 # No line of any text block starts with 、。」）(kinsoku): the first word
 # of each line pdftotext finds, cell by cell.
 expect_kinsoku() {

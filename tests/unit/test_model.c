@@ -14,24 +14,13 @@
 
 #include <cmocka.h>
 
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <sqlite3.h>
-
+#include "db_fixture.h"
 #include "model.h"
 #include "store.h"
-
-struct fx {
-	char dir[64];
-	char *db;
-	struct store *st;
-	struct model_data *d;
-	jtime_t now;
-	char err[1024];
-};
 
 struct timeline {
 	int n;
@@ -39,60 +28,6 @@ struct timeline {
 	char last_old[128];
 	char last_new[128];
 };
-
-static int
-rm_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
-static int
-setup(void **state)
-{
-	struct fx *f = xcalloc(1, sizeof *f);
-
-	snprintf(f->dir, sizeof f->dir, "/tmp/anshin-model-XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	f->db = xasprintf("%s/incidents.db", f->dir);
-	assert_int_equal(store_open(f->db, &f->st, f->err, sizeof f->err),
-	    ST_OK);
-	assert_int_equal(model_data_load(".", &f->d, f->err, sizeof f->err),
-	    ST_OK);
-	f->d->lang = LANG_EN;
-	assert_int_equal(jtime_parse("2026-10-06 09:00", &f->now, NULL, 0), 0);
-	*state = f;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fx *f = *state;
-
-	model_data_free(f->d);
-	store_close(f->st);
-	nftw(f->dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
-	free(f->db);
-	free(f);
-	return 0;
-}
-
-static struct incident *
-create(struct fx *f, const char *answers)
-{
-	struct answer_set set;
-	struct incident *inc;
-
-	assert_int_equal(model_answers_parse(f->d, answers, strlen(answers),
-	    "test", f->now, &set, f->err, sizeof f->err), ST_OK);
-	assert_int_equal(model_create(f->st, f->d, &set, NULL, "tester",
-	    f->now, &inc, f->err, sizeof f->err), ST_OK);
-	answer_set_free(&set);
-	return inc;
-}
 
 /* One change: key = value (NULL clears). */
 static int
@@ -278,16 +213,6 @@ test_names_and_notes_checked(void **state)
 }
 
 /* ---- tamper evidence -------------------------------------------------- */
-
-static void
-raw(struct fx *f, const char *sql)
-{
-	sqlite3 *db;
-
-	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
-}
 
 static void
 test_verify(void **state)
