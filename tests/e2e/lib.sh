@@ -23,7 +23,24 @@ setup_env() {
 }
 
 # KEEP_TMP=1 keeps it, to look at what a failing test wrote.
+# The programs a test file left running, found by the database it gave
+# them: a sanitizer's leak check can spin for ever in a program whose
+# pane was closed under it, and would slow every test after it.
+reap_env() {
+	local p pid
+	for p in /proc/[0-9]*; do
+		pid=${p#/proc/}
+		[ "$pid" = "$$" ] || [ "$pid" = "$BASHPID" ] && continue
+		grep -qzF "ANSHIN_IR_DB=$TMP/" "$p/environ" 2>/dev/null ||
+			continue
+		echo "    $TEST_NAME left $(tr '\0' ' ' <"$p/cmdline" 2>/dev/null)running: killed"
+		kill -9 "$pid" 2>/dev/null
+	done
+	return 0
+}
+
 teardown_env() {
+	[ -n "${TMP:-}" ] && reap_env
 	[ -n "${KEEP_TMP:-}" ] && { echo "kept $TMP"; return; }
 	[ -n "${TMP:-}" ] && rm -rf "$TMP"
 }
