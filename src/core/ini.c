@@ -88,30 +88,6 @@ struct ini_parser {
 	int err_line;			/* where the error being reported is */
 };
 
-/* A code point that sits at either side of a join, or 0. */
-static uint32_t
-first_cp(const char *s)
-{
-	uint32_t cp = 0;
-
-	if (*s != '\0')
-		text_decode(s, &cp);
-	return cp;
-}
-
-static uint32_t
-last_cp(const char *s, size_t len)
-{
-	size_t i = len;
-
-	if (len == 0)
-		return 0;
-	/* Back to the lead byte of the last UTF-8 sequence. */
-	while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
-		i--;
-	return first_cp(s + (i > 0 ? i - 1 : 0));
-}
-
 /* Japanese is written without spaces between words, English with them:
  * a space is put between two pieces only where neither side is a wide
  * (CJK, kana, full-width) character or a line break. */
@@ -132,8 +108,8 @@ add_piece(struct ini_parser *ps, char *raw, char *err, size_t errlen)
 
 	if (rc != ST_OK)
 		return rc;
-	if (ps->value.len > 0 && join_needs_space(last_cp(ps->value.s,
-	    ps->value.len), first_cp(piece)))
+	if (ps->value.len > 0 && join_needs_space(text_last_cp(ps->value.s,
+	    ps->value.len), text_first_cp(piece)))
 		buf_addc(&ps->value, ' ');
 	buf_adds(&ps->value, piece);
 	return ST_OK;

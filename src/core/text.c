@@ -275,6 +275,29 @@ text_decode(const char *s, uint32_t *cp)
 	return s + len;
 }
 
+uint32_t
+text_first_cp(const char *s)
+{
+	uint32_t cp = 0;
+
+	if (*s != '\0')
+		text_decode(s, &cp);
+	return cp;
+}
+
+uint32_t
+text_last_cp(const char *s, size_t len)
+{
+	size_t i = len;
+
+	if (len == 0)
+		return 0;
+	/* Back to the lead byte of the last UTF-8 sequence. */
+	while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+		i--;
+	return text_first_cp(s + (i > 0 ? i - 1 : 0));
+}
+
 int
 text_encode(uint32_t cp, char out[4])
 {

@@ -15,6 +15,10 @@
 /* Decodes one code point at s (s[0] != 0); invalid or overlong sequences
  * give TEXT_REPLACEMENT and consume one byte. Returns the next position. */
 const char *text_decode(const char *s, uint32_t *cp);
+/* The first code point of s, or 0 when s is empty. */
+uint32_t text_first_cp(const char *s);
+/* The last code point of the len bytes at s, or 0 when len is 0. */
+uint32_t text_last_cp(const char *s, size_t len);
 /* Encodes cp into out (4 bytes max); returns the byte count. */
 int text_encode(uint32_t cp, char out[4]);
 struct buf;

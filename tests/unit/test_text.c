@@ -57,26 +57,6 @@ expect_wrap(const char *s, double max, const char *const *want)
 	assert_int_equal(l.n, 0);
 }
 
-static uint32_t
-first_cp(const char *s)
-{
-	uint32_t cp = 0;
-
-	if (*s != '\0')
-		text_decode(s, &cp);
-	return cp;
-}
-
-static uint32_t
-last_cp(const char *s)
-{
-	uint32_t cp = 0;
-
-	while (*s != '\0')
-		s = text_decode(s, &cp);
-	return cp;
-}
-
 /* Checks kinsoku on every line boundary of l. */
 static void
 assert_kinsoku(const struct text_lines *l)
@@ -86,10 +66,11 @@ assert_kinsoku(const struct text_lines *l)
 	for (i = 0; i < l->n; i++) {
 		if (l->line[i][0] == '\0')
 			continue;
-		if (text_no_line_start(first_cp(l->line[i])))
+		if (text_no_line_start(text_first_cp(l->line[i])))
 			fail_msg("line %zu starts with a forbidden char: '%s'",
 			    i, l->line[i]);
-		if (i + 1 < l->n && text_no_line_end(last_cp(l->line[i])))
+		if (i + 1 < l->n && text_no_line_end(text_last_cp(l->line[i],
+		    strlen(l->line[i]))))
 			fail_msg("line %zu ends with a forbidden char: '%s'",
 			    i, l->line[i]);
 	}
@@ -121,6 +102,22 @@ test_decode_valid(void **state)
 	expect_decode("\xEE\x80\x80", 0xE000, 3);	/* just above them */
 	expect_decode("\xF4\x8F\xBF\xBF", 0x10FFFF, 4);
 	expect_decode("\xEF\xBF\xBD", TEXT_REPLACEMENT, 3);
+}
+
+/* The code points at either end of a text, where a continuation line
+ * joins its value (no space between two wide characters). */
+static void
+test_first_last_cp(void **state)
+{
+	(void)state;
+	assert_int_equal(text_first_cp(""), 0);
+	assert_int_equal(text_last_cp("", 0), 0);
+	assert_int_equal(text_first_cp("あa"), 0x3042);
+	assert_int_equal(text_last_cp("aあ", strlen("aあ")), 0x3042);
+	assert_int_equal(text_last_cp("あa", strlen("あa")), 'a');
+	assert_int_equal(text_last_cp("a\xF0\x9F\x98\x80", 5), 0x1F600);
+	/* Only the first len bytes count. */
+	assert_int_equal(text_last_cp("aあ", 1), 'a');
 }
 
 static void
@@ -450,16 +447,16 @@ test_kinsoku_classes(void **state)
 
 	(void)state;
 	for (i = 0; i < NELEM(start); i++) {
-		assert_true(text_no_line_start(first_cp(start[i])));
-		assert_false(text_no_line_end(first_cp(start[i])));
+		assert_true(text_no_line_start(text_first_cp(start[i])));
+		assert_false(text_no_line_end(text_first_cp(start[i])));
 	}
 	for (i = 0; i < NELEM(end); i++) {
-		assert_true(text_no_line_end(first_cp(end[i])));
-		assert_false(text_no_line_start(first_cp(end[i])));
+		assert_true(text_no_line_end(text_first_cp(end[i])));
+		assert_false(text_no_line_start(text_first_cp(end[i])));
 	}
 	for (i = 0; i < NELEM(neither); i++) {
-		assert_false(text_no_line_start(first_cp(neither[i])));
-		assert_false(text_no_line_end(first_cp(neither[i])));
+		assert_false(text_no_line_start(text_first_cp(neither[i])));
+		assert_false(text_no_line_end(text_first_cp(neither[i])));
 	}
 }
 
@@ -867,6 +864,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_decode_valid),
+		cmocka_unit_test(test_first_last_cp),
 		cmocka_unit_test(test_decode_invalid),
 		cmocka_unit_test(test_decode_overlong),
 		cmocka_unit_test(test_decode_surrogates_and_range),
