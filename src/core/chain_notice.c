@@ -23,7 +23,7 @@ struct replayed_mark {
 };
 
 struct replayed_enquiry {
-	char *seq, *digest;
+	char *seq, *digest, *by;
 };
 
 struct chain_notices {
@@ -72,6 +72,7 @@ chain_notices_free(struct chain_notices *n)
 	for (i = 0; i < n->nenquiries; i++) {
 		free(n->enquiries[i].seq);
 		free(n->enquiries[i].digest);
+		free(n->enquiries[i].by);
 	}
 	free(n->marks);
 	free(n->enquiries);
@@ -105,6 +106,7 @@ chain_notices_apply(struct chain_notices *n, const struct store_event *ev)
 		q = &n->enquiries[n->nenquiries++];
 		q->seq = dup_or_null(ev->key);
 		q->digest = dup_or_null(ev->digest);
+		q->by = dup_or_null(ev->by);
 	} else
 		return 0;
 	return 1;
@@ -212,7 +214,8 @@ compare_enquiries(struct cmp *c, const struct chain_notices *n,
 		snprintf(seq, sizeof seq, "%ld", q->v[i].seq);
 		if (notice_enquiry_digest(&q->v[i], digest) != 0 ||
 		    !same(seq, n->enquiries[i].seq) ||
-		    !same(digest, n->enquiries[i].digest))
+		    !same(digest, n->enquiries[i].digest) ||
+		    !same(q->v[i].by, n->enquiries[i].by))
 			differ(c, _("enquiry %s differs from its event in the "
 			    "timeline"), seq);
 	}

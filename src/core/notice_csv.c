@@ -369,8 +369,11 @@ check_value(struct csv *c, int line, enum col col, char **v)
 	case COL_POSTAL:
 		return postal(c, line, v);
 	case COL_EMAIL:
-		return folded(c, line, col, v, is_email, _("expected an e-mail "
-		    "address such as name@example.jp"));
+		/* Control and bidi characters are refused here as in every
+		 * other column, before the address's own shape is checked. */
+		return check_text(c, line, col, *v, 0, 254) != ST_OK ?
+		    ST_DATAERR : folded(c, line, col, v, is_email,
+		    _("expected an e-mail address such as name@example.jp"));
 	case COL_PHONE:
 		return folded(c, line, col, v, is_phone, _("expected a phone "
 		    "number such as 075-123-4567"));

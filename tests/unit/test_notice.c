@@ -143,6 +143,10 @@ test_csv_errors(void **state)
 	    "r.csv:2: postal_code: expected 7 digits", "12-345");
 	expect_error("name,email\n山田,yamada.example.jp\n",
 	    "r.csv:2: email: expected", "yamada");
+	expect_error("name,email\n山田,c\x1b[2Jd@ex.jp\n", "r.csv:2: email: ",
+	    "[2J");
+	expect_error("name,email\n山田,a\xE2\x80\xAE" "b@ex.jp\n",
+	    "r.csv:2: email: ", NULL);
 	expect_error("name,phone\n山田,電話なし\n", "r.csv:2: phone: expected",
 	    "電話なし");
 	expect_error("id,name,address\nR1,a,x\nR1,b,y\n",
@@ -456,6 +460,13 @@ test_tamper(void **state)
 	assert_false(verified(f));
 	assert_int_equal(raw_exec(f->db, "UPDATE enquiry SET from_name = "
 	    "'山田'"), SQLITE_OK);
+	assert_true(verified(f));
+	/* Who logged it is the record's too. */
+	assert_int_equal(raw_exec(f->db, "UPDATE enquiry SET by = 'other'"),
+	    SQLITE_OK);
+	assert_false(verified(f));
+	assert_int_equal(raw_exec(f->db, "UPDATE enquiry SET by = 'tester'"),
+	    SQLITE_OK);
 	assert_true(verified(f));
 }
 
